@@ -1,0 +1,127 @@
+//! The command line: `build`, `check` and `new contribution`, defined with clap.
+//!
+//! Each subcommand is one function that calls the library and prints its outcome: the
+//! diagnostics (to stderr for people, to stdout for `--format json|github`, which tools
+//! read) and a one-line summary.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diagnostic::{self, Format};
+use crate::{Failure, Summary};
+
+/// Builds the Digital Cooperation Forum's report portal from Markdown and YAML.
+#[derive(Parser, Debug)]
+#[command(name = "rapporteur", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into a directory of static HTML.
+    Build {
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The public address of the site, overriding base_url of site.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the content for problems without writing anything.
+    Check {
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print problems: for people, as JSON, or as GitHub Actions annotations.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Create a new content file from a commented template.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// Write content/contributions/<slug>.md, a valid skeleton to fill in.
+    Contribution {
+        /// The file name and address of the contribution: lowercase letters, digits, hyphens.
+        slug: String,
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// Runs the command line and returns the process's exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output, base_url } => {
+            let outcome = crate::build(&crate::BuildOptions { root, output, base_url });
+            report(outcome, Format::Human, "built")
+        }
+        Command::Check { root, format } => report(crate::check(&root), format, "checked"),
+        Command::New { what: NewCommand::Contribution { slug, root } } => match crate::new::contribution(&root, &slug) {
+            Ok(path) => {
+                eprintln!("created {}: fill it in, then run `rapporteur check`", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+/// Prints diagnostics and the summary; maps the outcome to 0, 1 or 2.
+fn report(outcome: Result<Summary, Failure>, format: Format, verb: &str) -> ExitCode {
+    match outcome {
+        Ok(summary) => {
+            print_diagnostics(&summary.diagnostics, format);
+            eprintln!(
+                "{verb} {} pages ({} contributions, {} editions) in {:.2} s{}",
+                summary.pages,
+                summary.contributions,
+                summary.editions,
+                summary.elapsed.as_secs_f64(),
+                match summary.diagnostics.len() {
+                    0 => String::new(),
+                    1 => ", 1 warning".to_owned(),
+                    n => format!(", {n} warnings"),
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Invalid(diagnostics)) => {
+            print_diagnostics(&diagnostics, format);
+            let errors = diagnostics.iter().filter(|d| d.severity == diagnostic::Severity::Error).count();
+            eprintln!("error: the content has {errors} problem{} to fix; nothing was written", if errors == 1 { "" } else { "s" });
+            ExitCode::from(1)
+        }
+        Err(Failure::Fatal(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &[diagnostic::Diagnostic], format: Format) {
+    let text = diagnostic::render(diagnostics, format);
+    let result = match format {
+        Format::Human => std::io::stderr().write_all(text.as_bytes()),
+        Format::Json | Format::Github => std::io::stdout().write_all(text.as_bytes()),
+    };
+    drop(result);
+}

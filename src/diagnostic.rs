@@ -1,0 +1,320 @@
+//! Diagnostics: what is wrong with a site's content, where, and how to fix it.
+//!
+//! Every stage collects problems into a [`Diagnostics`] list instead of stopping at the
+//! first one, so that a contributor sees everything a pull request must fix in one run.
+//! A diagnostic names the file relative to the site root (always with `/`, whatever the
+//! platform), a 1-based line and column where there is one, a message saying what is
+//! wrong and a hint saying how to fix it. The same list is printed for people (with the
+//! offending source line), as JSON for tools, or as GitHub Actions annotations.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// How bad a problem is: errors fail the build, warnings are printed and let it go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a source file: 1-based line and column (columns count characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Position {
+    pub fn new(line: u64, column: u64) -> Self {
+        Position { line, column }
+    }
+}
+
+/// One problem found in the content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u64>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The text of the offending line, kept to show it under the message.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Places the diagnostic at `position`, keeping the line of `source` it points to.
+    pub fn at(mut self, position: Position, source: &str) -> Self {
+        if position.line > 0 {
+            self.line = Some(position.line);
+            self.column = Some(position.column.max(1));
+            self.source_line = usize::try_from(position.line - 1)
+                .ok()
+                .and_then(|index| source.lines().nth(index))
+                .map(str::to_owned);
+        }
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn sort_key(&self) -> (&str, u64, u64, Severity, &str) {
+        (
+            &self.file,
+            self.line.unwrap_or(0),
+            self.column.unwrap_or(0),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+/// The problems of one run, kept in a stable order (file, line, column).
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Diagnostics::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The diagnostics in their stable order.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup();
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The output formats of `rapporteur check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: the message, the place, the source line and a hint.
+    Human,
+    /// A JSON array of objects with severity, file, line, column, message and hint.
+    Json,
+    /// GitHub Actions workflow commands, which annotate the pull request's files.
+    Github,
+}
+
+/// Renders `diagnostics` in `format`; the result ends with a newline unless empty.
+pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
+    match format {
+        Format::Human => diagnostics.iter().map(render_human).collect(),
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(diagnostics).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+        Format::Github => diagnostics.iter().map(render_github).collect(),
+    }
+}
+
+/// One diagnostic as rustc-style text, with the offending line when there is one.
+pub fn render_human(diagnostic: &Diagnostic) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(&diagnostic.message);
+    let location = match (diagnostic.line, diagnostic.column) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", diagnostic.file),
+        _ => diagnostic.file.clone(),
+    };
+    let group = match (&diagnostic.source_line, diagnostic.line, diagnostic.column) {
+        (Some(source_line), Some(line), Some(column)) => {
+            let span = char_span(source_line, column);
+            title.element(
+                Snippet::source(source_line.as_str())
+                    .line_start(usize::try_from(line).unwrap_or(1))
+                    .path(diagnostic.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        _ => title.element(annotate_snippets::Origin::path(location.as_str())),
+    };
+    let group = match &diagnostic.hint {
+        Some(hint) => group.element(Level::HELP.message(hint.as_str())),
+        None => group,
+    };
+    let mut text = Renderer::plain().render(&[group]);
+    text.push_str("\n\n");
+    text
+}
+
+/// The byte range of the token starting at character `column` (1-based) of `line`.
+fn char_span(line: &str, column: u64) -> std::ops::Range<usize> {
+    let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(0);
+    let start = line
+        .char_indices()
+        .nth(skip)
+        .map_or(line.len(), |(index, _)| index);
+    let rest = &line[start..];
+    let token_len = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, ',' | ']' | '}' | '#') || c.is_whitespace())
+        .map_or(rest.len(), |(index, _)| index)
+        .max(rest.chars().next().map_or(0, char::len_utf8));
+    start..start + token_len
+}
+
+/// One diagnostic as a GitHub Actions `::error` or `::warning` workflow command.
+pub fn render_github(diagnostic: &Diagnostic) -> String {
+    let command = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = format!("file={}", escape_property(&diagnostic.file));
+    if let Some(line) = diagnostic.line {
+        let _ = write!(properties, ",line={line}");
+    }
+    if let Some(column) = diagnostic.column {
+        let _ = write!(properties, ",col={column}");
+    }
+    properties.push_str(",title=rapporteur");
+    let mut message = diagnostic.message.clone();
+    if let Some(hint) = &diagnostic.hint {
+        message.push_str("\nhelp: ");
+        message.push_str(hint);
+    }
+    format!("::{command} {properties}::{}\n", escape_data(&message))
+}
+
+/// Escapes a workflow command's message, as the GitHub Actions toolkit does.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value, as the GitHub Actions toolkit does.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(&word_lower, &candidate.to_lowercase()), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, counted in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b_chars.len() + 1];
+        for (j, b_char) in b_chars.iter().enumerate() {
+            let substitution = previous[j] + usize::from(a_char != *b_char);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b_chars.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_annotations_escape_properties_and_newlines() {
+        let diagnostic = Diagnostic::error("content/a,b.md", "bad: 50%")
+            .at(Position::new(3, 4), "x\ny\nzzzz\n")
+            .with_hint("fix it");
+        assert_eq!(
+            render_github(&diagnostic),
+            "::error file=content/a%2Cb.md,line=3,col=4,title=rapporteur::bad: 50%25%0Ahelp: fix it\n"
+        );
+    }
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        assert_eq!(did_you_mean("civil-sociaty", ["academia", "civil-society"]), Some("civil-society"));
+        assert_eq!(did_you_mean("zzz", ["academia", "civil-society"]), None);
+    }
+
+    #[test]
+    fn human_output_shows_line_and_hint() {
+        let diagnostic = Diagnostic::error("content/x.md", "unknown objective `I`")
+            .at(Position::new(2, 17), "---\nobjectives: [A, I]\n")
+            .with_hint("objectives are A–H");
+        let text = render_human(&diagnostic);
+        assert!(text.contains("content/x.md:2:17"), "{text}");
+        assert!(text.contains("objectives: [A, I]"), "{text}");
+        assert!(text.contains("help: objectives are A–H"), "{text}");
+    }
+}

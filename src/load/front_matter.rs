@@ -1,0 +1,217 @@
+//! Splitting a Markdown file into YAML front matter and body, and parsing YAML with
+//! positions that point into the whole file.
+//!
+//! serde-saphyr reports lines relative to the YAML text it was given; front matter starts
+//! on the file's second line, so every position is shifted by the front matter's offset
+//! before it reaches a diagnostic.
+
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::{Location, Spanned};
+
+use crate::diagnostic::{Diagnostic, Position};
+
+/// A Markdown file cut into its parts, as byte ranges of the file's text.
+#[derive(Clone, Debug)]
+pub struct Split {
+    /// The YAML between the `---` lines (empty when the file has no front matter).
+    pub yaml: std::ops::Range<usize>,
+    /// Lines before the YAML's first line (1 when the file opens with `---`).
+    pub yaml_line_offset: u64,
+    pub body: std::ops::Range<usize>,
+    /// Lines before the body's first line.
+    pub body_line_offset: u64,
+}
+
+/// Cuts `text` into front matter and body; `Err` says why the front matter is unclosed.
+pub fn split(text: &str) -> Result<Split, String> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let after_open = match rest.strip_prefix("---\n").or_else(|| rest.strip_prefix("---\r\n")) {
+        Some(after_open) => after_open,
+        None => {
+            return Ok(Split {
+                yaml: start..start,
+                yaml_line_offset: 0,
+                body: start..text.len(),
+                body_line_offset: 0,
+            })
+        }
+    };
+    let yaml_start = text.len() - after_open.len();
+    let mut offset = yaml_start;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end_matches(['\r', '\n']) == "---" {
+            let body_start = offset + line.len();
+            return Ok(Split {
+                yaml: yaml_start..offset,
+                yaml_line_offset: 1,
+                body: body_start..text.len(),
+                body_line_offset: count_lines(&text[..body_start]),
+            });
+        }
+        offset += line.len();
+    }
+    Err("the front matter opened by `---` on line 1 is never closed".to_owned())
+}
+
+fn count_lines(text: &str) -> u64 {
+    text.bytes().filter(|byte| *byte == b'\n').count() as u64
+}
+
+/// YAML text together with what is needed to place its problems in the file.
+#[derive(Clone, Copy)]
+pub struct YamlSource<'a> {
+    /// The file, relative to the site root.
+    pub file: &'a str,
+    /// The whole file's text, to quote the offending line.
+    pub text: &'a str,
+    pub yaml: &'a str,
+    pub line_offset: u64,
+}
+
+impl YamlSource<'_> {
+    /// The position in the whole file of a location inside the YAML.
+    pub fn position(&self, location: &Location) -> Position {
+        Position::new(location.line() + self.line_offset, location.column())
+    }
+
+    /// The position of a spanned value.
+    pub fn position_of<T>(&self, spanned: &Spanned<T>) -> Position {
+        self.position(&spanned.referenced)
+    }
+
+    /// The position of the front matter's first line, for problems about missing fields.
+    pub fn start(&self) -> Position {
+        Position::new(self.line_offset.max(1), 1)
+    }
+
+    /// An error diagnostic at `position` in this file.
+    pub fn error(&self, position: Position, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.file, message).at(position, self.text)
+    }
+
+    /// Parses the YAML into `T`; a syntax or type error becomes one diagnostic.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        serde_saphyr::from_str_with_options(self.yaml, options()).map_err(|error| self.yaml_error(&error))
+    }
+
+    /// The keys of the top-level mapping with their positions, to report unknown fields.
+    pub fn top_level_keys(&self) -> Vec<Spanned<String>> {
+        serde_saphyr::from_str_with_options::<Keys>(self.yaml, options())
+            .map(|keys| keys.0)
+            .unwrap_or_default()
+    }
+
+    fn yaml_error(&self, error: &serde_saphyr::Error) -> Diagnostic {
+        let raw = error.without_snippet().to_string();
+        let message = raw
+            .rsplit_once(" at line ")
+            .map_or(raw.as_str(), |(message, _)| message);
+        let (message, hint) = explain_yaml_error(message);
+        let position = error
+            .location()
+            .map_or_else(|| self.start(), |location| self.position(&location));
+        let diagnostic = self.error(position, message);
+        match hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
+    }
+}
+
+/// Limits that keep a hostile front matter from exhausting memory or time.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_nodes: 100_000,
+            max_total_scalar_bytes: 4 * 1024 * 1024,
+        },
+    }
+}
+
+/// Rewrites serde-saphyr's messages in a contributor's terms, with a hint where useful.
+fn explain_yaml_error(message: &str) -> (String, Option<&'static str>) {
+    if message.contains("cannot deserialize null into string") {
+        return (
+            "this field is empty".to_owned(),
+            Some("write a value after the colon, or remove the line"),
+        );
+    }
+    if message.starts_with("duplicate mapping key") {
+        let key = message
+            .trim_start_matches("duplicate mapping key: ")
+            .split(',')
+            .next()
+            .unwrap_or_default();
+        return (
+            format!("the field `{key}` appears twice"),
+            Some("keep only one of the two lines"),
+        );
+    }
+    if message.contains("expected sequence") {
+        return (
+            format!("{message}: this field takes a list"),
+            Some("write a list, e.g. `[A, B]`, or one `- item` per line"),
+        );
+    }
+    if message.contains("invalid u") || message.contains("invalid i") {
+        return (
+            format!("{message}: this field takes a whole number"),
+            Some("write the number without quotes or units"),
+        );
+    }
+    (format!("invalid YAML: {message}"), None)
+}
+
+/// The keys of a mapping, with their positions; values are skipped.
+struct Keys(Vec<Spanned<String>>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = Keys;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    map.next_value::<IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        deserializer.deserialize_map(KeysVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let text = "---\ntitle: x\n---\nBody\n";
+        let split = split(text).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(&text[split.yaml.clone()], "title: x\n");
+        assert_eq!(&text[split.body.clone()], "Body\n");
+        assert_eq!(split.yaml_line_offset, 1);
+        assert_eq!(split.body_line_offset, 3);
+    }
+
+    #[test]
+    fn file_without_front_matter_is_all_body() {
+        let split = split("# Hello\n").unwrap_or_else(|error| panic!("{error}"));
+        assert!(split.yaml.is_empty());
+        assert_eq!(split.body, 0..8);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(split("---\ntitle: x\nBody\n").is_err());
+    }
+}

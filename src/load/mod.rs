@@ -1,0 +1,297 @@
+//! Stage 1, load: find and read every input of a site root.
+//!
+//! Loading walks `content/`, `assets/` and the site's theme without following symbolic
+//! links out of the root, reads the text files in parallel, classifies each by its place
+//! in the content model (home, report chapter, contribution, policy note, data file) and
+//! splits Markdown into front matter and body. It interprets nothing: a file in the wrong
+//! place or one that cannot be read becomes a diagnostic, never a silent skip.
+
+pub mod front_matter;
+pub mod raw;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fs::SiteRoot;
+pub use front_matter::{Split, YamlSource};
+
+/// The six official languages of the United Nations, the only ones a site may use.
+pub const LANGUAGES: &[&str] = &["ar", "en", "es", "fr", "ru", "zh"];
+
+/// A text file read from the site root.
+#[derive(Debug)]
+pub struct TextFile {
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    pub text: String,
+}
+
+/// What a Markdown file is, by its place under `content/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    Home,
+    ReportFront { year: String },
+    Chapter { year: String, name: String },
+    Contribution { slug: String },
+    PolicyNote { slug: String },
+}
+
+/// A Markdown file of the content tree, split into front matter and body.
+#[derive(Debug)]
+pub struct Document {
+    pub kind: DocumentKind,
+    /// `Some("fr")` for a translation `<name>.fr.md`.
+    pub translation_of: Option<String>,
+    pub file: TextFile,
+    pub split: Split,
+}
+
+impl Document {
+    pub fn yaml(&self) -> YamlSource<'_> {
+        YamlSource {
+            file: &self.file.path,
+            text: &self.file.text,
+            yaml: &self.file.text[self.split.yaml.clone()],
+            line_offset: self.split.yaml_line_offset,
+        }
+    }
+
+    pub fn body(&self) -> &str {
+        &self.file.text[self.split.body.clone()]
+    }
+}
+
+/// A file copied as is into the output (from `assets/` or a theme's `static/`).
+#[derive(Clone, Debug)]
+pub struct StaticFile {
+    /// Path relative to the output root, with `/` separators.
+    pub output_path: String,
+    pub source: PathBuf,
+}
+
+/// Everything read from a site root.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub site: Option<TextFile>,
+    pub documents: Vec<Document>,
+    pub objectives: Option<TextFile>,
+    pub forums: Option<TextFile>,
+    pub datasets: Vec<TextFile>,
+    pub assets: Vec<StaticFile>,
+}
+
+/// Where a file found under `content/` belongs.
+enum Slot {
+    Document(DocumentKind, Option<String>),
+    Objectives,
+    Forums,
+    Dataset,
+}
+
+/// Reads the site at `root`; problems with individual files are returned as diagnostics.
+pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut sources = Sources::default();
+
+    let site_path = root.join("site.yaml");
+    if site_path.exists() {
+        sources.site = read_text(root, &site_path, &mut diagnostics);
+    } else {
+        diagnostics.push(
+            Diagnostic::error("site.yaml", "the site root has no `site.yaml`")
+                .with_hint("create it with `title`, `base_url`, `default_language`, `languages` and `editions`, or pass `--root` pointing at a site"),
+        );
+    }
+
+    let content_files = list_files(root, "content", &mut diagnostics);
+    let slotted: Vec<(PathBuf, Slot)> = content_files
+        .into_iter()
+        .filter_map(|path| {
+            let relative = root.relative(&path);
+            match classify(&relative) {
+                Ok(slot) => Some((path, slot)),
+                Err(problem) => {
+                    diagnostics.push(problem);
+                    None
+                }
+            }
+        })
+        .collect();
+
+    let read: Vec<(Slot, Result<TextFile, Diagnostic>)> = slotted
+        .into_par_iter()
+        .map(|(path, slot)| {
+            let file = root
+                .read_to_string(&path)
+                .map(|text| TextFile {
+                    path: root.relative(&path),
+                    text,
+                })
+                .map_err(|error| Diagnostic::error(root.relative(&path), error.describe()));
+            (slot, file)
+        })
+        .collect();
+
+    for (slot, file) in read {
+        let file = match file {
+            Ok(file) => file,
+            Err(problem) => {
+                diagnostics.push(problem);
+                continue;
+            }
+        };
+        match slot {
+            Slot::Objectives => sources.objectives = Some(file),
+            Slot::Forums => sources.forums = Some(file),
+            Slot::Dataset => sources.datasets.push(file),
+            Slot::Document(kind, translation_of) => match front_matter::split(&file.text) {
+                Ok(split) => sources.documents.push(Document {
+                    kind,
+                    translation_of,
+                    file,
+                    split,
+                }),
+                Err(message) => diagnostics.push(
+                    Diagnostic::error(file.path.as_str(), message)
+                        .at(crate::diagnostic::Position::new(1, 1), &file.text)
+                        .with_hint("close the front matter with a line that holds only `---`"),
+                ),
+            },
+        }
+    }
+
+    sources.assets = static_files(root, "assets", &mut diagnostics);
+    (sources, diagnostics)
+}
+
+/// Lists the static files under `dir` (relative to the root), mapped to output paths.
+pub fn static_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
+    let base = root.join(dir);
+    list_files(root, dir, diagnostics)
+        .into_iter()
+        .filter_map(|source| {
+            let output_path = source
+                .strip_prefix(&base)
+                .ok()?
+                .components()
+                .map(|component| component.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Some(StaticFile { output_path, source })
+        })
+        .collect()
+}
+
+/// Every regular file under `dir` in sorted order; links leaving the root are refused.
+fn list_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.exists() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().map_or_else(|| dir.to_owned(), |path| root.relative(path));
+                diagnostics.push(Diagnostic::error(path, format!("cannot read this directory entry: {error}")));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && entry.depth() > 0 {
+            continue;
+        }
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            if !root.contains(path) {
+                diagnostics.push(
+                    Diagnostic::error(root.relative(path), "this symbolic link leads outside the site root; it is not read")
+                        .with_hint("replace the link with a copy of the file"),
+                );
+                continue;
+            }
+            if path.is_file() {
+                files.push(path.to_path_buf());
+            }
+            continue;
+        }
+        if entry.file_type().is_file() {
+            files.push(path.to_path_buf());
+        }
+    }
+    files
+}
+
+fn read_text(root: &SiteRoot, path: &Path, diagnostics: &mut Diagnostics) -> Option<TextFile> {
+    match root.read_to_string(path) {
+        Ok(text) => Some(TextFile {
+            path: root.relative(path),
+            text,
+        }),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(root.relative(path), error.describe()));
+            None
+        }
+    }
+}
+
+/// Places a file of `content/` in the content model, or says why it has no place.
+fn classify(relative: &str) -> Result<Slot, Diagnostic> {
+    let parts: Vec<&str> = relative.split('/').collect();
+    let misplaced = |hint: &str| {
+        Diagnostic::error(relative, "this file has no place in the content model and would be ignored")
+            .with_hint(hint.to_owned())
+    };
+    match parts.as_slice() {
+        ["content", "data", "objectives.yaml"] => Ok(Slot::Objectives),
+        ["content", "data", "forums.yaml"] => Ok(Slot::Forums),
+        ["content", "data", "datasets", name]
+            if name.ends_with(".csv") || name.ends_with(".yaml") || name.ends_with(".yml") =>
+        {
+            Ok(Slot::Dataset)
+        }
+        ["content", file] => {
+            let (stem, lang) = markdown_stem(relative, file)?;
+            match stem {
+                "_index" => Ok(Slot::Document(DocumentKind::Home, lang)),
+                _ => Err(misplaced("move it to content/contributions/ or content/policy-notes/, or delete it")),
+            }
+        }
+        ["content", "report", year, file] => {
+            let (stem, lang) = markdown_stem(relative, file)?;
+            let year = (*year).to_owned();
+            if stem == "_index" {
+                Ok(Slot::Document(DocumentKind::ReportFront { year }, lang))
+            } else {
+                Ok(Slot::Document(DocumentKind::Chapter { year, name: stem.to_owned() }, lang))
+            }
+        }
+        ["content", "contributions", file] => {
+            let (stem, lang) = markdown_stem(relative, file)?;
+            Ok(Slot::Document(DocumentKind::Contribution { slug: stem.to_owned() }, lang))
+        }
+        ["content", "policy-notes", file] => {
+            let (stem, lang) = markdown_stem(relative, file)?;
+            Ok(Slot::Document(DocumentKind::PolicyNote { slug: stem.to_owned() }, lang))
+        }
+        _ => Err(misplaced(
+            "contributions go in content/contributions/<slug>.md, policy notes in content/policy-notes/, figures in content/data/datasets/",
+        )),
+    }
+}
+
+/// Splits `name.md` or `name.<lang>.md` into the name and the translation's language.
+fn markdown_stem<'a>(relative: &str, file: &'a str) -> Result<(&'a str, Option<String>), Diagnostic> {
+    let stem = file.strip_suffix(".md").ok_or_else(|| {
+        Diagnostic::error(relative, "only Markdown files (`.md`) belong here")
+            .with_hint("put images and other files in assets/, and figures in content/data/datasets/")
+    })?;
+    match stem.rsplit_once('.') {
+        Some((name, lang)) if LANGUAGES.contains(&lang) => Ok((name, Some(lang.to_owned()))),
+        _ => Ok((stem, None)),
+    }
+}

@@ -1,0 +1,177 @@
+//! The formats as written: serde types for `site.yaml`, front matter and data files.
+//!
+//! These types accept anything structurally plausible (fields optional, ids as strings)
+//! and keep each value's position with [`Spanned`], so that `validate` can report every
+//! problem of a file with its line and column instead of stopping at the first.
+//! Field names are those of `CONTENT_MODEL.md`, verbatim.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+pub type S<T> = Spanned<T>;
+
+/// `site.yaml`.
+#[derive(Debug, Deserialize)]
+pub struct RawSite {
+    pub title: Option<S<String>>,
+    pub base_url: Option<S<String>>,
+    pub default_language: Option<S<String>>,
+    pub languages: Option<Vec<S<String>>>,
+    pub theme: Option<S<String>>,
+    pub editions: Option<Vec<S<RawEdition>>>,
+    pub description: Option<S<String>>,
+    pub repository: Option<S<String>>,
+}
+
+pub const SITE_FIELDS: &[&str] = &[
+    "title",
+    "base_url",
+    "default_language",
+    "languages",
+    "theme",
+    "editions",
+    "description",
+    "repository",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEdition {
+    pub year: S<i64>,
+    pub from: S<String>,
+    pub to: S<String>,
+    pub status: S<String>,
+}
+
+/// The front matter of a contribution.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawContribution {
+    pub title: Option<S<String>>,
+    pub stakeholder: Option<S<RawStakeholder>>,
+    pub region: Option<S<String>>,
+    pub objectives: Option<Vec<S<String>>>,
+    pub actions: Option<Vec<S<String>>>,
+    pub forums: Option<Vec<S<String>>>,
+    pub sdgs: Option<Vec<S<i64>>>,
+    pub date: Option<S<String>>,
+    pub status: Option<S<String>>,
+    pub language: Option<S<String>>,
+    pub edition: Option<S<i64>>,
+    pub indicators: Option<Vec<S<RawIndicator>>>,
+    pub links: Option<Vec<S<RawLink>>>,
+    pub illustrative: Option<bool>,
+    pub summary: Option<S<String>>,
+}
+
+pub const CONTRIBUTION_FIELDS: &[&str] = &[
+    "title",
+    "stakeholder",
+    "region",
+    "objectives",
+    "actions",
+    "forums",
+    "sdgs",
+    "date",
+    "status",
+    "language",
+    "edition",
+    "indicators",
+    "links",
+    "illustrative",
+    "summary",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStakeholder {
+    pub name: Option<S<String>>,
+    #[serde(rename = "type")]
+    pub kind: Option<S<String>>,
+    pub country: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub name: S<String>,
+    pub value: S<f64>,
+    pub unit: Option<S<String>>,
+    pub year: Option<S<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    pub title: S<String>,
+    pub url: S<String>,
+}
+
+/// The front matter of a policy note.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPolicyNote {
+    pub title: Option<S<String>>,
+    pub date: Option<S<String>>,
+    pub objectives: Option<Vec<S<String>>>,
+    pub forums: Option<Vec<S<String>>>,
+    pub summary: Option<S<String>>,
+    pub author: Option<S<String>>,
+    pub language: Option<S<String>>,
+    pub edition: Option<S<i64>>,
+}
+
+pub const POLICY_NOTE_FIELDS: &[&str] = &[
+    "title",
+    "date",
+    "objectives",
+    "forums",
+    "summary",
+    "author",
+    "language",
+    "edition",
+];
+
+/// The front matter of the home page, a report's front page or a chapter.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPage {
+    pub title: Option<S<String>>,
+    pub weight: Option<S<i64>>,
+    pub edition: Option<S<i64>>,
+    pub summary: Option<S<String>>,
+}
+
+pub const PAGE_FIELDS: &[&str] = &["title", "weight", "edition", "summary"];
+
+/// One entry of `content/data/objectives.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObjective {
+    pub id: S<String>,
+    pub title: S<String>,
+    pub description: Option<S<String>>,
+    #[serde(default)]
+    pub actions: Vec<S<RawAction>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAction {
+    pub id: S<String>,
+    pub actor: S<String>,
+    pub text: S<String>,
+}
+
+/// One entry of `content/data/forums.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawForum {
+    pub id: S<String>,
+    pub name: S<String>,
+    pub category: S<String>,
+    pub host: Option<S<String>>,
+    pub since: Option<S<i64>>,
+    pub cadence: Option<S<String>>,
+    pub url: Option<S<String>>,
+    #[serde(default)]
+    pub objectives: Vec<S<String>>,
+    pub description: Option<S<String>>,
+}

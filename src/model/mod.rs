@@ -1,0 +1,228 @@
+//! Stage 3, model: the typed report that `validate` builds and `render` reads.
+//!
+//! Architecture invariant: the model does no I/O and cannot fail. Every value here has
+//! been checked: ids resolve, dates parse, enums are closed. Lists that reach the output
+//! are kept in a fixed order (contributions newest first, then by slug) so that builds
+//! are deterministic.
+
+pub mod index;
+pub mod vocabulary;
+
+use chrono::NaiveDate;
+
+pub use index::Index;
+pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
+
+use crate::load::StaticFile;
+
+/// A whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub editions: Vec<Edition>,
+    pub objectives: Vec<Objective>,
+    pub forums: Vec<Forum>,
+    pub contributions: Vec<Contribution>,
+    pub policy_notes: Vec<PolicyNote>,
+    pub home: Page,
+    pub reports: Vec<Report>,
+    pub datasets: Vec<Dataset>,
+    pub assets: Vec<StaticFile>,
+    pub index: Index,
+}
+
+/// The settings of `site.yaml`.
+#[derive(Debug)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub default_language: String,
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub description: Option<String>,
+    pub repository: Option<String>,
+}
+
+/// One annual edition of the report and its reporting period.
+#[derive(Clone, Debug)]
+pub struct Edition {
+    pub year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub status: EditionStatus,
+}
+
+/// A Compact objective (A–H) and its actions.
+#[derive(Debug)]
+pub struct Objective {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub actions: Vec<Action>,
+}
+
+impl Objective {
+    /// The URL segment of the objective: its id in lower case (`a` for A).
+    pub fn slug(&self) -> String {
+        self.id.to_lowercase()
+    }
+}
+
+/// An action of an objective, such as `A.1`.
+#[derive(Debug)]
+pub struct Action {
+    pub id: String,
+    pub actor: Actor,
+    pub text: String,
+}
+
+impl Action {
+    /// The URL segment of the action (`a-1` for A.1).
+    pub fn slug(&self) -> String {
+        self.id.to_lowercase().replace('.', "-")
+    }
+}
+
+/// A forum or body of the digital-cooperation architecture.
+#[derive(Debug)]
+pub struct Forum {
+    pub id: String,
+    pub name: String,
+    pub category: ForumCategory,
+    pub host: Option<String>,
+    pub since: Option<i64>,
+    pub cadence: Option<String>,
+    pub url: Option<String>,
+    pub objectives: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// Markdown text and where it came from, for diagnostics about its content.
+#[derive(Debug, Clone)]
+pub struct Markdown {
+    pub file: String,
+    pub text: String,
+    /// Lines of the file before the Markdown's first line.
+    pub line_offset: u64,
+}
+
+/// A translation of a document into another language.
+#[derive(Debug)]
+pub struct Translation {
+    pub language: String,
+    pub title: String,
+    pub body: Markdown,
+}
+
+/// A stakeholder's contribution.
+#[derive(Debug)]
+pub struct Contribution {
+    pub slug: String,
+    pub title: String,
+    pub stakeholder: Stakeholder,
+    pub region: Region,
+    pub objectives: Vec<String>,
+    pub actions: Vec<String>,
+    pub forums: Vec<String>,
+    pub sdgs: Vec<u8>,
+    pub date: NaiveDate,
+    pub status: Status,
+    pub language: String,
+    pub edition: i32,
+    pub indicators: Vec<Indicator>,
+    pub links: Vec<Link>,
+    pub illustrative: bool,
+    pub summary: Option<String>,
+    pub body: Markdown,
+    pub translations: Vec<Translation>,
+}
+
+#[derive(Debug)]
+pub struct Stakeholder {
+    pub name: String,
+    pub kind: StakeholderType,
+    pub country: Option<String>,
+}
+
+/// A quantitative result reported by a contribution.
+#[derive(Debug)]
+pub struct Indicator {
+    pub name: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub year: Option<i64>,
+}
+
+/// A link whose URL has been checked to be `http`, `https` or `mailto`.
+#[derive(Debug)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// A policy note of the Secretariat or of a stakeholder.
+#[derive(Debug)]
+pub struct PolicyNote {
+    pub slug: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub objectives: Vec<String>,
+    pub forums: Vec<String>,
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    pub edition: i32,
+    pub body: Markdown,
+    pub translations: Vec<Translation>,
+}
+
+/// A page of prose: the home page, a report's front page or a chapter.
+#[derive(Debug)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub weight: i64,
+    pub body: Markdown,
+    pub translations: Vec<Translation>,
+}
+
+/// The annual report of one edition: a front page and ordered chapters.
+#[derive(Debug)]
+pub struct Report {
+    pub year: i32,
+    pub front: Page,
+    pub chapters: Vec<Page>,
+}
+
+/// A table of figures from `content/data/datasets/`.
+#[derive(Debug)]
+pub struct Dataset {
+    pub name: String,
+    pub file: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Site {
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|objective| objective.id == id)
+    }
+
+    pub fn forum(&self, id: &str) -> Option<&Forum> {
+        self.forums.iter().find(|forum| forum.id == id)
+    }
+
+    pub fn edition(&self, year: i32) -> Option<&Edition> {
+        self.editions.iter().find(|edition| edition.year == year)
+    }
+
+    /// The newest published edition, or the newest edition if none is published.
+    pub fn current_edition(&self) -> Option<&Edition> {
+        self.editions
+            .iter()
+            .filter(|edition| edition.status == EditionStatus::Published)
+            .max_by_key(|edition| edition.year)
+            .or_else(|| self.editions.iter().max_by_key(|edition| edition.year))
+    }
+}

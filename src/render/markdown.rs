@@ -1,0 +1,220 @@
+//! Markdown → safe HTML.
+//!
+//! Contributions are untrusted, so their Markdown is converted with pulldown-cmark and
+//! never seen by the template engine. Three rules make the HTML safe:
+//! - a link or image whose address is not `http(s):`, `mailto:`, relative or a fragment
+//!   (`javascript:`, `data:`, `vbscript:` …) is neutralised to `#` and reported;
+//! - raw HTML is allowed only through ammonia, which keeps a safe subset of tags and
+//!   attributes (the sanitizer runs only on documents that contain raw HTML, since
+//!   pulldown-cmark's own output is already escaped);
+//! - root-relative links (`/report/2025/`) are rewritten relative to the page, so the
+//!   site works under any base path and from a local folder.
+//!
+//! Headings get stable `id`s (slugs of their text, de-duplicated) for in-page links.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::model::Markdown;
+
+/// A heading of a document, for tables of contents.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// The HTML of a document with its headings and the problems found in it.
+#[derive(Debug, Default)]
+pub struct RenderedMarkdown {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
+pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
+    let text = markdown.text.as_str();
+    let mut rendered = RenderedMarkdown::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut has_raw_html = false;
+    let mut heading: Option<(usize, HeadingLevel, String)> = None;
+    let mut used_ids = BTreeSet::new();
+
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = checked_url(dest_url, root, markdown, range.start, &mut rendered.diagnostics);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = checked_url(dest_url, root, markdown, range.start, &mut rendered.diagnostics);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                event
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((events.len(), level, String::new()));
+                event
+            }
+            Event::Text(ref content) | Event::Code(ref content) => {
+                if let Some((_, _, heading_text)) = heading.as_mut() {
+                    heading_text.push_str(content);
+                }
+                event
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, level, heading_text)) = heading.take() {
+                    let id = unique_id(&heading_text, &mut used_ids);
+                    if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(start) {
+                        *slot = Some(CowStr::from(id.clone()));
+                    }
+                    rendered.headings.push(Heading { level: level as u8, id, text: heading_text });
+                }
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+
+    let mut html = String::with_capacity(text.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    rendered.html = if has_raw_html { sanitizer().clean(&html).to_string() } else { html };
+    rendered
+}
+
+/// The sanitizer for documents with raw HTML: ammonia's safe defaults, plus the
+/// attributes that pulldown-cmark's own output uses.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["id"])
+            .add_tag_attributes("ol", ["start"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tags(["input"])
+            .add_tag_attributes("div", ["class"])
+            .add_tag_attributes("sup", ["class"])
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .link_rel(Some("noopener noreferrer"));
+        builder
+    })
+}
+
+/// A safe version of a link's address, reporting unsafe ones.
+fn checked_url<'a>(url: CowStr<'a>, root: &str, markdown: &Markdown, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> CowStr<'a> {
+    if let Some(rest) = url.strip_prefix('/') {
+        if !rest.starts_with('/') {
+            return CowStr::from(format!("{root}{rest}"));
+        }
+    }
+    if is_allowed_url(&url) {
+        return url;
+    }
+    let position = position_of(&markdown.text, offset, markdown.line_offset);
+    let file_text = format!("{}{}", "\n".repeat(usize::try_from(markdown.line_offset).unwrap_or(0)), markdown.text);
+    diagnostics.push(
+        Diagnostic::error(markdown.file.as_str(), format!("unsafe link address `{}`", truncate(&url, 60)))
+            .at(position, &file_text)
+            .with_hint("links may only use https://, http://, mailto: or a relative address; the link was disabled"),
+    );
+    CowStr::from("#")
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((index, _)) => format!("{}…", &text[..index]),
+        None => text.to_owned(),
+    }
+}
+
+/// True for addresses a reader can follow safely: web, mail, relative and fragments.
+pub fn is_allowed_url(url: &str) -> bool {
+    let scheme_end = url.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        Some(index) if url[index..].starts_with(':') => {
+            let scheme = url[..index].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// The file position of byte `offset` of the Markdown text.
+fn position_of(text: &str, offset: usize, line_offset: u64) -> Position {
+    let before = &text[..offset.min(text.len())];
+    let line = before.bytes().filter(|byte| *byte == b'\n').count() as u64 + 1;
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let column = before[line_start..].chars().count() as u64 + 1;
+    Position::new(line + line_offset, column)
+}
+
+/// A heading id from its text, unique within the document.
+fn unique_id(text: &str, used: &mut BTreeSet<String>) -> String {
+    let base = match slug::slugify(text) {
+        empty if empty.is_empty() => "section".to_owned(),
+        slug => slug,
+    };
+    let mut id = base.clone();
+    let mut counter = 1;
+    while !used.insert(id.clone()) {
+        counter += 1;
+        id = format!("{base}-{counter}");
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> RenderedMarkdown {
+        let markdown = Markdown { file: "content/contributions/x.md".to_owned(), text: text.to_owned(), line_offset: 10 };
+        to_html(&markdown, "../../")
+    }
+
+    #[test]
+    fn javascript_links_are_disabled_and_reported() {
+        let rendered = render("Hello\n\n[click](javascript:alert(1)) and [ok](https://example.org)\n");
+        assert!(!rendered.html.contains("javascript"), "{}", rendered.html);
+        assert!(rendered.html.contains("href=\"https://example.org\""));
+        assert_eq!(rendered.diagnostics.len(), 1);
+        assert_eq!(rendered.diagnostics[0].line, Some(13));
+        assert_eq!(rendered.diagnostics[0].column, Some(1));
+    }
+
+    #[test]
+    fn raw_html_is_sanitized() {
+        let rendered = render("<script>alert(1)</script>\n\n<b onclick=\"x()\">bold</b> <img src=x onerror=alert(1)>\n");
+        assert!(!rendered.html.contains("<script"), "{}", rendered.html);
+        assert!(!rendered.html.contains("onclick"), "{}", rendered.html);
+        assert!(!rendered.html.contains("onerror"), "{}", rendered.html);
+        assert!(rendered.html.contains("<b>bold</b>"), "{}", rendered.html);
+    }
+
+    #[test]
+    fn root_relative_links_become_relative_to_the_page() {
+        let rendered = render("[report](/report/2025/)\n");
+        assert!(rendered.html.contains("href=\"../../report/2025/\""), "{}", rendered.html);
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let rendered = render("## Results\n\n## Results\n");
+        let ids: Vec<&str> = rendered.headings.iter().map(|heading| heading.id.as_str()).collect();
+        assert_eq!(ids, ["results", "results-2"]);
+        assert!(rendered.html.contains("<h2 id=\"results-2\">"));
+    }
+}

@@ -1,0 +1,514 @@
+//! Stage 4, render: the model → HTML pages, through the theme's Tera templates.
+//!
+//! Every page is a template rendered with a view (see `views`) and handed to a [`Sink`]:
+//! the output directory for `build`, or nothing for `check`, which renders everything
+//! to find every problem but writes nothing. Contribution pages and listing pages are
+//! rendered in parallel; each page is written as soon as it is rendered, so memory does
+//! not grow with the size of the site.
+
+pub mod markdown;
+pub mod templates;
+pub mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fs::IoError;
+use crate::model::{Contribution, ForumCategory, Page, Region, Site, StakeholderType, Status};
+use templates::{Theme, ThemeStatic};
+use views::*;
+
+/// Contributions per page of a listing.
+pub const PAGE_SIZE: usize = 50;
+/// Contributions shown per action on an objective's page before "see all".
+const PER_ACTION: usize = 10;
+
+/// Where rendered pages go.
+pub trait Sink: Sync {
+    fn write(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError>;
+    fn copy(&self, path: &str, source: &Path) -> std::result::Result<(), IoError>;
+}
+
+/// A sink that discards everything, for `check`.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> std::result::Result<(), IoError> {
+        Ok(())
+    }
+    fn copy(&self, _: &str, _: &Path) -> std::result::Result<(), IoError> {
+        Ok(())
+    }
+}
+
+impl Sink for crate::write::Staging {
+    fn write(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
+        crate::write::Staging::write(self, path, contents)
+    }
+    fn copy(&self, path: &str, source: &Path) -> std::result::Result<(), IoError> {
+        crate::write::Staging::copy(self, path, source)
+    }
+}
+
+/// Why rendering stopped: a template failed, or the output could not be written.
+#[derive(Debug)]
+pub enum RenderError {
+    Template(Diagnostic),
+    Io(IoError),
+}
+
+impl From<IoError> for RenderError {
+    fn from(error: IoError) -> Self {
+        RenderError::Io(error)
+    }
+}
+
+/// What a render produced.
+pub struct Rendered {
+    pub pages: usize,
+    pub diagnostics: Diagnostics,
+}
+
+type Result<T> = std::result::Result<T, RenderError>;
+
+/// Renders every page of `site` into `sink`.
+pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
+    let renderer = Renderer { site, theme, sink, summaries: site.contributions.iter().map(ContributionSummary::new).collect(), site_view: SiteView::new(site) };
+    let mut diagnostics = Vec::new();
+    let mut pages = 0;
+    let (home, mut problems) = renderer.home()?;
+    pages += home;
+    diagnostics.append(&mut problems);
+    let (report_pages, mut problems) = renderer.reports()?;
+    pages += report_pages;
+    diagnostics.append(&mut problems);
+    let (contribution_pages, mut problems) = renderer.contributions()?;
+    pages += contribution_pages;
+    diagnostics.append(&mut problems);
+    let (note_pages, mut problems) = renderer.policy_notes()?;
+    pages += note_pages;
+    diagnostics.append(&mut problems);
+    pages += renderer.objectives()?;
+    pages += renderer.forums()?;
+    pages += renderer.facets()?;
+    pages += renderer.not_found()?;
+    renderer.statics()?;
+    let mut all = Diagnostics::new();
+    all.extend(diagnostics);
+    Ok(Rendered { pages, diagnostics: all })
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    sink: &'a dyn Sink,
+    summaries: Vec<ContributionSummary>,
+    site_view: SiteView,
+}
+
+/// The relative path from the page at `path` (e.g. `contributions/x/`) to the site root.
+fn root_of(path: &str) -> String {
+    let depth = path.split('/').filter(|segment| !segment.is_empty()).count();
+    if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The context every page starts from.
+fn page_context(path: &str, section: &str) -> Context {
+    let mut context = Context::new();
+    context.insert("root", &root_of(path));
+    context.insert("path", path);
+    context.insert("section", section);
+    context
+}
+
+/// A rendered prose page for templates.
+#[derive(Serialize)]
+struct ProseView {
+    title: String,
+    summary: Option<String>,
+    url: String,
+    body_html: String,
+    headings: Vec<markdown::Heading>,
+    translations: Vec<String>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Renders `template` with `context` and writes it as `<path>index.html`.
+    fn page(&self, template: &str, path: &str, mut context: Context) -> Result<usize> {
+        context.insert("site", &self.site_view);
+        let html = self.theme.tera.render(template, &context).map_err(|error| {
+            RenderError::Template(
+                Diagnostic::error(format!("themes/{}/templates/{template}", self.site.config.theme), format!("the template failed while rendering `/{path}`: {}", templates::one_line(&error)))
+                    .with_hint("fix the template; the content itself is valid"),
+            )
+        })?;
+        let file = if path.ends_with(".html") { path.to_owned() } else { format!("{path}index.html") };
+        self.sink.write(&file, html.as_bytes())?;
+        Ok(1)
+    }
+
+    fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
+        let rendered = markdown::to_html(&page.body, &root_of(path));
+        let view = ProseView {
+            title: page.title.clone(),
+            summary: page.summary.clone(),
+            url: path.to_owned(),
+            body_html: rendered.html,
+            headings: rendered.headings,
+            translations: page.translations.iter().map(|translation| translation.language.clone()).collect(),
+        };
+        (view, rendered.diagnostics)
+    }
+
+    fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
+        positions.iter().filter_map(|position| self.summaries.get(*position)).collect()
+    }
+
+    fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        let site = self.site;
+        let (home, diagnostics) = self.prose(&site.home, "");
+        let mut context = page_context("", "home");
+        context.insert("page", &home);
+        let latest: Vec<usize> = (0..site.contributions.len().min(8)).collect();
+        context.insert("latest", &self.summaries(&latest));
+        context.insert("objectives", &self.objective_counts());
+        context.insert("stakeholder_types", &stakeholder_type_counts(site));
+        context.insert("regions", &region_counts(site));
+        context.insert("statuses", &status_counts(site));
+        context.insert("total", &site.contributions.len());
+        let notes: Vec<PolicyNoteView> = site.policy_notes.iter().take(3).map(|note| PolicyNoteView::new(site, note)).collect();
+        context.insert("policy_notes", &notes);
+        Ok((self.page("home.html", "", context)?, diagnostics))
+    }
+
+    fn objective_counts(&self) -> Vec<Count> {
+        let terms = self.site.objectives.iter().map(|objective| (objective_term(objective), crate::model::Index::get(&self.site.index.by_objective, &objective.id).len())).collect();
+        counts(terms)
+    }
+
+    fn reports(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        let mut pages = 0;
+        let mut diagnostics = Vec::new();
+        for report in &self.site.reports {
+            let base = format!("report/{}/", report.year);
+            let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report.chapters.iter().map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug))).collect();
+            let toc: Vec<Term> = report.chapters.iter().map(|chapter| Term { id: chapter.slug.clone(), label: chapter.title.clone(), url: format!("{base}{}/", chapter.slug) }).collect();
+            let summaries: Vec<Option<String>> = report.chapters.iter().map(|chapter| chapter.summary.clone()).collect();
+            let (front, mut problems) = self.prose(&report.front, &base);
+            diagnostics.append(&mut problems);
+            let edition = self.site.edition(report.year).map(|edition| EditionView::new(self.site, edition));
+            let mut context = page_context(&base, "report");
+            context.insert("page", &front);
+            context.insert("toc", &toc);
+            context.insert("toc_summaries", &summaries);
+            context.insert("edition", &edition);
+            pages += self.page("report.html", &base, context)?;
+            for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
+                diagnostics.append(&mut problems);
+                let path = chapter.url.clone();
+                let mut context = page_context(&path, "report");
+                context.insert("page", &chapter);
+                context.insert("toc", &toc);
+                context.insert("report_url", &base);
+                context.insert("report_title", &report.front.title);
+                context.insert("previous", &index.checked_sub(1).and_then(|previous| toc.get(previous)));
+                context.insert("next", &toc.get(index + 1));
+                context.insert("edition", &edition);
+                pages += self.page("chapter.html", &path, context)?;
+            }
+        }
+        Ok((pages, diagnostics))
+    }
+
+    fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = self.site.contributions.par_iter().map(|contribution| self.contribution(contribution)).collect();
+        let mut pages = 0;
+        let mut diagnostics = Vec::new();
+        for result in results {
+            let (count, mut problems) = result?;
+            pages += count;
+            diagnostics.append(&mut problems);
+        }
+        let all: Vec<usize> = (0..self.site.contributions.len()).collect();
+        let mut extra = Context::new();
+        extra.insert("title", "Contributions");
+        extra.insert("intro", &format!("{} contributions from stakeholders, newest first.", all.len()));
+        pages += self.listing("contributions/", "contributions", &all, extra)?;
+        Ok((pages, diagnostics))
+    }
+
+    fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
+        let path = format!("contributions/{}/", contribution.slug);
+        let rendered = markdown::to_html(&contribution.body, &root_of(&path));
+        let view = ContributionView::new(self.site, contribution);
+        let mut context = page_context(&path, "contributions");
+        context.insert("contribution", &view);
+        context.insert("body_html", &rendered.html);
+        context.insert("title", &contribution.title);
+        context.insert("language", &contribution.language);
+        context.insert("original_url", &Option::<String>::None);
+        let mut pages = self.page("contribution.html", &path, context)?;
+        let mut diagnostics = rendered.diagnostics;
+        for translation in &contribution.translations {
+            let translated_path = format!("{}/contributions/{}/", translation.language, contribution.slug);
+            let rendered = markdown::to_html(&translation.body, &root_of(&translated_path));
+            let mut context = page_context(&translated_path, "contributions");
+            context.insert("contribution", &view);
+            context.insert("body_html", &rendered.html);
+            context.insert("title", &translation.title);
+            context.insert("language", &translation.language);
+            context.insert("original_url", &path);
+            pages += self.page("contribution.html", &translated_path, context)?;
+            diagnostics.extend(rendered.diagnostics);
+        }
+        Ok((pages, diagnostics))
+    }
+
+    /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.
+    fn listing(&self, base: &str, section: &str, positions: &[usize], extra: Context) -> Result<usize> {
+        let chunks: Vec<&[usize]> = if positions.is_empty() { vec![&[][..]] } else { positions.chunks(PAGE_SIZE).collect() };
+        let total = chunks.len();
+        let pages: Vec<Result<usize>> = chunks
+            .par_iter()
+            .enumerate()
+            .map(|(index, chunk)| {
+                let number = index + 1;
+                let path = page_url(base, number);
+                let mut context = page_context(&path, section);
+                context.extend(extra.clone());
+                context.insert("items", &self.summaries(chunk));
+                context.insert("count", &positions.len());
+                context.insert("first_number", &(index * PAGE_SIZE + 1));
+                context.insert("pagination", &Pagination::new(base, number, total));
+                self.page("listing.html", &path, context)
+            })
+            .collect();
+        pages.into_iter().sum()
+    }
+
+    fn policy_notes(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        let site = self.site;
+        let views: Vec<PolicyNoteView> = site.policy_notes.iter().map(|note| PolicyNoteView::new(site, note)).collect();
+        let mut context = page_context("policy-notes/", "policy-notes");
+        context.insert("notes", &views);
+        let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
+        let mut diagnostics = Vec::new();
+        for (note, view) in site.policy_notes.iter().zip(&views) {
+            let rendered = markdown::to_html(&note.body, &root_of(&view.url));
+            diagnostics.extend(rendered.diagnostics);
+            let mut context = page_context(&view.url, "policy-notes");
+            context.insert("note", view);
+            context.insert("body_html", &rendered.html);
+            context.insert("headings", &rendered.headings);
+            pages += self.page("policy_note.html", &view.url, context)?;
+        }
+        Ok((pages, diagnostics))
+    }
+
+    fn objectives(&self) -> Result<usize> {
+        let site = self.site;
+        let mut context = page_context("objectives/", "objectives");
+        context.insert("objectives", &self.objective_counts());
+        let mut pages = self.page("objectives.html", "objectives/", context)?;
+        for objective in &site.objectives {
+            let base = format!("objectives/{}/", objective.slug());
+            let positions = crate::model::Index::get(&site.index.by_objective, &objective.id);
+            let actions: Vec<ActionSection> = objective
+                .actions
+                .iter()
+                .map(|action| {
+                    let reporting = crate::model::Index::get(&site.index.by_action, &action.id);
+                    ActionSection {
+                        id: action.id.clone(),
+                        actor: action.actor.label(),
+                        text: action.text.clone(),
+                        url: format!("{base}{}/", action.slug()),
+                        count: reporting.len(),
+                        contributions: self.summaries(&reporting[..reporting.len().min(PER_ACTION)]).into_iter().cloned().collect(),
+                    }
+                })
+                .collect();
+            let forums: Vec<Term> = site.forums.iter().filter(|forum| forum.objectives.contains(&objective.id)).map(forum_term).collect();
+            let notes: Vec<PolicyNoteView> = site.policy_notes.iter().filter(|note| note.objectives.contains(&objective.id)).map(|note| PolicyNoteView::new(site, note)).collect();
+            let mut context = page_context(&base, "objectives");
+            context.insert("objective", &objective_term(objective));
+            context.insert("description", &objective.description);
+            context.insert("actions", &actions);
+            context.insert("forums", &forums);
+            context.insert("policy_notes", &notes);
+            context.insert("count", &positions.len());
+            context.insert("latest", &self.summaries(&positions[..positions.len().min(PER_ACTION)]));
+            context.insert("all_url", &format!("{base}contributions/"));
+            pages += self.page("objective.html", &base, context)?;
+
+            let mut extra = Context::new();
+            extra.insert("title", &format!("Objective {}: {}", objective.id, objective.title));
+            extra.insert("intro", &format!("Contributions reporting on objective {}.", objective.id));
+            extra.insert("parent", &objective_term(objective));
+            pages += self.listing(&format!("{base}contributions/"), "objectives", positions, extra)?;
+            for action in &actions {
+                let positions = crate::model::Index::get(&site.index.by_action, &action.id);
+                let mut extra = Context::new();
+                extra.insert("title", &format!("Action {}", action.id));
+                extra.insert("intro", &action.text);
+                extra.insert("parent", &objective_term(objective));
+                pages += self.listing(&action.url, "objectives", positions, extra)?;
+            }
+        }
+        Ok(pages)
+    }
+
+    fn forums(&self) -> Result<usize> {
+        let site = self.site;
+        let groups: Vec<ForumGroup> = ForumCategory::ALL
+            .iter()
+            .map(|category| ForumGroup {
+                id: category.id(),
+                label: category.label(),
+                forums: site
+                    .forums
+                    .iter()
+                    .filter(|forum| forum.category == *category)
+                    .map(|forum| Count { term: forum_term(forum), count: crate::model::Index::get(&site.index.by_forum, &forum.id).len(), percent: 0 })
+                    .collect(),
+            })
+            .filter(|group| !group.forums.is_empty())
+            .collect();
+        let mut context = page_context("forums/", "forums");
+        context.insert("groups", &groups);
+        let mut pages = self.page("forums.html", "forums/", context)?;
+        for forum in &site.forums {
+            let base = format!("forums/{}/", forum.id);
+            let detail = ForumView {
+                name: forum.name.clone(),
+                category: forum.category.label(),
+                host: forum.host.clone(),
+                since: forum.since,
+                cadence: forum.cadence.clone(),
+                url: forum.url.clone(),
+                description: forum.description.clone(),
+                objectives: forum.objectives.iter().filter_map(|id| site.objective(id)).map(objective_term).collect(),
+                policy_notes: site.policy_notes.iter().filter(|note| note.forums.contains(&forum.id)).map(|note| PolicyNoteView::new(site, note)).collect(),
+            };
+            let mut extra = Context::new();
+            extra.insert("title", &forum.name);
+            extra.insert("forum", &detail);
+            pages += self.listing(&base, "forums", crate::model::Index::get(&site.index.by_forum, &forum.id), extra)?;
+        }
+        Ok(pages)
+    }
+
+    /// Listings by stakeholder type and by region, with their index pages.
+    fn facets(&self) -> Result<usize> {
+        let site = self.site;
+        let mut pages = 0;
+        let facets = [
+            ("stakeholders/", "Contributions by stakeholder type", "Who contributes: the stakeholder groups the Compact calls on.", stakeholder_type_counts(site)),
+            ("regions/", "Contributions by region", "Where the work reported takes place.", region_counts(site)),
+        ];
+        for (base, title, intro, counts) in facets {
+            let mut context = page_context(base, base.trim_end_matches('/'));
+            context.insert("title", title);
+            context.insert("intro", intro);
+            context.insert("terms", &counts);
+            pages += self.page("terms.html", base, context)?;
+        }
+        for kind in StakeholderType::ALL {
+            let mut extra = Context::new();
+            extra.insert("title", kind.label());
+            extra.insert("intro", &format!("Contributions from stakeholders of the type “{}”.", kind.label()));
+            pages += self.listing(&format!("stakeholders/{}/", kind.id()), "stakeholders", crate::model::Index::get(&site.index.by_stakeholder_type, kind), extra)?;
+        }
+        for region in Region::ALL {
+            let mut extra = Context::new();
+            extra.insert("title", region.label());
+            extra.insert("intro", &format!("Contributions whose work takes place in the region “{}”.", region.label()));
+            pages += self.listing(&format!("regions/{}/", region.id()), "regions", crate::model::Index::get(&site.index.by_region, region), extra)?;
+        }
+        Ok(pages)
+    }
+
+    fn not_found(&self) -> Result<usize> {
+        let base_path = self.site.config.base_url.splitn(4, '/').nth(3).map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
+        let mut context = Context::new();
+        context.insert("root", &base_path);
+        context.insert("path", "404.html");
+        context.insert("section", "");
+        self.page("404.html", "404.html", context)
+    }
+
+    /// Copies the theme's static files, the site's assets and the datasets.
+    fn statics(&self) -> Result<()> {
+        for file in &self.theme.statics {
+            match file {
+                ThemeStatic::Embedded { output_path, bytes } => self.sink.write(output_path, bytes)?,
+                ThemeStatic::Site(file) => self.sink.copy(&file.output_path, &file.source)?,
+            }
+        }
+        for asset in &self.site.assets {
+            self.sink.copy(&asset.output_path, &asset.source)?;
+        }
+        for dataset in &self.site.datasets {
+            let extension = dataset.file.rsplit('.').next().unwrap_or("csv");
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let _ = writer.write_record(&dataset.columns);
+            for row in &dataset.rows {
+                let _ = writer.write_record(row);
+            }
+            let bytes = writer.into_inner().unwrap_or_default();
+            let _ = extension;
+            self.sink.write(&format!("data/{}.csv", dataset.name), &bytes)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Serialize)]
+struct ActionSection {
+    id: String,
+    actor: &'static str,
+    text: String,
+    url: String,
+    count: usize,
+    contributions: Vec<ContributionSummary>,
+}
+
+#[derive(Serialize)]
+struct ForumGroup {
+    id: &'static str,
+    label: &'static str,
+    forums: Vec<Count>,
+}
+
+#[derive(Serialize)]
+struct ForumView {
+    name: String,
+    category: &'static str,
+    host: Option<String>,
+    since: Option<i64>,
+    cadence: Option<String>,
+    url: Option<String>,
+    description: Option<String>,
+    objectives: Vec<Term>,
+    policy_notes: Vec<PolicyNoteView>,
+}
+
+fn stakeholder_type_counts(site: &Site) -> Vec<Count> {
+    counts(StakeholderType::ALL.iter().map(|kind| (stakeholder_type_term(*kind), crate::model::Index::get(&site.index.by_stakeholder_type, kind).len())).collect())
+}
+
+fn region_counts(site: &Site) -> Vec<Count> {
+    counts(Region::ALL.iter().map(|region| (region_term(*region), crate::model::Index::get(&site.index.by_region, region).len())).collect())
+}
+
+fn status_counts(site: &Site) -> Vec<Count> {
+    counts(Status::ALL.iter().map(|status| (Term { id: status.id().to_owned(), label: status.label().to_owned(), url: String::new() }, crate::model::Index::get(&site.index.by_status, status).len())).collect())
+}

@@ -1,0 +1,85 @@
+//! The template engine: Tera 2, loaded once per build with the theme's templates.
+//!
+//! The default theme is embedded in the binary (see `build.rs`); a site may override any
+//! of its files with `themes/<theme>/templates/<name>.html` and add static files in
+//! `themes/<theme>/static/`. Templates are compiled once and shared by all threads.
+//! Autoescaping is on for every `.html` template, so a value printed with `{{ }}` is
+//! escaped unless a template marks it `| safe` (only the `*_html` view fields are).
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::fs::SiteRoot;
+use crate::load::StaticFile;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
+}
+
+/// A theme's static file: embedded bytes or a file of the site's own theme.
+pub enum ThemeStatic {
+    Embedded { output_path: String, bytes: &'static [u8] },
+    Site(StaticFile),
+}
+
+/// The loaded theme: compiled templates and the static files to copy.
+pub struct Theme {
+    pub tera: tera::Tera,
+    pub statics: Vec<ThemeStatic>,
+}
+
+/// Loads the theme named in `site.yaml`, overlaying the site's files on the embedded default.
+pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut statics: BTreeMap<String, ThemeStatic> = BTreeMap::new();
+    for (path, bytes) in embedded::DEFAULT_THEME {
+        if let Some(template) = path.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            templates.insert(template.to_owned(), (format!("(embedded theme) templates/{template}"), text));
+        } else if let Some(output_path) = path.strip_prefix("static/") {
+            statics.insert(output_path.to_owned(), ThemeStatic::Embedded { output_path: output_path.to_owned(), bytes });
+        }
+    }
+
+    let mut problems = crate::diagnostic::Diagnostics::new();
+    let theme_dir = format!("themes/{name}");
+    for file in crate::load::static_files(root, &format!("{theme_dir}/templates"), &mut problems) {
+        let relative = root.relative(&file.source);
+        match root.read_to_string(&file.source) {
+            Ok(text) => {
+                templates.insert(file.output_path.clone(), (relative, text));
+            }
+            Err(error) => problems.push(Diagnostic::error(relative, error.describe())),
+        }
+    }
+    for file in crate::load::static_files(root, &format!("{theme_dir}/static"), &mut problems) {
+        statics.insert(file.output_path.clone(), ThemeStatic::Site(file));
+    }
+    if name != "default" && !root.join(&theme_dir).is_dir() {
+        problems.push(Diagnostic::error("site.yaml", format!("the theme `{name}` does not exist")).with_hint(format!("create {theme_dir}/templates/, or write `theme: default`")));
+    }
+    if problems.has_errors() {
+        return Err(problems.sorted());
+    }
+
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    let sources: Vec<(String, String)> = templates.iter().map(|(name, (_, text))| (name.clone(), text.clone())).collect();
+    if let Err(error) = tera.add_raw_templates(sources) {
+        let file = templates.values().map(|(file, _)| file.clone()).find(|file| error.to_string().contains(file.rsplit('/').next().unwrap_or_default()));
+        return Err(vec![Diagnostic::error(file.unwrap_or_else(|| theme_dir.clone()), format!("the theme's templates do not compile: {}", one_line(&error)))]);
+    }
+    Ok(Theme { tera, statics: statics.into_values().collect() })
+}
+
+/// A template error as one line, with its causes.
+pub fn one_line(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

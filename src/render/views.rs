@@ -1,0 +1,327 @@
+//! What templates see: small serializable views of the model.
+//!
+//! Architecture invariant: templates see only these views, never the model, and every
+//! string here is plain text that the template engine escapes, except fields named
+//! `*_html`, which hold HTML produced by `markdown` (already safe). Links are relative to
+//! the page (`root` + path), so the site works under any base path.
+
+use serde::Serialize;
+
+use crate::model::{self, Contribution, Edition, Forum, Objective, PolicyNote, Site};
+
+/// Site-wide values, put once in the template engine's global context.
+#[derive(Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: Option<String>,
+    pub base_url: String,
+    pub language: String,
+    pub repository: Option<String>,
+    pub editions: Vec<EditionView>,
+    pub current_edition: Option<i32>,
+}
+
+#[derive(Clone, Serialize)]
+pub struct EditionView {
+    pub year: i32,
+    pub from: String,
+    pub to: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub has_report: bool,
+    pub contributions: usize,
+}
+
+impl SiteView {
+    pub fn new(site: &Site) -> Self {
+        SiteView {
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+            base_url: site.config.base_url.clone(),
+            language: site.config.default_language.clone(),
+            repository: site.config.repository.clone(),
+            editions: site.editions.iter().map(|edition| EditionView::new(site, edition)).collect(),
+            current_edition: site.current_edition().map(|edition| edition.year),
+        }
+    }
+}
+
+impl EditionView {
+    pub fn new(site: &Site, edition: &Edition) -> Self {
+        EditionView {
+            year: edition.year,
+            from: format_date(edition.from),
+            to: format_date(edition.to),
+            status: edition.status.id(),
+            status_label: edition.status.label(),
+            has_report: site.reports.iter().any(|report| report.year == edition.year),
+            contributions: site.index.by_edition.get(&edition.year).map_or(0, Vec::len),
+        }
+    }
+}
+
+/// A reader-facing date, e.g. "14 March 2025".
+pub fn format_date(date: chrono::NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// A number with thousands separators and at most two decimals, e.g. "4,200" or "12.5".
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let digits = format!("{}", value.abs() as u64);
+        let mut grouped = String::new();
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        if value < 0.0 {
+            grouped.insert(0, '-');
+        }
+        grouped
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// A labelled id, e.g. a stakeholder type or region with its URL.
+#[derive(Clone, Serialize)]
+pub struct Term {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+}
+
+/// A contribution as it appears in listings.
+#[derive(Clone, Serialize)]
+pub struct ContributionSummary {
+    pub title: String,
+    pub url: String,
+    pub stakeholder: String,
+    pub stakeholder_type: &'static str,
+    pub region: &'static str,
+    pub date: String,
+    pub date_iso: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub edition: i32,
+    pub objectives: Vec<String>,
+    pub illustrative: bool,
+}
+
+impl ContributionSummary {
+    pub fn new(contribution: &Contribution) -> Self {
+        ContributionSummary {
+            title: contribution.title.clone(),
+            url: format!("contributions/{}/", contribution.slug),
+            stakeholder: contribution.stakeholder.name.clone(),
+            stakeholder_type: contribution.stakeholder.kind.label(),
+            region: contribution.region.label(),
+            date: format_date(contribution.date),
+            date_iso: contribution.date.to_string(),
+            status: contribution.status.id(),
+            status_label: contribution.status.label(),
+            edition: contribution.edition,
+            objectives: contribution.objectives.clone(),
+            illustrative: contribution.illustrative,
+        }
+    }
+}
+
+/// Everything shown on a contribution's own page.
+#[derive(Serialize)]
+pub struct ContributionView {
+    pub summary: ContributionSummary,
+    pub country: Option<String>,
+    pub stakeholder_type: Term,
+    pub region: Term,
+    pub objectives: Vec<Term>,
+    pub actions: Vec<ActionRef>,
+    pub forums: Vec<Term>,
+    pub sdgs: Vec<u8>,
+    pub indicators: Vec<IndicatorView>,
+    pub links: Vec<LinkView>,
+    pub language: String,
+    pub translations: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Serialize)]
+pub struct ActionRef {
+    pub id: String,
+    pub text: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorView {
+    pub name: String,
+    pub value: String,
+    pub unit: Option<String>,
+    pub year: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+}
+
+impl ContributionView {
+    pub fn new(site: &Site, contribution: &Contribution) -> Self {
+        ContributionView {
+            summary: ContributionSummary::new(contribution),
+            country: contribution.stakeholder.country.clone(),
+            stakeholder_type: stakeholder_type_term(contribution.stakeholder.kind),
+            region: region_term(contribution.region),
+            objectives: contribution.objectives.iter().filter_map(|id| site.objective(id)).map(objective_term).collect(),
+            actions: contribution
+                .actions
+                .iter()
+                .filter_map(|id| action_ref(site, id))
+                .collect(),
+            forums: contribution.forums.iter().filter_map(|id| site.forum(id)).map(forum_term).collect(),
+            sdgs: contribution.sdgs.clone(),
+            indicators: contribution
+                .indicators
+                .iter()
+                .map(|indicator| IndicatorView { name: indicator.name.clone(), value: format_number(indicator.value), unit: indicator.unit.clone(), year: indicator.year })
+                .collect(),
+            links: contribution.links.iter().map(|link| LinkView { title: link.title.clone(), url: link.url.clone() }).collect(),
+            language: contribution.language.clone(),
+            translations: contribution.translations.iter().map(|translation| translation.language.clone()).collect(),
+            source: contribution.body.file.clone(),
+        }
+    }
+}
+
+pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
+    site.objectives.iter().find_map(|objective| {
+        let action = objective.actions.iter().find(|action| action.id == id)?;
+        Some(ActionRef { id: action.id.clone(), text: action.text.clone(), url: format!("objectives/{}/{}/", objective.slug(), action.slug()) })
+    })
+}
+
+pub fn objective_term(objective: &Objective) -> Term {
+    Term { id: objective.id.clone(), label: objective.title.clone(), url: format!("objectives/{}/", objective.slug()) }
+}
+
+pub fn forum_term(forum: &Forum) -> Term {
+    Term { id: forum.id.clone(), label: forum.name.clone(), url: format!("forums/{}/", forum.id) }
+}
+
+pub fn stakeholder_type_term(kind: model::StakeholderType) -> Term {
+    Term { id: kind.id().to_owned(), label: kind.label().to_owned(), url: format!("stakeholders/{}/", kind.id()) }
+}
+
+pub fn region_term(region: model::Region) -> Term {
+    Term { id: region.id().to_owned(), label: region.label().to_owned(), url: format!("regions/{}/", region.id()) }
+}
+
+/// An entry of an index page: a term with its number of contributions.
+#[derive(Serialize)]
+pub struct Count {
+    pub term: Term,
+    pub count: usize,
+    /// Share of the largest count, in percent, for bar widths.
+    pub percent: usize,
+}
+
+pub fn counts(terms: Vec<(Term, usize)>) -> Vec<Count> {
+    let max = terms.iter().map(|(_, count)| *count).max().unwrap_or(0).max(1);
+    terms.into_iter().map(|(term, count)| Count { term, count, percent: count * 100 / max }).collect()
+}
+
+/// A policy note in listings and on its page.
+#[derive(Serialize)]
+pub struct PolicyNoteView {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    pub edition: i32,
+    pub objectives: Vec<Term>,
+    pub forums: Vec<Term>,
+}
+
+impl PolicyNoteView {
+    pub fn new(site: &Site, note: &PolicyNote) -> Self {
+        PolicyNoteView {
+            title: note.title.clone(),
+            url: format!("policy-notes/{}/", note.slug),
+            date: format_date(note.date),
+            date_iso: note.date.to_string(),
+            summary: note.summary.clone(),
+            author: note.author.clone(),
+            edition: note.edition,
+            objectives: note.objectives.iter().filter_map(|id| site.objective(id)).map(objective_term).collect(),
+            forums: note.forums.iter().filter_map(|id| site.forum(id)).map(forum_term).collect(),
+        }
+    }
+}
+
+/// Navigation between the pages of a paginated listing.
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// The URL (relative to the root) of page `number` (1-based) of the listing at `base`.
+pub fn page_url(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+impl Pagination {
+    pub fn new(base: &str, current: usize, total: usize) -> Self {
+        let window = |number: usize| number == 1 || number == total || number.abs_diff(current) <= 2;
+        Pagination {
+            current,
+            total,
+            previous: (current > 1).then(|| page_url(base, current - 1)),
+            next: (current < total).then(|| page_url(base, current + 1)),
+            pages: (1..=total).filter(|number| window(*number)).map(|number| PageLink { number, url: page_url(base, number), current: number == current }).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_and_trimmed() {
+        assert_eq!(format_number(4200.0), "4,200");
+        assert_eq!(format_number(1234567.0), "1,234,567");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(format_number(-3.0), "-3");
+    }
+
+    #[test]
+    fn pagination_links_neighbours() {
+        let pagination = Pagination::new("contributions/", 3, 10);
+        assert_eq!(pagination.previous.as_deref(), Some("contributions/page/2/"));
+        assert_eq!(pagination.next.as_deref(), Some("contributions/page/4/"));
+        let numbers: Vec<usize> = pagination.pages.iter().map(|page| page.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 10]);
+        assert_eq!(page_url("contributions/", 1), "contributions/");
+    }
+}

@@ -1,0 +1,199 @@
+//! Stage 2, validate: raw sources → the typed model, with every problem as a diagnostic.
+//!
+//! Validation never stops at the first problem. Data files come first, because documents
+//! refer to their ids; documents are then checked in parallel; finally cross-document
+//! rules (translations need an original, chapter URLs must be unique, report folders
+//! must name an edition) are applied. The model is returned only when there are no
+//! errors, so later stages never see invalid content.
+
+mod checker;
+mod data;
+mod documents;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::load::{DocumentKind, Sources};
+use crate::model::{Contribution, Index, Markdown, Page, PolicyNote, Report, Site, Translation};
+pub use checker::{is_safe_absolute_url, is_valid_slug};
+use documents::{Known, Validated};
+
+/// Checks `sources`; returns the site when it has no errors, and all diagnostics.
+pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let Sources { site, documents, objectives, forums, datasets, assets } = sources;
+
+    let site = site.and_then(|file| data::site(&file, &mut problems));
+    let objectives = match &objectives {
+        Some(file) => data::objectives(file, &mut problems),
+        None => {
+            problems.push(missing_data_file("content/data/objectives.yaml", "the Compact's objectives and their actions"));
+            Vec::new()
+        }
+    };
+    let objective_ids: BTreeSet<String> = objectives.iter().map(|objective| objective.id.clone()).collect();
+    let forums = match &forums {
+        Some(file) => data::forums(file, &objective_ids, &mut problems),
+        None => {
+            problems.push(missing_data_file("content/data/forums.yaml", "the forums and bodies of the cooperation architecture"));
+            Vec::new()
+        }
+    };
+    let datasets: Vec<_> = datasets.iter().filter_map(|file| data::dataset(file, &mut problems)).collect();
+
+    let Some((config, editions)) = site else {
+        return (None, finish(problems));
+    };
+    let known = Known {
+        objectives: objective_ids,
+        actions: objectives.iter().flat_map(|objective| objective.actions.iter().map(|action| action.id.clone())).collect(),
+        forums: forums.iter().map(|forum| forum.id.clone()).collect(),
+        editions: &editions,
+        default_language: config.default_language.clone(),
+    };
+
+    let kinds: Vec<DocumentKind> = documents.iter().map(|document| document.kind.clone()).collect();
+    let results: Vec<(Option<Validated>, Vec<Diagnostic>)> =
+        documents.into_par_iter().map(|document| documents::document(document, &known)).collect();
+
+    let mut parts = Parts::default();
+    for ((validated, mut diagnostics), kind) in results.into_iter().zip(kinds) {
+        problems.append(&mut diagnostics);
+        if let Some(validated) = validated {
+            parts.add(kind, validated);
+        }
+    }
+    let (home, reports, mut contributions, mut policy_notes) = parts.assemble(&config.title, &editions, &mut problems);
+
+    contributions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    let diagnostics = finish(problems);
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    let index = Index::build(&contributions);
+    let site = Site { config, editions, objectives, forums, contributions, policy_notes, home, reports, datasets, assets, index };
+    (Some(site), diagnostics)
+}
+
+fn finish(problems: Vec<Diagnostic>) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.extend(problems);
+    diagnostics
+}
+
+fn missing_data_file(path: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(path, format!("the site has no `{path}`")).with_hint(format!("create it: it lists {what}"))
+}
+
+/// Validated documents gathered by kind, before translations are attached.
+#[derive(Default)]
+struct Parts {
+    home: Option<Page>,
+    fronts: BTreeMap<String, Page>,
+    chapters: BTreeMap<String, Vec<(String, Page)>>,
+    contributions: Vec<Contribution>,
+    policy_notes: Vec<PolicyNote>,
+    /// Translations by the path of the file they translate.
+    translations: BTreeMap<String, Vec<Translation>>,
+}
+
+impl Parts {
+    fn add(&mut self, kind: DocumentKind, validated: Validated) {
+        match (validated, kind) {
+            (Validated::Translation { original, translation }, _) => self.translations.entry(original).or_default().push(translation),
+            (Validated::Contribution(contribution), _) => self.contributions.push(*contribution),
+            (Validated::PolicyNote(note), _) => self.policy_notes.push(*note),
+            (Validated::Page(page), DocumentKind::Home) => self.home = Some(page),
+            (Validated::Page(page), DocumentKind::ReportFront { year }) => {
+                self.fronts.insert(year, page);
+            }
+            (Validated::Page(page), DocumentKind::Chapter { year, name }) => self.chapters.entry(year).or_default().push((name, page)),
+            (Validated::Page(_), _) => {}
+        }
+    }
+
+    /// Attaches translations, orders chapters and checks the rules that span documents.
+    fn assemble(mut self, site_title: &str, editions: &[crate::model::Edition], problems: &mut Vec<Diagnostic>) -> (Page, Vec<Report>, Vec<Contribution>, Vec<PolicyNote>) {
+        let mut home = self.home.take().unwrap_or_else(|| Page {
+            slug: String::new(),
+            title: String::new(),
+            summary: None,
+            weight: 0,
+            body: Markdown { file: "content/_index.md".to_owned(), text: String::new(), line_offset: 0 },
+            translations: Vec::new(),
+        });
+        if home.title.is_empty() {
+            home.title = site_title.to_owned();
+        }
+        home.translations = self.take_translations(&home.body.file);
+        for contribution in &mut self.contributions {
+            contribution.translations = self.translations.remove(&contribution.body.file).unwrap_or_default();
+        }
+        for note in &mut self.policy_notes {
+            note.translations = self.translations.remove(&note.body.file).unwrap_or_default();
+        }
+        let reports = self.reports(editions, problems);
+        for (original, translations) in std::mem::take(&mut self.translations) {
+            for translation in translations {
+                problems.push(
+                    Diagnostic::error(translation.body.file.as_str(), format!("this translation has no original: `{original}` does not exist (or is invalid)"))
+                        .with_hint("a translation `<name>.<lang>.md` sits beside the document `<name>.md` it translates"),
+                );
+            }
+        }
+        (home, reports, self.contributions, self.policy_notes)
+    }
+
+    fn take_translations(&mut self, original: &str) -> Vec<Translation> {
+        let mut translations = self.translations.remove(original).unwrap_or_default();
+        translations.sort_by(|a, b| a.language.cmp(&b.language));
+        translations
+    }
+
+    fn reports(&mut self, editions: &[crate::model::Edition], problems: &mut Vec<Diagnostic>) -> Vec<Report> {
+        let years: BTreeSet<String> = self.fronts.keys().chain(self.chapters.keys()).cloned().collect();
+        let mut reports = Vec::new();
+        for year_name in years {
+            let edition = editions.iter().find(|edition| edition.year.to_string() == year_name);
+            let Some(edition) = edition else {
+                let listed = editions.iter().map(|edition| edition.year.to_string()).collect::<Vec<_>>().join(", ");
+                problems.push(
+                    Diagnostic::error(format!("content/report/{year_name}"), format!("`report/{year_name}/` names no edition"))
+                        .with_hint(format!("report folders are named after an edition of site.yaml: {listed}")),
+                );
+                continue;
+            };
+            let mut front = self.fronts.remove(&year_name).unwrap_or_else(|| Page {
+                slug: String::new(),
+                title: format!("Annual report {year_name}"),
+                summary: None,
+                weight: 0,
+                body: Markdown { file: format!("content/report/{year_name}/_index.md"), text: String::new(), line_offset: 0 },
+                translations: Vec::new(),
+            });
+            front.translations = self.take_translations(&front.body.file);
+            let mut chapters: Vec<(String, Page)> = self.chapters.remove(&year_name).unwrap_or_default();
+            chapters.sort_by(|(a_name, a), (b_name, b)| a.weight.cmp(&b.weight).then_with(|| a_name.cmp(b_name)));
+            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            let mut pages = Vec::new();
+            for (_, mut chapter) in chapters {
+                if let Some(first) = seen.get(&chapter.slug) {
+                    problems.push(
+                        Diagnostic::error(chapter.body.file.as_str(), format!("two chapters would have the same address `report/{year_name}/{}/`", chapter.slug))
+                            .at(Position::new(1, 1), "")
+                            .with_hint(format!("rename this file or `{first}`")),
+                    );
+                    continue;
+                }
+                seen.insert(chapter.slug.clone(), chapter.body.file.clone());
+                chapter.translations = self.take_translations(&chapter.body.file);
+                pages.push(chapter);
+            }
+            reports.push(Report { year: edition.year, front, chapters: pages });
+        }
+        reports
+    }
+}
