@@ -30,10 +30,16 @@ fn main() {
         .collect();
     files.sort();
 
-    let mut table = String::from("/// Files of `themes/default`, as `(path relative to the theme, contents)`.\n");
+    let mut table = String::from(
+        "/// Files of `themes/default`, as `(path relative to the theme, contents)`.\n",
+    );
     table.push_str("pub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
     for (name, path) in &files {
-        let _ = writeln!(table, "    ({name:?}, include_bytes!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            table,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        );
     }
     table.push_str("];\n");
 

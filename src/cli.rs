@@ -67,14 +67,27 @@ pub enum NewCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url } => {
-            let outcome = crate::build(&crate::BuildOptions { root, output, base_url });
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => {
+            let outcome = crate::build(&crate::BuildOptions {
+                root,
+                output,
+                base_url,
+            });
             report(outcome, Format::Human, "built")
         }
         Command::Check { root, format } => report(crate::check(&root), format, "checked"),
-        Command::New { what: NewCommand::Contribution { slug, root } } => match crate::new::contribution(&root, &slug) {
+        Command::New {
+            what: NewCommand::Contribution { slug, root },
+        } => match crate::new::contribution(&root, &slug) {
             Ok(path) => {
-                eprintln!("created {}: fill it in, then run `rapporteur check`", path.display());
+                eprintln!(
+                    "created {}: fill it in, then run `rapporteur check`",
+                    path.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(message) => {
@@ -106,8 +119,14 @@ fn report(outcome: Result<Summary, Failure>, format: Format, verb: &str) -> Exit
         }
         Err(Failure::Invalid(diagnostics)) => {
             print_diagnostics(&diagnostics, format);
-            let errors = diagnostics.iter().filter(|d| d.severity == diagnostic::Severity::Error).count();
-            eprintln!("error: the content has {errors} problem{} to fix; nothing was written", if errors == 1 { "" } else { "s" });
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == diagnostic::Severity::Error)
+                .count();
+            eprintln!(
+                "error: the content has {errors} problem{} to fix; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            );
             ExitCode::from(1)
         }
         Err(Failure::Fatal(message)) => {

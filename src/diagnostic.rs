@@ -261,12 +261,23 @@ fn escape_property(text: &str) -> String {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(&word_lower, &candidate.to_lowercase()), candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(1))
+        .map(|candidate| {
+            (
+                edit_distance(&word_lower, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|(distance, candidate)| {
+            let length = candidate.chars().count();
+            *distance < length && *distance <= (length / 3).max(1)
+        })
         .min()
         .map(|(_, candidate)| candidate)
 }
@@ -303,8 +314,13 @@ mod tests {
 
     #[test]
     fn suggestions_catch_typos_only() {
-        assert_eq!(did_you_mean("civil-sociaty", ["academia", "civil-society"]), Some("civil-society"));
+        assert_eq!(
+            did_you_mean("civil-sociaty", ["academia", "civil-society"]),
+            Some("civil-society")
+        );
         assert_eq!(did_you_mean("zzz", ["academia", "civil-society"]), None);
+        assert_eq!(did_you_mean("I", ["A", "B"]), None);
+        assert_eq!(did_you_mean("a", ["A", "B"]), Some("A"));
     }
 
     #[test]

@@ -60,17 +60,24 @@ pub struct BuildOptions {
 /// Builds the site at `options.root` into its output directory.
 pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
     let started = Instant::now();
-    let root = fs::SiteRoot::open(&options.root).map_err(|error| Failure::Fatal(error.to_string()))?;
+    let root =
+        fs::SiteRoot::open(&options.root).map_err(|error| Failure::Fatal(error.to_string()))?;
     let output = match &options.output {
         Some(output) if output.is_absolute() => output.clone(),
-        Some(output) => std::env::current_dir().map_err(|error| Failure::Fatal(error.to_string()))?.join(output),
+        Some(output) => std::env::current_dir()
+            .map_err(|error| Failure::Fatal(error.to_string()))?
+            .join(output),
         None => root.path().join("public"),
     };
-    let output = write::check_output_path(root.path(), &output).map_err(|error| Failure::Fatal(error.to_string()))?;
+    let output = write::check_output_path(root.path(), &output)
+        .map_err(|error| Failure::Fatal(error.to_string()))?;
     let (site, theme, warnings) = prepare(&root, options.base_url.as_deref())?;
-    let staging = write::Staging::new(&output).map_err(|error| Failure::Fatal(error.to_string()))?;
+    let staging =
+        write::Staging::new(&output).map_err(|error| Failure::Fatal(error.to_string()))?;
     let rendered = render_site(&site, &theme, &staging, warnings)?;
-    staging.commit().map_err(|error| Failure::Fatal(error.to_string()))?;
+    staging
+        .commit()
+        .map_err(|error| Failure::Fatal(error.to_string()))?;
     Ok(summary(&site, rendered, started.elapsed()))
 }
 
@@ -84,15 +91,24 @@ pub fn check(root: &Path) -> Result<Summary, Failure> {
 }
 
 /// Load, validate and model the site, and load its theme.
-fn prepare(root: &fs::SiteRoot, base_url: Option<&str>) -> Result<(model::Site, render::templates::Theme, Diagnostics), Failure> {
+fn prepare(
+    root: &fs::SiteRoot,
+    base_url: Option<&str>,
+) -> Result<(model::Site, render::templates::Theme, Diagnostics), Failure> {
     let (sources, mut diagnostics) = load::load(root);
     let (site, validation) = validate::validate(sources);
     diagnostics.extend(validation);
-    let theme = site.as_ref().map(|site| render::templates::load_theme(root, &site.config.theme));
+    let theme = site
+        .as_ref()
+        .map(|site| render::templates::load_theme(root, &site.config.theme));
     match (site, theme) {
         (Some(mut site), Some(Ok(theme))) if !diagnostics.has_errors() => {
             if let Some(base_url) = base_url {
-                site.config.base_url = if base_url.ends_with('/') { base_url.to_owned() } else { format!("{base_url}/") };
+                site.config.base_url = if base_url.ends_with('/') {
+                    base_url.to_owned()
+                } else {
+                    format!("{base_url}/")
+                };
             }
             Ok((site, theme, diagnostics))
         }
@@ -104,14 +120,22 @@ fn prepare(root: &fs::SiteRoot, base_url: Option<&str>) -> Result<(model::Site, 
     }
 }
 
-fn render_site(site: &model::Site, theme: &render::templates::Theme, sink: &dyn render::Sink, mut diagnostics: Diagnostics) -> Result<render::Rendered, Failure> {
+fn render_site(
+    site: &model::Site,
+    theme: &render::templates::Theme,
+    sink: &dyn render::Sink,
+    mut diagnostics: Diagnostics,
+) -> Result<render::Rendered, Failure> {
     match render::render(site, theme, sink) {
         Ok(rendered) => {
             diagnostics.extend(rendered.diagnostics);
             if diagnostics.has_errors() {
                 return Err(Failure::Invalid(diagnostics.sorted()));
             }
-            Ok(render::Rendered { pages: rendered.pages, diagnostics })
+            Ok(render::Rendered {
+                pages: rendered.pages,
+                diagnostics,
+            })
         }
         Err(render::RenderError::Template(problem)) => {
             diagnostics.push(problem);
@@ -122,5 +146,11 @@ fn render_site(site: &model::Site, theme: &render::templates::Theme, sink: &dyn 
 }
 
 fn summary(site: &model::Site, rendered: render::Rendered, elapsed: Duration) -> Summary {
-    Summary { pages: rendered.pages, contributions: site.contributions.len(), editions: site.editions.len(), diagnostics: rendered.diagnostics.sorted(), elapsed }
+    Summary {
+        pages: rendered.pages,
+        contributions: site.contributions.len(),
+        editions: site.editions.len(),
+        diagnostics: rendered.diagnostics.sorted(),
+        elapsed,
+    }
 }

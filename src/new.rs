@@ -15,21 +15,34 @@ pub fn contribution(root: &Path, slug: &str) -> Result<PathBuf, String> {
     }
     let directory = root.join("content").join("contributions");
     if !root.join("site.yaml").is_file() {
-        return Err(format!("`{}` is not a site root: it has no site.yaml (pass --root)", root.display()));
+        return Err(format!(
+            "`{}` is not a site root: it has no site.yaml (pass --root)",
+            root.display()
+        ));
     }
     let path = directory.join(format!("{slug}.md"));
     if path.exists() {
-        return Err(format!("`{}` already exists; choose another slug", path.display()));
+        return Err(format!(
+            "`{}` already exists; choose another slug",
+            path.display()
+        ));
     }
     let today = chrono::Local::now().date_naive();
     let edition_line = match edition_for(root, today) {
         EditionChoice::ByDate => String::new(),
-        EditionChoice::Named(year) => format!("edition: {year}                   # the edition this contribution reports to\n"),
+        EditionChoice::Named(year) => format!(
+            "edition: {year}                   # the edition this contribution reports to\n"
+        ),
     };
     let objective = first_objective(root).unwrap_or_else(|| "A".to_owned());
-    let text = SKELETON.replace("{date}", &today.to_string()).replace("{edition}", &edition_line).replace("{objective}", &objective);
-    std::fs::create_dir_all(&directory).map_err(|error| format!("cannot create `{}`: {error}", directory.display()))?;
-    std::fs::write(&path, text).map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
+    let text = SKELETON
+        .replace("{date}", &today.to_string())
+        .replace("{edition}", &edition_line)
+        .replace("{objective}", &objective);
+    std::fs::create_dir_all(&directory)
+        .map_err(|error| format!("cannot create `{}`: {error}", directory.display()))?;
+    std::fs::write(&path, text)
+        .map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
     Ok(path)
 }
 
@@ -55,12 +68,22 @@ fn edition_for(root: &Path, today: chrono::NaiveDate) -> EditionChoice {
         to: String,
         status: String,
     }
-    let editions = serde_saphyr::from_str::<Editions>(&text).map(|site| site.editions).unwrap_or_default();
-    let contains = |entry: &EditionEntry| entry.from.as_str() <= today.to_string().as_str() && today.to_string().as_str() <= entry.to.as_str();
+    let editions = serde_saphyr::from_str::<Editions>(&text)
+        .map(|site| site.editions)
+        .unwrap_or_default();
+    let contains = |entry: &EditionEntry| {
+        entry.from.as_str() <= today.to_string().as_str()
+            && today.to_string().as_str() <= entry.to.as_str()
+    };
     if editions.iter().any(contains) {
         return EditionChoice::ByDate;
     }
-    editions.iter().filter(|entry| entry.status == "open").map(|entry| entry.year).max().map_or(EditionChoice::ByDate, EditionChoice::Named)
+    editions
+        .iter()
+        .filter(|entry| entry.status == "open")
+        .map(|entry| entry.year)
+        .max()
+        .map_or(EditionChoice::ByDate, EditionChoice::Named)
 }
 
 fn first_objective(root: &Path) -> Option<String> {

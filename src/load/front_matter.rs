@@ -27,7 +27,10 @@ pub struct Split {
 pub fn split(text: &str) -> Result<Split, String> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
-    let after_open = match rest.strip_prefix("---\n").or_else(|| rest.strip_prefix("---\r\n")) {
+    let after_open = match rest
+        .strip_prefix("---\n")
+        .or_else(|| rest.strip_prefix("---\r\n"))
+    {
         Some(after_open) => after_open,
         None => {
             return Ok(Split {
@@ -93,7 +96,8 @@ impl YamlSource<'_> {
 
     /// Parses the YAML into `T`; a syntax or type error becomes one diagnostic.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        serde_saphyr::from_str_with_options(self.yaml, options()).map_err(|error| self.yaml_error(&error))
+        serde_saphyr::from_str_with_options(self.yaml, options())
+            .map_err(|error| self.yaml_error(&error))
     }
 
     /// The keys of the top-level mapping with their positions, to report unknown fields.

@@ -180,7 +180,10 @@ pub fn static_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -
                 .map(|component| component.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            Some(StaticFile { output_path, source })
+            Some(StaticFile {
+                output_path,
+                source,
+            })
         })
         .collect()
 }
@@ -196,8 +199,13 @@ fn list_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().map_or_else(|| dir.to_owned(), |path| root.relative(path));
-                diagnostics.push(Diagnostic::error(path, format!("cannot read this directory entry: {error}")));
+                let path = error
+                    .path()
+                    .map_or_else(|| dir.to_owned(), |path| root.relative(path));
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    format!("cannot read this directory entry: {error}"),
+                ));
                 continue;
             }
         };
@@ -209,8 +217,11 @@ fn list_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
         if entry.path_is_symlink() {
             if !root.contains(path) {
                 diagnostics.push(
-                    Diagnostic::error(root.relative(path), "this symbolic link leads outside the site root; it is not read")
-                        .with_hint("replace the link with a copy of the file"),
+                    Diagnostic::error(
+                        root.relative(path),
+                        "this symbolic link leads outside the site root; it is not read",
+                    )
+                    .with_hint("replace the link with a copy of the file"),
                 );
                 continue;
             }
@@ -243,8 +254,11 @@ fn read_text(root: &SiteRoot, path: &Path, diagnostics: &mut Diagnostics) -> Opt
 fn classify(relative: &str) -> Result<Slot, Diagnostic> {
     let parts: Vec<&str> = relative.split('/').collect();
     let misplaced = |hint: &str| {
-        Diagnostic::error(relative, "this file has no place in the content model and would be ignored")
-            .with_hint(hint.to_owned())
+        Diagnostic::error(
+            relative,
+            "this file has no place in the content model and would be ignored",
+        )
+        .with_hint(hint.to_owned())
     };
     match parts.as_slice() {
         ["content", "data", "objectives.yaml"] => Ok(Slot::Objectives),
@@ -285,10 +299,14 @@ fn classify(relative: &str) -> Result<Slot, Diagnostic> {
 }
 
 /// Splits `name.md` or `name.<lang>.md` into the name and the translation's language.
-fn markdown_stem<'a>(relative: &str, file: &'a str) -> Result<(&'a str, Option<String>), Diagnostic> {
+fn markdown_stem<'a>(
+    relative: &str,
+    file: &'a str,
+) -> Result<(&'a str, Option<String>), Diagnostic> {
     let stem = file.strip_suffix(".md").ok_or_else(|| {
-        Diagnostic::error(relative, "only Markdown files (`.md`) belong here")
-            .with_hint("put images and other files in assets/, and figures in content/data/datasets/")
+        Diagnostic::error(relative, "only Markdown files (`.md`) belong here").with_hint(
+            "put images and other files in assets/, and figures in content/data/datasets/",
+        )
     })?;
     match stem.rsplit_once('.') {
         Some((name, lang)) if LANGUAGES.contains(&lang) => Ok((name, Some(lang.to_owned()))),

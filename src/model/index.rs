@@ -35,7 +35,11 @@ impl Index {
             for forum in &contribution.forums {
                 push(&mut index.by_forum, forum.clone(), position);
             }
-            push(&mut index.by_stakeholder_type, contribution.stakeholder.kind, position);
+            push(
+                &mut index.by_stakeholder_type,
+                contribution.stakeholder.kind,
+                position,
+            );
             push(&mut index.by_region, contribution.region, position);
             push(&mut index.by_status, contribution.status, position);
             push(&mut index.by_edition, contribution.edition, position);

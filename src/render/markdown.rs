@@ -37,7 +37,10 @@ pub struct RenderedMarkdown {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
@@ -51,13 +54,45 @@ pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = checked_url(dest_url, root, markdown, range.start, &mut rendered.diagnostics);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = checked_url(
+                    dest_url,
+                    root,
+                    markdown,
+                    range.start,
+                    &mut rendered.diagnostics,
+                );
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = checked_url(dest_url, root, markdown, range.start, &mut rendered.diagnostics);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = checked_url(
+                    dest_url,
+                    root,
+                    markdown,
+                    range.start,
+                    &mut rendered.diagnostics,
+                );
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_raw_html = true;
@@ -76,10 +111,15 @@ pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((start, level, heading_text)) = heading.take() {
                     let id = unique_id(&heading_text, &mut used_ids);
-                    if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(start) {
+                    if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(start)
+                    {
                         *slot = Some(CowStr::from(id.clone()));
                     }
-                    rendered.headings.push(Heading { level: level as u8, id, text: heading_text });
+                    rendered.headings.push(Heading {
+                        level: level as u8,
+                        id,
+                        text: heading_text,
+                    });
                 }
                 event
             }
@@ -90,7 +130,11 @@ pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
 
     let mut html = String::with_capacity(text.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    rendered.html = if has_raw_html { sanitizer().clean(&html).to_string() } else { html };
+    rendered.html = if has_raw_html {
+        sanitizer().clean(&html).to_string()
+    } else {
+        html
+    };
     rendered
 }
 
@@ -114,7 +158,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// A safe version of a link's address, reporting unsafe ones.
-fn checked_url<'a>(url: CowStr<'a>, root: &str, markdown: &Markdown, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> CowStr<'a> {
+fn checked_url<'a>(
+    url: CowStr<'a>,
+    root: &str,
+    markdown: &Markdown,
+    offset: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> CowStr<'a> {
     if let Some(rest) = url.strip_prefix('/') {
         if !rest.starts_with('/') {
             return CowStr::from(format!("{root}{rest}"));
@@ -124,7 +174,11 @@ fn checked_url<'a>(url: CowStr<'a>, root: &str, markdown: &Markdown, offset: usi
         return url;
     }
     let position = position_of(&markdown.text, offset, markdown.line_offset);
-    let file_text = format!("{}{}", "\n".repeat(usize::try_from(markdown.line_offset).unwrap_or(0)), markdown.text);
+    let file_text = format!(
+        "{}{}",
+        "\n".repeat(usize::try_from(markdown.line_offset).unwrap_or(0)),
+        markdown.text
+    );
     diagnostics.push(
         Diagnostic::error(markdown.file.as_str(), format!("unsafe link address `{}`", truncate(&url, 60)))
             .at(position, &file_text)
@@ -142,7 +196,7 @@ fn truncate(text: &str, max: usize) -> String {
 
 /// True for addresses a reader can follow safely: web, mail, relative and fragments.
 pub fn is_allowed_url(url: &str) -> bool {
-    let scheme_end = url.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = url.find([':', '/', '?', '#']);
     match scheme_end {
         Some(index) if url[index..].starts_with(':') => {
             let scheme = url[..index].to_ascii_lowercase();
@@ -181,13 +235,18 @@ mod tests {
     use super::*;
 
     fn render(text: &str) -> RenderedMarkdown {
-        let markdown = Markdown { file: "content/contributions/x.md".to_owned(), text: text.to_owned(), line_offset: 10 };
+        let markdown = Markdown {
+            file: "content/contributions/x.md".to_owned(),
+            text: text.to_owned(),
+            line_offset: 10,
+        };
         to_html(&markdown, "../../")
     }
 
     #[test]
     fn javascript_links_are_disabled_and_reported() {
-        let rendered = render("Hello\n\n[click](javascript:alert(1)) and [ok](https://example.org)\n");
+        let rendered =
+            render("Hello\n\n[click](javascript:alert(1)) and [ok](https://example.org)\n");
         assert!(!rendered.html.contains("javascript"), "{}", rendered.html);
         assert!(rendered.html.contains("href=\"https://example.org\""));
         assert_eq!(rendered.diagnostics.len(), 1);
@@ -207,13 +266,21 @@ mod tests {
     #[test]
     fn root_relative_links_become_relative_to_the_page() {
         let rendered = render("[report](/report/2025/)\n");
-        assert!(rendered.html.contains("href=\"../../report/2025/\""), "{}", rendered.html);
+        assert!(
+            rendered.html.contains("href=\"../../report/2025/\""),
+            "{}",
+            rendered.html
+        );
     }
 
     #[test]
     fn headings_get_unique_ids() {
         let rendered = render("## Results\n\n## Results\n");
-        let ids: Vec<&str> = rendered.headings.iter().map(|heading| heading.id.as_str()).collect();
+        let ids: Vec<&str> = rendered
+            .headings
+            .iter()
+            .map(|heading| heading.id.as_str())
+            .collect();
         assert_eq!(ids, ["results", "results-2"]);
         assert!(rendered.html.contains("<h2 id=\"results-2\">"));
     }

@@ -77,7 +77,17 @@ type Result<T> = std::result::Result<T, RenderError>;
 
 /// Renders every page of `site` into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
-    let renderer = Renderer { site, theme, sink, summaries: site.contributions.iter().map(ContributionSummary::new).collect(), site_view: SiteView::new(site) };
+    let renderer = Renderer {
+        site,
+        theme,
+        sink,
+        summaries: site
+            .contributions
+            .iter()
+            .map(ContributionSummary::new)
+            .collect(),
+        site_view: SiteView::new(site),
+    };
     let mut diagnostics = Vec::new();
     let mut pages = 0;
     let (home, mut problems) = renderer.home()?;
@@ -99,7 +109,10 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     renderer.statics()?;
     let mut all = Diagnostics::new();
     all.extend(diagnostics);
-    Ok(Rendered { pages, diagnostics: all })
+    Ok(Rendered {
+        pages,
+        diagnostics: all,
+    })
 }
 
 struct Renderer<'a> {
@@ -112,7 +125,10 @@ struct Renderer<'a> {
 
 /// The relative path from the page at `path` (e.g. `contributions/x/`) to the site root.
 fn root_of(path: &str) -> String {
-    let depth = path.split('/').filter(|segment| !segment.is_empty()).count();
+    let depth = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .count();
     if depth == 0 {
         "./".to_owned()
     } else {
@@ -144,13 +160,27 @@ impl<'a> Renderer<'a> {
     /// Renders `template` with `context` and writes it as `<path>index.html`.
     fn page(&self, template: &str, path: &str, mut context: Context) -> Result<usize> {
         context.insert("site", &self.site_view);
-        let html = self.theme.tera.render(template, &context).map_err(|error| {
-            RenderError::Template(
-                Diagnostic::error(format!("themes/{}/templates/{template}", self.site.config.theme), format!("the template failed while rendering `/{path}`: {}", templates::one_line(&error)))
+        let html = self
+            .theme
+            .tera
+            .render(template, &context)
+            .map_err(|error| {
+                RenderError::Template(
+                    Diagnostic::error(
+                        format!("themes/{}/templates/{template}", self.site.config.theme),
+                        format!(
+                            "the template failed while rendering `/{path}`: {}",
+                            templates::one_line(&error)
+                        ),
+                    )
                     .with_hint("fix the template; the content itself is valid"),
-            )
-        })?;
-        let file = if path.ends_with(".html") { path.to_owned() } else { format!("{path}index.html") };
+                )
+            })?;
+        let file = if path.ends_with(".html") {
+            path.to_owned()
+        } else {
+            format!("{path}index.html")
+        };
         self.sink.write(&file, html.as_bytes())?;
         Ok(1)
     }
@@ -163,13 +193,20 @@ impl<'a> Renderer<'a> {
             url: path.to_owned(),
             body_html: rendered.html,
             headings: rendered.headings,
-            translations: page.translations.iter().map(|translation| translation.language.clone()).collect(),
+            translations: page
+                .translations
+                .iter()
+                .map(|translation| translation.language.clone())
+                .collect(),
         };
         (view, rendered.diagnostics)
     }
 
     fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
-        positions.iter().filter_map(|position| self.summaries.get(*position)).collect()
+        positions
+            .iter()
+            .filter_map(|position| self.summaries.get(*position))
+            .collect()
     }
 
     fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
@@ -184,13 +221,28 @@ impl<'a> Renderer<'a> {
         context.insert("regions", &region_counts(site));
         context.insert("statuses", &status_counts(site));
         context.insert("total", &site.contributions.len());
-        let notes: Vec<PolicyNoteView> = site.policy_notes.iter().take(3).map(|note| PolicyNoteView::new(site, note)).collect();
+        let notes: Vec<PolicyNoteView> = site
+            .policy_notes
+            .iter()
+            .take(3)
+            .map(|note| PolicyNoteView::new(site, note))
+            .collect();
         context.insert("policy_notes", &notes);
         Ok((self.page("home.html", "", context)?, diagnostics))
     }
 
     fn objective_counts(&self) -> Vec<Count> {
-        let terms = self.site.objectives.iter().map(|objective| (objective_term(objective), crate::model::Index::get(&self.site.index.by_objective, &objective.id).len())).collect();
+        let terms = self
+            .site
+            .objectives
+            .iter()
+            .map(|objective| {
+                (
+                    objective_term(objective),
+                    crate::model::Index::get(&self.site.index.by_objective, &objective.id).len(),
+                )
+            })
+            .collect();
         counts(terms)
     }
 
@@ -199,12 +251,31 @@ impl<'a> Renderer<'a> {
         let mut diagnostics = Vec::new();
         for report in &self.site.reports {
             let base = format!("report/{}/", report.year);
-            let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report.chapters.iter().map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug))).collect();
-            let toc: Vec<Term> = report.chapters.iter().map(|chapter| Term { id: chapter.slug.clone(), label: chapter.title.clone(), url: format!("{base}{}/", chapter.slug) }).collect();
-            let summaries: Vec<Option<String>> = report.chapters.iter().map(|chapter| chapter.summary.clone()).collect();
+            let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
+                .chapters
+                .iter()
+                .map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug)))
+                .collect();
+            let toc: Vec<Term> = report
+                .chapters
+                .iter()
+                .map(|chapter| Term {
+                    id: chapter.slug.clone(),
+                    label: chapter.title.clone(),
+                    url: format!("{base}{}/", chapter.slug),
+                })
+                .collect();
+            let summaries: Vec<Option<String>> = report
+                .chapters
+                .iter()
+                .map(|chapter| chapter.summary.clone())
+                .collect();
             let (front, mut problems) = self.prose(&report.front, &base);
             diagnostics.append(&mut problems);
-            let edition = self.site.edition(report.year).map(|edition| EditionView::new(self.site, edition));
+            let edition = self
+                .site
+                .edition(report.year)
+                .map(|edition| EditionView::new(self.site, edition));
             let mut context = page_context(&base, "report");
             context.insert("page", &front);
             context.insert("toc", &toc);
@@ -219,7 +290,10 @@ impl<'a> Renderer<'a> {
                 context.insert("toc", &toc);
                 context.insert("report_url", &base);
                 context.insert("report_title", &report.front.title);
-                context.insert("previous", &index.checked_sub(1).and_then(|previous| toc.get(previous)));
+                context.insert(
+                    "previous",
+                    &index.checked_sub(1).and_then(|previous| toc.get(previous)),
+                );
                 context.insert("next", &toc.get(index + 1));
                 context.insert("edition", &edition);
                 pages += self.page("chapter.html", &path, context)?;
@@ -229,7 +303,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = self.site.contributions.par_iter().map(|contribution| self.contribution(contribution)).collect();
+        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = self
+            .site
+            .contributions
+            .par_iter()
+            .map(|contribution| self.contribution(contribution))
+            .collect();
         let mut pages = 0;
         let mut diagnostics = Vec::new();
         for result in results {
@@ -240,7 +319,13 @@ impl<'a> Renderer<'a> {
         let all: Vec<usize> = (0..self.site.contributions.len()).collect();
         let mut extra = Context::new();
         extra.insert("title", "Contributions");
-        extra.insert("intro", &format!("{} contributions from stakeholders, newest first.", all.len()));
+        extra.insert(
+            "intro",
+            &format!(
+                "{} contributions from stakeholders, newest first.",
+                all.len()
+            ),
+        );
         pages += self.listing("contributions/", "contributions", &all, extra)?;
         Ok((pages, diagnostics))
     }
@@ -258,7 +343,10 @@ impl<'a> Renderer<'a> {
         let mut pages = self.page("contribution.html", &path, context)?;
         let mut diagnostics = rendered.diagnostics;
         for translation in &contribution.translations {
-            let translated_path = format!("{}/contributions/{}/", translation.language, contribution.slug);
+            let translated_path = format!(
+                "{}/contributions/{}/",
+                translation.language, contribution.slug
+            );
             let rendered = markdown::to_html(&translation.body, &root_of(&translated_path));
             let mut context = page_context(&translated_path, "contributions");
             context.insert("contribution", &view);
@@ -273,8 +361,18 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.
-    fn listing(&self, base: &str, section: &str, positions: &[usize], extra: Context) -> Result<usize> {
-        let chunks: Vec<&[usize]> = if positions.is_empty() { vec![&[][..]] } else { positions.chunks(PAGE_SIZE).collect() };
+    fn listing(
+        &self,
+        base: &str,
+        section: &str,
+        positions: &[usize],
+        extra: Context,
+    ) -> Result<usize> {
+        let chunks: Vec<&[usize]> = if positions.is_empty() {
+            vec![&[][..]]
+        } else {
+            positions.chunks(PAGE_SIZE).collect()
+        };
         let total = chunks.len();
         let pages: Vec<Result<usize>> = chunks
             .par_iter()
@@ -296,7 +394,11 @@ impl<'a> Renderer<'a> {
 
     fn policy_notes(&self) -> Result<(usize, Vec<Diagnostic>)> {
         let site = self.site;
-        let views: Vec<PolicyNoteView> = site.policy_notes.iter().map(|note| PolicyNoteView::new(site, note)).collect();
+        let views: Vec<PolicyNoteView> = site
+            .policy_notes
+            .iter()
+            .map(|note| PolicyNoteView::new(site, note))
+            .collect();
         let mut context = page_context("policy-notes/", "policy-notes");
         context.insert("notes", &views);
         let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
@@ -332,12 +434,26 @@ impl<'a> Renderer<'a> {
                         text: action.text.clone(),
                         url: format!("{base}{}/", action.slug()),
                         count: reporting.len(),
-                        contributions: self.summaries(&reporting[..reporting.len().min(PER_ACTION)]).into_iter().cloned().collect(),
+                        contributions: self
+                            .summaries(&reporting[..reporting.len().min(PER_ACTION)])
+                            .into_iter()
+                            .cloned()
+                            .collect(),
                     }
                 })
                 .collect();
-            let forums: Vec<Term> = site.forums.iter().filter(|forum| forum.objectives.contains(&objective.id)).map(forum_term).collect();
-            let notes: Vec<PolicyNoteView> = site.policy_notes.iter().filter(|note| note.objectives.contains(&objective.id)).map(|note| PolicyNoteView::new(site, note)).collect();
+            let forums: Vec<Term> = site
+                .forums
+                .iter()
+                .filter(|forum| forum.objectives.contains(&objective.id))
+                .map(forum_term)
+                .collect();
+            let notes: Vec<PolicyNoteView> = site
+                .policy_notes
+                .iter()
+                .filter(|note| note.objectives.contains(&objective.id))
+                .map(|note| PolicyNoteView::new(site, note))
+                .collect();
             let mut context = page_context(&base, "objectives");
             context.insert("objective", &objective_term(objective));
             context.insert("description", &objective.description);
@@ -345,15 +461,29 @@ impl<'a> Renderer<'a> {
             context.insert("forums", &forums);
             context.insert("policy_notes", &notes);
             context.insert("count", &positions.len());
-            context.insert("latest", &self.summaries(&positions[..positions.len().min(PER_ACTION)]));
+            context.insert(
+                "latest",
+                &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
+            );
             context.insert("all_url", &format!("{base}contributions/"));
             pages += self.page("objective.html", &base, context)?;
 
             let mut extra = Context::new();
-            extra.insert("title", &format!("Objective {}: {}", objective.id, objective.title));
-            extra.insert("intro", &format!("Contributions reporting on objective {}.", objective.id));
+            extra.insert(
+                "title",
+                &format!("Objective {}: {}", objective.id, objective.title),
+            );
+            extra.insert(
+                "intro",
+                &format!("Contributions reporting on objective {}.", objective.id),
+            );
             extra.insert("parent", &objective_term(objective));
-            pages += self.listing(&format!("{base}contributions/"), "objectives", positions, extra)?;
+            pages += self.listing(
+                &format!("{base}contributions/"),
+                "objectives",
+                positions,
+                extra,
+            )?;
             for action in &actions {
                 let positions = crate::model::Index::get(&site.index.by_action, &action.id);
                 let mut extra = Context::new();
@@ -377,7 +507,11 @@ impl<'a> Renderer<'a> {
                     .forums
                     .iter()
                     .filter(|forum| forum.category == *category)
-                    .map(|forum| Count { term: forum_term(forum), count: crate::model::Index::get(&site.index.by_forum, &forum.id).len(), percent: 0 })
+                    .map(|forum| Count {
+                        term: forum_term(forum),
+                        count: crate::model::Index::get(&site.index.by_forum, &forum.id).len(),
+                        percent: 0,
+                    })
                     .collect(),
             })
             .filter(|group| !group.forums.is_empty())
@@ -395,13 +529,28 @@ impl<'a> Renderer<'a> {
                 cadence: forum.cadence.clone(),
                 url: forum.url.clone(),
                 description: forum.description.clone(),
-                objectives: forum.objectives.iter().filter_map(|id| site.objective(id)).map(objective_term).collect(),
-                policy_notes: site.policy_notes.iter().filter(|note| note.forums.contains(&forum.id)).map(|note| PolicyNoteView::new(site, note)).collect(),
+                objectives: forum
+                    .objectives
+                    .iter()
+                    .filter_map(|id| site.objective(id))
+                    .map(objective_term)
+                    .collect(),
+                policy_notes: site
+                    .policy_notes
+                    .iter()
+                    .filter(|note| note.forums.contains(&forum.id))
+                    .map(|note| PolicyNoteView::new(site, note))
+                    .collect(),
             };
             let mut extra = Context::new();
             extra.insert("title", &forum.name);
             extra.insert("forum", &detail);
-            pages += self.listing(&base, "forums", crate::model::Index::get(&site.index.by_forum, &forum.id), extra)?;
+            pages += self.listing(
+                &base,
+                "forums",
+                crate::model::Index::get(&site.index.by_forum, &forum.id),
+                extra,
+            )?;
         }
         Ok(pages)
     }
@@ -411,8 +560,18 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let mut pages = 0;
         let facets = [
-            ("stakeholders/", "Contributions by stakeholder type", "Who contributes: the stakeholder groups the Compact calls on.", stakeholder_type_counts(site)),
-            ("regions/", "Contributions by region", "Where the work reported takes place.", region_counts(site)),
+            (
+                "stakeholders/",
+                "Contributions by stakeholder type",
+                "Who contributes: the stakeholder groups the Compact calls on.",
+                stakeholder_type_counts(site),
+            ),
+            (
+                "regions/",
+                "Contributions by region",
+                "Where the work reported takes place.",
+                region_counts(site),
+            ),
         ];
         for (base, title, intro, counts) in facets {
             let mut context = page_context(base, base.trim_end_matches('/'));
@@ -424,20 +583,48 @@ impl<'a> Renderer<'a> {
         for kind in StakeholderType::ALL {
             let mut extra = Context::new();
             extra.insert("title", kind.label());
-            extra.insert("intro", &format!("Contributions from stakeholders of the type “{}”.", kind.label()));
-            pages += self.listing(&format!("stakeholders/{}/", kind.id()), "stakeholders", crate::model::Index::get(&site.index.by_stakeholder_type, kind), extra)?;
+            extra.insert(
+                "intro",
+                &format!(
+                    "Contributions from stakeholders of the type “{}”.",
+                    kind.label()
+                ),
+            );
+            pages += self.listing(
+                &format!("stakeholders/{}/", kind.id()),
+                "stakeholders",
+                crate::model::Index::get(&site.index.by_stakeholder_type, kind),
+                extra,
+            )?;
         }
         for region in Region::ALL {
             let mut extra = Context::new();
             extra.insert("title", region.label());
-            extra.insert("intro", &format!("Contributions whose work takes place in the region “{}”.", region.label()));
-            pages += self.listing(&format!("regions/{}/", region.id()), "regions", crate::model::Index::get(&site.index.by_region, region), extra)?;
+            extra.insert(
+                "intro",
+                &format!(
+                    "Contributions whose work takes place in the region “{}”.",
+                    region.label()
+                ),
+            );
+            pages += self.listing(
+                &format!("regions/{}/", region.id()),
+                "regions",
+                crate::model::Index::get(&site.index.by_region, region),
+                extra,
+            )?;
         }
         Ok(pages)
     }
 
     fn not_found(&self) -> Result<usize> {
-        let base_path = self.site.config.base_url.splitn(4, '/').nth(3).map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
+        let base_path = self
+            .site
+            .config
+            .base_url
+            .splitn(4, '/')
+            .nth(3)
+            .map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
         let mut context = Context::new();
         context.insert("root", &base_path);
         context.insert("path", "404.html");
@@ -449,7 +636,9 @@ impl<'a> Renderer<'a> {
     fn statics(&self) -> Result<()> {
         for file in &self.theme.statics {
             match file {
-                ThemeStatic::Embedded { output_path, bytes } => self.sink.write(output_path, bytes)?,
+                ThemeStatic::Embedded { output_path, bytes } => {
+                    self.sink.write(output_path, bytes)?
+                }
                 ThemeStatic::Site(file) => self.sink.copy(&file.output_path, &file.source)?,
             }
         }
@@ -465,7 +654,8 @@ impl<'a> Renderer<'a> {
             }
             let bytes = writer.into_inner().unwrap_or_default();
             let _ = extension;
-            self.sink.write(&format!("data/{}.csv", dataset.name), &bytes)?;
+            self.sink
+                .write(&format!("data/{}.csv", dataset.name), &bytes)?;
         }
         Ok(())
     }
@@ -502,13 +692,47 @@ struct ForumView {
 }
 
 fn stakeholder_type_counts(site: &Site) -> Vec<Count> {
-    counts(StakeholderType::ALL.iter().map(|kind| (stakeholder_type_term(*kind), crate::model::Index::get(&site.index.by_stakeholder_type, kind).len())).collect())
+    counts(
+        StakeholderType::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    stakeholder_type_term(*kind),
+                    crate::model::Index::get(&site.index.by_stakeholder_type, kind).len(),
+                )
+            })
+            .collect(),
+    )
 }
 
 fn region_counts(site: &Site) -> Vec<Count> {
-    counts(Region::ALL.iter().map(|region| (region_term(*region), crate::model::Index::get(&site.index.by_region, region).len())).collect())
+    counts(
+        Region::ALL
+            .iter()
+            .map(|region| {
+                (
+                    region_term(*region),
+                    crate::model::Index::get(&site.index.by_region, region).len(),
+                )
+            })
+            .collect(),
+    )
 }
 
 fn status_counts(site: &Site) -> Vec<Count> {
-    counts(Status::ALL.iter().map(|status| (Term { id: status.id().to_owned(), label: status.label().to_owned(), url: String::new() }, crate::model::Index::get(&site.index.by_status, status).len())).collect())
+    counts(
+        Status::ALL
+            .iter()
+            .map(|status| {
+                (
+                    Term {
+                        id: status.id().to_owned(),
+                        label: status.label().to_owned(),
+                        url: String::new(),
+                    },
+                    crate::model::Index::get(&site.index.by_status, status).len(),
+                )
+            })
+            .collect(),
+    )
 }

@@ -18,7 +18,10 @@ mod embedded {
 
 /// A theme's static file: embedded bytes or a file of the site's own theme.
 pub enum ThemeStatic {
-    Embedded { output_path: String, bytes: &'static [u8] },
+    Embedded {
+        output_path: String,
+        bytes: &'static [u8],
+    },
     Site(StaticFile),
 }
 
@@ -35,9 +38,18 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
     for (path, bytes) in embedded::DEFAULT_THEME {
         if let Some(template) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(bytes).into_owned();
-            templates.insert(template.to_owned(), (format!("(embedded theme) templates/{template}"), text));
+            templates.insert(
+                template.to_owned(),
+                (format!("(embedded theme) templates/{template}"), text),
+            );
         } else if let Some(output_path) = path.strip_prefix("static/") {
-            statics.insert(output_path.to_owned(), ThemeStatic::Embedded { output_path: output_path.to_owned(), bytes });
+            statics.insert(
+                output_path.to_owned(),
+                ThemeStatic::Embedded {
+                    output_path: output_path.to_owned(),
+                    bytes,
+                },
+            );
         }
     }
 
@@ -56,7 +68,11 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
         statics.insert(file.output_path.clone(), ThemeStatic::Site(file));
     }
     if name != "default" && !root.join(&theme_dir).is_dir() {
-        problems.push(Diagnostic::error("site.yaml", format!("the theme `{name}` does not exist")).with_hint(format!("create {theme_dir}/templates/, or write `theme: default`")));
+        problems.push(
+            Diagnostic::error("site.yaml", format!("the theme `{name}` does not exist")).with_hint(
+                format!("create {theme_dir}/templates/, or write `theme: default`"),
+            ),
+        );
     }
     if problems.has_errors() {
         return Err(problems.sorted());
@@ -64,12 +80,28 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
 
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    let sources: Vec<(String, String)> = templates.iter().map(|(name, (_, text))| (name.clone(), text.clone())).collect();
+    let sources: Vec<(String, String)> = templates
+        .iter()
+        .map(|(name, (_, text))| (name.clone(), text.clone()))
+        .collect();
     if let Err(error) = tera.add_raw_templates(sources) {
-        let file = templates.values().map(|(file, _)| file.clone()).find(|file| error.to_string().contains(file.rsplit('/').next().unwrap_or_default()));
-        return Err(vec![Diagnostic::error(file.unwrap_or_else(|| theme_dir.clone()), format!("the theme's templates do not compile: {}", one_line(&error)))]);
+        let file = templates
+            .values()
+            .map(|(file, _)| file.clone())
+            .find(|file| {
+                error
+                    .to_string()
+                    .contains(file.rsplit('/').next().unwrap_or_default())
+            });
+        return Err(vec![Diagnostic::error(
+            file.unwrap_or_else(|| theme_dir.clone()),
+            format!("the theme's templates do not compile: {}", one_line(&error)),
+        )]);
     }
-    Ok(Theme { tera, statics: statics.into_values().collect() })
+    Ok(Theme {
+        tera,
+        statics: statics.into_values().collect(),
+    })
 }
 
 /// A template error as one line, with its causes.

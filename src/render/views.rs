@@ -40,7 +40,11 @@ impl SiteView {
             base_url: site.config.base_url.clone(),
             language: site.config.default_language.clone(),
             repository: site.config.repository.clone(),
-            editions: site.editions.iter().map(|edition| EditionView::new(site, edition)).collect(),
+            editions: site
+                .editions
+                .iter()
+                .map(|edition| EditionView::new(site, edition))
+                .collect(),
             current_edition: site.current_edition().map(|edition| edition.year),
         }
     }
@@ -54,7 +58,10 @@ impl EditionView {
             to: format_date(edition.to),
             status: edition.status.id(),
             status_label: edition.status.label(),
-            has_report: site.reports.iter().any(|report| report.year == edition.year),
+            has_report: site
+                .reports
+                .iter()
+                .any(|report| report.year == edition.year),
             contributions: site.index.by_edition.get(&edition.year).map_or(0, Vec::len),
         }
     }
@@ -176,22 +183,48 @@ impl ContributionView {
             country: contribution.stakeholder.country.clone(),
             stakeholder_type: stakeholder_type_term(contribution.stakeholder.kind),
             region: region_term(contribution.region),
-            objectives: contribution.objectives.iter().filter_map(|id| site.objective(id)).map(objective_term).collect(),
+            objectives: contribution
+                .objectives
+                .iter()
+                .filter_map(|id| site.objective(id))
+                .map(objective_term)
+                .collect(),
             actions: contribution
                 .actions
                 .iter()
                 .filter_map(|id| action_ref(site, id))
                 .collect(),
-            forums: contribution.forums.iter().filter_map(|id| site.forum(id)).map(forum_term).collect(),
+            forums: contribution
+                .forums
+                .iter()
+                .filter_map(|id| site.forum(id))
+                .map(forum_term)
+                .collect(),
             sdgs: contribution.sdgs.clone(),
             indicators: contribution
                 .indicators
                 .iter()
-                .map(|indicator| IndicatorView { name: indicator.name.clone(), value: format_number(indicator.value), unit: indicator.unit.clone(), year: indicator.year })
+                .map(|indicator| IndicatorView {
+                    name: indicator.name.clone(),
+                    value: format_number(indicator.value),
+                    unit: indicator.unit.clone(),
+                    year: indicator.year,
+                })
                 .collect(),
-            links: contribution.links.iter().map(|link| LinkView { title: link.title.clone(), url: link.url.clone() }).collect(),
+            links: contribution
+                .links
+                .iter()
+                .map(|link| LinkView {
+                    title: link.title.clone(),
+                    url: link.url.clone(),
+                })
+                .collect(),
             language: contribution.language.clone(),
-            translations: contribution.translations.iter().map(|translation| translation.language.clone()).collect(),
+            translations: contribution
+                .translations
+                .iter()
+                .map(|translation| translation.language.clone())
+                .collect(),
             source: contribution.body.file.clone(),
         }
     }
@@ -200,24 +233,44 @@ impl ContributionView {
 pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
     site.objectives.iter().find_map(|objective| {
         let action = objective.actions.iter().find(|action| action.id == id)?;
-        Some(ActionRef { id: action.id.clone(), text: action.text.clone(), url: format!("objectives/{}/{}/", objective.slug(), action.slug()) })
+        Some(ActionRef {
+            id: action.id.clone(),
+            text: action.text.clone(),
+            url: format!("objectives/{}/{}/", objective.slug(), action.slug()),
+        })
     })
 }
 
 pub fn objective_term(objective: &Objective) -> Term {
-    Term { id: objective.id.clone(), label: objective.title.clone(), url: format!("objectives/{}/", objective.slug()) }
+    Term {
+        id: objective.id.clone(),
+        label: objective.title.clone(),
+        url: format!("objectives/{}/", objective.slug()),
+    }
 }
 
 pub fn forum_term(forum: &Forum) -> Term {
-    Term { id: forum.id.clone(), label: forum.name.clone(), url: format!("forums/{}/", forum.id) }
+    Term {
+        id: forum.id.clone(),
+        label: forum.name.clone(),
+        url: format!("forums/{}/", forum.id),
+    }
 }
 
 pub fn stakeholder_type_term(kind: model::StakeholderType) -> Term {
-    Term { id: kind.id().to_owned(), label: kind.label().to_owned(), url: format!("stakeholders/{}/", kind.id()) }
+    Term {
+        id: kind.id().to_owned(),
+        label: kind.label().to_owned(),
+        url: format!("stakeholders/{}/", kind.id()),
+    }
 }
 
 pub fn region_term(region: model::Region) -> Term {
-    Term { id: region.id().to_owned(), label: region.label().to_owned(), url: format!("regions/{}/", region.id()) }
+    Term {
+        id: region.id().to_owned(),
+        label: region.label().to_owned(),
+        url: format!("regions/{}/", region.id()),
+    }
 }
 
 /// An entry of an index page: a term with its number of contributions.
@@ -230,8 +283,20 @@ pub struct Count {
 }
 
 pub fn counts(terms: Vec<(Term, usize)>) -> Vec<Count> {
-    let max = terms.iter().map(|(_, count)| *count).max().unwrap_or(0).max(1);
-    terms.into_iter().map(|(term, count)| Count { term, count, percent: count * 100 / max }).collect()
+    let max = terms
+        .iter()
+        .map(|(_, count)| *count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    terms
+        .into_iter()
+        .map(|(term, count)| Count {
+            term,
+            count,
+            percent: count * 100 / max,
+        })
+        .collect()
 }
 
 /// A policy note in listings and on its page.
@@ -258,8 +323,18 @@ impl PolicyNoteView {
             summary: note.summary.clone(),
             author: note.author.clone(),
             edition: note.edition,
-            objectives: note.objectives.iter().filter_map(|id| site.objective(id)).map(objective_term).collect(),
-            forums: note.forums.iter().filter_map(|id| site.forum(id)).map(forum_term).collect(),
+            objectives: note
+                .objectives
+                .iter()
+                .filter_map(|id| site.objective(id))
+                .map(objective_term)
+                .collect(),
+            forums: note
+                .forums
+                .iter()
+                .filter_map(|id| site.forum(id))
+                .map(forum_term)
+                .collect(),
         }
     }
 }
@@ -292,13 +367,21 @@ pub fn page_url(base: &str, number: usize) -> String {
 
 impl Pagination {
     pub fn new(base: &str, current: usize, total: usize) -> Self {
-        let window = |number: usize| number == 1 || number == total || number.abs_diff(current) <= 2;
+        let window =
+            |number: usize| number == 1 || number == total || number.abs_diff(current) <= 2;
         Pagination {
             current,
             total,
             previous: (current > 1).then(|| page_url(base, current - 1)),
             next: (current < total).then(|| page_url(base, current + 1)),
-            pages: (1..=total).filter(|number| window(*number)).map(|number| PageLink { number, url: page_url(base, number), current: number == current }).collect(),
+            pages: (1..=total)
+                .filter(|number| window(*number))
+                .map(|number| PageLink {
+                    number,
+                    url: page_url(base, number),
+                    current: number == current,
+                })
+                .collect(),
         }
     }
 }
@@ -318,7 +401,10 @@ mod tests {
     #[test]
     fn pagination_links_neighbours() {
         let pagination = Pagination::new("contributions/", 3, 10);
-        assert_eq!(pagination.previous.as_deref(), Some("contributions/page/2/"));
+        assert_eq!(
+            pagination.previous.as_deref(),
+            Some("contributions/page/2/")
+        );
         assert_eq!(pagination.next.as_deref(), Some("contributions/page/4/"));
         let numbers: Vec<usize> = pagination.pages.iter().map(|page| page.number).collect();
         assert_eq!(numbers, [1, 2, 3, 4, 5, 10]);

@@ -26,12 +26,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn error(&mut self, position: Position, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        position: Position,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let diagnostic = self.yaml.error(position, message).with_hint(hint);
         self.diagnostics.push(diagnostic);
     }
 
-    pub fn warning(&mut self, position: Position, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn warning(
+        &mut self,
+        position: Position,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let diagnostic = Diagnostic::warning(self.yaml.file, message)
             .at(position, self.yaml.text)
             .with_hint(hint);
@@ -67,7 +77,12 @@ impl<'a> Checker<'a> {
     }
 
     /// A required, non-empty text field.
-    pub fn required_text(&mut self, value: Option<S<String>>, field: &str, example: &str) -> Option<String> {
+    pub fn required_text(
+        &mut self,
+        value: Option<S<String>>,
+        field: &str,
+        example: &str,
+    ) -> Option<String> {
         let value = self.required(value, field, example)?;
         self.non_empty(value, field)
     }
@@ -81,7 +96,11 @@ impl<'a> Checker<'a> {
         let trimmed = value.value.trim();
         if trimmed.is_empty() {
             let position = self.yaml.position_of(&value);
-            self.error(position, format!("`{field}` is empty"), "write a value or remove the field");
+            self.error(
+                position,
+                format!("`{field}` is empty"),
+                "write a value or remove the field",
+            );
             return None;
         }
         Some(trimmed.to_owned())
@@ -98,7 +117,10 @@ impl<'a> Checker<'a> {
         let parsed = parse(&value.value);
         if parsed.is_none() {
             let hint = match did_you_mean(&value.value, ids.clone()) {
-                Some(suggestion) => format!("did you mean `{suggestion}`? {field} is one of: {}", ids.collect::<Vec<_>>().join(", ")),
+                Some(suggestion) => format!(
+                    "did you mean `{suggestion}`? {field} is one of: {}",
+                    ids.collect::<Vec<_>>().join(", ")
+                ),
                 None => format!("{field} is one of: {}", ids.collect::<Vec<_>>().join(", ")),
             };
             let position = self.yaml.position_of(value);
@@ -122,13 +144,23 @@ impl<'a> Checker<'a> {
     }
 
     /// Ids that must each be in `known`; returns the valid ones, without repeats.
-    pub fn ids(&mut self, values: Vec<S<String>>, known: &BTreeSet<String>, what: &str, hint: &str) -> Vec<String> {
+    pub fn ids(
+        &mut self,
+        values: Vec<S<String>>,
+        known: &BTreeSet<String>,
+        what: &str,
+        hint: &str,
+    ) -> Vec<String> {
         let mut valid: Vec<String> = Vec::with_capacity(values.len());
         for value in values {
             if known.contains(&value.value) {
                 if valid.contains(&value.value) {
                     let position = self.yaml.position_of(&value);
-                    self.warning(position, format!("{what} `{}` is listed twice", value.value), "remove the repeated id");
+                    self.warning(
+                        position,
+                        format!("{what} `{}` is listed twice", value.value),
+                        "remove the repeated id",
+                    );
                 } else {
                     valid.push(value.value);
                 }
@@ -139,7 +171,11 @@ impl<'a> Checker<'a> {
                 None => hint.to_owned(),
             };
             let position = self.yaml.position_of(&value);
-            self.error(position, format!("unknown {what} `{}`", value.value), full_hint);
+            self.error(
+                position,
+                format!("unknown {what} `{}`", value.value),
+                full_hint,
+            );
         }
         valid
     }
@@ -179,7 +215,9 @@ pub fn is_safe_absolute_url(url: &str) -> bool {
     if let Some(rest) = lower.strip_prefix("http://") {
         return has_host(rest) && !url.chars().any(char::is_whitespace);
     }
-    lower.strip_prefix("mailto:").is_some_and(|rest| rest.contains('@'))
+    lower
+        .strip_prefix("mailto:")
+        .is_some_and(|rest| rest.contains('@'))
 }
 
 /// True for a slug that is safe as one URL segment and one file name.

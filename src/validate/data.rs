@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
-use crate::model::{Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Objective, SiteConfig};
+use crate::model::{
+    Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Objective, SiteConfig,
+};
 
 use super::checker::Checker;
 
@@ -20,7 +22,10 @@ fn whole_file(file: &TextFile) -> YamlSource<'_> {
 }
 
 /// `site.yaml` → configuration and editions.
-pub fn site(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(SiteConfig, Vec<Edition>)> {
+pub fn site(
+    file: &TextFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(SiteConfig, Vec<Edition>)> {
     let mut check = Checker::new(whole_file(file));
     let raw: RawSite = match check.yaml.parse() {
         Ok(raw) => raw,
@@ -31,19 +36,25 @@ pub fn site(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(SiteC
     };
     check.unknown_fields(raw::SITE_FIELDS, "site.yaml");
     let title = check.required_text(raw.title, "title", "\"Digital Cooperation Forum\"");
-    let base_url = check.required(raw.base_url, "base_url", "\"https://example.org/dcf/\"").and_then(|url| {
-        let valid = url.value.starts_with("https://") || url.value.starts_with("http://");
-        if !valid {
-            let position = check.yaml.position_of(&url);
-            check.error(position, "`base_url` must be an absolute http(s) address", "e.g. base_url: \"https://example.org/dcf/\"");
-            return None;
-        }
-        let mut base = url.value.trim().to_owned();
-        if !base.ends_with('/') {
-            base.push('/');
-        }
-        Some(base)
-    });
+    let base_url = check
+        .required(raw.base_url, "base_url", "\"https://example.org/dcf/\"")
+        .and_then(|url| {
+            let valid = url.value.starts_with("https://") || url.value.starts_with("http://");
+            if !valid {
+                let position = check.yaml.position_of(&url);
+                check.error(
+                    position,
+                    "`base_url` must be an absolute http(s) address",
+                    "e.g. base_url: \"https://example.org/dcf/\"",
+                );
+                return None;
+            }
+            let mut base = url.value.trim().to_owned();
+            if !base.ends_with('/') {
+                base.push('/');
+            }
+            Some(base)
+        });
     let default_language = check
         .required(raw.default_language, "default_language", "en")
         .and_then(|value| language(&mut check, &value));
@@ -56,19 +67,33 @@ pub fn site(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(SiteC
     if let Some(default) = &default_language {
         if !languages.is_empty() && !languages.contains(default) {
             let position = check.yaml.start();
-            check.error(position, format!("`default_language` `{default}` is not in `languages`"), "add it to `languages`");
+            check.error(
+                position,
+                format!("`default_language` `{default}` is not in `languages`"),
+                "add it to `languages`",
+            );
         }
     }
-    let theme = raw.theme.map_or_else(|| "default".to_owned(), |theme| theme.value);
+    let theme = raw
+        .theme
+        .map_or_else(|| "default".to_owned(), |theme| theme.value);
     if !super::checker::is_valid_slug(&theme) {
-        check.error(Position::new(1, 1), format!("theme name `{theme}` is not a folder name"), "use lowercase letters, digits and hyphens");
+        check.error(
+            Position::new(1, 1),
+            format!("theme name `{theme}` is not a folder name"),
+            "use lowercase letters, digits and hyphens",
+        );
     }
     let repository = raw.repository.and_then(|url| check.url(&url, "repository"));
     let editions = editions(&mut check, raw.editions);
     diagnostics.append(&mut check.diagnostics);
 
     let default_language = default_language?;
-    let languages = if languages.is_empty() { vec![default_language.clone()] } else { languages };
+    let languages = if languages.is_empty() {
+        vec![default_language.clone()]
+    } else {
+        languages
+    };
     let config = SiteConfig {
         title: title?,
         base_url: base_url?,
@@ -104,25 +129,53 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
     let mut ok = true;
     for entry in raw {
         let position = check.yaml.position_of(&entry);
-        let RawEdition { year, from, to, status } = entry.value;
+        let RawEdition {
+            year,
+            from,
+            to,
+            status,
+        } = entry.value;
         let from_date = check.date(&from, "from");
         let to_date = check.date(&to, "to");
-        let status = check.choice(&status, "edition status", EditionStatus::parse, EditionStatus::ids());
-        let year_value = i32::try_from(year.value).ok().filter(|year| (1900..=2200).contains(year));
+        let status = check.choice(
+            &status,
+            "edition status",
+            EditionStatus::parse,
+            EditionStatus::ids(),
+        );
+        let year_value = i32::try_from(year.value)
+            .ok()
+            .filter(|year| (1900..=2200).contains(year));
         if year_value.is_none() {
             let year_position = check.yaml.position_of(&year);
-            check.error(year_position, format!("edition year `{}` is out of range", year.value), "write a four-digit year, e.g. 2025");
+            check.error(
+                year_position,
+                format!("edition year `{}` is out of range", year.value),
+                "write a four-digit year, e.g. 2025",
+            );
         }
         match (year_value, from_date, to_date, status) {
             (Some(year), Some(from), Some(to), Some(status)) => {
                 if from > to {
-                    check.error(position, format!("edition {year} ends before it starts"), "`from` must be on or before `to`");
+                    check.error(
+                        position,
+                        format!("edition {year} ends before it starts"),
+                        "`from` must be on or before `to`",
+                    );
                     ok = false;
-                } else if let Some(other) = editions.iter().find(|other| other.year == year || (from <= other.to && other.from <= to)) {
+                } else if let Some(other) = editions
+                    .iter()
+                    .find(|other| other.year == year || (from <= other.to && other.from <= to))
+                {
                     check.error(position, format!("edition {year} overlaps edition {}", other.year), "give each edition its own year and a reporting period that does not overlap another's");
                     ok = false;
                 } else {
-                    editions.push(Edition { year, from, to, status });
+                    editions.push(Edition {
+                        year,
+                        from,
+                        to,
+                        status,
+                    });
                 }
             }
             _ => ok = false,
@@ -146,35 +199,67 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
     let mut seen_actions = BTreeSet::new();
     let mut objectives = Vec::new();
     for entry in raw {
-        let RawObjective { id, title, description, actions } = entry.value;
+        let RawObjective {
+            id,
+            title,
+            description,
+            actions,
+        } = entry.value;
         if !unique_id(&mut check, &id, &mut seen_objectives, "objective") {
             continue;
         }
         let actions = actions
             .into_iter()
             .filter_map(|action| {
-                let raw::RawAction { id: action_id, actor, text } = action.value;
+                let raw::RawAction {
+                    id: action_id,
+                    actor,
+                    text,
+                } = action.value;
                 let prefix = format!("{}.", id.value);
                 if !action_id.value.starts_with(&prefix) || action_id.value.len() == prefix.len() {
                     let position = check.yaml.position_of(&action_id);
-                    check.error(position, format!("action `{}` does not belong to objective `{}`", action_id.value, id.value), format!("number the actions of objective {0} as {0}.1, {0}.2, …", id.value));
+                    check.error(
+                        position,
+                        format!(
+                            "action `{}` does not belong to objective `{}`",
+                            action_id.value, id.value
+                        ),
+                        format!(
+                            "number the actions of objective {0} as {0}.1, {0}.2, …",
+                            id.value
+                        ),
+                    );
                     return None;
                 }
                 if !unique_id(&mut check, &action_id, &mut seen_actions, "action") {
                     return None;
                 }
                 let actor = check.choice(&actor, "actor", Actor::parse, Actor::ids())?;
-                Some(Action { id: action_id.value, actor, text: text.value })
+                Some(Action {
+                    id: action_id.value,
+                    actor,
+                    text: text.value,
+                })
             })
             .collect();
-        objectives.push(Objective { id: id.value, title: title.value, description: description.map(|text| text.value), actions });
+        objectives.push(Objective {
+            id: id.value,
+            title: title.value,
+            description: description.map(|text| text.value),
+            actions,
+        });
     }
     diagnostics.append(&mut check.diagnostics);
     objectives
 }
 
 /// `content/data/forums.yaml` → forums; their objective ids must exist.
-pub fn forums(file: &TextFile, objective_ids: &BTreeSet<String>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Forum> {
+pub fn forums(
+    file: &TextFile,
+    objective_ids: &BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Forum> {
     let mut check = Checker::new(whole_file(file));
     let raw: Vec<S<RawForum>> = match check.yaml.parse() {
         Ok(raw) => raw,
@@ -186,18 +271,42 @@ pub fn forums(file: &TextFile, objective_ids: &BTreeSet<String>, diagnostics: &m
     let mut seen = BTreeSet::new();
     let mut forums = Vec::new();
     for entry in raw {
-        let RawForum { id, name, category, host, since, cadence, url, objectives, description } = entry.value;
+        let RawForum {
+            id,
+            name,
+            category,
+            host,
+            since,
+            cadence,
+            url,
+            objectives,
+            description,
+        } = entry.value;
         if !super::checker::is_valid_slug(&id.value) {
             let position = check.yaml.position_of(&id);
-            check.error(position, format!("forum id `{}` cannot be used in a web address", id.value), "use lowercase letters, digits and hyphens, e.g. `wsis-forum`");
+            check.error(
+                position,
+                format!("forum id `{}` cannot be used in a web address", id.value),
+                "use lowercase letters, digits and hyphens, e.g. `wsis-forum`",
+            );
             continue;
         }
         if !unique_id(&mut check, &id, &mut seen, "forum") {
             continue;
         }
-        let category = check.choice(&category, "forum category", ForumCategory::parse, ForumCategory::ids());
+        let category = check.choice(
+            &category,
+            "forum category",
+            ForumCategory::parse,
+            ForumCategory::ids(),
+        );
         let url = url.and_then(|url| check.url(&url, "url"));
-        let objectives = check.ids(objectives, objective_ids, "objective", "objectives are listed in content/data/objectives.yaml");
+        let objectives = check.ids(
+            objectives,
+            objective_ids,
+            "objective",
+            "objectives are listed in content/data/objectives.yaml",
+        );
         if let Some(category) = category {
             forums.push(Forum {
                 id: id.value,
@@ -219,12 +328,20 @@ pub fn forums(file: &TextFile, objective_ids: &BTreeSet<String>, diagnostics: &m
 fn unique_id(check: &mut Checker, id: &S<String>, seen: &mut BTreeSet<String>, what: &str) -> bool {
     if id.value.trim().is_empty() {
         let position = check.yaml.position_of(id);
-        check.error(position, format!("{what} id is empty"), "give every entry an id");
+        check.error(
+            position,
+            format!("{what} id is empty"),
+            "give every entry an id",
+        );
         return false;
     }
     if !seen.insert(id.value.clone()) {
         let position = check.yaml.position_of(id);
-        check.error(position, format!("duplicate {what} id `{}`", id.value), format!("each {what} needs its own id"));
+        check.error(
+            position,
+            format!("duplicate {what} id `{}`", id.value),
+            format!("each {what} needs its own id"),
+        );
         return false;
     }
     true
@@ -233,14 +350,32 @@ fn unique_id(check: &mut Checker, id: &S<String>, seen: &mut BTreeSet<String>, w
 /// A dataset file → a table of strings; CSV needs a header row, YAML a list of records.
 pub fn dataset(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Dataset> {
     let file_name = file.path.rsplit('/').next().unwrap_or_default();
-    let name = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_owned();
+    let name = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+        .to_owned();
     if !super::checker::is_valid_slug(&name) {
-        diagnostics.push(Diagnostic::error(file.path.as_str(), format!("dataset name `{name}` cannot be used in a web address")).with_hint("rename the file with lowercase letters, digits and hyphens"));
+        diagnostics.push(
+            Diagnostic::error(
+                file.path.as_str(),
+                format!("dataset name `{name}` cannot be used in a web address"),
+            )
+            .with_hint("rename the file with lowercase letters, digits and hyphens"),
+        );
         return None;
     }
-    let table = if file.path.ends_with(".csv") { csv_table(file) } else { yaml_table(file) };
+    let table = if file.path.ends_with(".csv") {
+        csv_table(file)
+    } else {
+        yaml_table(file)
+    };
     match table {
-        Ok((columns, rows)) => Some(Dataset { name, file: file.path.clone(), columns, rows }),
+        Ok((columns, rows)) => Some(Dataset {
+            name,
+            file: file.path.clone(),
+            columns,
+            rows,
+        }),
         Err(problem) => {
             diagnostics.push(problem);
             None
@@ -254,7 +389,12 @@ fn csv_table(file: &TextFile) -> Result<Table, Diagnostic> {
     let mut reader = csv::ReaderBuilder::new().from_reader(file.text.as_bytes());
     let columns: Vec<String> = reader
         .headers()
-        .map_err(|error| Diagnostic::error(file.path.as_str(), format!("cannot read the CSV header: {error}")))?
+        .map_err(|error| {
+            Diagnostic::error(
+                file.path.as_str(),
+                format!("cannot read the CSV header: {error}"),
+            )
+        })?
         .iter()
         .map(|column| column.trim().to_owned())
         .collect();
@@ -272,7 +412,8 @@ fn csv_table(file: &TextFile) -> Result<Table, Diagnostic> {
 }
 
 fn yaml_table(file: &TextFile) -> Result<Table, Diagnostic> {
-    let records: Vec<std::collections::BTreeMap<String, serde_json::Value>> = whole_file(file).parse()?;
+    let records: Vec<std::collections::BTreeMap<String, serde_json::Value>> =
+        whole_file(file).parse()?;
     let mut columns: Vec<String> = Vec::new();
     for record in &records {
         for key in record.keys() {
@@ -296,4 +437,3 @@ fn yaml_table(file: &TextFile) -> Result<Table, Diagnostic> {
         .collect();
     Ok((columns, rows))
 }
-

@@ -10,8 +10,11 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{self, RawContribution, RawPage, RawPolicyNote, S};
-use crate::load::{Document, LANGUAGES};
-use crate::model::{Contribution, Edition, Indicator, Link, Markdown, Page, PolicyNote, Region, StakeholderType, Stakeholder, Status, Translation};
+use crate::load::{Document, DocumentKind, LANGUAGES};
+use crate::model::{
+    Contribution, Edition, Indicator, Link, Markdown, Page, PolicyNote, Region, Stakeholder,
+    StakeholderType, Status, Translation,
+};
 
 use super::checker::{is_valid_slug, Checker};
 
@@ -25,14 +28,17 @@ pub struct Known<'a> {
 }
 
 const OBJECTIVES_HINT: &str = "objectives are listed in content/data/objectives.yaml";
-const ACTIONS_HINT: &str = "actions are listed under each objective in content/data/objectives.yaml";
+const ACTIONS_HINT: &str =
+    "actions are listed under each objective in content/data/objectives.yaml";
 const FORUMS_HINT: &str = "forums are listed in content/data/forums.yaml";
 
 impl Known<'_> {
     fn objectives_hint(&self) -> String {
         let ids: Vec<&str> = self.objectives.iter().map(String::as_str).collect();
         match (ids.first(), ids.last()) {
-            (Some(first), Some(last)) if ids.len() > 2 => format!("objectives are {first}–{last}, see content/data/objectives.yaml"),
+            (Some(first), Some(last)) if ids.len() > 2 => {
+                format!("objectives are {first}–{last}, see content/data/objectives.yaml")
+            }
             _ => OBJECTIVES_HINT.to_owned(),
         }
     }
@@ -44,41 +50,92 @@ pub enum Validated {
     PolicyNote(Box<PolicyNote>),
     Page(Page),
     /// A translation, to attach to the document it translates.
-    Translation { original: String, translation: Translation },
+    Translation {
+        original: String,
+        translation: Translation,
+    },
 }
 
 /// Checks one document; returns what it yields and its problems.
 pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Diagnostic>) {
-    let key = original_key(&document);
-    let is_contribution = matches!(document.kind, crate::load::DocumentKind::Contribution { .. });
-    let is_note = matches!(document.kind, crate::load::DocumentKind::PolicyNote { .. });
-    match (&document.translation_of, is_contribution, is_note) {
-        (Some(_), true, _) => {
+    let (validated, mut diagnostics, body) = document_fields(document, known);
+    if let Some(body) = body {
+        // An invalid document is not rendered, so its body's problems are found here.
+        diagnostics.extend(crate::render::markdown::to_html(&body, "").diagnostics);
+    }
+    (validated, diagnostics)
+}
+
+/// Checks one document; when it is invalid, also returns its body for the Markdown checks.
+fn document_fields(
+    document: Document,
+    known: &Known,
+) -> (Option<Validated>, Vec<Diagnostic>, Option<Markdown>) {
+    let (validated, diagnostics) = document_parts(document, known);
+    match validated {
+        Ok(validated) => (Some(validated), diagnostics, None),
+        Err(body) => (None, diagnostics, Some(body)),
+    }
+}
+
+fn document_parts(
+    document: Document,
+    known: &Known,
+) -> (Result<Validated, Markdown>, Vec<Diagnostic>) {
+    let original = original_key(&document);
+    let (fields, diagnostics) = match document.kind {
+        DocumentKind::Contribution { .. } => {
             let (fields, diagnostics) = contribution_fields(&document, known);
-            translation(document, key, fields.map(|fields| fields.title), diagnostics)
+            (fields.map(Fields::Contribution), diagnostics)
         }
-        (Some(_), _, true) => {
+        DocumentKind::PolicyNote { .. } => {
             let (fields, diagnostics) = policy_note_fields(&document, known);
-            translation(document, key, fields.map(|fields| fields.title), diagnostics)
+            (fields.map(Fields::PolicyNote), diagnostics)
         }
-        (Some(_), _, _) => {
+        _ => {
             let (fields, diagnostics) = page_fields(&document, known);
-            translation(document, key, fields.map(|fields| fields.title), diagnostics)
+            (fields.map(Fields::Page), diagnostics)
         }
-        (None, true, _) => {
-            let (fields, diagnostics) = contribution_fields(&document, known);
-            let contribution = fields.map(|fields| fields.into_contribution(markdown(document)));
-            (contribution.map(|c| Validated::Contribution(Box::new(c))), diagnostics)
+    };
+    let Some(fields) = fields else {
+        return (Err(markdown(document)), diagnostics);
+    };
+    let validated = match (&document.translation_of, fields) {
+        (Some(language), fields) => {
+            let language = language.clone();
+            Validated::Translation {
+                original,
+                translation: Translation {
+                    language,
+                    title: fields.title(),
+                    body: markdown(document),
+                },
+            }
         }
-        (None, _, true) => {
-            let (fields, diagnostics) = policy_note_fields(&document, known);
-            let note = fields.map(|fields| fields.into_note(markdown(document)));
-            (note.map(|n| Validated::PolicyNote(Box::new(n))), diagnostics)
+        (None, Fields::Contribution(fields)) => {
+            Validated::Contribution(Box::new(fields.into_contribution(markdown(document))))
         }
-        (None, _, _) => {
-            let (fields, diagnostics) = page_fields(&document, known);
-            let page = fields.map(|fields| fields.into_page(markdown(document)));
-            (page.map(Validated::Page), diagnostics)
+        (None, Fields::PolicyNote(fields)) => {
+            Validated::PolicyNote(Box::new(fields.into_note(markdown(document))))
+        }
+        (None, Fields::Page(fields)) => Validated::Page(fields.into_page(markdown(document))),
+    };
+    (Ok(validated), diagnostics)
+}
+
+/// The checked front matter of any kind of document.
+enum Fields {
+    Contribution(ContributionFields),
+    PolicyNote(PolicyNoteFields),
+    Page(PageFields),
+}
+
+impl Fields {
+    fn title(self) -> String {
+        match self {
+            Fields::Contribution(fields) => fields.title,
+            Fields::PolicyNote(fields) => fields.title,
+            Fields::Page(fields) => fields.title,
         }
     }
 }
@@ -86,18 +143,12 @@ pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Di
 /// The key under which a translation finds its original: the original's file path.
 pub fn original_key(document: &Document) -> String {
     match &document.translation_of {
-        Some(language) => document.file.path.replacen(&format!(".{language}.md"), ".md", 1),
+        Some(language) => document
+            .file
+            .path
+            .replacen(&format!(".{language}.md"), ".md", 1),
         None => document.file.path.clone(),
     }
-}
-
-fn translation(document: Document, original: String, title: Option<String>, diagnostics: Vec<Diagnostic>) -> (Option<Validated>, Vec<Diagnostic>) {
-    let language = document.translation_of.clone().unwrap_or_default();
-    let translated = title.map(|title| Validated::Translation {
-        original,
-        translation: Translation { language, title, body: markdown(document) },
-    });
-    (translated, diagnostics)
 }
 
 /// Keeps only the body of the document's text, without copying it.
@@ -106,14 +157,18 @@ fn markdown(document: Document) -> Markdown {
     let mut text = file.text;
     text.truncate(split.body.end);
     text.drain(..split.body.start);
-    Markdown { file: file.path, text, line_offset: split.body_line_offset }
+    Markdown {
+        file: file.path,
+        text,
+        line_offset: split.body_line_offset,
+    }
 }
 
 fn slug_of(document: &Document, check: &mut Checker) -> Option<String> {
     let slug = match &document.kind {
-        crate::load::DocumentKind::Contribution { slug } | crate::load::DocumentKind::PolicyNote { slug } => slug.clone(),
-        crate::load::DocumentKind::Chapter { name, .. } => chapter_slug(name).to_owned(),
-        crate::load::DocumentKind::Home | crate::load::DocumentKind::ReportFront { .. } => return Some(String::new()),
+        DocumentKind::Contribution { slug } | DocumentKind::PolicyNote { slug } => slug.clone(),
+        DocumentKind::Chapter { name, .. } => chapter_slug(name).to_owned(),
+        DocumentKind::Home | DocumentKind::ReportFront { .. } => return Some(String::new()),
     };
     if is_valid_slug(&slug) {
         return Some(slug);
@@ -159,12 +214,51 @@ struct ContributionFields {
 
 impl ContributionFields {
     fn into_contribution(self, body: Markdown) -> Contribution {
-        let ContributionFields { slug, title, stakeholder, region, objectives, actions, forums, sdgs, date, status, language, edition, indicators, links, illustrative, summary } = self;
-        Contribution { slug, title, stakeholder, region, objectives, actions, forums, sdgs, date, status, language, edition, indicators, links, illustrative, summary, body, translations: Vec::new() }
+        let ContributionFields {
+            slug,
+            title,
+            stakeholder,
+            region,
+            objectives,
+            actions,
+            forums,
+            sdgs,
+            date,
+            status,
+            language,
+            edition,
+            indicators,
+            links,
+            illustrative,
+            summary,
+        } = self;
+        Contribution {
+            slug,
+            title,
+            stakeholder,
+            region,
+            objectives,
+            actions,
+            forums,
+            sdgs,
+            date,
+            status,
+            language,
+            edition,
+            indicators,
+            links,
+            illustrative,
+            summary,
+            body,
+            translations: Vec::new(),
+        }
     }
 }
 
-fn contribution_fields(document: &Document, known: &Known) -> (Option<ContributionFields>, Vec<Diagnostic>) {
+fn contribution_fields(
+    document: &Document,
+    known: &Known,
+) -> (Option<ContributionFields>, Vec<Diagnostic>) {
     let mut check = Checker::new(document.yaml());
     let raw: RawContribution = match check.yaml.parse() {
         Ok(raw) => raw,
@@ -172,36 +266,75 @@ fn contribution_fields(document: &Document, known: &Known) -> (Option<Contributi
     };
     check.unknown_fields(raw::CONTRIBUTION_FIELDS, "a contribution");
     let slug = slug_of(document, &mut check);
-    let title = check.required_text(raw.title, "title", "\"Connecting rural schools in the Sahel\"");
+    let title = check.required_text(
+        raw.title,
+        "title",
+        "\"Connecting rural schools in the Sahel\"",
+    );
     let stakeholder = check
-        .required(raw.stakeholder, "stakeholder", "{name: \"…\", type: civil-society}")
+        .required(
+            raw.stakeholder,
+            "stakeholder",
+            "{name: \"…\", type: civil-society}",
+        )
         .and_then(|stakeholder| stakeholder_fields(&mut check, stakeholder));
     let region = check
         .required(raw.region, "region", "africa")
         .and_then(|region| check.choice(&region, "region", Region::parse, Region::ids()));
-    let objectives = check.required(raw.objectives.map(spanless), "objectives", "[A, B]").map(|list| list.value);
+    let objectives = check
+        .required(raw.objectives.map(spanless), "objectives", "[A, B]")
+        .map(|list| list.value);
     let objectives = match objectives {
         Some(list) if list.is_empty() => {
             let position = check.yaml.start();
-            check.error(position, "`objectives` is empty", "name at least one objective, e.g. `objectives: [A]`");
+            check.error(
+                position,
+                "`objectives` is empty",
+                "name at least one objective, e.g. `objectives: [A]`",
+            );
             None
         }
-        Some(list) => Some(check.ids(list, &known.objectives, "objective", &known.objectives_hint())),
+        Some(list) => Some(check.ids(
+            list,
+            &known.objectives,
+            "objective",
+            &known.objectives_hint(),
+        )),
         None => None,
     };
-    let actions = check.ids(raw.actions.unwrap_or_default(), &known.actions, "action", ACTIONS_HINT);
+    let actions = check.ids(
+        raw.actions.unwrap_or_default(),
+        &known.actions,
+        "action",
+        ACTIONS_HINT,
+    );
     if let Some(objectives) = &objectives {
         actions_match_objectives(&mut check, &actions, objectives);
     }
-    let forums = check.ids(raw.forums.unwrap_or_default(), &known.forums, "forum", FORUMS_HINT);
+    let forums = check.ids(
+        raw.forums.unwrap_or_default(),
+        &known.forums,
+        "forum",
+        FORUMS_HINT,
+    );
     let sdgs = sdgs(&mut check, raw.sdgs.unwrap_or_default());
     let date_field = check.required(raw.date, "date", "2025-03-14");
-    let date = date_field.as_ref().and_then(|date| check.date(date, "date"));
+    let date = date_field
+        .as_ref()
+        .and_then(|date| check.date(date, "date"));
     let status = check
         .required(raw.status, "status", "ongoing")
         .and_then(|status| check.choice(&status, "status", Status::parse, Status::ids()));
     let language = document_language(&mut check, raw.language, document, known);
-    let edition = date.and_then(|date| edition_of(&mut check, raw.edition, date, date_field.as_ref(), known.editions));
+    let edition = date.and_then(|date| {
+        edition_of(
+            &mut check,
+            raw.edition,
+            date,
+            date_field.as_ref(),
+            known.editions,
+        )
+    });
     let indicators = indicators(&mut check, raw.indicators.unwrap_or_default());
     let links = raw
         .links
@@ -209,7 +342,10 @@ fn contribution_fields(document: &Document, known: &Known) -> (Option<Contributi
         .into_iter()
         .filter_map(|link| {
             let url = check.url(&link.value.url, "url")?;
-            Some(Link { title: link.value.title.value, url })
+            Some(Link {
+                title: link.value.title.value,
+                url,
+            })
         })
         .collect();
     let summary = check.optional_text(raw.summary, "summary");
@@ -233,36 +369,76 @@ fn contribution_fields(document: &Document, known: &Known) -> (Option<Contributi
             summary,
         })
     })();
-    let has_errors = check.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let has_errors = check
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
     (fields.filter(|_| !has_errors), check.diagnostics)
 }
 
 /// Makes `Option<Vec<S<T>>>` fit [`Checker::required`], which wants a spanned value.
 fn spanless<T>(list: Vec<S<T>>) -> S<Vec<S<T>>> {
-    S { value: list, referenced: serde_saphyr::Location::UNKNOWN, defined: serde_saphyr::Location::UNKNOWN }
+    S {
+        value: list,
+        referenced: serde_saphyr::Location::UNKNOWN,
+        defined: serde_saphyr::Location::UNKNOWN,
+    }
 }
 
-fn stakeholder_fields(check: &mut Checker, stakeholder: S<raw::RawStakeholder>) -> Option<Stakeholder> {
+fn stakeholder_fields(
+    check: &mut Checker,
+    stakeholder: S<raw::RawStakeholder>,
+) -> Option<Stakeholder> {
     let position = check.yaml.position_of(&stakeholder);
-    let raw::RawStakeholder { name, kind, country } = stakeholder.value;
+    let raw::RawStakeholder {
+        name,
+        kind,
+        country,
+    } = stakeholder.value;
     if name.is_none() {
-        check.error(position, "the stakeholder has no `name`", "add `name: \"…\"` under `stakeholder:`");
+        check.error(
+            position,
+            "the stakeholder has no `name`",
+            "add `name: \"…\"` under `stakeholder:`",
+        );
     }
     if kind.is_none() {
-        check.error(position, "the stakeholder has no `type`", format!("add `type: …` under `stakeholder:`, one of: {}", StakeholderType::ids().collect::<Vec<_>>().join(", ")));
+        check.error(
+            position,
+            "the stakeholder has no `type`",
+            format!(
+                "add `type: …` under `stakeholder:`, one of: {}",
+                StakeholderType::ids().collect::<Vec<_>>().join(", ")
+            ),
+        );
     }
     let name = name.and_then(|name| check.optional_text(Some(name), "stakeholder name"));
-    let kind = kind.and_then(|kind| check.choice(&kind, "stakeholder type", StakeholderType::parse, StakeholderType::ids()));
+    let kind = kind.and_then(|kind| {
+        check.choice(
+            &kind,
+            "stakeholder type",
+            StakeholderType::parse,
+            StakeholderType::ids(),
+        )
+    });
     let country = country.and_then(|country| {
         let code = country.value.trim();
         if code.len() == 2 && code.bytes().all(|byte| byte.is_ascii_uppercase()) {
             return Some(code.to_owned());
         }
         let position = check.yaml.position_of(&country);
-        check.error(position, format!("`country` must be an ISO 3166-1 alpha-2 code, not `{code}`"), "write two capital letters, e.g. \"SN\" for Senegal");
+        check.error(
+            position,
+            format!("`country` must be an ISO 3166-1 alpha-2 code, not `{code}`"),
+            "write two capital letters, e.g. \"SN\" for Senegal",
+        );
         None
     });
-    Some(Stakeholder { name: name?, kind: kind?, country })
+    Some(Stakeholder {
+        name: name?,
+        kind: kind?,
+        country,
+    })
 }
 
 /// Warns when an action's objective is not among the contribution's objectives.
@@ -283,11 +459,19 @@ fn sdgs(check: &mut Checker, values: Vec<S<i64>>) -> Vec<u8> {
             Ok(goal @ 1..=17) if !sdgs.contains(&goal) => sdgs.push(goal),
             Ok(goal @ 1..=17) => {
                 let position = check.yaml.position_of(&value);
-                check.warning(position, format!("SDG {goal} is listed twice"), "remove the repeated number");
+                check.warning(
+                    position,
+                    format!("SDG {goal} is listed twice"),
+                    "remove the repeated number",
+                );
             }
             _ => {
                 let position = check.yaml.position_of(&value);
-                check.error(position, format!("SDG {} does not exist", value.value), "the Sustainable Development Goals are numbered 1 to 17");
+                check.error(
+                    position,
+                    format!("SDG {} does not exist", value.value),
+                    "the Sustainable Development Goals are numbered 1 to 17",
+                );
             }
         }
     }
@@ -299,42 +483,84 @@ fn indicators(check: &mut Checker, values: Vec<S<raw::RawIndicator>>) -> Vec<Ind
     values
         .into_iter()
         .filter_map(|indicator| {
-            let raw::RawIndicator { name, value, unit, year } = indicator.value;
+            let raw::RawIndicator {
+                name,
+                value,
+                unit,
+                year,
+            } = indicator.value;
             if !value.value.is_finite() {
                 let position = check.yaml.position_of(&value);
-                check.error(position, "the indicator's `value` is not a number", "write a plain number, e.g. 4200 or 12.5");
+                check.error(
+                    position,
+                    "the indicator's `value` is not a number",
+                    "write a plain number, e.g. 4200 or 12.5",
+                );
                 return None;
             }
             if let Some(year) = &year {
                 if !(1900..=2200).contains(&year.value) {
                     let position = check.yaml.position_of(year);
-                    check.error(position, format!("indicator year `{}` is out of range", year.value), "write a four-digit year, e.g. 2024");
+                    check.error(
+                        position,
+                        format!("indicator year `{}` is out of range", year.value),
+                        "write a four-digit year, e.g. 2024",
+                    );
                     return None;
                 }
             }
             let name = check.optional_text(Some(name), "indicator name")?;
-            Some(Indicator { name, value: value.value, unit: unit.map(|unit| unit.value), year: year.map(|year| year.value) })
+            Some(Indicator {
+                name,
+                value: value.value,
+                unit: unit.map(|unit| unit.value),
+                year: year.map(|year| year.value),
+            })
         })
         .collect()
 }
 
-fn document_language(check: &mut Checker, language: Option<S<String>>, document: &Document, known: &Known) -> Option<String> {
+fn document_language(
+    check: &mut Checker,
+    language: Option<S<String>>,
+    document: &Document,
+    known: &Known,
+) -> Option<String> {
     let Some(language) = language else {
-        return Some(document.translation_of.clone().unwrap_or_else(|| known.default_language.clone()));
+        return Some(
+            document
+                .translation_of
+                .clone()
+                .unwrap_or_else(|| known.default_language.clone()),
+        );
     };
     if !LANGUAGES.contains(&language.value.as_str()) {
         let position = check.yaml.position_of(&language);
         let hint = match did_you_mean(&language.value, LANGUAGES.iter().copied()) {
-            Some(suggestion) => format!("did you mean `{suggestion}`? languages are: {}", LANGUAGES.join(", ")),
+            Some(suggestion) => format!(
+                "did you mean `{suggestion}`? languages are: {}",
+                LANGUAGES.join(", ")
+            ),
             None => format!("languages are: {}", LANGUAGES.join(", ")),
         };
-        check.error(position, format!("unknown language `{}`", language.value), hint);
+        check.error(
+            position,
+            format!("unknown language `{}`", language.value),
+            hint,
+        );
         return None;
     }
     if let Some(file_language) = &document.translation_of {
         if file_language != &language.value {
             let position = check.yaml.position_of(&language);
-            check.error(position, format!("`language: {}` contradicts the file name, which says `{file_language}`", language.value), format!("write `language: {file_language}` or rename the file"));
+            check.error(
+                position,
+                format!(
+                    "`language: {}` contradicts the file name, which says `{file_language}`",
+                    language.value
+                ),
+                format!("write `language: {file_language}` or rename the file"),
+            );
             return None;
         }
     }
@@ -342,25 +568,52 @@ fn document_language(check: &mut Checker, language: Option<S<String>>, document:
 }
 
 /// The edition a dated document belongs to: the one it names, or the one whose period contains its date.
-fn edition_of(check: &mut Checker, named: Option<S<i64>>, date: NaiveDate, date_field: Option<&S<String>>, editions: &[Edition]) -> Option<i32> {
-    let years = || editions.iter().map(|edition| edition.year.to_string()).collect::<Vec<_>>().join(", ");
+fn edition_of(
+    check: &mut Checker,
+    named: Option<S<i64>>,
+    date: NaiveDate,
+    date_field: Option<&S<String>>,
+    editions: &[Edition],
+) -> Option<i32> {
+    let years = || {
+        editions
+            .iter()
+            .map(|edition| edition.year.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if let Some(named) = named {
-        if let Some(edition) = editions.iter().find(|edition| i64::from(edition.year) == named.value) {
+        if let Some(edition) = editions
+            .iter()
+            .find(|edition| i64::from(edition.year) == named.value)
+        {
             return Some(edition.year);
         }
         let position = check.yaml.position_of(&named);
-        check.error(position, format!("there is no edition {}", named.value), format!("editions are listed in site.yaml: {}", years()));
+        check.error(
+            position,
+            format!("there is no edition {}", named.value),
+            format!("editions are listed in site.yaml: {}", years()),
+        );
         return None;
     }
-    if let Some(edition) = editions.iter().find(|edition| edition.from <= date && date <= edition.to) {
+    if let Some(edition) = editions
+        .iter()
+        .find(|edition| edition.from <= date && date <= edition.to)
+    {
         return Some(edition.year);
     }
-    let position = date_field.map_or_else(|| check.yaml.start(), |field| check.yaml.position_of(field));
+    let position =
+        date_field.map_or_else(|| check.yaml.start(), |field| check.yaml.position_of(field));
     let span = match (editions.first(), editions.last()) {
         (Some(first), Some(last)) => format!("editions cover {} to {}", first.from, last.to),
         _ => "site.yaml defines no edition".to_owned(),
     };
-    check.error(position, format!("no edition's reporting period contains {date}"), format!("{span}; correct the date or add `edition: <year>`"));
+    check.error(
+        position,
+        format!("no edition's reporting period contains {date}"),
+        format!("{span}; correct the date or add `edition: <year>`"),
+    );
     None
 }
 
@@ -377,12 +630,35 @@ struct PolicyNoteFields {
 
 impl PolicyNoteFields {
     fn into_note(self, body: Markdown) -> PolicyNote {
-        let PolicyNoteFields { slug, title, date, objectives, forums, summary, author, edition } = self;
-        PolicyNote { slug, title, date, objectives, forums, summary, author, edition, body, translations: Vec::new() }
+        let PolicyNoteFields {
+            slug,
+            title,
+            date,
+            objectives,
+            forums,
+            summary,
+            author,
+            edition,
+        } = self;
+        PolicyNote {
+            slug,
+            title,
+            date,
+            objectives,
+            forums,
+            summary,
+            author,
+            edition,
+            body,
+            translations: Vec::new(),
+        }
     }
 }
 
-fn policy_note_fields(document: &Document, known: &Known) -> (Option<PolicyNoteFields>, Vec<Diagnostic>) {
+fn policy_note_fields(
+    document: &Document,
+    known: &Known,
+) -> (Option<PolicyNoteFields>, Vec<Diagnostic>) {
     let mut check = Checker::new(document.yaml());
     let raw: RawPolicyNote = match check.yaml.parse() {
         Ok(raw) => raw,
@@ -392,15 +668,49 @@ fn policy_note_fields(document: &Document, known: &Known) -> (Option<PolicyNoteF
     let slug = slug_of(document, &mut check);
     let title = check.required_text(raw.title, "title", "\"Affordable connectivity\"");
     let date_field = check.required(raw.date, "date", "2025-03-14");
-    let date = date_field.as_ref().and_then(|date| check.date(date, "date"));
-    let objectives = check.ids(raw.objectives.unwrap_or_default(), &known.objectives, "objective", &known.objectives_hint());
-    let forums = check.ids(raw.forums.unwrap_or_default(), &known.forums, "forum", FORUMS_HINT);
+    let date = date_field
+        .as_ref()
+        .and_then(|date| check.date(date, "date"));
+    let objectives = check.ids(
+        raw.objectives.unwrap_or_default(),
+        &known.objectives,
+        "objective",
+        &known.objectives_hint(),
+    );
+    let forums = check.ids(
+        raw.forums.unwrap_or_default(),
+        &known.forums,
+        "forum",
+        FORUMS_HINT,
+    );
     let summary = check.optional_text(raw.summary, "summary");
     let author = check.optional_text(raw.author, "author");
     let _ = document_language(&mut check, raw.language, document, known);
-    let edition = date.and_then(|date| edition_of(&mut check, raw.edition, date, date_field.as_ref(), known.editions));
-    let fields = (|| Some(PolicyNoteFields { slug: slug?, title: title?, date: date?, objectives, forums, summary, author, edition: edition? }))();
-    let has_errors = check.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let edition = date.and_then(|date| {
+        edition_of(
+            &mut check,
+            raw.edition,
+            date,
+            date_field.as_ref(),
+            known.editions,
+        )
+    });
+    let fields = (|| {
+        Some(PolicyNoteFields {
+            slug: slug?,
+            title: title?,
+            date: date?,
+            objectives,
+            forums,
+            summary,
+            author,
+            edition: edition?,
+        })
+    })();
+    let has_errors = check
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
     (fields.filter(|_| !has_errors), check.diagnostics)
 }
 
@@ -413,7 +723,14 @@ struct PageFields {
 
 impl PageFields {
     fn into_page(self, body: Markdown) -> Page {
-        Page { slug: self.slug, title: self.title, summary: self.summary, weight: self.weight, body, translations: Vec::new() }
+        Page {
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            weight: self.weight,
+            body,
+            translations: Vec::new(),
+        }
     }
 }
 
@@ -430,8 +747,8 @@ fn page_fields(document: &Document, known: &Known) -> (Option<PageFields>, Vec<D
     check.unknown_fields(raw::PAGE_FIELDS, "a page");
     let slug = slug_of(document, &mut check);
     let default_title = match &document.kind {
-        crate::load::DocumentKind::ReportFront { year } => Some(format!("Annual report {year}")),
-        crate::load::DocumentKind::Home => Some(String::new()),
+        DocumentKind::ReportFront { year } => Some(format!("Annual report {year}")),
+        DocumentKind::Home => Some(String::new()),
         _ => None,
     };
     let title = match (raw.title, default_title) {
@@ -439,17 +756,34 @@ fn page_fields(document: &Document, known: &Known) -> (Option<PageFields>, Vec<D
         (None, Some(default)) => Some(default),
         (None, None) => check.required_text(None, "title", "\"Overview\""),
     };
-    if let (crate::load::DocumentKind::ReportFront { year }, Some(edition)) = (&document.kind, &raw.edition) {
+    if let (DocumentKind::ReportFront { year }, Some(edition)) = (&document.kind, &raw.edition) {
         if year != &edition.value.to_string() {
             let position = check.yaml.position_of(edition);
-            check.error(position, format!("`edition: {}` contradicts the folder, which is report/{year}/", edition.value), "make the two agree");
+            check.error(
+                position,
+                format!(
+                    "`edition: {}` contradicts the folder, which is report/{year}/",
+                    edition.value
+                ),
+                "make the two agree",
+            );
         }
     }
     let _ = known;
     let summary = check.optional_text(raw.summary, "summary");
     let weight = raw.weight.map_or(0, |weight| weight.value);
-    let fields = (|| Some(PageFields { slug: slug?, title: title?, summary, weight }))();
-    let has_errors = check.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let fields = (|| {
+        Some(PageFields {
+            slug: slug?,
+            title: title?,
+            summary,
+            weight,
+        })
+    })();
+    let has_errors = check
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
     (fields.filter(|_| !has_errors), check.diagnostics)
 }
 

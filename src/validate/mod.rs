@@ -23,40 +23,67 @@ use documents::{Known, Validated};
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
 pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     let mut problems: Vec<Diagnostic> = Vec::new();
-    let Sources { site, documents, objectives, forums, datasets, assets } = sources;
+    let Sources {
+        site,
+        documents,
+        objectives,
+        forums,
+        datasets,
+        assets,
+    } = sources;
 
     let site = site.and_then(|file| data::site(&file, &mut problems));
     let objectives = match &objectives {
         Some(file) => data::objectives(file, &mut problems),
         None => {
-            problems.push(missing_data_file("content/data/objectives.yaml", "the Compact's objectives and their actions"));
+            problems.push(missing_data_file(
+                "content/data/objectives.yaml",
+                "the Compact's objectives and their actions",
+            ));
             Vec::new()
         }
     };
-    let objective_ids: BTreeSet<String> = objectives.iter().map(|objective| objective.id.clone()).collect();
+    let objective_ids: BTreeSet<String> = objectives
+        .iter()
+        .map(|objective| objective.id.clone())
+        .collect();
     let forums = match &forums {
         Some(file) => data::forums(file, &objective_ids, &mut problems),
         None => {
-            problems.push(missing_data_file("content/data/forums.yaml", "the forums and bodies of the cooperation architecture"));
+            problems.push(missing_data_file(
+                "content/data/forums.yaml",
+                "the forums and bodies of the cooperation architecture",
+            ));
             Vec::new()
         }
     };
-    let datasets: Vec<_> = datasets.iter().filter_map(|file| data::dataset(file, &mut problems)).collect();
+    let datasets: Vec<_> = datasets
+        .iter()
+        .filter_map(|file| data::dataset(file, &mut problems))
+        .collect();
 
     let Some((config, editions)) = site else {
         return (None, finish(problems));
     };
     let known = Known {
         objectives: objective_ids,
-        actions: objectives.iter().flat_map(|objective| objective.actions.iter().map(|action| action.id.clone())).collect(),
+        actions: objectives
+            .iter()
+            .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
+            .collect(),
         forums: forums.iter().map(|forum| forum.id.clone()).collect(),
         editions: &editions,
         default_language: config.default_language.clone(),
     };
 
-    let kinds: Vec<DocumentKind> = documents.iter().map(|document| document.kind.clone()).collect();
-    let results: Vec<(Option<Validated>, Vec<Diagnostic>)> =
-        documents.into_par_iter().map(|document| documents::document(document, &known)).collect();
+    let kinds: Vec<DocumentKind> = documents
+        .iter()
+        .map(|document| document.kind.clone())
+        .collect();
+    let results: Vec<(Option<Validated>, Vec<Diagnostic>)> = documents
+        .into_par_iter()
+        .map(|document| documents::document(document, &known))
+        .collect();
 
     let mut parts = Parts::default();
     for ((validated, mut diagnostics), kind) in results.into_iter().zip(kinds) {
@@ -65,7 +92,8 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             parts.add(kind, validated);
         }
     }
-    let (home, reports, mut contributions, mut policy_notes) = parts.assemble(&config.title, &editions, &mut problems);
+    let (home, reports, mut contributions, mut policy_notes) =
+        parts.assemble(&config.title, &editions, &mut problems);
 
     contributions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -74,7 +102,19 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         return (None, diagnostics);
     }
     let index = Index::build(&contributions);
-    let site = Site { config, editions, objectives, forums, contributions, policy_notes, home, reports, datasets, assets, index };
+    let site = Site {
+        config,
+        editions,
+        objectives,
+        forums,
+        contributions,
+        policy_notes,
+        home,
+        reports,
+        datasets,
+        assets,
+        index,
+    };
     (Some(site), diagnostics)
 }
 
@@ -85,7 +125,8 @@ fn finish(problems: Vec<Diagnostic>) -> Diagnostics {
 }
 
 fn missing_data_file(path: &str, what: &str) -> Diagnostic {
-    Diagnostic::error(path, format!("the site has no `{path}`")).with_hint(format!("create it: it lists {what}"))
+    Diagnostic::error(path, format!("the site has no `{path}`"))
+        .with_hint(format!("create it: it lists {what}"))
 }
 
 /// Validated documents gathered by kind, before translations are attached.
@@ -103,26 +144,47 @@ struct Parts {
 impl Parts {
     fn add(&mut self, kind: DocumentKind, validated: Validated) {
         match (validated, kind) {
-            (Validated::Translation { original, translation }, _) => self.translations.entry(original).or_default().push(translation),
+            (
+                Validated::Translation {
+                    original,
+                    translation,
+                },
+                _,
+            ) => self
+                .translations
+                .entry(original)
+                .or_default()
+                .push(translation),
             (Validated::Contribution(contribution), _) => self.contributions.push(*contribution),
             (Validated::PolicyNote(note), _) => self.policy_notes.push(*note),
             (Validated::Page(page), DocumentKind::Home) => self.home = Some(page),
             (Validated::Page(page), DocumentKind::ReportFront { year }) => {
                 self.fronts.insert(year, page);
             }
-            (Validated::Page(page), DocumentKind::Chapter { year, name }) => self.chapters.entry(year).or_default().push((name, page)),
+            (Validated::Page(page), DocumentKind::Chapter { year, name }) => {
+                self.chapters.entry(year).or_default().push((name, page))
+            }
             (Validated::Page(_), _) => {}
         }
     }
 
     /// Attaches translations, orders chapters and checks the rules that span documents.
-    fn assemble(mut self, site_title: &str, editions: &[crate::model::Edition], problems: &mut Vec<Diagnostic>) -> (Page, Vec<Report>, Vec<Contribution>, Vec<PolicyNote>) {
+    fn assemble(
+        mut self,
+        site_title: &str,
+        editions: &[crate::model::Edition],
+        problems: &mut Vec<Diagnostic>,
+    ) -> (Page, Vec<Report>, Vec<Contribution>, Vec<PolicyNote>) {
         let mut home = self.home.take().unwrap_or_else(|| Page {
             slug: String::new(),
             title: String::new(),
             summary: None,
             weight: 0,
-            body: Markdown { file: "content/_index.md".to_owned(), text: String::new(), line_offset: 0 },
+            body: Markdown {
+                file: "content/_index.md".to_owned(),
+                text: String::new(),
+                line_offset: 0,
+            },
             translations: Vec::new(),
         });
         if home.title.is_empty() {
@@ -130,10 +192,16 @@ impl Parts {
         }
         home.translations = self.take_translations(&home.body.file);
         for contribution in &mut self.contributions {
-            contribution.translations = self.translations.remove(&contribution.body.file).unwrap_or_default();
+            contribution.translations = self
+                .translations
+                .remove(&contribution.body.file)
+                .unwrap_or_default();
         }
         for note in &mut self.policy_notes {
-            note.translations = self.translations.remove(&note.body.file).unwrap_or_default();
+            note.translations = self
+                .translations
+                .remove(&note.body.file)
+                .unwrap_or_default();
         }
         let reports = self.reports(editions, problems);
         for (original, translations) in std::mem::take(&mut self.translations) {
@@ -153,16 +221,36 @@ impl Parts {
         translations
     }
 
-    fn reports(&mut self, editions: &[crate::model::Edition], problems: &mut Vec<Diagnostic>) -> Vec<Report> {
-        let years: BTreeSet<String> = self.fronts.keys().chain(self.chapters.keys()).cloned().collect();
+    fn reports(
+        &mut self,
+        editions: &[crate::model::Edition],
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<Report> {
+        let years: BTreeSet<String> = self
+            .fronts
+            .keys()
+            .chain(self.chapters.keys())
+            .cloned()
+            .collect();
         let mut reports = Vec::new();
         for year_name in years {
-            let edition = editions.iter().find(|edition| edition.year.to_string() == year_name);
+            let edition = editions
+                .iter()
+                .find(|edition| edition.year.to_string() == year_name);
             let Some(edition) = edition else {
-                let listed = editions.iter().map(|edition| edition.year.to_string()).collect::<Vec<_>>().join(", ");
+                let listed = editions
+                    .iter()
+                    .map(|edition| edition.year.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 problems.push(
-                    Diagnostic::error(format!("content/report/{year_name}"), format!("`report/{year_name}/` names no edition"))
-                        .with_hint(format!("report folders are named after an edition of site.yaml: {listed}")),
+                    Diagnostic::error(
+                        format!("content/report/{year_name}"),
+                        format!("`report/{year_name}/` names no edition"),
+                    )
+                    .with_hint(format!(
+                        "report folders are named after an edition of site.yaml: {listed}"
+                    )),
                 );
                 continue;
             };
@@ -171,20 +259,33 @@ impl Parts {
                 title: format!("Annual report {year_name}"),
                 summary: None,
                 weight: 0,
-                body: Markdown { file: format!("content/report/{year_name}/_index.md"), text: String::new(), line_offset: 0 },
+                body: Markdown {
+                    file: format!("content/report/{year_name}/_index.md"),
+                    text: String::new(),
+                    line_offset: 0,
+                },
                 translations: Vec::new(),
             });
             front.translations = self.take_translations(&front.body.file);
-            let mut chapters: Vec<(String, Page)> = self.chapters.remove(&year_name).unwrap_or_default();
-            chapters.sort_by(|(a_name, a), (b_name, b)| a.weight.cmp(&b.weight).then_with(|| a_name.cmp(b_name)));
+            let mut chapters: Vec<(String, Page)> =
+                self.chapters.remove(&year_name).unwrap_or_default();
+            chapters.sort_by(|(a_name, a), (b_name, b)| {
+                a.weight.cmp(&b.weight).then_with(|| a_name.cmp(b_name))
+            });
             let mut seen: BTreeMap<String, String> = BTreeMap::new();
             let mut pages = Vec::new();
             for (_, mut chapter) in chapters {
                 if let Some(first) = seen.get(&chapter.slug) {
                     problems.push(
-                        Diagnostic::error(chapter.body.file.as_str(), format!("two chapters would have the same address `report/{year_name}/{}/`", chapter.slug))
-                            .at(Position::new(1, 1), "")
-                            .with_hint(format!("rename this file or `{first}`")),
+                        Diagnostic::error(
+                            chapter.body.file.as_str(),
+                            format!(
+                                "two chapters would have the same address `report/{year_name}/{}/`",
+                                chapter.slug
+                            ),
+                        )
+                        .at(Position::new(1, 1), "")
+                        .with_hint(format!("rename this file or `{first}`")),
                     );
                     continue;
                 }
@@ -192,7 +293,11 @@ impl Parts {
                 chapter.translations = self.take_translations(&chapter.body.file);
                 pages.push(chapter);
             }
-            reports.push(Report { year: edition.year, front, chapters: pages });
+            reports.push(Report {
+                year: edition.year,
+                front,
+                chapters: pages,
+            });
         }
         reports
     }
