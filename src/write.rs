@@ -145,16 +145,13 @@ impl Staging {
     pub fn commit(self) -> Result<(), IoError> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
         let staged = self.directory.keep();
-        let mut permissions = fs::metadata(&staged)
-            .with_path("read", &staged)?
-            .permissions();
-        permissions.set_readonly(false);
+        // A temporary directory is private (0700); a published site is readable by all.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            permissions.set_mode(0o755);
+            fs::set_permissions(&staged, fs::Permissions::from_mode(0o755))
+                .with_path("set permissions of", &staged)?;
         }
-        fs::set_permissions(&staged, permissions).with_path("set permissions of", &staged)?;
         if self.output.exists() {
             let parent = self.output.parent().unwrap_or(&self.output);
             let old = tempfile::Builder::new()
@@ -164,11 +161,39 @@ impl Staging {
             let old_output = old.path().join("previous");
             fs::rename(&self.output, &old_output).with_path("move aside", &self.output)?;
             fs::rename(&staged, &self.output).with_path("move into place", &staged)?;
+            remove_tree(&old_output);
             drop(old);
         } else {
             fs::rename(&staged, &self.output).with_path("move into place", &staged)?;
         }
         Ok(())
+    }
+}
+
+/// Deletes a previous output (ours, moved aside), removing its files in parallel.
+///
+/// A site of 10,000 contributions has over 11,000 files; deleting them one by one costs
+/// as much as building them. What cannot be removed is left to `TempDir`'s drop.
+fn remove_tree(path: &Path) {
+    use rayon::prelude::*;
+    let mut directories = Vec::new();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(path)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir() {
+            directories.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().for_each(|file| {
+        let _ = fs::remove_file(file);
+    });
+    for directory in directories.iter().rev() {
+        let _ = fs::remove_dir(directory);
     }
 }
 

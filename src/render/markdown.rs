@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::Markdown;
@@ -43,16 +43,81 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-/// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
-pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
-    let text = markdown.text.as_str();
-    let mut rendered = RenderedMarkdown::default();
-    let mut events: Vec<Event> = Vec::new();
-    let mut has_raw_html = false;
-    let mut heading: Option<(usize, HeadingLevel, String)> = None;
-    let mut used_ids = BTreeSet::new();
+/// A problem inside a fenced block, placed relative to the block's first content line.
+#[derive(Debug)]
+pub struct BlockError {
+    pub message: String,
+    pub hint: String,
+    /// 1-based line and column inside the block's content, when known.
+    pub line: u64,
+    pub column: u64,
+}
 
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+/// Renders special fenced blocks (```` ```chart ````) into HTML.
+pub trait Blocks: Sync {
+    /// True when fenced blocks of `language` are rendered by [`Blocks::render`].
+    fn handles(&self, language: &str) -> bool;
+    /// The HTML of a block of a handled `language`.
+    fn render(&self, language: &str, source: &str, root: &str) -> Result<String, BlockError>;
+}
+
+/// No special blocks: every fenced block is shown as code.
+pub struct NoBlocks;
+
+impl Blocks for NoBlocks {
+    fn handles(&self, _: &str) -> bool {
+        false
+    }
+    fn render(&self, _: &str, _: &str, _: &str) -> Result<String, BlockError> {
+        Ok(String::new())
+    }
+}
+
+/// Marks where a block's HTML goes; put in as text so the sanitizer leaves it alone.
+const PLACEHOLDER: char = '\u{E000}';
+
+/// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
+pub fn to_html(markdown: &Markdown, root: &str, blocks: &dyn Blocks) -> RenderedMarkdown {
+    let mut converter = Converter {
+        markdown,
+        root,
+        blocks,
+        rendered: RenderedMarkdown::default(),
+        events: Vec::new(),
+        has_raw_html: false,
+        heading: None,
+        used_ids: BTreeSet::new(),
+        block: None,
+        block_html: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(&markdown.text, options()).into_offset_iter() {
+        converter.event(event, range.start);
+    }
+    converter.finish()
+}
+
+/// The state of one conversion.
+struct Converter<'a, 'm> {
+    markdown: &'m Markdown,
+    root: &'a str,
+    blocks: &'a dyn Blocks,
+    rendered: RenderedMarkdown,
+    events: Vec<Event<'m>>,
+    has_raw_html: bool,
+    /// The heading being read: its start event, level and text so far.
+    heading: Option<(usize, HeadingLevel, String)>,
+    used_ids: BTreeSet<String>,
+    /// The special block being read: its language, byte offset and content so far.
+    block: Option<(String, usize, String)>,
+    /// The HTML of the special blocks, in order.
+    block_html: Vec<String>,
+}
+
+impl<'a, 'm> Converter<'a, 'm> {
+    fn event(&mut self, event: Event<'m>, offset: usize) {
+        if self.block.is_some() {
+            return self.block_event(event);
+        }
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -62,10 +127,10 @@ pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
             }) => {
                 let dest_url = checked_url(
                     dest_url,
-                    root,
-                    markdown,
-                    range.start,
-                    &mut rendered.diagnostics,
+                    self.root,
+                    self.markdown,
+                    offset,
+                    &mut self.rendered.diagnostics,
                 );
                 Event::Start(Tag::Link {
                     link_type,
@@ -82,10 +147,10 @@ pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
             }) => {
                 let dest_url = checked_url(
                     dest_url,
-                    root,
-                    markdown,
-                    range.start,
-                    &mut rendered.diagnostics,
+                    self.root,
+                    self.markdown,
+                    offset,
+                    &mut self.rendered.diagnostics,
                 );
                 Event::Start(Tag::Image {
                     link_type,
@@ -94,48 +159,133 @@ pub fn to_html(markdown: &Markdown, root: &str) -> RenderedMarkdown {
                     id,
                 })
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref language)))
+                if self.blocks.handles(language) =>
+            {
+                self.block = Some((language.to_string(), offset, String::new()));
+                return;
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
+                self.has_raw_html = true;
                 event
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((events.len(), level, String::new()));
+                self.heading = Some((self.events.len(), level, String::new()));
                 event
             }
-            Event::Text(ref content) | Event::Code(ref content) => {
-                if let Some((_, _, heading_text)) = heading.as_mut() {
-                    heading_text.push_str(content);
-                }
+            Event::Text(content) => {
+                let content = without_placeholder(content);
+                self.heading_text(&content);
+                Event::Text(content)
+            }
+            Event::Code(ref content) => {
+                self.heading_text(content);
                 event
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((start, level, heading_text)) = heading.take() {
-                    let id = unique_id(&heading_text, &mut used_ids);
-                    if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(start)
-                    {
-                        *slot = Some(CowStr::from(id.clone()));
-                    }
-                    rendered.headings.push(Heading {
-                        level: level as u8,
-                        id,
-                        text: heading_text,
-                    });
-                }
+                self.end_heading();
                 event
             }
             other => other,
         };
-        events.push(event);
+        self.events.push(event);
     }
 
-    let mut html = String::with_capacity(text.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    rendered.html = if has_raw_html {
-        sanitizer().clean(&html).to_string()
+    fn heading_text(&mut self, content: &str) {
+        if let Some((_, _, heading_text)) = self.heading.as_mut() {
+            heading_text.push_str(content);
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some((start, level, heading_text)) = self.heading.take() else {
+            return;
+        };
+        let id = unique_id(&heading_text, &mut self.used_ids);
+        if let Some(Event::Start(Tag::Heading { id: slot, .. })) = self.events.get_mut(start) {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        self.rendered.headings.push(Heading {
+            level: level as u8,
+            id,
+            text: heading_text,
+        });
+    }
+
+    /// Collects a special block's content; at its end, renders it or reports its problem.
+    fn block_event(&mut self, event: Event<'m>) {
+        match event {
+            Event::Text(content) => {
+                if let Some((_, _, source)) = self.block.as_mut() {
+                    source.push_str(&content);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let Some((language, offset, source)) = self.block.take() else {
+                    return;
+                };
+                let html = match self.blocks.render(&language, &source, self.root) {
+                    Ok(html) => html,
+                    Err(problem) => {
+                        self.block_problem(offset, problem);
+                        String::new()
+                    }
+                };
+                self.events.push(Event::Text(CowStr::from(format!(
+                    "{PLACEHOLDER}{}{PLACEHOLDER}",
+                    self.block_html.len()
+                ))));
+                self.block_html.push(html);
+            }
+            _ => {}
+        }
+    }
+
+    fn block_problem(&mut self, offset: usize, problem: BlockError) {
+        let fence = position_of(&self.markdown.text, offset, self.markdown.line_offset);
+        let line = if problem.line > 0 {
+            fence.line + problem.line
+        } else {
+            fence.line
+        };
+        let column = if problem.line > 0 {
+            problem.column.max(1)
+        } else {
+            1
+        };
+        let file_text = format!(
+            "{}{}",
+            "\n".repeat(usize::try_from(self.markdown.line_offset).unwrap_or(0)),
+            self.markdown.text
+        );
+        self.rendered.diagnostics.push(
+            Diagnostic::error(self.markdown.file.as_str(), problem.message)
+                .at(Position::new(line, column), &file_text)
+                .with_hint(problem.hint),
+        );
+    }
+
+    fn finish(mut self) -> RenderedMarkdown {
+        let mut html = String::with_capacity(self.markdown.text.len() * 5 / 4);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        if self.has_raw_html {
+            html = sanitizer().clean(&html).to_string();
+        }
+        for (index, block) in self.block_html.iter().enumerate() {
+            html = html.replacen(&format!("{PLACEHOLDER}{index}{PLACEHOLDER}"), block, 1);
+        }
+        self.rendered.html = html;
+        self.rendered
+    }
+}
+
+/// Text with the block placeholder character replaced, so content cannot forge a block.
+fn without_placeholder(content: CowStr<'_>) -> CowStr<'_> {
+    if content.contains(PLACEHOLDER) {
+        CowStr::from(content.replace(PLACEHOLDER, "\u{FFFD}"))
     } else {
-        html
-    };
-    rendered
+        content
+    }
 }
 
 /// The sanitizer for documents with raw HTML: ammonia's safe defaults, plus the
@@ -240,7 +390,7 @@ mod tests {
             text: text.to_owned(),
             line_offset: 10,
         };
-        to_html(&markdown, "../../")
+        to_html(&markdown, "../../", &NoBlocks)
     }
 
     #[test]

@@ -186,7 +186,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
-        let rendered = markdown::to_html(&page.body, &root_of(path));
+        let rendered = markdown::to_html(&page.body, &root_of(path), &markdown::NoBlocks);
         let view = ProseView {
             title: page.title.clone(),
             summary: page.summary.clone(),
@@ -332,7 +332,7 @@ impl<'a> Renderer<'a> {
 
     fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
         let path = format!("contributions/{}/", contribution.slug);
-        let rendered = markdown::to_html(&contribution.body, &root_of(&path));
+        let rendered = markdown::to_html(&contribution.body, &root_of(&path), &markdown::NoBlocks);
         let view = ContributionView::new(self.site, contribution);
         let mut context = page_context(&path, "contributions");
         context.insert("contribution", &view);
@@ -347,7 +347,11 @@ impl<'a> Renderer<'a> {
                 "{}/contributions/{}/",
                 translation.language, contribution.slug
             );
-            let rendered = markdown::to_html(&translation.body, &root_of(&translated_path));
+            let rendered = markdown::to_html(
+                &translation.body,
+                &root_of(&translated_path),
+                &markdown::NoBlocks,
+            );
             let mut context = page_context(&translated_path, "contributions");
             context.insert("contribution", &view);
             context.insert("body_html", &rendered.html);
@@ -404,7 +408,7 @@ impl<'a> Renderer<'a> {
         let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
         let mut diagnostics = Vec::new();
         for (note, view) in site.policy_notes.iter().zip(&views) {
-            let rendered = markdown::to_html(&note.body, &root_of(&view.url));
+            let rendered = markdown::to_html(&note.body, &root_of(&view.url), &markdown::NoBlocks);
             diagnostics.extend(rendered.diagnostics);
             let mut context = page_context(&view.url, "policy-notes");
             context.insert("note", view);

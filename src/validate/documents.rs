@@ -61,7 +61,10 @@ pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Di
     let (validated, mut diagnostics, body) = document_fields(document, known);
     if let Some(body) = body {
         // An invalid document is not rendered, so its body's problems are found here.
-        diagnostics.extend(crate::render::markdown::to_html(&body, "").diagnostics);
+        diagnostics.extend(
+            crate::render::markdown::to_html(&body, "", &crate::render::markdown::NoBlocks)
+                .diagnostics,
+        );
     }
     (validated, diagnostics)
 }
