@@ -7,6 +7,7 @@
 //! not grow with the size of the site.
 
 pub mod markdown;
+pub mod open_data;
 pub mod templates;
 pub mod views;
 
@@ -79,6 +80,7 @@ type Result<T> = std::result::Result<T, RenderError>;
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     let renderer = Renderer {
         site,
+        written: std::sync::Mutex::new(Vec::new()),
         theme,
         sink,
         summaries: site
@@ -107,6 +109,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     pages += renderer.facets()?;
     pages += renderer.not_found()?;
     renderer.statics()?;
+    renderer.open_data()?;
     let mut all = Diagnostics::new();
     all.extend(diagnostics);
     Ok(Rendered {
@@ -117,6 +120,8 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// The paths of the pages written, for the sitemap.
+    written: std::sync::Mutex<Vec<String>>,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     summaries: Vec<ContributionSummary>,
@@ -182,6 +187,9 @@ impl<'a> Renderer<'a> {
             format!("{path}index.html")
         };
         self.sink.write(&file, html.as_bytes())?;
+        if let Ok(mut written) = self.written.lock() {
+            written.push(path.to_owned());
+        }
         Ok(1)
     }
 
@@ -661,6 +669,37 @@ impl<'a> Renderer<'a> {
             self.sink
                 .write(&format!("data/{}.csv", dataset.name), &bytes)?;
         }
+        Ok(())
+    }
+}
+
+impl Renderer<'_> {
+    /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
+    fn open_data(&self) -> Result<()> {
+        for edition in &self.site.editions {
+            let json = open_data::contributions_json(self.site, edition.year);
+            self.sink.write(
+                &format!("data/contributions-{}.json", edition.year),
+                json.as_bytes(),
+            )?;
+            let csv = open_data::contributions_csv(self.site, edition.year);
+            self.sink
+                .write(&format!("data/contributions-{}.csv", edition.year), &csv)?;
+        }
+        let mut paths = self
+            .written
+            .lock()
+            .map(|written| written.clone())
+            .unwrap_or_default();
+        paths.retain(|path| !path.ends_with("404.html"));
+        paths.sort();
+        let base_url = &self.site.config.base_url;
+        self.sink.write(
+            "sitemap.xml",
+            open_data::sitemap(base_url, &paths).as_bytes(),
+        )?;
+        self.sink
+            .write("robots.txt", open_data::robots(base_url).as_bytes())?;
         Ok(())
     }
 }

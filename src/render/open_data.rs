@@ -1,0 +1,198 @@
+//! Open data and discovery files: every contribution of each edition as JSON and CSV,
+//! `sitemap.xml` and `robots.txt`.
+//!
+//! The JSON and CSV hold every field of every contribution, so that anyone can check the
+//! portal's figures. Rows follow the model's order (newest first), so files are
+//! deterministic.
+
+use serde::Serialize;
+
+use crate::model::{Contribution, Site};
+
+/// One contribution with all of its fields, for `contributions-<year>.json`.
+#[derive(Serialize)]
+struct Record<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    stakeholder_name: &'a str,
+    stakeholder_type: &'static str,
+    country: Option<&'a str>,
+    region: &'static str,
+    objectives: &'a [String],
+    actions: &'a [String],
+    forums: &'a [String],
+    sdgs: &'a [u8],
+    date: String,
+    status: &'static str,
+    language: &'a str,
+    edition: i32,
+    indicators: Vec<IndicatorRecord<'a>>,
+    links: Vec<LinkRecord<'a>>,
+    illustrative: bool,
+}
+
+#[derive(Serialize)]
+struct IndicatorRecord<'a> {
+    name: &'a str,
+    value: f64,
+    unit: Option<&'a str>,
+    year: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct LinkRecord<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+fn record<'a>(site: &Site, contribution: &'a Contribution) -> Record<'a> {
+    Record {
+        slug: &contribution.slug,
+        url: format!(
+            "{}contributions/{}/",
+            site.config.base_url, contribution.slug
+        ),
+        title: &contribution.title,
+        stakeholder_name: &contribution.stakeholder.name,
+        stakeholder_type: contribution.stakeholder.kind.id(),
+        country: contribution.stakeholder.country.as_deref(),
+        region: contribution.region.id(),
+        objectives: &contribution.objectives,
+        actions: &contribution.actions,
+        forums: &contribution.forums,
+        sdgs: &contribution.sdgs,
+        date: contribution.date.to_string(),
+        status: contribution.status.id(),
+        language: &contribution.language,
+        edition: contribution.edition,
+        indicators: contribution
+            .indicators
+            .iter()
+            .map(|indicator| IndicatorRecord {
+                name: &indicator.name,
+                value: indicator.value,
+                unit: indicator.unit.as_deref(),
+                year: indicator.year,
+            })
+            .collect(),
+        links: contribution
+            .links
+            .iter()
+            .map(|link| LinkRecord {
+                title: &link.title,
+                url: &link.url,
+            })
+            .collect(),
+        illustrative: contribution.illustrative,
+    }
+}
+
+/// The contributions of `year` as pretty JSON.
+pub fn contributions_json(site: &Site, year: i32) -> String {
+    let records: Vec<Record> = edition_contributions(site, year)
+        .map(|contribution| record(site, contribution))
+        .collect();
+    let mut json = serde_json::to_string_pretty(&records).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// The contributions of `year` as CSV; list fields are joined with `;`, indicators as `name=value unit (year)`.
+pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "slug",
+        "url",
+        "title",
+        "stakeholder_name",
+        "stakeholder_type",
+        "country",
+        "region",
+        "objectives",
+        "actions",
+        "forums",
+        "sdgs",
+        "date",
+        "status",
+        "language",
+        "edition",
+        "indicators",
+        "links",
+        "illustrative",
+    ];
+    let _ = writer.write_record(header);
+    for contribution in edition_contributions(site, year) {
+        let record = record(site, contribution);
+        let sdgs: Vec<String> = record.sdgs.iter().map(u8::to_string).collect();
+        let indicators: Vec<String> = record
+            .indicators
+            .iter()
+            .map(|indicator| {
+                let unit = indicator
+                    .unit
+                    .map(|unit| format!(" {unit}"))
+                    .unwrap_or_default();
+                let year = indicator
+                    .year
+                    .map(|year| format!(" ({year})"))
+                    .unwrap_or_default();
+                format!("{}={}{unit}{year}", indicator.name, indicator.value)
+            })
+            .collect();
+        let links: Vec<&str> = record.links.iter().map(|link| link.url).collect();
+        let row = [
+            record.slug.to_owned(),
+            record.url.clone(),
+            record.title.to_owned(),
+            record.stakeholder_name.to_owned(),
+            record.stakeholder_type.to_owned(),
+            record.country.unwrap_or_default().to_owned(),
+            record.region.to_owned(),
+            record.objectives.join(";"),
+            record.actions.join(";"),
+            record.forums.join(";"),
+            sdgs.join(";"),
+            record.date.clone(),
+            record.status.to_owned(),
+            record.language.to_owned(),
+            record.edition.to_string(),
+            indicators.join(";"),
+            links.join(" "),
+            record.illustrative.to_string(),
+        ];
+        let _ = writer.write_record(row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn edition_contributions(site: &Site, year: i32) -> impl Iterator<Item = &Contribution> {
+    site.index
+        .by_edition
+        .get(&year)
+        .into_iter()
+        .flatten()
+        .filter_map(|position| site.contributions.get(*position))
+}
+
+/// `sitemap.xml` listing `paths` (relative to the root, sorted) under `base_url`.
+pub fn sitemap(base_url: &str, paths: &[String]) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for path in paths {
+        xml.push_str("<url><loc>");
+        xml.push_str(&xml_escape(&format!("{base_url}{path}")));
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt`: everything may be indexed; the sitemap is named.
+pub fn robots(base_url: &str) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n")
+}
+
+/// Escapes text for XML content.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
