@@ -44,6 +44,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Freeze an edition: record its inputs in editions/<year>.yaml and mark it published.
+    Publish {
+        /// The edition's year, as in site.yaml.
+        year: i32,
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Record a correction to a published edition, listed on its pages.
+    Erratum {
+        /// The edition's year, as in site.yaml.
+        year: i32,
+        /// What was corrected and why, for readers.
+        #[arg(long)]
+        description: String,
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a new content file from a commented template.
     New {
         #[command(subcommand)]
@@ -80,6 +99,33 @@ pub fn main() -> ExitCode {
             report(outcome, Format::Human, "built")
         }
         Command::Check { root, format } => report(crate::check(&root), format, "checked"),
+        Command::Publish { year, root } => match crate::publish::publish(&root, year) {
+            Ok(path) => {
+                eprintln!("published edition {year}: its inputs are recorded in {}; commit it with site.yaml", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Erratum {
+            year,
+            description,
+            root,
+        } => match crate::publish::erratum(&root, year, &description) {
+            Ok(files) => {
+                eprintln!(
+                    "recorded an erratum to edition {year} for: {}",
+                    files.join(", ")
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
         Command::New {
             what: NewCommand::Contribution { slug, root },
         } => match crate::new::contribution(&root, &slug) {

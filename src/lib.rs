@@ -19,6 +19,7 @@ pub mod fs;
 pub mod load;
 pub mod model;
 pub mod new;
+pub mod publish;
 pub mod render;
 pub mod validate;
 pub mod write;

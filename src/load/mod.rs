@@ -81,6 +81,10 @@ pub struct Sources {
     pub forums: Option<TextFile>,
     pub datasets: Vec<TextFile>,
     pub assets: Vec<StaticFile>,
+    /// `editions/<year>.yaml`: the manifests of published editions.
+    pub manifests: Vec<TextFile>,
+    /// SHA-256 of every content file, by path; computed only when a manifest exists.
+    pub hashes: std::collections::BTreeMap<String, String>,
 }
 
 /// Where a file found under `content/` belongs.
@@ -164,7 +168,38 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
     }
 
     sources.assets = static_files(root, "assets", &mut diagnostics);
+    sources.manifests = list_files(root, crate::publish::MANIFEST_DIR, &mut diagnostics)
+        .iter()
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
+        })
+        .filter_map(|path| read_text(root, path, &mut diagnostics))
+        .collect();
+    if !sources.manifests.is_empty() {
+        sources.hashes = hash_sources(&sources);
+    }
     (sources, diagnostics)
+}
+
+/// Hashes every content file, to compare published editions with their manifests.
+fn hash_sources(sources: &Sources) -> std::collections::BTreeMap<String, String> {
+    let documents = sources.documents.iter().map(|document| &document.file);
+    let data = sources
+        .objectives
+        .iter()
+        .chain(&sources.forums)
+        .chain(&sources.datasets);
+    let files: Vec<&TextFile> = documents.chain(data).collect();
+    files
+        .par_iter()
+        .map(|file| {
+            (
+                file.path.clone(),
+                crate::publish::hash(file.text.as_bytes()),
+            )
+        })
+        .collect()
 }
 
 /// Lists the static files under `dir` (relative to the root), mapped to output paths.

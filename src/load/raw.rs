@@ -61,6 +61,7 @@ pub struct RawContribution {
     pub links: Option<Vec<S<RawLink>>>,
     pub illustrative: Option<bool>,
     pub summary: Option<S<String>>,
+    pub aliases: Option<Vec<S<String>>>,
 }
 
 pub const CONTRIBUTION_FIELDS: &[&str] = &[
@@ -79,6 +80,7 @@ pub const CONTRIBUTION_FIELDS: &[&str] = &[
     "links",
     "illustrative",
     "summary",
+    "aliases",
 ];
 
 #[derive(Debug, Deserialize)]

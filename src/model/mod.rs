@@ -27,6 +27,8 @@ pub struct Site {
     pub home: Page,
     pub reports: Vec<Report>,
     pub datasets: Vec<Dataset>,
+    /// The shared data files (objectives, forums, datasets), relative to the root.
+    pub data_files: Vec<String>,
     pub assets: Vec<StaticFile>,
     pub index: Index,
 }
@@ -51,6 +53,18 @@ pub struct Edition {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub status: EditionStatus,
+    /// The date of publication, from the edition's manifest.
+    pub published_on: Option<String>,
+    /// Corrections made after publication, oldest first.
+    pub errata: Vec<ErratumNote>,
+}
+
+/// A correction to a published edition, as readers see it.
+#[derive(Clone, Debug)]
+pub struct ErratumNote {
+    pub date: String,
+    pub description: String,
+    pub files: Vec<String>,
 }
 
 /// A Compact objective (A–H) and its actions.
@@ -134,6 +148,8 @@ pub struct Contribution {
     pub links: Vec<Link>,
     pub illustrative: bool,
     pub summary: Option<String>,
+    /// Former slugs, kept as redirects so old links keep working.
+    pub aliases: Vec<String>,
     pub body: Markdown,
     pub translations: Vec<Translation>,
 }

@@ -187,7 +187,8 @@ impl<'a> Renderer<'a> {
             format!("{path}index.html")
         };
         self.sink.write(&file, html.as_bytes())?;
-        if let Ok(mut written) = self.written.lock() {
+        let is_page = template != "redirect.html" && template != "404.html";
+        if let (true, Ok(mut written)) = (is_page, self.written.lock()) {
             written.push(path.to_owned());
         }
         Ok(1)
@@ -349,6 +350,13 @@ impl<'a> Renderer<'a> {
         context.insert("language", &contribution.language);
         context.insert("original_url", &Option::<String>::None);
         let mut pages = self.page("contribution.html", &path, context)?;
+        for alias in &contribution.aliases {
+            let alias_path = format!("contributions/{alias}/");
+            let mut context = page_context(&alias_path, "contributions");
+            context.insert("title", &contribution.title);
+            context.insert("target", &path);
+            pages += self.page("redirect.html", &alias_path, context)?;
+        }
         let mut diagnostics = rendered.diagnostics;
         for translation in &contribution.translations {
             let translated_path = format!(

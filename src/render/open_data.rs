@@ -194,5 +194,7 @@ pub fn robots(base_url: &str) -> String {
 
 /// Escapes text for XML content.
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -30,6 +30,15 @@ pub struct EditionView {
     pub status_label: &'static str,
     pub has_report: bool,
     pub contributions: usize,
+    pub published_on: Option<String>,
+    pub errata: Vec<ErratumView>,
+}
+
+/// A correction to a published edition.
+#[derive(Clone, Serialize)]
+pub struct ErratumView {
+    pub date: String,
+    pub description: String,
 }
 
 impl SiteView {
@@ -63,6 +72,15 @@ impl EditionView {
                 .iter()
                 .any(|report| report.year == edition.year),
             contributions: site.index.by_edition.get(&edition.year).map_or(0, Vec::len),
+            published_on: edition.published_on.clone(),
+            errata: edition
+                .errata
+                .iter()
+                .map(|erratum| ErratumView {
+                    date: erratum.date.clone(),
+                    description: erratum.description.clone(),
+                })
+                .collect(),
         }
     }
 }

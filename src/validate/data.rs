@@ -175,6 +175,8 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
                         from,
                         to,
                         status,
+                        published_on: None,
+                        errata: Vec::new(),
                     });
                 }
             }

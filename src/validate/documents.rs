@@ -213,6 +213,7 @@ struct ContributionFields {
     links: Vec<Link>,
     illustrative: bool,
     summary: Option<String>,
+    aliases: Vec<String>,
 }
 
 impl ContributionFields {
@@ -234,6 +235,7 @@ impl ContributionFields {
             links,
             illustrative,
             summary,
+            aliases,
         } = self;
         Contribution {
             slug,
@@ -252,6 +254,7 @@ impl ContributionFields {
             links,
             illustrative,
             summary,
+            aliases,
             body,
             translations: Vec::new(),
         }
@@ -352,6 +355,7 @@ fn contribution_fields(
         })
         .collect();
     let summary = check.optional_text(raw.summary, "summary");
+    let aliases = aliases(&mut check, raw.aliases.unwrap_or_default());
     let fields = (|| {
         Some(ContributionFields {
             slug: slug?,
@@ -370,6 +374,7 @@ fn contribution_fields(
             links,
             illustrative: raw.illustrative.unwrap_or(false),
             summary,
+            aliases,
         })
     })();
     let has_errors = check
@@ -453,6 +458,31 @@ fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives:
             check.warning(position, format!("action `{action}` belongs to objective `{objective}`, which is not in `objectives`"), format!("add `{objective}` to `objectives`"));
         }
     }
+}
+
+/// Former slugs: each must itself be a valid slug.
+fn aliases(check: &mut Checker, values: Vec<S<String>>) -> Vec<String> {
+    values
+        .into_iter()
+        .filter_map(|alias| {
+            let slug = alias
+                .value
+                .trim()
+                .trim_matches('/')
+                .trim_start_matches("contributions/")
+                .to_owned();
+            if is_valid_slug(&slug) {
+                return Some(slug);
+            }
+            let position = check.yaml.position_of(&alias);
+            check.error(
+                position,
+                format!("alias `{}` is not a contribution slug", alias.value),
+                "write the former slug only, e.g. `aliases: [old-name]`",
+            );
+            None
+        })
+        .collect()
 }
 
 fn sdgs(check: &mut Checker, values: Vec<S<i64>>) -> Vec<u8> {

@@ -9,6 +9,7 @@
 mod checker;
 mod data;
 mod documents;
+mod editions;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,7 +31,15 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         forums,
         datasets,
         assets,
+        manifests,
+        hashes,
     } = sources;
+    let data_files: Vec<String> = objectives
+        .iter()
+        .chain(&forums)
+        .chain(&datasets)
+        .map(|file| file.path.clone())
+        .collect();
 
     let site = site.and_then(|file| data::site(&file, &mut problems));
     let objectives = match &objectives {
@@ -97,12 +106,9 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
 
     contributions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    let diagnostics = finish(problems);
-    if diagnostics.has_errors() {
-        return (None, diagnostics);
-    }
+    problems.extend(unique_addresses(&contributions));
     let index = Index::build(&contributions);
-    let site = Site {
+    let mut site = Site {
         config,
         editions,
         objectives,
@@ -112,10 +118,39 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         home,
         reports,
         datasets,
+        data_files,
         assets,
         index,
     };
+    problems.extend(editions::check_published(&mut site, &manifests, &hashes));
+    let diagnostics = finish(problems);
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
     (Some(site), diagnostics)
+}
+
+/// Every contribution URL, slug or alias, belongs to one contribution only.
+fn unique_addresses(contributions: &[Contribution]) -> Vec<Diagnostic> {
+    let mut owners: BTreeMap<&str, &str> = contributions
+        .iter()
+        .map(|contribution| (contribution.slug.as_str(), contribution.body.file.as_str()))
+        .collect();
+    let mut problems = Vec::new();
+    for contribution in contributions {
+        for alias in &contribution.aliases {
+            match owners.get(alias.as_str()) {
+                Some(owner) => problems.push(
+                    Diagnostic::error(contribution.body.file.as_str(), format!("the alias `{alias}` claims the address contributions/{alias}/, which `{owner}` already has"))
+                        .with_hint("two pages cannot share one address: remove the alias or rename one of them"),
+                ),
+                None => {
+                    owners.insert(alias, &contribution.body.file);
+                }
+            }
+        }
+    }
+    problems
 }
 
 fn finish(problems: Vec<Diagnostic>) -> Diagnostics {

@@ -1,0 +1,113 @@
+//! Charts and maps, rendered at build time as small, accessible, deterministic SVG and HTML.
+//!
+//! Why at build time: the portal must work without JavaScript, on slow connections and in
+//! screen readers, and two builds of one tree must be byte-identical. So every figure is a
+//! string computed once from the model: an SVG for the eye (with `<title>`, `<desc>` and a
+//! generated description of the main finding), and the same numbers as a table and a CSV
+//! for everyone else.
+//!
+//! - [`spec`]: the YAML of a fenced ```` ```chart ```` block, checked against its dataset.
+//! - [`svg`]: bar, column, grouped, stacked and line charts (drawn with `plotters`, then
+//!   tidied into small accessible SVG).
+//! - [`maps`]: the forum map (hub and sectors), the objectives × forums matrix, the gap
+//!   map (actions × stakeholder types) and count charts from the model.
+//!
+//! Nothing here does I/O or panics on data; all text from content is XML-escaped. The
+//! classes used by the HTML tables and SVGs are styled by [`stylesheet`], which the theme
+//! includes.
+
+mod describe;
+pub mod maps;
+mod palette;
+pub mod spec;
+pub mod svg;
+mod text;
+mod tidy;
+mod xml;
+
+use serde::Serialize;
+
+pub use maps::{counts_chart, forum_map, gap_map, objectives_forums_matrix};
+pub use palette::stylesheet;
+pub use spec::{
+    parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series, SpecError,
+    Target,
+};
+pub use svg::render_chart;
+
+/// A rendered chart: the SVG, and the same numbers as a table and as CSV.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Chart {
+    /// A complete `<svg>` element, safe to insert into HTML as is.
+    pub svg: String,
+    /// The data table shown beside the chart (in `<details>`).
+    pub table: Table,
+    /// Exactly the plotted numbers, with a header row.
+    pub csv: String,
+    pub title: String,
+    /// The text of the SVG's `<desc>`: the author's, or one generated from the data.
+    pub description: String,
+    pub source: Option<String>,
+}
+
+/// A table of strings; [`Table::to_html`] turns it into an escaped `<table>`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The table as HTML: a caption, column headers and one row header per row.
+    pub fn to_html(&self) -> String {
+        let mut html = String::with_capacity(64 * (self.rows.len() + 2));
+        html.push_str("<table class=\"chart-table\">\n<caption>");
+        xml::escape_into(&mut html, &self.caption);
+        html.push_str("</caption>\n<thead><tr>");
+        for header in &self.headers {
+            html.push_str("<th scope=\"col\">");
+            xml::escape_into(&mut html, header);
+            html.push_str("</th>");
+        }
+        html.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            push_row(&mut html, row);
+        }
+        html.push_str("</tbody>\n</table>\n");
+        html
+    }
+}
+
+/// One body row: the first cell is the row's header, the others are numbers.
+fn push_row(html: &mut String, row: &[String]) {
+    html.push_str("<tr>");
+    for (position, cell) in row.iter().enumerate() {
+        let (open, close) = match position {
+            0 => ("<th scope=\"row\">", "</th>"),
+            _ => ("<td>", "</td>"),
+        };
+        html.push_str(open);
+        xml::escape_into(html, cell);
+        html.push_str(close);
+    }
+    html.push_str("</tr>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_html_escapes_and_has_headers() {
+        let table = Table {
+            caption: "<b>caption</b>".to_owned(),
+            headers: vec!["group".to_owned(), "2021".to_owned()],
+            rows: vec![vec!["A & B".to_owned(), "1.5".to_owned()]],
+        };
+        let html = table.to_html();
+        assert!(html.contains("<caption>&lt;b&gt;caption&lt;/b&gt;</caption>"));
+        assert!(html.contains("<th scope=\"col\">2021</th>"));
+        assert!(html.contains("<th scope=\"row\">A &amp; B</th><td>1.5</td>"));
+    }
+}
