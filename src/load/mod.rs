@@ -7,6 +7,7 @@
 //! place or one that cannot be read becomes a diagnostic, never a silent skip.
 
 pub mod front_matter;
+pub mod git;
 pub mod raw;
 
 use std::path::{Path, PathBuf};
@@ -85,6 +86,8 @@ pub struct Sources {
     pub manifests: Vec<TextFile>,
     /// SHA-256 of every content file, by path; computed only when a manifest exists.
     pub hashes: std::collections::BTreeMap<String, String>,
+    /// When each content file was first submitted and last revised, from git.
+    pub provenance: std::collections::BTreeMap<String, git::Provenance>,
 }
 
 /// Where a file found under `content/` belongs.
@@ -176,6 +179,7 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
         })
         .filter_map(|path| read_text(root, path, &mut diagnostics))
         .collect();
+    sources.provenance = git::history(root.path());
     if !sources.manifests.is_empty() {
         sources.hashes = hash_sources(&sources);
     }

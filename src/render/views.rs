@@ -171,6 +171,16 @@ pub struct ContributionView {
     pub language: String,
     pub translations: Vec<String>,
     pub source: String,
+    pub provenance: Option<ProvenanceView>,
+}
+
+/// First submission and last revision, with their commits.
+#[derive(Serialize)]
+pub struct ProvenanceView {
+    pub submitted: String,
+    pub submitted_commit: String,
+    pub revised: Option<String>,
+    pub revised_commit: String,
 }
 
 #[derive(Serialize)]
@@ -244,6 +254,12 @@ impl ContributionView {
                 .map(|translation| translation.language.clone())
                 .collect(),
             source: contribution.body.file.clone(),
+            provenance: contribution.provenance.as_ref().map(|provenance| ProvenanceView {
+                submitted: provenance.first_date.clone(),
+                submitted_commit: provenance.first_commit.chars().take(10).collect(),
+                revised: (provenance.last_commit != provenance.first_commit).then(|| provenance.last_date.clone()),
+                revised_commit: provenance.last_commit.chars().take(10).collect(),
+            }),
         }
     }
 }

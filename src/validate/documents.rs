@@ -255,6 +255,7 @@ impl ContributionFields {
             illustrative,
             summary,
             aliases,
+            provenance: None,
             body,
             translations: Vec::new(),
         }

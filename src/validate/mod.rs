@@ -33,6 +33,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         assets,
         manifests,
         hashes,
+        provenance,
     } = sources;
     let data_files: Vec<String> = objectives
         .iter()
@@ -107,6 +108,9 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     contributions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     problems.extend(unique_addresses(&contributions));
+    for contribution in &mut contributions {
+        contribution.provenance = provenance.get(&contribution.body.file).cloned();
+    }
     let index = Index::build(&contributions);
     let mut site = Site {
         config,

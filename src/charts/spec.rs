@@ -1,0 +1,1054 @@
+//! Chart specs: the YAML inside a fenced ```` ```chart ```` block, and its resolution
+//! against a dataset into exactly the numbers that will be plotted.
+//!
+//! Why two steps: [`parse_spec`] needs only the block, so a typo in a field name is found
+//! with its line and column before any data is read; [`resolve`] then checks the spec
+//! against the dataset (columns exist, cells are numbers, the filter matches rows) and
+//! yields a [`ChartData`], which is all that rendering needs. Errors say what is wrong,
+//! where in the YAML (1-based), and how to fix it, with "did you mean" for near misses.
+//!
+//! ```yaml
+//! dataset: affordability-2021-2022
+//! kind: grouped-bar            # bar | column | grouped-bar | stacked-bar | line
+//! x: group                     # or `label:`; the category column (default: the first)
+//! series: ["2021", "2022"]     # value columns (default: every numeric column)
+//! filter: {kind: region}       # or "kind=region"; a value may be a list
+//! title: Price of 2 GB mobile broadband, % of GNI per capita
+//! description: …               # optional; otherwise generated from the data
+//! source: ITU
+//! target: {value: 2, label: "Broadband Commission target 2%"}   # or `target: 2`
+//! unit: "%"
+//! value_labels: true
+//! ```
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_saphyr::{Location, Spanned};
+
+use crate::diagnostic::{did_you_mean, Diagnostic, Position};
+use crate::model::Dataset;
+
+/// At most this many series: one per palette colour and pattern.
+pub const MAX_SERIES: usize = 6;
+/// At most this many categories (bars, columns or points per line).
+pub const MAX_CATEGORIES: usize = 200;
+
+/// The fields of a chart block, in the order they are documented.
+pub const FIELDS: &[&str] = &[
+    "dataset",
+    "kind",
+    "x",
+    "label",
+    "series",
+    "filter",
+    "title",
+    "description",
+    "source",
+    "target",
+    "unit",
+    "value_labels",
+];
+
+/// The kinds of chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Horizontal bars (grouped when there are several series).
+    Bar,
+    /// Vertical columns (grouped when there are several series).
+    Column,
+    /// Horizontal bars, one per series, side by side in each category.
+    GroupedBar,
+    /// Horizontal bars, the series stacked end to end.
+    StackedBar,
+    /// One line per series across the categories (e.g. years).
+    Line,
+}
+
+impl ChartKind {
+    pub const ALL: &'static [ChartKind] = &[
+        ChartKind::Bar,
+        ChartKind::Column,
+        ChartKind::GroupedBar,
+        ChartKind::StackedBar,
+        ChartKind::Line,
+    ];
+
+    /// The id as written in YAML.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Bar => "bar",
+            ChartKind::Column => "column",
+            ChartKind::GroupedBar => "grouped-bar",
+            ChartKind::StackedBar => "stacked-bar",
+            ChartKind::Line => "line",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<ChartKind> {
+        ChartKind::ALL.iter().copied().find(|kind| kind.id() == id)
+    }
+}
+
+/// A value with the place in the YAML it came from (line 0 when it has none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub position: Position,
+}
+
+impl<T> Located<T> {
+    fn from_spanned(spanned: Spanned<T>) -> Self {
+        Located {
+            position: position(&spanned.referenced),
+            value: spanned.value,
+        }
+    }
+}
+
+/// Keeps the rows whose `column` holds one of `values`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Filter {
+    pub column: Located<String>,
+    pub values: Vec<String>,
+}
+
+/// A reference line, such as a policy target.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Target {
+    pub value: f64,
+    pub label: Option<String>,
+}
+
+/// A parsed chart block; see the module documentation for the fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    /// The dataset's name: its file name in `content/data/datasets/` without `.csv`.
+    pub dataset: Located<String>,
+    pub kind: ChartKind,
+    /// The category column; `None` means the dataset's first column.
+    pub x: Option<Located<String>>,
+    /// The value columns; empty means every numeric column other than `x` and filters.
+    pub series: Vec<Located<String>>,
+    pub filter: Vec<Filter>,
+    pub title: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<Target>,
+    pub unit: Option<String>,
+    pub value_labels: bool,
+}
+
+/// One series of values, one per category.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+/// Exactly what a chart shows: resolved, checked numbers and their labels.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChartData {
+    pub kind: ChartKind,
+    pub title: String,
+    /// The author's description; `None` lets rendering generate one from the data.
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub unit: Option<String>,
+    /// The header of the category column (the `x` column's name).
+    pub category_label: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    pub target: Option<Target>,
+    pub value_labels: bool,
+    /// Decimal places shown in labels, the table and the CSV (those of the data).
+    pub decimals: usize,
+}
+
+/// What is wrong with a chart block, where in its YAML (1-based), and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecError {
+    pub message: String,
+    pub hint: Option<String>,
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+}
+
+impl SpecError {
+    fn new(message: impl Into<String>) -> Self {
+        SpecError {
+            message: message.into(),
+            hint: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    fn at(mut self, position: Position) -> Self {
+        if position.line > 0 {
+            self.line = Some(position.line);
+            self.column = Some(position.column.max(1));
+        }
+        self
+    }
+
+    fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// A diagnostic in `file`, whose YAML starts after `line_offset` lines of `source`
+    /// (the whole file's text, to quote the offending line).
+    pub fn to_diagnostic(&self, file: &str, source: &str, line_offset: u64) -> Diagnostic {
+        let mut diagnostic = Diagnostic::error(file, format!("chart: {}", self.message));
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            diagnostic = diagnostic.at(Position::new(line + line_offset, column), source);
+        }
+        match &self.hint {
+            Some(hint) => diagnostic.with_hint(hint.clone()),
+            None => diagnostic,
+        }
+    }
+}
+
+impl fmt::Display for SpecError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(formatter, "{line}:{column}: ")?;
+        }
+        formatter.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(formatter, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SpecError {}
+
+fn position(location: &Location) -> Position {
+    Position::new(location.line(), location.column())
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing
+
+/// Parses the YAML of a chart block.
+pub fn parse_spec(yaml: &str) -> Result<ChartSpec, SpecError> {
+    if yaml.trim().is_empty() {
+        return Err(SpecError::new("the chart block is empty").with_hint(
+            "write at least `dataset: <name>` and `title: <title>`, one field per line",
+        ));
+    }
+    check_keys(yaml)?;
+    let raw: RawSpec =
+        serde_saphyr::from_str_with_options(yaml, options()).map_err(|error| yaml_error(&error))?;
+    build(raw)
+}
+
+/// Limits that keep a hostile block from exhausting memory or time.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 16,
+            max_nodes: 10_000,
+            max_total_scalar_bytes: 256 * 1024,
+        },
+    }
+}
+
+fn yaml_error(error: &serde_saphyr::Error) -> SpecError {
+    let raw = error.without_snippet().to_string();
+    let message = raw
+        .rsplit_once(" at line ")
+        .map_or(raw.as_str(), |(message, _)| message);
+    let located = SpecError::new(format!("invalid YAML: {message}"));
+    match error.location() {
+        Some(location) => located.at(position(&location)),
+        None => located.at(Position::new(1, 1)),
+    }
+}
+
+/// Rejects unknown fields, with their position and the nearest known field.
+fn check_keys(yaml: &str) -> Result<(), SpecError> {
+    let keys = match serde_saphyr::from_str_with_options::<Keys>(yaml, options()) {
+        Ok(keys) => keys.0,
+        Err(error) if error.to_string().contains("expected a mapping") => {
+            return Err(SpecError::new("a chart block is a YAML mapping of fields")
+                .at(Position::new(1, 1))
+                .with_hint("write one `field: value` per line, e.g. `dataset: my-data`"));
+        }
+        // Syntax errors are reported by the full parse, with their position.
+        Err(_) => return Ok(()),
+    };
+    for key in keys {
+        if !FIELDS.contains(&key.value.as_str()) {
+            let hint = match did_you_mean(&key.value, FIELDS.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the fields are {}", FIELDS.join(", ")),
+            };
+            return Err(
+                SpecError::new(format!("unknown field `{}`", key.value))
+                    .at(position(&key.referenced))
+                    .with_hint(hint),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The fields as written; every one optional so that missing ones get our own message.
+#[derive(Deserialize)]
+struct RawSpec {
+    dataset: Option<Spanned<Scalar>>,
+    kind: Option<Spanned<Scalar>>,
+    x: Option<Spanned<Scalar>>,
+    label: Option<Spanned<Scalar>>,
+    series: Option<Spanned<ScalarList>>,
+    filter: Option<Spanned<RawFilter>>,
+    title: Option<Spanned<Scalar>>,
+    description: Option<Spanned<Scalar>>,
+    source: Option<Spanned<Scalar>>,
+    target: Option<Spanned<RawTarget>>,
+    unit: Option<Spanned<Scalar>>,
+    value_labels: Option<Spanned<bool>>,
+}
+
+fn build(raw: RawSpec) -> Result<ChartSpec, SpecError> {
+    let dataset = required(raw.dataset, "dataset", "name a file of content/data/datasets/ without `.csv`, e.g. `dataset: affordability-2021-2022`")?;
+    let title = required(raw.title, "title", "every chart needs a title, e.g. `title: Price of mobile broadband`")?;
+    let series = series(raw.series)?;
+    Ok(ChartSpec {
+        dataset: Located {
+            value: dataset.value.trim_end_matches(".csv").to_owned(),
+            position: dataset.position,
+        },
+        kind: kind(raw.kind, series.len())?,
+        x: category_column(raw.x, raw.label)?,
+        series,
+        filter: raw.filter.map_or_else(|| Ok(Vec::new()), filters)?,
+        title: title.value,
+        description: optional(raw.description),
+        source: optional(raw.source),
+        target: raw.target.map(|target| target.value.0).transpose()?,
+        unit: optional(raw.unit),
+        value_labels: raw.value_labels.is_some_and(|flag| flag.value),
+    })
+}
+
+/// A required, non-empty text field.
+fn required(
+    field: Option<Spanned<Scalar>>,
+    name: &str,
+    hint: &str,
+) -> Result<Located<String>, SpecError> {
+    match field {
+        Some(spanned) if !spanned.value.0.trim().is_empty() => Ok(Located {
+            value: spanned.value.0.trim().to_owned(),
+            position: position(&spanned.referenced),
+        }),
+        Some(spanned) => Err(SpecError::new(format!("the field `{name}` is empty"))
+            .at(position(&spanned.referenced))
+            .with_hint(hint)),
+        None => Err(SpecError::new(format!("the field `{name}` is missing"))
+            .at(Position::new(1, 1))
+            .with_hint(hint)),
+    }
+}
+
+fn optional(field: Option<Spanned<Scalar>>) -> Option<String> {
+    field
+        .map(|spanned| spanned.value.0.trim().to_owned())
+        .filter(|text| !text.is_empty())
+}
+
+fn kind(field: Option<Spanned<Scalar>>, series: usize) -> Result<ChartKind, SpecError> {
+    let Some(field) = field else {
+        return Ok(if series > 1 {
+            ChartKind::GroupedBar
+        } else {
+            ChartKind::Bar
+        });
+    };
+    let id = field.value.0.trim();
+    ChartKind::parse(id).ok_or_else(|| {
+        let ids = ChartKind::ALL.iter().map(|kind| kind.id());
+        let hint = match did_you_mean(id, ids.clone()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("use one of {}", ids.collect::<Vec<_>>().join(", ")),
+        };
+        SpecError::new(format!("unknown chart kind `{id}`"))
+            .at(position(&field.referenced))
+            .with_hint(hint)
+    })
+}
+
+fn category_column(
+    x: Option<Spanned<Scalar>>,
+    label: Option<Spanned<Scalar>>,
+) -> Result<Option<Located<String>>, SpecError> {
+    match (x, label) {
+        (Some(_), Some(label)) => Err(SpecError::new("both `x` and `label` name the category column")
+            .at(position(&label.referenced))
+            .with_hint("keep one of the two lines")),
+        (Some(column), None) | (None, Some(column)) => {
+            let located = required(Some(column), "x", "name the column that holds the categories")?;
+            Ok(Some(located))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
+fn series(field: Option<Spanned<ScalarList>>) -> Result<Vec<Located<String>>, SpecError> {
+    let Some(field) = field else {
+        return Ok(Vec::new());
+    };
+    let list_position = position(&field.referenced);
+    let mut columns: Vec<Located<String>> = Vec::new();
+    for item in field.value.0 {
+        let column = Located::from_spanned(item);
+        let column = Located {
+            value: column.value.0.trim().to_owned(),
+            position: if column.position.line > 0 {
+                column.position
+            } else {
+                list_position
+            },
+        };
+        if column.value.is_empty() {
+            return Err(SpecError::new("a series names no column")
+                .at(column.position)
+                .with_hint("write the name of a value column, e.g. \"2022\""));
+        }
+        if columns.iter().any(|seen| seen.value == column.value) {
+            return Err(SpecError::new(format!("the series `{}` is listed twice", column.value))
+                .at(column.position)
+                .with_hint("list each column once"));
+        }
+        columns.push(column);
+    }
+    if columns.len() > MAX_SERIES {
+        return Err(SpecError::new(format!(
+            "{} series are too many for one chart (at most {MAX_SERIES})",
+            columns.len()
+        ))
+        .at(list_position)
+        .with_hint("split the chart in two, or filter the data"));
+    }
+    Ok(columns)
+}
+
+fn filters(field: Spanned<RawFilter>) -> Result<Vec<Filter>, SpecError> {
+    let at = position(&field.referenced);
+    let mut filters = Vec::new();
+    for (column, values) in field.value.0 {
+        let column = Located {
+            value: column.value.trim().to_owned(),
+            position: if column.referenced.line() > 0 {
+                position(&column.referenced)
+            } else {
+                at
+            },
+        };
+        if column.value.is_empty() || values.is_empty() {
+            return Err(SpecError::new("a filter needs a column and a value")
+                .at(column.position)
+                .with_hint("write `filter: {kind: region}` or `filter: kind=region`"));
+        }
+        filters.push(Filter { column, values });
+    }
+    Ok(filters)
+}
+
+// ---------------------------------------------------------------------------------------
+// Field types with forgiving YAML shapes
+
+/// A text field that also takes a YAML number or boolean (`series: [2021]`).
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor).map(Scalar)
+    }
+}
+
+struct ScalarVisitor;
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = String;
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a text or a number")
+    }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+        Ok(value.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
+        Ok(value)
+    }
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+}
+
+/// A list of texts, or one text standing for a list of one.
+struct ScalarList(Vec<Spanned<Scalar>>);
+
+impl<'de> Deserialize<'de> for ScalarList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = ScalarList;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a list of column names, e.g. [\"2021\", \"2022\"]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ScalarList, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<Scalar>>()? {
+                    items.push(item);
+                }
+                Ok(ScalarList(items))
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<ScalarList, E> {
+                Ok(one(value.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<ScalarList, E> {
+                Ok(one(value.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<ScalarList, E> {
+                Ok(one(value.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<ScalarList, E> {
+                Ok(one(value.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+/// A list of one text without a position of its own (the list's position is used).
+fn one(value: String) -> ScalarList {
+    ScalarList(vec![Spanned::new(
+        Scalar(value),
+        Location::UNKNOWN,
+        Location::UNKNOWN,
+    )])
+}
+
+/// `filter:` as a mapping (`{kind: region}`, values may be lists) or as `column=value`.
+struct RawFilter(Vec<(Spanned<String>, Vec<String>)>);
+
+impl<'de> Deserialize<'de> for RawFilter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FilterVisitor;
+        impl<'de> Visitor<'de> for FilterVisitor {
+            type Value = RawFilter;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a mapping such as {kind: region}, or kind=region")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFilter, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(column) = map.next_key::<Spanned<String>>()? {
+                    let values = map.next_value::<ScalarList>()?;
+                    let values = values.0.into_iter().map(|value| value.value.0).collect();
+                    pairs.push((column, values));
+                }
+                Ok(RawFilter(pairs))
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<RawFilter, E> {
+                let (column, wanted) = value.split_once('=').unwrap_or((value, ""));
+                let wanted = wanted.trim();
+                let values = if wanted.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![wanted.to_owned()]
+                };
+                let column = Spanned::new(column.to_owned(), Location::UNKNOWN, Location::UNKNOWN);
+                Ok(RawFilter(vec![(column, values)]))
+            }
+        }
+        deserializer.deserialize_any(FilterVisitor)
+    }
+}
+
+/// `target:` as a number or as `{value: 2, label: "…"}`.
+struct RawTarget(Result<Target, SpecError>);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFields {
+    value: f64,
+    label: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawTarget {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TargetVisitor;
+        impl<'de> Visitor<'de> for TargetVisitor {
+            type Value = RawTarget;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a number, or {value: 2, label: \"…\"}")
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<RawTarget, E> {
+                Ok(target(value, None))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawTarget, E> {
+                Ok(target(value as f64, None))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawTarget, E> {
+                Ok(target(value as f64, None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTarget, A::Error> {
+                let fields =
+                    TargetFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let label = fields.label.map(|label| label.trim().to_owned());
+                Ok(target(fields.value, label.filter(|label| !label.is_empty())))
+            }
+        }
+        deserializer.deserialize_any(TargetVisitor)
+    }
+}
+
+fn target(value: f64, label: Option<String>) -> RawTarget {
+    RawTarget(if value.is_finite() {
+        Ok(Target { value, label })
+    } else {
+        Err(SpecError::new("the target is not a finite number")
+            .with_hint("write a number such as `target: {value: 2, label: \"Target 2%\"}`"))
+    })
+}
+
+/// The keys of a mapping, with their positions; values are skipped.
+struct Keys(Vec<Spanned<String>>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = Keys;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    map.next_value::<de::IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        deserializer.deserialize_map(KeysVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Resolution against a dataset
+
+/// The dataset that `spec` names among `datasets`, or an error with "did you mean".
+pub fn find_dataset<'a>(
+    spec: &ChartSpec,
+    datasets: &'a [Dataset],
+) -> Result<&'a Dataset, SpecError> {
+    let name = &spec.dataset.value;
+    datasets
+        .iter()
+        .find(|dataset| &dataset.name == name)
+        .ok_or_else(|| {
+            let names = datasets.iter().map(|dataset| dataset.name.as_str());
+            let hint = match did_you_mean(name, names.clone()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if datasets.is_empty() => {
+                    "add a CSV file to content/data/datasets/".to_owned()
+                }
+                None => format!("the datasets are {}", names.collect::<Vec<_>>().join(", ")),
+            };
+            SpecError::new(format!("unknown dataset `{name}`"))
+                .at(spec.dataset.position)
+                .with_hint(hint)
+        })
+}
+
+/// Checks `spec` against `dataset` and returns exactly the numbers to plot.
+pub fn resolve(spec: &ChartSpec, dataset: &Dataset) -> Result<ChartData, SpecError> {
+    let x = match &spec.x {
+        Some(column) => column_index(dataset, column)?,
+        None if dataset.columns.is_empty() => {
+            return Err(SpecError::new(format!("the dataset `{}` has no columns", dataset.name))
+                .at(spec.dataset.position))
+        }
+        None => 0,
+    };
+    let rows = filtered_rows(spec, dataset)?;
+    let columns = series_columns(spec, dataset, x, &rows)?;
+    let mut series = Vec::with_capacity(columns.len());
+    let mut decimals = 0;
+    for (column, position) in columns {
+        let (values, places) = column_values(dataset, &rows, column, position)?;
+        decimals = decimals.max(places);
+        series.push(Series {
+            name: column_name(dataset, column),
+            values,
+        });
+    }
+    check_stacked(spec, &series)?;
+    Ok(ChartData {
+        kind: spec.kind,
+        title: spec.title.clone(),
+        description: spec.description.clone(),
+        source: spec.source.clone(),
+        unit: spec.unit.clone(),
+        category_label: column_name(dataset, x),
+        categories: rows.iter().map(|(_, row)| cell(row, x).to_owned()).collect(),
+        series,
+        target: spec.target.clone(),
+        value_labels: spec.value_labels,
+        decimals,
+    })
+}
+
+fn column_name(dataset: &Dataset, index: usize) -> String {
+    dataset.columns.get(index).cloned().unwrap_or_default()
+}
+
+fn cell(row: &[String], index: usize) -> &str {
+    row.get(index).map_or("", |value| value.trim())
+}
+
+/// The index of a named column, or "unknown column … did you mean".
+fn column_index(dataset: &Dataset, column: &Located<String>) -> Result<usize, SpecError> {
+    let name = column.value.as_str();
+    if let Some(index) = dataset.columns.iter().position(|known| known == name) {
+        return Ok(index);
+    }
+    let known = dataset.columns.join(", ");
+    let hint = match did_you_mean(name, dataset.columns.iter().map(String::as_str)) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("use one of the columns of {}", dataset.file),
+    };
+    Err(
+        SpecError::new(format!("unknown column `{name}`: the dataset has {known}"))
+            .at(column.position)
+            .with_hint(hint),
+    )
+}
+
+/// The rows that pass every filter, with their 1-based line in the CSV file.
+fn filtered_rows<'a>(
+    spec: &ChartSpec,
+    dataset: &'a Dataset,
+) -> Result<Vec<(usize, &'a Vec<String>)>, SpecError> {
+    let mut rows: Vec<(usize, &Vec<String>)> = dataset
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (index + 2, row))
+        .collect();
+    for filter in &spec.filter {
+        let column = column_index(dataset, &filter.column)?;
+        let before = rows.len();
+        rows.retain(|(_, row)| filter.values.iter().any(|value| value == cell(row, column)));
+        if rows.is_empty() && before > 0 {
+            return Err(no_match(dataset, filter, column));
+        }
+    }
+    if rows.is_empty() {
+        return Err(SpecError::new(format!("the dataset `{}` has no rows", dataset.name))
+            .at(spec.dataset.position));
+    }
+    if rows.len() > MAX_CATEGORIES {
+        return Err(SpecError::new(format!(
+            "{} rows are too many for one chart (at most {MAX_CATEGORIES})",
+            rows.len()
+        ))
+        .at(spec.dataset.position)
+        .with_hint("add a `filter:` to chart part of the dataset"));
+    }
+    Ok(rows)
+}
+
+fn no_match(dataset: &Dataset, filter: &Filter, column: usize) -> SpecError {
+    let mut present: Vec<&str> = dataset.rows.iter().map(|row| cell(row, column)).collect();
+    present.sort_unstable();
+    present.dedup();
+    let wanted = filter.values.join(", ");
+    let hint = filter
+        .values
+        .iter()
+        .find_map(|value| did_you_mean(value, present.iter().copied()))
+        .map_or_else(
+            || format!("the column `{}` holds {}", filter.column.value, present.join(", ")),
+            |near| format!("did you mean `{near}`?"),
+        );
+    SpecError::new(format!(
+        "no row has `{}` = {wanted}",
+        filter.column.value
+    ))
+    .at(filter.column.position)
+    .with_hint(hint)
+}
+
+/// The value columns, named or (when `series` is empty) every numeric one left.
+fn series_columns(
+    spec: &ChartSpec,
+    dataset: &Dataset,
+    x: usize,
+    rows: &[(usize, &Vec<String>)],
+) -> Result<Vec<(usize, Position)>, SpecError> {
+    if !spec.series.is_empty() {
+        return spec
+            .series
+            .iter()
+            .map(|column| Ok((column_index(dataset, column)?, column.position)))
+            .collect();
+    }
+    let filtered: Vec<&str> = spec.filter.iter().map(|f| f.column.value.as_str()).collect();
+    let numeric: Vec<(usize, Position)> = (0..dataset.columns.len())
+        .filter(|&index| index != x && !filtered.contains(&dataset.columns[index].as_str()))
+        .filter(|&index| rows.iter().all(|(_, row)| number(cell(row, index)).is_some()))
+        .take(MAX_SERIES)
+        .map(|index| (index, spec.dataset.position))
+        .collect();
+    if numeric.is_empty() {
+        return Err(SpecError::new("the dataset has no column of numbers to chart")
+            .at(spec.dataset.position)
+            .with_hint("name the value columns with `series: [\"2022\"]`"));
+    }
+    Ok(numeric)
+}
+
+/// The numbers of one column and their largest number of decimal places.
+fn column_values(
+    dataset: &Dataset,
+    rows: &[(usize, &Vec<String>)],
+    column: usize,
+    position: Position,
+) -> Result<(Vec<f64>, usize), SpecError> {
+    let mut values = Vec::with_capacity(rows.len());
+    let mut decimals = 0;
+    for (line, row) in rows {
+        let text = cell(row, column);
+        let Some(value) = number(text) else {
+            return Err(SpecError::new(format!(
+                "`{text}` in {}:{line} (column `{}`) is not a number",
+                dataset.file,
+                column_name(dataset, column)
+            ))
+            .at(position)
+            .with_hint("write plain numbers such as 1.5 in the dataset, without units or thousands separators"));
+        };
+        decimals = decimals.max(decimal_places(text));
+        values.push(value);
+    }
+    Ok((values, decimals))
+}
+
+/// A finite number, or `None`.
+fn number(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+/// Digits after the decimal point as written (at most 4).
+fn decimal_places(text: &str) -> usize {
+    if text.contains(['e', 'E']) {
+        return 2;
+    }
+    text.split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len())
+        .min(4)
+}
+
+fn check_stacked(spec: &ChartSpec, series: &[Series]) -> Result<(), SpecError> {
+    let negative = series
+        .iter()
+        .any(|series| series.values.iter().any(|value| *value < 0.0));
+    if spec.kind == ChartKind::StackedBar && negative {
+        return Err(SpecError::new("stacked bars cannot show negative values")
+            .with_hint("use `kind: grouped-bar` for data with negative values"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dataset() -> Dataset {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/content/data/datasets/affordability-2021-2022.csv"
+        ))
+        .unwrap_or_else(|error| panic!("dataset: {error}"));
+        let mut lines = text.lines();
+        let split = |line: &str| line.split(',').map(str::to_owned).collect::<Vec<_>>();
+        Dataset {
+            name: "affordability-2021-2022".to_owned(),
+            file: "content/data/datasets/affordability-2021-2022.csv".to_owned(),
+            columns: lines.next().map(split).unwrap_or_default(),
+            rows: lines.map(split).collect(),
+        }
+    }
+
+    fn parse(yaml: &str) -> ChartSpec {
+        parse_spec(yaml).unwrap_or_else(|error| panic!("{yaml}: {error}"))
+    }
+
+    fn parse_error(yaml: &str) -> SpecError {
+        match parse_spec(yaml) {
+            Ok(spec) => panic!("expected an error, got {spec:?}"),
+            Err(error) => error,
+        }
+    }
+
+    const FIGURE_I: &str = "dataset: affordability-2021-2022\n\
+        kind: grouped-bar\n\
+        x: group\n\
+        series: [\"2021\", \"2022\"]\n\
+        title: Price of 2 GB mobile broadband\n\
+        source: ITU\n\
+        target: {value: 2, label: \"Broadband Commission target 2%\"}\n\
+        unit: \"%\"\n\
+        value_labels: true\n";
+
+    #[test]
+    fn parses_every_field() {
+        let spec = parse(FIGURE_I);
+        assert_eq!(spec.dataset.value, "affordability-2021-2022");
+        assert_eq!(spec.kind, ChartKind::GroupedBar);
+        assert_eq!(spec.x.map(|x| x.value), Some("group".to_owned()));
+        let series: Vec<_> = spec.series.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(series, ["2021", "2022"]);
+        assert_eq!(spec.series[1].position.line, 4);
+        assert_eq!(
+            spec.target,
+            Some(Target {
+                value: 2.0,
+                label: Some("Broadband Commission target 2%".to_owned())
+            })
+        );
+        assert_eq!(spec.unit.as_deref(), Some("%"));
+        assert!(spec.value_labels);
+    }
+
+    #[test]
+    fn accepts_forgiving_shapes() {
+        let spec = parse("dataset: d.csv\ntitle: T\nlabel: group\nseries: [2021, 2022]\nfilter: kind=region\ntarget: 2\n");
+        assert_eq!(spec.dataset.value, "d");
+        assert_eq!(spec.series[0].value, "2021");
+        assert_eq!(spec.filter[0].column.value, "kind");
+        assert_eq!(spec.filter[0].values, ["region"]);
+        assert_eq!(spec.target.map(|t| t.value), Some(2.0));
+        let spec = parse("dataset: d\ntitle: T\nseries: \"2022\"\nfilter: {kind: [region, income]}\n");
+        assert_eq!(spec.series.len(), 1);
+        assert_eq!(spec.filter[0].values, ["region", "income"]);
+        assert_eq!(spec.filter[0].column.position.line, 4);
+    }
+
+    #[test]
+    fn unknown_field_has_line_column_and_suggestion() {
+        let error = parse_error("dataset: d\ntitle: T\n  \nseriess: [\"2021\"]\n");
+        assert_eq!(error.message, "unknown field `seriess`");
+        assert_eq!((error.line, error.column), (Some(4), Some(1)));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `series`?"));
+    }
+
+    #[test]
+    fn unknown_kind_suggests_the_nearest() {
+        let error = parse_error("dataset: d\ntitle: T\nkind: grouped-bars\n");
+        assert_eq!(error.message, "unknown chart kind `grouped-bars`");
+        assert_eq!((error.line, error.column), (Some(3), Some(7)));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `grouped-bar`?"));
+    }
+
+    #[test]
+    fn syntax_and_type_errors_have_positions() {
+        let error = parse_error("dataset: d\ntitle: T\nseries: [\"2021\"\n");
+        assert!(error.message.starts_with("invalid YAML"), "{error}");
+        assert!(error.line.is_some_and(|line| line >= 3), "{error:?}");
+        let error = parse_error("dataset: d\ntitle: T\nvalue_labels: maybe\n");
+        assert_eq!(error.line, Some(3), "{error:?}");
+        let error = parse_error("just a sentence");
+        assert_eq!(error.message, "a chart block is a YAML mapping of fields");
+    }
+
+    #[test]
+    fn missing_and_conflicting_fields_are_reported() {
+        assert_eq!(parse_error("dataset: d\n").message, "the field `title` is missing");
+        assert_eq!(parse_error("").message, "the chart block is empty");
+        let error = parse_error("dataset: d\ntitle: T\nx: a\nlabel: b\n");
+        assert_eq!(error.line, Some(4));
+        let error = parse_error("dataset: d\ntitle: T\nseries: [a, a]\n");
+        assert_eq!(error.message, "the series `a` is listed twice");
+    }
+
+    #[test]
+    fn resolves_figure_i() {
+        let data = resolve(&parse(FIGURE_I), &dataset())
+            .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(data.categories.len(), 14);
+        assert_eq!(data.categories[1], "Africa");
+        assert_eq!(data.series[0].name, "2021");
+        assert_eq!(data.series[1].values[1], 5.0);
+        assert_eq!(data.decimals, 1);
+        assert_eq!(data.category_label, "group");
+    }
+
+    #[test]
+    fn unknown_column_lists_columns_and_suggests() {
+        let spec = parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2021\", \"2023\"]\n");
+        let error = match resolve(&spec, &dataset()) {
+            Ok(_) => panic!("2023 is not a column"),
+            Err(error) => error,
+        };
+        assert_eq!(
+            error.message,
+            "unknown column `2023`: the dataset has group, kind, 2021, 2022"
+        );
+        assert_eq!(error.hint.as_deref(), Some("did you mean `2021`?"));
+        assert_eq!((error.line, error.column), (Some(3), Some(18)));
+    }
+
+    #[test]
+    fn filters_select_rows_and_report_misses() {
+        let spec = parse("dataset: affordability-2021-2022\ntitle: T\nfilter: {kind: region}\n");
+        let data = resolve(&spec, &dataset()).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(data.categories.len(), 6);
+        assert_eq!(data.series.len(), 2, "default series are the numeric columns");
+        let spec = parse("dataset: affordability-2021-2022\ntitle: T\nfilter: {kind: regoin}\n");
+        let error = resolve(&spec, &dataset()).err().unwrap_or_else(|| panic!("no match"));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `region`?"));
+        assert_eq!(error.line, Some(3));
+    }
+
+    #[test]
+    fn non_numbers_are_reported_with_the_csv_line() {
+        let mut data = dataset();
+        data.rows[3][3] = "n/a".to_owned();
+        let spec = parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2022\"]\n");
+        let error = resolve(&spec, &data).err().unwrap_or_else(|| panic!("n/a"));
+        assert!(
+            error.message.contains("`n/a` in content/data/datasets/affordability-2021-2022.csv:5"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn unknown_dataset_suggests() {
+        let spec = parse("dataset: afordability-2021-2022\ntitle: T\n");
+        let error = find_dataset(&spec, &[dataset()]).err().unwrap_or_else(|| panic!("typo"));
+        assert_eq!(error.hint.as_deref(), Some("did you mean `affordability-2021-2022`?"));
+        let diagnostic = error.to_diagnostic("content/report/x.md", "a\nb\nc\n", 1);
+        assert_eq!(diagnostic.line, Some(2));
+    }
+}
