@@ -43,6 +43,9 @@ pub enum Command {
         /// How to print problems: for people, as JSON, or as GitHub Actions annotations.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Report only problems in these files (paths relative to the root), e.g. a pull request's.
+        #[arg(long, num_args = 1..)]
+        changed: Vec<String>,
     },
     /// Freeze an edition: record its inputs in editions/<year>.yaml and mark it published.
     Publish {
@@ -98,7 +101,14 @@ pub fn main() -> ExitCode {
             });
             report(outcome, Format::Human, "built")
         }
-        Command::Check { root, format } => report(crate::check(&root), format, "checked"),
+        Command::Check {
+            root,
+            format,
+            changed,
+        } => {
+            let outcome = crate::check(&root).map_err(|failure| only_changed(failure, &changed));
+            report(outcome, format, "checked")
+        }
         Command::Publish { year, root } => match crate::publish::publish(&root, year) {
             Ok(path) => {
                 eprintln!("published edition {year}: its inputs are recorded in {}; commit it with site.yaml", path.display());
@@ -144,6 +154,21 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Keeps the problems of the `changed` files (all of them when the list is empty).
+fn only_changed(failure: Failure, changed: &[String]) -> Failure {
+    let normalize = |path: &str| path.trim_start_matches("./").replace('\\', "/");
+    let changed: Vec<String> = changed.iter().map(|path| normalize(path)).collect();
+    match failure {
+        Failure::Invalid(diagnostics) if !changed.is_empty() => Failure::Invalid(
+            diagnostics
+                .into_iter()
+                .filter(|diagnostic| changed.contains(&diagnostic.file))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 /// Prints diagnostics and the summary; maps the outcome to 0, 1 or 2.
 fn report(outcome: Result<Summary, Failure>, format: Format, verb: &str) -> ExitCode {
     match outcome {
@@ -169,6 +194,10 @@ fn report(outcome: Result<Summary, Failure>, format: Format, verb: &str) -> Exit
                 .iter()
                 .filter(|d| d.severity == diagnostic::Severity::Error)
                 .count();
+            if errors == 0 {
+                eprintln!("no problems in the changed files (other files of the site have some)");
+                return ExitCode::SUCCESS;
+            }
             eprintln!(
                 "error: the content has {errors} problem{} to fix; nothing was written",
                 if errors == 1 { "" } else { "s" }

@@ -30,7 +30,17 @@ pub fn history(root: &Path) -> BTreeMap<String, Provenance> {
         // its history is the repository's, not the site's own.
         return BTreeMap::new();
     }
-    let Some(log) = git(root, &["log", "--format=%x00%H %cs", "--name-only", "--no-renames", "--", "content/"]) else {
+    let Some(log) = git(
+        root,
+        &[
+            "log",
+            "--format=%x00%H %cs",
+            "--name-only",
+            "--no-renames",
+            "--",
+            "content/",
+        ],
+    ) else {
         return BTreeMap::new();
     };
     parse_log(&log, &prefix)
@@ -38,8 +48,16 @@ pub fn history(root: &Path) -> BTreeMap<String, Provenance> {
 
 /// Runs git in `root`; `None` when git is missing or fails (e.g. not a repository).
 fn git(root: &Path, arguments: &[&str]) -> Option<String> {
-    let output = Command::new("git").arg("-C").arg(root).args(arguments).output().ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(arguments)
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// Reads `git log --format=%x00%H %cs --name-only` output, newest commit first.
@@ -60,7 +78,12 @@ fn parse_log(log: &str, prefix: &str) -> BTreeMap<String, Provenance> {
                     provenance.first_commit = hash.to_owned();
                     provenance.first_date = date.to_owned();
                 })
-                .or_insert_with(|| Provenance { first_commit: hash.to_owned(), first_date: date.to_owned(), last_commit: hash.to_owned(), last_date: date.to_owned() });
+                .or_insert_with(|| Provenance {
+                    first_commit: hash.to_owned(),
+                    first_date: date.to_owned(),
+                    last_commit: hash.to_owned(),
+                    last_date: date.to_owned(),
+                });
         }
     }
     history
@@ -75,8 +98,14 @@ mod tests {
         let log = "\0ccc 2025-03-01\n\nsite/content/contributions/a.md\n\0bbb 2025-02-01\n\nsite/content/contributions/b.md\n\0aaa 2025-01-01\n\nsite/content/contributions/a.md\nother/x.md\n";
         let history = parse_log(log, "site/");
         let a = &history["content/contributions/a.md"];
-        assert_eq!((a.first_commit.as_str(), a.first_date.as_str()), ("aaa", "2025-01-01"));
-        assert_eq!((a.last_commit.as_str(), a.last_date.as_str()), ("ccc", "2025-03-01"));
+        assert_eq!(
+            (a.first_commit.as_str(), a.first_date.as_str()),
+            ("aaa", "2025-01-01")
+        );
+        assert_eq!(
+            (a.last_commit.as_str(), a.last_date.as_str()),
+            ("ccc", "2025-03-01")
+        );
         assert_eq!(history["content/contributions/b.md"].first_commit, "bbb");
         assert_eq!(history.len(), 2);
     }

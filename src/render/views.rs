@@ -254,12 +254,16 @@ impl ContributionView {
                 .map(|translation| translation.language.clone())
                 .collect(),
             source: contribution.body.file.clone(),
-            provenance: contribution.provenance.as_ref().map(|provenance| ProvenanceView {
-                submitted: provenance.first_date.clone(),
-                submitted_commit: provenance.first_commit.chars().take(10).collect(),
-                revised: (provenance.last_commit != provenance.first_commit).then(|| provenance.last_date.clone()),
-                revised_commit: provenance.last_commit.chars().take(10).collect(),
-            }),
+            provenance: contribution
+                .provenance
+                .as_ref()
+                .map(|provenance| ProvenanceView {
+                    submitted: provenance.first_date.clone(),
+                    submitted_commit: provenance.first_commit.chars().take(10).collect(),
+                    revised: (provenance.last_commit != provenance.first_commit)
+                        .then(|| provenance.last_date.clone()),
+                    revised_commit: provenance.last_commit.chars().take(10).collect(),
+                }),
         }
     }
 }
