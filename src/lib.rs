@@ -13,6 +13,7 @@
 //! [`build`] runs all five; [`check`] runs all but `write` (it renders into nothing, so
 //! it finds the same problems as a build).
 
+pub mod charts;
 pub mod cli;
 pub mod diagnostic;
 pub mod fs;

@@ -79,7 +79,11 @@ fn join(items: &[&str]) -> String {
 /// The categories holding the extreme value of `values` (`largest` or smallest).
 fn extreme<'a>(data: &'a ChartData, values: &[f64], largest: bool) -> Option<(f64, Vec<&'a str>)> {
     let pick = |a: f64, b: f64| if largest { a.max(b) } else { a.min(b) };
-    let best = values.iter().copied().filter(|v| v.is_finite()).reduce(pick)?;
+    let best = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .reduce(pick)?;
     let names = data
         .categories
         .iter()
@@ -96,9 +100,10 @@ fn describe_bars(data: &ChartData, text: &mut String) {
         return;
     };
     let unit = data.unit.as_deref();
-    let (Some((high, highest)), Some((low, lowest))) =
-        (extreme(data, &last.values, true), extreme(data, &last.values, false))
-    else {
+    let (Some((high, highest)), Some((low, lowest))) = (
+        extreme(data, &last.values, true),
+        extreme(data, &last.values, false),
+    ) else {
         return;
     };
     let prefix = match data.series.len() {
@@ -129,11 +134,15 @@ fn describe_change(first: &Series, last: &Series, text: &mut String) {
         }
     }
     let count = first.values.len().min(last.values.len());
-    let _ = write!(
-        text,
-        " From {} to {}, values fell in {fell} of {count} and rose in {rose}.",
-        first.name, last.name
-    );
+    let change = match (fell, rose) {
+        (0, 0) => "values did not change".to_owned(),
+        (fell, 0) if fell == count => format!("values fell in all {count} categories"),
+        (0, rose) if rose == count => format!("values rose in all {count} categories"),
+        (fell, 0) => format!("values fell in {fell} of {count} categories"),
+        (0, rose) => format!("values rose in {rose} of {count} categories"),
+        (fell, rose) => format!("values fell in {fell} and rose in {rose} of {count} categories"),
+    };
+    let _ = write!(text, " From {} to {}, {change}.", first.name, last.name);
 }
 
 fn describe_totals(data: &ChartData, text: &mut String) {
@@ -193,17 +202,27 @@ fn describe_target(data: &ChartData, text: &mut String) {
         _ => last.values.clone(),
     };
     let above = values.iter().filter(|value| **value > target.value).count();
-    let name = target.label.as_deref().unwrap_or("the target");
+    let level = format_value(target.value, places(target.value), data.unit.as_deref());
+    let name = match &target.label {
+        Some(label) => format!(" ({label})"),
+        None => String::new(),
+    };
     let when = match (data.kind, data.series.len()) {
         (ChartKind::StackedBar, _) | (_, 1) => String::new(),
         _ => format!(" in {}", last.name),
     };
     let _ = write!(
         text,
-        " {above} of {} are above {name} ({}){when}.",
-        values.len(),
-        format_value(target.value, data.decimals, data.unit.as_deref())
+        " {above} of {} are above the reference line at {level}{name}{when}.",
+        values.len()
     );
+}
+
+/// The fewest decimal places (at most 4) that show `value` exactly.
+fn places(value: f64) -> usize {
+    (0..4)
+        .find(|&places| format_number(value, places).parse::<f64>().ok() == Some(value))
+        .unwrap_or(4)
 }
 
 #[cfg(test)]
@@ -245,7 +264,8 @@ mod tests {
             describe(&data()),
             "Grouped bar chart of 2021 and 2022 by group, 3 categories. In 2022, the largest \
              value is Africa (5.0%) and the smallest is Europe (0.4%). From 2021 to 2022, \
-             values fell in 2 of 3 and rose in 0. 1 of 3 are above the 2% target (2.0%) in 2022."
+             values fell in 2 of 3 categories. 1 of 3 are above the reference line at 2% (the \
+             2% target) in 2022."
         );
     }
 

@@ -7,6 +7,9 @@
 //! palette colour, which [`super::tidy`] later turns into classes and patterns; the
 //! layout (sizes, truncated labels, ticks) comes from [`super::svg::Layout`].
 
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -56,8 +59,8 @@ impl Ink {
 pub fn draw(data: &ChartData, layout: &Layout) -> Result<String, Failure> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (layout.width, layout.height))
-            .into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut svg, (layout.width, layout.height)).into_drawing_area();
         let ink = Ink::new(data.series.len());
         match data.kind {
             ChartKind::Bar | ChartKind::GroupedBar | ChartKind::StackedBar => {
@@ -69,6 +72,48 @@ pub fn draw(data: &ChartData, layout: &Layout) -> Result<String, Failure> {
         root.present()?;
     }
     Ok(svg)
+}
+
+/// A linear axis whose ticks are exactly the given key points (no light lines), so that
+/// every tick and grid line sits on a round value or a category centre.
+struct Scale {
+    low: f64,
+    high: f64,
+    keys: Vec<f64>,
+}
+
+impl Scale {
+    fn new(low: f64, high: f64, keys: Vec<f64>) -> Scale {
+        Scale { low, high, keys }
+    }
+}
+
+impl Ranged for Scale {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let span = self.high - self.low;
+        if span == 0.0 || !span.is_finite() {
+            return (limit.0 + limit.1) / 2;
+        }
+        let fraction = (value - self.low) / span;
+        let pixels = f64::from(limit.1 - limit.0) * fraction;
+        // Saturating: values are inside the axis, so pixels are small.
+        limit.0 + pixels.round() as i32
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.keys.clone()
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.low..self.high
+    }
 }
 
 /// A text style at `size` pixels (plotters writes `font-size` = size / 1.24).
@@ -120,7 +165,11 @@ fn bars(data: &ChartData, pad: f64) -> Vec<Bar> {
             let value = values.values.get(category).copied().unwrap_or(0.0);
             let slot = if stacked { 0 } else { series };
             let start = category as f64 + pad + slot as f64 * thickness;
-            let (from, to) = if stacked { (base, base + value) } else { (0.0, value) };
+            let (from, to) = if stacked {
+                (base, base + value)
+            } else {
+                (0.0, value)
+            };
             base = to;
             bars.push(Bar {
                 series,
@@ -176,8 +225,8 @@ fn horizontal(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Resu
         .x_label_area_size(layout.bottom)
         .y_label_area_size(layout.left)
         .build_cartesian_2d(
-            (axis.low..axis.high).with_key_points(axis.ticks.clone()),
-            (0.0..n).with_key_points(centres),
+            Scale::new(axis.low, axis.high, axis.ticks.clone()),
+            Scale::new(0.0, n, centres),
         )?;
     let category = |v: &f64| label_at(&layout.labels, n - v - 0.5);
     let tick = |v: &f64| axis.tick_label(*v);
@@ -210,12 +259,20 @@ fn horizontal(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Resu
     }))?;
     if !layout.value_labels.is_empty() {
         let anchors = label_anchors(data, &bars);
-        chart.draw_series(anchors.into_iter().map(|(series, category, value, centre)| {
-            let (offset, h) = if value < 0.0 { (-4, HPos::Right) } else { (4, HPos::Left) };
-            let style = text_style(SMALL, &ink.text, h, VPos::Center);
-            EmptyElement::at((value, n - centre))
-                + Text::new(value_label(layout, series, category), (offset, 0), style)
-        }))?;
+        chart.draw_series(
+            anchors
+                .into_iter()
+                .map(|(series, category, value, centre)| {
+                    let (offset, h) = if value < 0.0 {
+                        (-4, HPos::Right)
+                    } else {
+                        (4, HPos::Left)
+                    };
+                    let style = text_style(SMALL, &ink.text, h, VPos::Center);
+                    EmptyElement::at((value, n - centre))
+                        + Text::new(value_label(layout, series, category), (offset, 0), style)
+                }),
+        )?;
     }
     if let Some(target) = &data.target {
         let style = line_style(&ink.target, 2);
@@ -268,8 +325,8 @@ fn columns(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<
         .x_label_area_size(layout.bottom)
         .y_label_area_size(layout.left)
         .build_cartesian_2d(
-            (0.0..n).with_key_points(shown),
-            (axis.low..axis.high).with_key_points(axis.ticks.clone()),
+            Scale::new(0.0, n, shown),
+            Scale::new(axis.low, axis.high, axis.ticks.clone()),
         )?;
     let category = |v: &f64| label_at(&layout.labels, v - 0.5);
     let tick = |v: &f64| axis.tick_label(*v);
@@ -284,12 +341,20 @@ fn columns(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<
     }))?;
     if !layout.value_labels.is_empty() {
         let anchors = label_anchors(data, &bars);
-        chart.draw_series(anchors.into_iter().map(|(series, category, value, centre)| {
-            let (offset, v) = if value < 0.0 { (3, VPos::Top) } else { (-3, VPos::Bottom) };
-            let style = text_style(SMALL, &ink.text, HPos::Center, v);
-            EmptyElement::at((centre, value))
-                + Text::new(value_label(layout, series, category), (0, offset), style)
-        }))?;
+        chart.draw_series(
+            anchors
+                .into_iter()
+                .map(|(series, category, value, centre)| {
+                    let (offset, v) = if value < 0.0 {
+                        (3, VPos::Top)
+                    } else {
+                        (-3, VPos::Bottom)
+                    };
+                    let style = text_style(SMALL, &ink.text, HPos::Center, v);
+                    EmptyElement::at((centre, value))
+                        + Text::new(value_label(layout, series, category), (0, offset), style)
+                }),
+        )?;
     }
     horizontal_target(root, &mut chart, data, ink, (0.0, n))
 }
@@ -305,11 +370,7 @@ fn shown_positions(layout: &Layout, offset: f64) -> Vec<f64> {
         .collect()
 }
 
-type Vertical<'a, 'b> = ChartContext<
-    'a,
-    SVGBackend<'b>,
-    Cartesian2d<WithKeyPoints<RangedCoordf64>, WithKeyPoints<RangedCoordf64>>,
->;
+type Vertical<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Scale, Scale>>;
 
 fn configure_vertical_mesh(
     chart: &mut Vertical,
@@ -369,8 +430,8 @@ fn lines(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<()
         .x_label_area_size(layout.bottom)
         .y_label_area_size(layout.left)
         .build_cartesian_2d(
-            (-0.5..n - 0.5).with_key_points(shown_positions(layout, 0.0)),
-            (axis.low..axis.high).with_key_points(axis.ticks.clone()),
+            Scale::new(-0.5, n - 0.5, shown_positions(layout, 0.0)),
+            Scale::new(axis.low, axis.high, axis.ticks.clone()),
         )?;
     let category = |v: &f64| label_at(&layout.labels, *v);
     let tick = |v: &f64| axis.tick_label(*v);
@@ -423,8 +484,33 @@ fn markers(
     Ok(())
 }
 
+/// Moves the labels at `ends` (sorted by `y`) apart to at least `gap` pixels, keeping
+/// them within `rows` where there is room.
+fn spread(ends: &mut [(i32, i32, usize)], gap: i32, rows: Range<i32>) {
+    for position in 1..ends.len() {
+        let above = ends[position - 1].1;
+        ends[position].1 = ends[position].1.max(above + gap);
+    }
+    let mut limit = rows.end;
+    for end in ends.iter_mut().rev() {
+        end.1 = end.1.min(limit);
+        limit = end.1 - gap;
+    }
+    let mut floor = rows.start;
+    for end in ends.iter_mut() {
+        end.1 = end.1.max(floor);
+        floor = end.1 + gap;
+    }
+}
+
 /// The series names at the ends of the lines, pushed apart so that they do not overlap.
-fn direct_labels(root: &Root, chart: &Vertical, data: &ChartData, ink: &Ink) -> Result<(), Failure> {
+fn direct_labels(
+    root: &Root,
+    chart: &Vertical,
+    data: &ChartData,
+    ink: &Ink,
+) -> Result<(), Failure> {
+    let (_, rows) = chart.plotting_area().get_pixel_range();
     let mut ends: Vec<(i32, i32, usize)> = data
         .series
         .iter()
@@ -436,13 +522,7 @@ fn direct_labels(root: &Root, chart: &Vertical, data: &ChartData, ink: &Ink) -> 
         })
         .collect();
     ends.sort_by_key(|(_, y, index)| (*y, *index));
-    let gap = (FONT * 1.25).ceil() as i32;
-    for position in 1..ends.len() {
-        let above = ends[position - 1].1;
-        if ends[position].1 < above + gap {
-            ends[position].1 = above + gap;
-        }
-    }
+    spread(&mut ends, (FONT * 1.25).ceil() as i32, rows);
     let room = f64::from(WIDTH) * 0.25;
     for (x, y, index) in ends {
         let name = super::text::truncate(&data.series[index].name, FONT, room);

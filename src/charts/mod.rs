@@ -17,6 +17,9 @@
 //! includes.
 
 mod describe;
+mod draw;
+#[cfg(test)]
+mod fixtures;
 pub mod maps;
 mod palette;
 pub mod spec;
@@ -30,8 +33,8 @@ use serde::Serialize;
 pub use maps::{counts_chart, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
 pub use spec::{
-    parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series, SpecError,
-    Target,
+    find_dataset, parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series,
+    SpecError, Target,
 };
 pub use svg::render_chart;
 
@@ -48,6 +51,32 @@ pub struct Chart {
     /// The text of the SVG's `<desc>`: the author's, or one generated from the data.
     pub description: String,
     pub source: Option<String>,
+}
+
+impl Chart {
+    /// The chart as a `<figure>`: a caption with the title and source, the SVG, and the
+    /// data table in `<details>`, with a link to `csv_href` when given.
+    pub fn to_html(&self, csv_href: Option<&str>) -> String {
+        let mut html = String::with_capacity(self.svg.len() + 256 + 48 * self.table.rows.len());
+        html.push_str("<figure class=\"chart-figure\">\n<figcaption>");
+        xml::escape_into(&mut html, &self.title);
+        if let Some(source) = &self.source {
+            html.push_str(" <span class=\"chart-source\">Source: ");
+            xml::escape_into(&mut html, source);
+            html.push_str("</span>");
+        }
+        html.push_str("</figcaption>\n");
+        html.push_str(&self.svg);
+        html.push_str("<details class=\"chart-data\">\n<summary>Data table</summary>\n");
+        html.push_str(&self.table.to_html());
+        if let Some(href) = csv_href {
+            html.push_str("<p><a href=\"");
+            xml::escape_into(&mut html, href);
+            html.push_str("\" download>Download these numbers (CSV)</a></p>\n");
+        }
+        html.push_str("</details>\n</figure>\n");
+        html
+    }
 }
 
 /// A table of strings; [`Table::to_html`] turns it into an escaped `<table>`.
@@ -97,6 +126,18 @@ fn push_row(html: &mut String, row: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figure_html_holds_svg_caption_and_table() {
+        let chart = counts_chart("Per <region>", "", &[("Africa".to_owned(), 3)], "c");
+        let html = chart.to_html(Some("data/x.csv?a=1&b=2"));
+        assert!(html.starts_with(
+            "<figure class=\"chart-figure\">\n<figcaption>Per &lt;region&gt;</figcaption>\n<svg "
+        ));
+        assert!(html.contains("<details class=\"chart-data\">"));
+        assert!(html.contains("<th scope=\"row\">Africa</th><td>3</td>"));
+        assert!(html.contains("href=\"data/x.csv?a=1&amp;b=2\" download"));
+    }
 
     #[test]
     fn table_html_escapes_and_has_headers() {

@@ -92,6 +92,7 @@ svg.chart, svg.forum-map { display: block; width: 100%; height: auto; }
 ";
 
 /// WCAG contrast ratio of two `#RRGGBB` colours (1 when either cannot be read).
+#[cfg(test)]
 pub fn contrast(first: &str, second: &str) -> f64 {
     match (luminance(first), luminance(second)) {
         (Some(a), Some(b)) => (a.max(b) + 0.05) / (a.min(b) + 0.05),
@@ -99,6 +100,7 @@ pub fn contrast(first: &str, second: &str) -> f64 {
     }
 }
 
+#[cfg(test)]
 fn luminance(colour: &str) -> Option<f64> {
     let hex = colour.strip_prefix('#')?;
     if hex.len() != 6 {

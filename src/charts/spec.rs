@@ -275,7 +275,7 @@ fn yaml_error(error: &serde_saphyr::Error) -> SpecError {
 fn check_keys(yaml: &str) -> Result<(), SpecError> {
     let keys = match serde_saphyr::from_str_with_options::<Keys>(yaml, options()) {
         Ok(keys) => keys.0,
-        Err(error) if error.to_string().contains("expected a mapping") => {
+        Err(error) if is_not_a_mapping(&error.to_string()) => {
             return Err(SpecError::new("a chart block is a YAML mapping of fields")
                 .at(Position::new(1, 1))
                 .with_hint("write one `field: value` per line, e.g. `dataset: my-data`"));
@@ -289,14 +289,16 @@ fn check_keys(yaml: &str) -> Result<(), SpecError> {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the fields are {}", FIELDS.join(", ")),
             };
-            return Err(
-                SpecError::new(format!("unknown field `{}`", key.value))
-                    .at(position(&key.referenced))
-                    .with_hint(hint),
-            );
+            return Err(SpecError::new(format!("unknown field `{}`", key.value))
+                .at(position(&key.referenced))
+                .with_hint(hint));
         }
     }
     Ok(())
+}
+
+fn is_not_a_mapping(message: &str) -> bool {
+    message.contains("expected mapping") || message.contains("expected a mapping")
 }
 
 /// The fields as written; every one optional so that missing ones get our own message.
@@ -318,7 +320,11 @@ struct RawSpec {
 
 fn build(raw: RawSpec) -> Result<ChartSpec, SpecError> {
     let dataset = required(raw.dataset, "dataset", "name a file of content/data/datasets/ without `.csv`, e.g. `dataset: affordability-2021-2022`")?;
-    let title = required(raw.title, "title", "every chart needs a title, e.g. `title: Price of mobile broadband`")?;
+    let title = required(
+        raw.title,
+        "title",
+        "every chart needs a title, e.g. `title: Price of mobile broadband`",
+    )?;
     let series = series(raw.series)?;
     Ok(ChartSpec {
         dataset: Located {
@@ -332,7 +338,13 @@ fn build(raw: RawSpec) -> Result<ChartSpec, SpecError> {
         title: title.value,
         description: optional(raw.description),
         source: optional(raw.source),
-        target: raw.target.map(|target| target.value.0).transpose()?,
+        target: raw
+            .target
+            .map(|target| {
+                let at = position(&target.referenced);
+                target.value.0.map_err(|error| error.at(at))
+            })
+            .transpose()?,
         unit: optional(raw.unit),
         value_labels: raw.value_labels.is_some_and(|flag| flag.value),
     })
@@ -390,11 +402,17 @@ fn category_column(
     label: Option<Spanned<Scalar>>,
 ) -> Result<Option<Located<String>>, SpecError> {
     match (x, label) {
-        (Some(_), Some(label)) => Err(SpecError::new("both `x` and `label` name the category column")
-            .at(position(&label.referenced))
-            .with_hint("keep one of the two lines")),
+        (Some(_), Some(label)) => Err(SpecError::new(
+            "both `x` and `label` name the category column",
+        )
+        .at(position(&label.referenced))
+        .with_hint("keep one of the two lines")),
         (Some(column), None) | (None, Some(column)) => {
-            let located = required(Some(column), "x", "name the column that holds the categories")?;
+            let located = required(
+                Some(column),
+                "x",
+                "name the column that holds the categories",
+            )?;
             Ok(Some(located))
         }
         (None, None) => Ok(None),
@@ -423,9 +441,11 @@ fn series(field: Option<Spanned<ScalarList>>) -> Result<Vec<Located<String>>, Sp
                 .with_hint("write the name of a value column, e.g. \"2022\""));
         }
         if columns.iter().any(|seen| seen.value == column.value) {
-            return Err(SpecError::new(format!("the series `{}` is listed twice", column.value))
-                .at(column.position)
-                .with_hint("list each column once"));
+            return Err(
+                SpecError::new(format!("the series `{}` is listed twice", column.value))
+                    .at(column.position)
+                    .with_hint("list each column once"),
+            );
         }
         columns.push(column);
     }
@@ -609,10 +629,12 @@ impl<'de> Deserialize<'de> for RawTarget {
                 Ok(target(value as f64, None))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTarget, A::Error> {
-                let fields =
-                    TargetFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let fields = TargetFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 let label = fields.label.map(|label| label.trim().to_owned());
-                Ok(target(fields.value, label.filter(|label| !label.is_empty())))
+                Ok(target(
+                    fields.value,
+                    label.filter(|label| !label.is_empty()),
+                ))
             }
         }
         deserializer.deserialize_any(TargetVisitor)
@@ -684,8 +706,10 @@ pub fn resolve(spec: &ChartSpec, dataset: &Dataset) -> Result<ChartData, SpecErr
     let x = match &spec.x {
         Some(column) => column_index(dataset, column)?,
         None if dataset.columns.is_empty() => {
-            return Err(SpecError::new(format!("the dataset `{}` has no columns", dataset.name))
-                .at(spec.dataset.position))
+            return Err(
+                SpecError::new(format!("the dataset `{}` has no columns", dataset.name))
+                    .at(spec.dataset.position),
+            )
         }
         None => 0,
     };
@@ -709,7 +733,10 @@ pub fn resolve(spec: &ChartSpec, dataset: &Dataset) -> Result<ChartData, SpecErr
         source: spec.source.clone(),
         unit: spec.unit.clone(),
         category_label: column_name(dataset, x),
-        categories: rows.iter().map(|(_, row)| cell(row, x).to_owned()).collect(),
+        categories: rows
+            .iter()
+            .map(|(_, row)| cell(row, x).to_owned())
+            .collect(),
         series,
         target: spec.target.clone(),
         value_labels: spec.value_labels,
@@ -763,8 +790,10 @@ fn filtered_rows<'a>(
         }
     }
     if rows.is_empty() {
-        return Err(SpecError::new(format!("the dataset `{}` has no rows", dataset.name))
-            .at(spec.dataset.position));
+        return Err(
+            SpecError::new(format!("the dataset `{}` has no rows", dataset.name))
+                .at(spec.dataset.position),
+        );
     }
     if rows.len() > MAX_CATEGORIES {
         return Err(SpecError::new(format!(
@@ -787,15 +816,18 @@ fn no_match(dataset: &Dataset, filter: &Filter, column: usize) -> SpecError {
         .iter()
         .find_map(|value| did_you_mean(value, present.iter().copied()))
         .map_or_else(
-            || format!("the column `{}` holds {}", filter.column.value, present.join(", ")),
+            || {
+                format!(
+                    "the column `{}` holds {}",
+                    filter.column.value,
+                    present.join(", ")
+                )
+            },
             |near| format!("did you mean `{near}`?"),
         );
-    SpecError::new(format!(
-        "no row has `{}` = {wanted}",
-        filter.column.value
-    ))
-    .at(filter.column.position)
-    .with_hint(hint)
+    SpecError::new(format!("no row has `{}` = {wanted}", filter.column.value))
+        .at(filter.column.position)
+        .with_hint(hint)
 }
 
 /// The value columns, named or (when `series` is empty) every numeric one left.
@@ -812,17 +844,26 @@ fn series_columns(
             .map(|column| Ok((column_index(dataset, column)?, column.position)))
             .collect();
     }
-    let filtered: Vec<&str> = spec.filter.iter().map(|f| f.column.value.as_str()).collect();
+    let filtered: Vec<&str> = spec
+        .filter
+        .iter()
+        .map(|f| f.column.value.as_str())
+        .collect();
     let numeric: Vec<(usize, Position)> = (0..dataset.columns.len())
         .filter(|&index| index != x && !filtered.contains(&dataset.columns[index].as_str()))
-        .filter(|&index| rows.iter().all(|(_, row)| number(cell(row, index)).is_some()))
+        .filter(|&index| {
+            rows.iter()
+                .all(|(_, row)| number(cell(row, index)).is_some())
+        })
         .take(MAX_SERIES)
         .map(|index| (index, spec.dataset.position))
         .collect();
     if numeric.is_empty() {
-        return Err(SpecError::new("the dataset has no column of numbers to chart")
-            .at(spec.dataset.position)
-            .with_hint("name the value columns with `series: [\"2022\"]`"));
+        return Err(
+            SpecError::new("the dataset has no column of numbers to chart")
+                .at(spec.dataset.position)
+                .with_hint("name the value columns with `series: [\"2022\"]`"),
+        );
     }
     Ok(numeric)
 }
@@ -948,7 +989,8 @@ mod tests {
         assert_eq!(spec.filter[0].column.value, "kind");
         assert_eq!(spec.filter[0].values, ["region"]);
         assert_eq!(spec.target.map(|t| t.value), Some(2.0));
-        let spec = parse("dataset: d\ntitle: T\nseries: \"2022\"\nfilter: {kind: [region, income]}\n");
+        let spec =
+            parse("dataset: d\ntitle: T\nseries: \"2022\"\nfilter: {kind: [region, income]}\n");
         assert_eq!(spec.series.len(), 1);
         assert_eq!(spec.filter[0].values, ["region", "income"]);
         assert_eq!(spec.filter[0].column.position.line, 4);
@@ -982,8 +1024,34 @@ mod tests {
     }
 
     #[test]
+    fn hostile_shapes_are_errors_not_panics() {
+        let inputs = [
+            "dataset: [1, 2]\ntitle: T\n",
+            "dataset: d\ntitle: T\nfilter: 5\n",
+            "dataset: d\ntitle: T\ntarget: abc\n",
+            "dataset: d\ntitle: T\ntarget: {value: .nan}\n",
+            "dataset: d\ntitle: T\ntarget: {value: 2, colour: red}\n",
+            "dataset: d\ntitle: T\nseries: {a: 1}\n",
+            "dataset: d\ntitle: T\nseries: [[a]]\n",
+            "dataset: d\ntitle: T\nfilter: {kind: {a: b}}\n",
+            "- a\n- b\n",
+            "&a [*a]",
+            "dataset: d\ntitle: T\nfilter: \"=\"\n",
+            "dataset: d\ntitle: T\nseries: [\"\"]\n",
+            "dataset: d\ntitle: T\nseries: [a, b, c, d, e, f, g]\n",
+        ];
+        for yaml in inputs {
+            let error = parse_error(yaml);
+            assert!(!error.message.is_empty(), "{yaml}");
+        }
+    }
+
+    #[test]
     fn missing_and_conflicting_fields_are_reported() {
-        assert_eq!(parse_error("dataset: d\n").message, "the field `title` is missing");
+        assert_eq!(
+            parse_error("dataset: d\n").message,
+            "the field `title` is missing"
+        );
         assert_eq!(parse_error("").message, "the chart block is empty");
         let error = parse_error("dataset: d\ntitle: T\nx: a\nlabel: b\n");
         assert_eq!(error.line, Some(4));
@@ -993,8 +1061,7 @@ mod tests {
 
     #[test]
     fn resolves_figure_i() {
-        let data = resolve(&parse(FIGURE_I), &dataset())
-            .unwrap_or_else(|error| panic!("{error}"));
+        let data = resolve(&parse(FIGURE_I), &dataset()).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(data.categories.len(), 14);
         assert_eq!(data.categories[1], "Africa");
         assert_eq!(data.series[0].name, "2021");
@@ -1005,7 +1072,8 @@ mod tests {
 
     #[test]
     fn unknown_column_lists_columns_and_suggests() {
-        let spec = parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2021\", \"2023\"]\n");
+        let spec =
+            parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2021\", \"2023\"]\n");
         let error = match resolve(&spec, &dataset()) {
             Ok(_) => panic!("2023 is not a column"),
             Err(error) => error,
@@ -1023,9 +1091,15 @@ mod tests {
         let spec = parse("dataset: affordability-2021-2022\ntitle: T\nfilter: {kind: region}\n");
         let data = resolve(&spec, &dataset()).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(data.categories.len(), 6);
-        assert_eq!(data.series.len(), 2, "default series are the numeric columns");
+        assert_eq!(
+            data.series.len(),
+            2,
+            "default series are the numeric columns"
+        );
         let spec = parse("dataset: affordability-2021-2022\ntitle: T\nfilter: {kind: regoin}\n");
-        let error = resolve(&spec, &dataset()).err().unwrap_or_else(|| panic!("no match"));
+        let error = resolve(&spec, &dataset())
+            .err()
+            .unwrap_or_else(|| panic!("no match"));
         assert_eq!(error.hint.as_deref(), Some("did you mean `region`?"));
         assert_eq!(error.line, Some(3));
     }
@@ -1037,7 +1111,9 @@ mod tests {
         let spec = parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2022\"]\n");
         let error = resolve(&spec, &data).err().unwrap_or_else(|| panic!("n/a"));
         assert!(
-            error.message.contains("`n/a` in content/data/datasets/affordability-2021-2022.csv:5"),
+            error
+                .message
+                .contains("`n/a` in content/data/datasets/affordability-2021-2022.csv:5"),
             "{}",
             error.message
         );
@@ -1046,8 +1122,13 @@ mod tests {
     #[test]
     fn unknown_dataset_suggests() {
         let spec = parse("dataset: afordability-2021-2022\ntitle: T\n");
-        let error = find_dataset(&spec, &[dataset()]).err().unwrap_or_else(|| panic!("typo"));
-        assert_eq!(error.hint.as_deref(), Some("did you mean `affordability-2021-2022`?"));
+        let error = find_dataset(&spec, &[dataset()])
+            .err()
+            .unwrap_or_else(|| panic!("typo"));
+        assert_eq!(
+            error.hint.as_deref(),
+            Some("did you mean `affordability-2021-2022`?")
+        );
         let diagnostic = error.to_diagnostic("content/report/x.md", "a\nb\nc\n", 1);
         assert_eq!(diagnostic.line, Some(2));
     }

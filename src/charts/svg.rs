@@ -3,7 +3,7 @@
 //! Why this shape: the SVG is for the eye, and everything it shows is also in the table
 //! and the CSV, which carry exactly the same formatted numbers. Layout (label widths,
 //! heights, the value axis) is computed here from the embedded font's metrics, so a chart
-//! is the same on every machine; [`super::draw`] hands it to `plotters` and [`super::tidy`]
+//! is the same on every machine; `charts::draw` hands it to `plotters` and `charts::tidy`
 //! turns `plotters`' output into the final small, accessible SVG.
 //!
 //! All kinds (bars, columns, grouped, stacked, lines) are drawn with `plotters`; only the
@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::describe::{self, format_number, format_value};
 use super::spec::{ChartData, ChartKind};
-use super::{draw, palette, text, tidy, xml, Chart, Table};
+use super::{draw, text, tidy, xml, Chart, Table};
 
 /// The width of every chart in SVG user units; the SVG scales to its container.
 pub const WIDTH: u32 = 640;
@@ -34,7 +34,8 @@ pub fn render_chart(data: &ChartData, id: &str) -> Chart {
         .clone()
         .unwrap_or_else(|| describe::describe(&data));
     let layout = Layout::of(&data);
-    let drawn = if text::register_with_plotters() {
+    let empty = data.categories.is_empty() || data.series.is_empty();
+    let drawn = if !empty && text::register_with_plotters() {
         draw::draw(&data, &layout).ok()
     } else {
         None
@@ -48,6 +49,11 @@ pub fn render_chart(data: &ChartData, id: &str) -> Chart {
         kind: data.kind,
         series: data.series.len(),
         legend: &layout.legend,
+        fallback: if empty {
+            "No data to chart."
+        } else {
+            "This chart could not be drawn; its table has the data."
+        },
     };
     Chart {
         svg: tidy::document(drawn.as_deref(), &frame),
@@ -86,7 +92,7 @@ fn normalized(data: &ChartData) -> ChartData {
 }
 
 /// `label` on one line, without control characters.
-pub fn clean(label: &str) -> String {
+pub(crate) fn clean(label: &str) -> String {
     label
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -156,7 +162,7 @@ fn push_csv_row(csv: &mut String, cells: &[String]) {
 
 /// The value axis: its range, its ticks and how to print them.
 #[derive(Debug, Clone)]
-pub struct Axis {
+pub(crate) struct Axis {
     pub low: f64,
     pub high: f64,
     pub ticks: Vec<f64>,
@@ -176,6 +182,10 @@ impl Axis {
         let decimals = step_decimals(step);
         let first = (low / step).floor() as i64;
         let last = ((high / step).ceil() as i64).max(first + 1);
+        if !step.is_finite() || last - first > 20 || decimals > 6 {
+            // Values near the limits of f64: an honest but plain axis.
+            return Axis::plain(data, low, high);
+        }
         let ticks = (first..=last)
             .map(|index| round_to(index as f64 * step, decimals))
             .collect::<Vec<_>>();
@@ -194,8 +204,20 @@ impl Axis {
         }
     }
 
+    fn plain(data: &ChartData, low: f64, high: f64) -> Axis {
+        let (low, high) = if low < high { (low, high) } else { (0.0, 1.0) };
+        Axis {
+            low,
+            high,
+            ticks: vec![low, high],
+            decimals: 0,
+            suffix: None,
+            description: data.unit.clone(),
+        }
+    }
+
     /// The text of the tick at `value`.
-    pub fn tick_label(&self, value: f64) -> String {
+    pub(crate) fn tick_label(&self, value: f64) -> String {
         format_value(value, self.decimals, self.suffix.as_deref())
     }
 }
@@ -241,7 +263,7 @@ fn round_to(value: f64, decimals: usize) -> f64 {
 
 /// One legend entry: a swatch at (`x`, `y`) and the series name after it.
 #[derive(Debug, Clone)]
-pub struct LegendEntry {
+pub(crate) struct LegendEntry {
     pub x: u32,
     pub y: u32,
     pub series: usize,
@@ -250,7 +272,7 @@ pub struct LegendEntry {
 
 /// Where everything goes, in SVG user units.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(crate) struct Layout {
     pub width: u32,
     pub height: u32,
     /// Space above the plotting area (legend, target label, headroom).
@@ -264,12 +286,13 @@ pub struct Layout {
     pub labels: Vec<String>,
     pub axis: Axis,
     pub legend: Vec<LegendEntry>,
-    /// Value labels, one per series and category (`None` when not shown).
+    /// Value labels per series and category (per category for stacked bars); empty
+    /// when the chart shows none.
     pub value_labels: Vec<Vec<String>>,
 }
 
 impl Layout {
-    pub fn of(data: &ChartData) -> Layout {
+    pub(crate) fn of(data: &ChartData) -> Layout {
         let axis = Axis::of(data);
         let layout = Layout {
             width: WIDTH,
@@ -315,12 +338,17 @@ impl Layout {
         let last_tick = self.axis.tick_label(self.axis.high);
         let values = self.value_labels.iter().flatten();
         let value_width = values.map(|label| ceil(text::width(label, SMALL))).max();
-        self.right = value_width.map_or(0, |width| width + 8)
+        self.right = value_width
+            .map_or(0, |width| width + 8)
             .max(ceil(text::width(&last_tick, FONT) / 2.0) + 4)
             .max(MARGIN);
-        self.bottom = if self.axis.description.is_some() { 44 } else { 26 };
-        let plot = band * u32::try_from(data.categories.len()).unwrap_or(u32::MAX / band);
-        self.height = self.top + plot + self.bottom + MARGIN;
+        self.bottom = if self.axis.description.is_some() {
+            44
+        } else {
+            26
+        };
+        let plot = band.saturating_mul(u32::try_from(data.categories.len()).unwrap_or(u32::MAX));
+        self.height = (self.top + self.bottom + MARGIN).saturating_add(plot);
         self
     }
 
@@ -331,7 +359,11 @@ impl Layout {
         self.top += headroom;
         let widest_tick = self.axis.ticks.iter().map(|t| self.axis.tick_label(*t));
         let tick_width = widest_tick.map(|t| ceil(text::width(&t, FONT))).max();
-        let description = if self.axis.description.is_some() { 20 } else { 0 };
+        let description = if self.axis.description.is_some() {
+            20
+        } else {
+            0
+        };
         self.left = tick_width.unwrap_or(0) + 14 + description;
         self.right = right.max(MARGIN + 4);
         self.bottom = 26;
@@ -367,7 +399,7 @@ impl Layout {
 }
 
 /// The height of one category band holding `bars` bars side by side.
-pub fn band_height(bars: usize) -> u32 {
+pub(crate) fn band_height(bars: usize) -> u32 {
     match bars {
         0 | 1 => 28,
         count => u32::try_from(count).unwrap_or(6).min(6) * 13 + 10,
@@ -422,7 +454,10 @@ fn value_labels(data: &ChartData) -> Vec<Vec<String>> {
     if !data.value_labels {
         return Vec::new();
     }
-    let unit = data.unit.as_deref().filter(|unit| unit.chars().count() == 1);
+    let unit = data
+        .unit
+        .as_deref()
+        .filter(|unit| unit.chars().count() == 1);
     let format = |value: f64| format_value(value, data.decimals, unit);
     match data.kind {
         ChartKind::StackedBar => vec![describe::totals(data).into_iter().map(format).collect()],
@@ -434,7 +469,274 @@ fn value_labels(data: &ChartData) -> Vec<Vec<String>> {
     }
 }
 
-/// The colour of series `index` for `plotters`.
-pub fn series_rgb(index: usize) -> (u8, u8, u8) {
-    palette::rgb(palette::series_colour(index))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::spec::{parse_spec, resolve, Series, Target};
+    use crate::charts::{fixtures, palette};
+
+    const FIGURE_I: &str = "dataset: affordability-2021-2022\n\
+        kind: grouped-bar\n\
+        x: group\n\
+        series: [\"2021\", \"2022\"]\n\
+        title: Price of 2 GB mobile broadband as % of GNI per capita\n\
+        source: ITU\n\
+        target: {value: 2, label: \"Broadband Commission target 2%\"}\n\
+        unit: \"%\"\n\
+        value_labels: true\n";
+
+    fn chart(yaml: &str) -> Chart {
+        let spec = parse_spec(yaml).unwrap_or_else(|error| panic!("{error}"));
+        let data =
+            resolve(&spec, &fixtures::affordability()).unwrap_or_else(|error| panic!("{error}"));
+        render_chart(&data, "fig-1")
+    }
+
+    fn with_kind(kind: &str) -> Chart {
+        chart(&FIGURE_I.replace("grouped-bar", kind))
+    }
+
+    fn simple(title: &str, categories: &[&str], values: &[f64]) -> ChartData {
+        ChartData {
+            kind: ChartKind::Bar,
+            title: title.to_owned(),
+            description: None,
+            source: None,
+            unit: None,
+            category_label: "Category".to_owned(),
+            categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+            series: vec![Series {
+                name: "Count".to_owned(),
+                values: values.to_vec(),
+            }],
+            target: None,
+            value_labels: true,
+            decimals: 0,
+        }
+    }
+
+    #[test]
+    fn figure_i_is_an_accessible_svg() {
+        let svg = chart(FIGURE_I).svg;
+        let mut lines = svg.lines();
+        let root = lines.next().unwrap_or_default();
+        assert!(root.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "));
+        assert!(root
+            .contains(" width=\"100%\" role=\"img\" aria-labelledby=\"fig-1-title fig-1-desc\""));
+        assert!(!root.contains("height="), "no fixed height: {root}");
+        assert!(root.contains("font-family=\"system-ui, sans-serif\""));
+        assert_eq!(
+            lines.next(),
+            Some("<title id=\"fig-1-title\">Price of 2 GB mobile broadband as % of GNI per capita</title>")
+        );
+        assert!(lines
+            .next()
+            .is_some_and(|line| line.starts_with("<desc id=\"fig-1-desc\">Grouped bar chart")));
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert!(
+            !svg.contains("@font-face") && !svg.contains("<path d=\"M0"),
+            "no embedded font or glyph paths"
+        );
+    }
+
+    #[test]
+    fn one_bar_per_value_with_series_classes() {
+        let svg = chart(FIGURE_I).svg;
+        assert_eq!(svg.matches("class=\"bar series-1\"").count(), 14);
+        assert_eq!(svg.matches("class=\"bar series-2\"").count(), 14);
+        assert_eq!(
+            svg.matches("fill=\"url(#fig-1-pattern-2)\"").count(),
+            14 + 1,
+            "bars and swatch"
+        );
+        assert!(svg.contains("<pattern id=\"fig-1-pattern-2\""));
+        assert_eq!(
+            with_kind("stacked-bar").svg.matches("class=\"bar ").count(),
+            28
+        );
+        let single = chart(&FIGURE_I.replace("[\"2021\", \"2022\"]", "[\"2022\"]"));
+        assert_eq!(single.svg.matches("class=\"bar series-1\"").count(), 14);
+        assert!(!single.svg.contains("<pattern"));
+        let columns = chart(
+            &FIGURE_I
+                .replace("grouped-bar", "column")
+                .replace("x: group", "x: group\nfilter: {kind: region}"),
+        );
+        assert_eq!(columns.svg.matches("class=\"bar ").count(), 12);
+    }
+
+    #[test]
+    fn labels_are_text_elements() {
+        let svg = chart(FIGURE_I).svg;
+        for label in [
+            "World",
+            "Lower-middle-income",
+            "SIDS",
+            "2021",
+            "2022",
+            "11.4%",
+            "0.4%",
+            "0%",
+            "15%",
+        ] {
+            assert!(svg.contains(&format!(">{label}</text>")), "{label}");
+        }
+        assert!(svg.contains(">Broadband Commission target 2%</text>"));
+        assert!(svg.contains("class=\"target\" stroke-dasharray=\"6 4\""));
+    }
+
+    #[test]
+    fn identical_input_gives_identical_bytes() {
+        for kind in ["grouped-bar", "bar", "column", "stacked-bar", "line"] {
+            assert_eq!(with_kind(kind), with_kind(kind), "{kind}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_rounded_and_svgs_small() {
+        for kind in ["grouped-bar", "column", "stacked-bar", "line"] {
+            let svg = with_kind(kind).svg;
+            assert!(svg.len() < 12_000, "{kind}: {} bytes", svg.len());
+            let mut digits_after_point = 0;
+            let mut after_point = false;
+            for character in svg.chars() {
+                if character.is_ascii_digit() && after_point {
+                    digits_after_point += 1;
+                    assert!(digits_after_point <= 2, "long decimal in {kind}");
+                } else {
+                    after_point = character == '.';
+                    digits_after_point = 0;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn colours_come_from_the_palette() {
+        let svg = chart(FIGURE_I).svg;
+        let allowed = [
+            palette::TEXT,
+            palette::MUTED,
+            palette::GRID,
+            palette::TARGET,
+            "#FFFFFF",
+        ];
+        for part in svg.split("=\"#").skip(1) {
+            let colour = format!("#{}", &part[..6]);
+            assert!(
+                allowed.contains(&colour.as_str()) || palette::SERIES.contains(&colour.as_str()),
+                "{colour}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_charts_have_markers_and_direct_labels() {
+        let svg = with_kind("line").svg;
+        assert_eq!(svg.matches("class=\"line series-1\"").count(), 1);
+        assert_eq!(svg.matches("class=\"line series-2\"").count(), 1);
+        assert_eq!(svg.matches("<circle").count(), 14, "circles for series 1");
+        assert_eq!(svg.matches("<rect").count(), 14, "squares for series 2");
+        assert!(svg.contains("class=\"label series-1\">2021</text>"));
+        assert!(svg.contains("class=\"label series-2\">2022</text>"));
+        assert!(!svg.contains("class=\"legend\""));
+    }
+
+    #[test]
+    fn table_and_csv_hold_the_plotted_numbers() {
+        let chart = chart(FIGURE_I);
+        assert_eq!(chart.table.headers, ["group", "2021 (%)", "2022 (%)"]);
+        assert_eq!(chart.table.rows.len(), 14);
+        assert_eq!(chart.table.rows[1], ["Africa", "6.5", "5.0"]);
+        let mut csv = chart.csv.lines();
+        assert_eq!(csv.next(), Some("group,2021,2022"));
+        assert_eq!(csv.next(), Some("World,1.9,1.5"));
+        assert_eq!(chart.csv.lines().count(), 15);
+        assert_eq!(chart.source.as_deref(), Some("ITU"));
+    }
+
+    #[test]
+    fn titles_and_labels_are_escaped() {
+        let mut data = simple(
+            "<script>alert(1)</script>",
+            &["a<b>", "\"q\" & 'r'"],
+            &[1.0, 2.0],
+        );
+        data.series[0].name = "</text><script>".to_owned();
+        data.target = Some(Target {
+            value: 1.5,
+            label: Some("<img src=x>".to_owned()),
+        });
+        let chart = render_chart(&data, "x\"><script>");
+        assert!(!chart.svg.contains("<script"), "{}", chart.svg);
+        assert!(!chart.svg.contains("<img"));
+        assert!(!chart.svg.contains("<b>"));
+        assert!(chart
+            .svg
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+        assert!(chart.svg.contains("id=\"x---script\""));
+        assert!(chart.table.to_html().contains("a&lt;b&gt;"));
+    }
+
+    #[test]
+    fn counts_use_whole_numbers() {
+        let chart = crate::charts::counts_chart(
+            "Contributions per region",
+            "",
+            &[("Africa".to_owned(), 12), ("Europe".to_owned(), 3)],
+            "regions",
+        );
+        assert!(chart.svg.contains(">12</text>") && chart.svg.contains(">3</text>"));
+        assert_eq!(chart.svg.matches("class=\"bar series-1\"").count(), 2);
+        assert!(chart
+            .description
+            .contains("The largest value is Africa (12) and the smallest is Europe (3)."));
+        assert_eq!(chart.csv, "Category,Count\nAfrica,12\nEurope,3\n");
+    }
+
+    #[test]
+    fn odd_data_does_not_panic() {
+        let empty = render_chart(&simple("Empty", &[], &[]), "e");
+        assert!(empty.svg.contains("No data to chart."));
+        let mut odd = simple("Odd", &["a", "b", "c"], &[f64::NAN, -3.0]);
+        odd.target = Some(Target {
+            value: f64::INFINITY,
+            label: None,
+        });
+        odd.decimals = 40;
+        assert!(render_chart(&odd, "o")
+            .svg
+            .contains("class=\"bar series-1\""));
+        for kind in ChartKind::ALL {
+            let mut zeros = simple("Zeros", &["a"], &[0.0]);
+            zeros.kind = *kind;
+            assert!(render_chart(&zeros, "z").svg.ends_with("</svg>\n"));
+        }
+        let huge = simple("Huge", &["a", "b"], &[f64::MAX, -f64::MAX]);
+        assert!(render_chart(&huge, "h")
+            .svg
+            .contains("class=\"bar series-1\""));
+        let tiny = simple("Tiny", &["a"], &[1e-300]);
+        assert!(render_chart(&tiny, "t")
+            .svg
+            .contains("class=\"bar series-1\""));
+        let long =
+            "An extremely long category label that goes on and on beyond any reasonable width";
+        let many: Vec<String> = (0..200).map(|i| format!("{long} {i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let values: Vec<f64> = (0..200).map(f64::from).collect();
+        let big = render_chart(&simple("Big", &refs, &values), "b");
+        assert_eq!(big.svg.matches("class=\"bar series-1\"").count(), 200);
+        assert!(big.svg.contains("…</text>"));
+    }
+
+    #[test]
+    fn value_axis_is_round() {
+        let axis = Axis::of(&simple("x", &["a", "b"], &[11.4, 0.4]));
+        assert_eq!((axis.low, axis.high), (0.0, 15.0));
+        assert_eq!(axis.ticks, [0.0, 5.0, 10.0, 15.0]);
+        let axis = Axis::of(&simple("x", &["a", "b"], &[0.33, -0.12]));
+        assert_eq!(axis.ticks, [-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4]);
+        assert_eq!(axis.tick_label(-0.1), "-0.1");
+    }
 }

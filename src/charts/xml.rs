@@ -60,7 +60,7 @@ mod tests {
     #[test]
     fn idents_are_safe() {
         assert_eq!(ident("fig-1"), "fig-1");
-        assert_eq!(ident("1 \"x\""), "chart-1---x");
+        assert_eq!(ident("1 \"x\""), "chart-1--x");
         assert_eq!(ident("<>"), "chart");
     }
 }

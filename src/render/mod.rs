@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod open_data;
 pub mod templates;
 pub mod views;
+pub mod visuals;
 
 use std::path::Path;
 
@@ -80,6 +81,8 @@ type Result<T> = std::result::Result<T, RenderError>;
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     let renderer = Renderer {
         site,
+        blocks: visuals::ChartBlocks::new(&site.datasets),
+        figures: visuals::Figures::new(site),
         written: std::sync::Mutex::new(Vec::new()),
         theme,
         sink,
@@ -107,6 +110,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     pages += renderer.objectives()?;
     pages += renderer.forums()?;
     pages += renderer.facets()?;
+    pages += renderer.progress()?;
     pages += renderer.not_found()?;
     renderer.statics()?;
     renderer.open_data()?;
@@ -120,6 +124,10 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// Draws the charts of Markdown bodies.
+    blocks: visuals::ChartBlocks<'a>,
+    /// The portal's own charts and maps, computed once.
+    figures: visuals::Figures,
     /// The paths of the pages written, for the sitemap.
     written: std::sync::Mutex<Vec<String>>,
     theme: &'a Theme,
@@ -195,7 +203,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
-        let rendered = markdown::to_html(&page.body, &root_of(path), &markdown::NoBlocks);
+        let rendered = markdown::to_html(&page.body, &root_of(path), &self.blocks);
         let view = ProseView {
             title: page.title.clone(),
             summary: page.summary.clone(),
@@ -230,6 +238,14 @@ impl<'a> Renderer<'a> {
         context.insert("regions", &region_counts(site));
         context.insert("statuses", &status_counts(site));
         context.insert("total", &site.contributions.len());
+        let figures = &self.figures;
+        let charts_html = [
+            visuals::figure(&figures.by_objective, "by-objective", "./"),
+            visuals::figure(&figures.by_stakeholder_type, "by-stakeholder-type", "./"),
+            visuals::figure(&figures.by_region, "by-region", "./"),
+        ]
+        .concat();
+        context.insert("charts_html", &charts_html);
         let notes: Vec<PolicyNoteView> = site
             .policy_notes
             .iter()
@@ -341,7 +357,7 @@ impl<'a> Renderer<'a> {
 
     fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
         let path = format!("contributions/{}/", contribution.slug);
-        let rendered = markdown::to_html(&contribution.body, &root_of(&path), &markdown::NoBlocks);
+        let rendered = markdown::to_html(&contribution.body, &root_of(&path), &self.blocks);
         let view = ContributionView::new(self.site, contribution);
         let mut context = page_context(&path, "contributions");
         context.insert("contribution", &view);
@@ -366,7 +382,7 @@ impl<'a> Renderer<'a> {
             let rendered = markdown::to_html(
                 &translation.body,
                 &root_of(&translated_path),
-                &markdown::NoBlocks,
+                &self.blocks,
             );
             let mut context = page_context(&translated_path, "contributions");
             context.insert("contribution", &view);
@@ -424,7 +440,7 @@ impl<'a> Renderer<'a> {
         let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
         let mut diagnostics = Vec::new();
         for (note, view) in site.policy_notes.iter().zip(&views) {
-            let rendered = markdown::to_html(&note.body, &root_of(&view.url), &markdown::NoBlocks);
+            let rendered = markdown::to_html(&note.body, &root_of(&view.url), &self.blocks);
             diagnostics.extend(rendered.diagnostics);
             let mut context = page_context(&view.url, "policy-notes");
             context.insert("note", view);
@@ -439,6 +455,8 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let mut context = page_context("objectives/", "objectives");
         context.insert("objectives", &self.objective_counts());
+        context.insert("chart_html", &visuals::figure(&self.figures.by_objective, "by-objective", "../"));
+        context.insert("matrix_html", &visuals::at_root(&self.figures.matrix, "../"));
         let mut pages = self.page("objectives.html", "objectives/", context)?;
         for objective in &site.objectives {
             let base = format!("objectives/{}/", objective.slug());
@@ -486,6 +504,15 @@ impl<'a> Renderer<'a> {
                 &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
             );
             context.insert("all_url", &format!("{base}contributions/"));
+            let chart_html = visuals::actions_chart(site, &objective.id).map(|chart| {
+                let name = format!("actions-{}", objective.slug());
+                let html = visuals::figure(&chart, &name, "../../");
+                (html, format!("charts/{name}.csv"), chart.csv)
+            });
+            if let Some((html, csv_path, csv)) = chart_html {
+                context.insert("chart_html", &html);
+                self.sink.write(&csv_path, csv.as_bytes())?;
+            }
             pages += self.page("objective.html", &base, context)?;
 
             let mut extra = Context::new();
@@ -538,6 +565,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = page_context("forums/", "forums");
         context.insert("groups", &groups);
+        context.insert("map_html", &visuals::at_root(&self.figures.forum_map, "../"));
+        context.insert("matrix_html", &visuals::at_root(&self.figures.matrix, "../"));
         let mut pages = self.page("forums.html", "forums/", context)?;
         for forum in &site.forums {
             let base = format!("forums/{}/", forum.id);
@@ -652,12 +681,25 @@ impl<'a> Renderer<'a> {
         self.page("404.html", "404.html", context)
     }
 
+    /// The theme's stylesheet with the charts' classes appended: one CSS file for the site.
+    fn write_stylesheet(&self, mut css: Vec<u8>) -> Result<()> {
+        css.extend_from_slice(b"\n/* Charts, maps and tables (generated by rapporteur). */\n");
+        css.extend_from_slice(crate::charts::stylesheet().as_bytes());
+        self.sink.write("style.css", &css)?;
+        Ok(())
+    }
+
     /// Copies the theme's static files, the site's assets and the datasets.
     fn statics(&self) -> Result<()> {
         for file in &self.theme.statics {
             match file {
-                ThemeStatic::Embedded { output_path, bytes } => {
-                    self.sink.write(output_path, bytes)?
+                ThemeStatic::Embedded { output_path, bytes } if output_path == "style.css" => {
+                    self.write_stylesheet(bytes.to_vec())?;
+                }
+                ThemeStatic::Embedded { output_path, bytes } => self.sink.write(output_path, bytes)?,
+                ThemeStatic::Site(file) if file.output_path == "style.css" => {
+                    let bytes = std::fs::read(&file.source).map_err(|source| IoError { path: file.source.clone(), action: "read", source })?;
+                    self.write_stylesheet(bytes)?;
                 }
                 ThemeStatic::Site(file) => self.sink.copy(&file.output_path, &file.source)?,
             }
@@ -682,6 +724,27 @@ impl<'a> Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// The progress and gap maps: `progress/` for the current edition, `progress/<year>/` for each.
+    fn progress(&self) -> Result<usize> {
+        let mut pages = 0;
+        let current = self.site.current_edition().map(|edition| edition.year);
+        let mut paths: Vec<(String, i32)> = self.site.editions.iter().map(|edition| (format!("progress/{}/", edition.year), edition.year)).collect();
+        if let Some(year) = current {
+            paths.insert(0, ("progress/".to_owned(), year));
+        }
+        for (path, year) in paths {
+            let root = root_of(&path);
+            let mut context = page_context(&path, "progress");
+            context.insert("year", &year);
+            context.insert("edition", &self.site.edition(year).map(|edition| EditionView::new(self.site, edition)));
+            context.insert("gap_map_html", &self.figures.gap_maps.get(&year).map(|html| visuals::at_root(html, &root)));
+            let charts_html = [visuals::figure(&self.figures.by_status, "by-status", &root), visuals::figure(&self.figures.by_edition, "by-edition", &root)].concat();
+            context.insert("charts_html", &charts_html);
+            pages += self.page("progress.html", &path, context)?;
+        }
+        Ok(pages)
+    }
+
     /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
     fn open_data(&self) -> Result<()> {
         for edition in &self.site.editions {
@@ -693,6 +756,12 @@ impl Renderer<'_> {
             let csv = open_data::contributions_csv(self.site, edition.year);
             self.sink
                 .write(&format!("data/contributions-{}.csv", edition.year), &csv)?;
+        }
+        for (path, csv) in self.figures.csv_files() {
+            self.sink.write(&path, csv.as_bytes())?;
+        }
+        for (path, csv) in self.blocks.csv_files() {
+            self.sink.write(&path, csv.as_bytes())?;
         }
         let mut paths = self
             .written

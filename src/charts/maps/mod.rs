@@ -1,0 +1,133 @@
+//! Maps and statistics drawn from the model rather than from a dataset.
+//!
+//! - [`forum_map`]: the digital-cooperation architecture as a hub (the Digital Cooperation
+//!   Forum) with the forums grouped by category around it, each a link (SVG).
+//! - [`objectives_forums_matrix`]: which forum works on which objective (HTML table).
+//! - [`gap_map`]: contributions per action and stakeholder type, gaps marked (HTML table).
+//! - [`counts_chart`]: a horizontal bar chart of counts (per objective, region, …).
+//!
+//! Why tables for the matrix and the gap map: a grid of marks or numbers is read cell by
+//! cell with row and column headers, which an HTML `<table>` gives screen readers for
+//! free and an SVG cannot. The forum map is an SVG because its point is the picture, and
+//! each forum in it is still an ordinary link.
+
+mod forum_map;
+mod tables;
+
+pub use forum_map::forum_map;
+pub use tables::{gap_map, objectives_forums_matrix};
+
+use super::spec::{ChartData, ChartKind, Series};
+use super::{render_chart, Chart};
+
+/// A horizontal bar chart of `labels_and_counts`, in the order given, with value labels.
+/// An empty `description` is replaced by one generated from the counts.
+pub fn counts_chart(
+    title: &str,
+    description: &str,
+    labels_and_counts: &[(String, usize)],
+    id: &str,
+) -> Chart {
+    let description = description.trim();
+    let data = ChartData {
+        kind: ChartKind::Bar,
+        title: title.to_owned(),
+        description: (!description.is_empty()).then(|| description.to_owned()),
+        source: None,
+        unit: None,
+        category_label: "Category".to_owned(),
+        categories: labels_and_counts
+            .iter()
+            .map(|(label, _)| label.clone())
+            .collect(),
+        series: vec![Series {
+            name: "Count".to_owned(),
+            values: labels_and_counts
+                .iter()
+                .map(|(_, count)| *count as f64)
+                .collect(),
+        }],
+        target: None,
+        value_labels: true,
+        decimals: 0,
+    };
+    render_chart(&data, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::charts::fixtures;
+    use crate::charts::spec::{parse_spec, resolve};
+    use crate::model::{Index, StakeholderType};
+
+    /// Everything a 10,000-contribution site draws, once.
+    fn draw_everything(
+        objectives: &[crate::model::Objective],
+        forums: &[crate::model::Forum],
+        contributions: &[crate::model::Contribution],
+    ) -> usize {
+        let index = Index::build(contributions);
+        let mut bytes = 0;
+        for edition in [Some(2025), Some(2026), None] {
+            bytes += gap_map(objectives, contributions, edition, "../").len();
+        }
+        bytes += objectives_forums_matrix(objectives, forums, "../").len();
+        bytes += forum_map(forums, "../").len();
+        let by_type: Vec<(String, usize)> = StakeholderType::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    kind.label().to_owned(),
+                    Index::get(&index.by_stakeholder_type, kind).len(),
+                )
+            })
+            .collect();
+        let by_objective: Vec<(String, usize)> = objectives
+            .iter()
+            .map(|o| {
+                (
+                    o.title.clone(),
+                    Index::get(&index.by_objective, &o.id).len(),
+                )
+            })
+            .collect();
+        let by_edition: Vec<(String, usize)> = index
+            .by_edition
+            .iter()
+            .map(|(year, list)| (year.to_string(), list.len()))
+            .collect();
+        for (name, counts) in [
+            ("types", by_type),
+            ("objectives", by_objective),
+            ("editions", by_edition),
+        ] {
+            bytes += counts_chart(name, "", &counts, name).svg.len();
+        }
+        let spec =
+            parse_spec("dataset: affordability-2021-2022\ntitle: T\ntarget: 2\nunit: \"%\"\n")
+                .unwrap_or_else(|error| panic!("{error}"));
+        let data = resolve(&spec, &fixtures::affordability()).unwrap_or_else(|e| panic!("{e}"));
+        bytes + render_chart(&data, "figure-1").svg.len()
+    }
+
+    #[test]
+    fn a_ten_thousand_contribution_site_is_drawn_fast() {
+        let objectives = fixtures::bundled_objectives();
+        let forums = fixtures::many_forums(60);
+        let contributions = fixtures::contributions(&objectives, 10_000);
+        draw_everything(&objectives, &forums, &contributions);
+        let start = Instant::now();
+        let bytes = draw_everything(&objectives, &forums, &contributions);
+        let elapsed = start.elapsed();
+        let budget = if cfg!(debug_assertions) {
+            Duration::from_secs(3)
+        } else {
+            Duration::from_millis(100)
+        };
+        assert!(elapsed < budget, "{elapsed:?} for {bytes} bytes");
+        assert!(bytes > 100_000);
+    }
+}

@@ -1,0 +1,132 @@
+//! Charts and maps on the portal's pages: the glue between `crate::charts` and rendering.
+//!
+//! Two kinds of figures reach pages:
+//! - fenced ```` ```chart ```` blocks in Markdown, drawn from a dataset ([`ChartBlocks`]);
+//!   a block naming an unknown dataset or column becomes a diagnostic with its line;
+//! - the portal's own figures computed from the model ([`Figures`]): counts by objective,
+//!   stakeholder type, region, status and edition, the forum map, the objectives × forums
+//!   matrix and the gap maps. They are computed once per build, not once per page.
+//!
+//! Every chart's numbers are also written as CSV under `charts/`, linked from the chart.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use crate::charts::{self, Chart};
+use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
+
+use super::markdown::{BlockError, Blocks};
+
+/// Renders ```` ```chart ```` blocks and remembers the CSV of each chart drawn.
+pub struct ChartBlocks<'a> {
+    datasets: &'a [Dataset],
+    csv: Mutex<BTreeMap<String, String>>,
+}
+
+impl<'a> ChartBlocks<'a> {
+    pub fn new(datasets: &'a [Dataset]) -> Self {
+        ChartBlocks { datasets, csv: Mutex::new(BTreeMap::new()) }
+    }
+
+    /// The CSV files of the charts drawn so far, by output path.
+    pub fn csv_files(&self) -> BTreeMap<String, String> {
+        self.csv.lock().map(|files| files.clone()).unwrap_or_default()
+    }
+}
+
+impl Blocks for ChartBlocks<'_> {
+    fn handles(&self, language: &str) -> bool {
+        language == "chart"
+    }
+
+    fn render(&self, _: &str, source: &str, root: &str) -> Result<String, BlockError> {
+        let spec = charts::parse_spec(source).map_err(block_error)?;
+        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
+        let data = charts::resolve(&spec, dataset).map_err(block_error)?;
+        let id = format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10]);
+        let chart = charts::render_chart(&data, &id);
+        let csv_path = format!("charts/{id}.csv");
+        let html = chart.to_html(Some(&format!("{root}{csv_path}")));
+        if let Ok(mut files) = self.csv.lock() {
+            files.insert(csv_path, chart.csv);
+        }
+        Ok(html)
+    }
+}
+
+fn block_error(error: charts::SpecError) -> BlockError {
+    BlockError {
+        message: format!("chart: {}", error.message),
+        hint: error.hint.unwrap_or_else(|| "see the chart fields in README.md".to_owned()),
+        line: error.line.unwrap_or(0),
+        column: error.column.unwrap_or(0),
+    }
+}
+
+/// The portal's own figures, computed once per build.
+pub struct Figures {
+    pub by_objective: Chart,
+    pub by_stakeholder_type: Chart,
+    pub by_region: Chart,
+    pub by_status: Chart,
+    pub by_edition: Chart,
+    /// The forum map, with links relative to the site root (prefix with the page's root).
+    pub forum_map: String,
+    pub matrix: String,
+    /// Gap map per edition year.
+    pub gap_maps: BTreeMap<i32, String>,
+}
+
+/// Placeholder for the page's relative root inside precomputed HTML.
+pub const ROOT: &str = "\u{E001}ROOT\u{E001}";
+
+impl Figures {
+    pub fn new(site: &Site) -> Figures {
+        let index = &site.index;
+        let objective_counts: Vec<(String, usize)> = site.objectives.iter().map(|objective| (format!("{}. {}", objective.id, objective.title), Index::get(&index.by_objective, &objective.id).len())).collect();
+        let type_counts: Vec<(String, usize)> = StakeholderType::ALL.iter().map(|kind| (kind.label().to_owned(), Index::get(&index.by_stakeholder_type, kind).len())).collect();
+        let region_counts: Vec<(String, usize)> = Region::ALL.iter().map(|region| (region.label().to_owned(), Index::get(&index.by_region, region).len())).collect();
+        let status_counts: Vec<(String, usize)> = Status::ALL.iter().map(|status| (status.label().to_owned(), Index::get(&index.by_status, status).len())).collect();
+        let edition_counts: Vec<(String, usize)> = site.editions.iter().map(|edition| (format!("Edition {}", edition.year), Index::get(&index.by_edition, &edition.year).len())).collect();
+        Figures {
+            by_objective: charts::counts_chart("Contributions by objective", "", &objective_counts, "by-objective"),
+            by_stakeholder_type: charts::counts_chart("Contributions by stakeholder type", "", &type_counts, "by-stakeholder-type"),
+            by_region: charts::counts_chart("Contributions by region", "", &region_counts, "by-region"),
+            by_status: charts::counts_chart("Contributions by status", "", &status_counts, "by-status"),
+            by_edition: charts::counts_chart("Contributions by edition", "", &edition_counts, "by-edition"),
+            forum_map: charts::forum_map(&site.forums, ROOT),
+            matrix: charts::objectives_forums_matrix(&site.objectives, &site.forums, ROOT),
+            gap_maps: site.editions.iter().map(|edition| (edition.year, charts::gap_map(&site.objectives, &site.contributions, Some(edition.year), ROOT))).collect(),
+        }
+    }
+
+    /// The CSV files of the portal's count charts, by output path.
+    pub fn csv_files(&self) -> Vec<(String, &str)> {
+        [&self.by_objective, &self.by_stakeholder_type, &self.by_region, &self.by_status, &self.by_edition]
+            .into_iter()
+            .zip(["by-objective", "by-stakeholder-type", "by-region", "by-status", "by-edition"])
+            .map(|(chart, name)| (format!("charts/{name}.csv"), chart.csv.as_str()))
+            .collect()
+    }
+}
+
+/// A count chart as a figure for a page at `root`, with its CSV link.
+pub fn figure(chart: &Chart, name: &str, root: &str) -> String {
+    chart.to_html(Some(&format!("{root}charts/{name}.csv")))
+}
+
+/// Precomputed HTML with links made relative to a page at `root`.
+pub fn at_root(html: &str, root: &str) -> String {
+    html.replace(ROOT, root)
+}
+
+/// Counts of the contributions reporting on each action of one objective, as a chart.
+pub fn actions_chart(site: &Site, objective_id: &str) -> Option<Chart> {
+    let objective = site.objective(objective_id)?;
+    let counts: Vec<(String, usize)> = objective.actions.iter().map(|action| (action.id.clone(), Index::get(&site.index.by_action, &action.id).len())).collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let title = format!("Contributions by action of objective {}", objective.id);
+    Some(charts::counts_chart(&title, "", &counts, &format!("actions-{}", objective.slug())))
+}
