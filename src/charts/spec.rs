@@ -273,8 +273,8 @@ fn yaml_error(error: &serde_saphyr::Error) -> SpecError {
 
 /// Rejects unknown fields, with their position and the nearest known field.
 fn check_keys(yaml: &str) -> Result<(), SpecError> {
-    let keys = match serde_saphyr::from_str_with_options::<Keys>(yaml, options()) {
-        Ok(keys) => keys.0,
+    let keys = match crate::load::front_matter::mapping_keys(yaml) {
+        Ok(keys) => keys,
         Err(error) if is_not_a_mapping(&error.to_string()) => {
             return Err(SpecError::new("a chart block is a YAML mapping of fields")
                 .at(Position::new(1, 1))
@@ -648,30 +648,6 @@ fn target(value: f64, label: Option<String>) -> RawTarget {
         Err(SpecError::new("the target is not a finite number")
             .with_hint("write a number such as `target: {value: 2, label: \"Target 2%\"}`"))
     })
-}
-
-/// The keys of a mapping, with their positions; values are skipped.
-struct Keys(Vec<Spanned<String>>);
-
-impl<'de> Deserialize<'de> for Keys {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeysVisitor;
-        impl<'de> Visitor<'de> for KeysVisitor {
-            type Value = Keys;
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a mapping")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
-                let mut keys = Vec::new();
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    map.next_value::<de::IgnoredAny>()?;
-                    keys.push(key);
-                }
-                Ok(Keys(keys))
-            }
-        }
-        deserializer.deserialize_map(KeysVisitor)
-    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -102,9 +102,7 @@ impl YamlSource<'_> {
 
     /// The keys of the top-level mapping with their positions, to report unknown fields.
     pub fn top_level_keys(&self) -> Vec<Spanned<String>> {
-        serde_saphyr::from_str_with_options::<Keys>(self.yaml, options())
-            .map(|keys| keys.0)
-            .unwrap_or_default()
+        mapping_keys(self.yaml).unwrap_or_default()
     }
 
     fn yaml_error(&self, error: &serde_saphyr::Error) -> Diagnostic {
@@ -122,6 +120,11 @@ impl YamlSource<'_> {
             None => diagnostic,
         }
     }
+}
+
+/// The keys of the YAML mapping `yaml`, with their positions; values are skipped.
+pub fn mapping_keys(yaml: &str) -> Result<Vec<Spanned<String>>, serde_saphyr::Error> {
+    serde_saphyr::from_str_with_options::<Keys>(yaml, options()).map(|keys| keys.0)
 }
 
 /// Limits that keep a hostile front matter from exhausting memory or time.

@@ -379,11 +379,8 @@ impl<'a> Renderer<'a> {
                 "{}/contributions/{}/",
                 translation.language, contribution.slug
             );
-            let rendered = markdown::to_html(
-                &translation.body,
-                &root_of(&translated_path),
-                &self.blocks,
-            );
+            let rendered =
+                markdown::to_html(&translation.body, &root_of(&translated_path), &self.blocks);
             let mut context = page_context(&translated_path, "contributions");
             context.insert("contribution", &view);
             context.insert("body_html", &rendered.html);
@@ -455,8 +452,14 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let mut context = page_context("objectives/", "objectives");
         context.insert("objectives", &self.objective_counts());
-        context.insert("chart_html", &visuals::figure(&self.figures.by_objective, "by-objective", "../"));
-        context.insert("matrix_html", &visuals::at_root(&self.figures.matrix, "../"));
+        context.insert(
+            "chart_html",
+            &visuals::figure(&self.figures.by_objective, "by-objective", "../"),
+        );
+        context.insert(
+            "matrix_html",
+            &visuals::at_root(&self.figures.matrix, "../"),
+        );
         let mut pages = self.page("objectives.html", "objectives/", context)?;
         for objective in &site.objectives {
             let base = format!("objectives/{}/", objective.slug());
@@ -565,8 +568,14 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = page_context("forums/", "forums");
         context.insert("groups", &groups);
-        context.insert("map_html", &visuals::at_root(&self.figures.forum_map, "../"));
-        context.insert("matrix_html", &visuals::at_root(&self.figures.matrix, "../"));
+        context.insert(
+            "map_html",
+            &visuals::at_root(&self.figures.forum_map, "../"),
+        );
+        context.insert(
+            "matrix_html",
+            &visuals::at_root(&self.figures.matrix, "../"),
+        );
         let mut pages = self.page("forums.html", "forums/", context)?;
         for forum in &site.forums {
             let base = format!("forums/{}/", forum.id);
@@ -696,9 +705,15 @@ impl<'a> Renderer<'a> {
                 ThemeStatic::Embedded { output_path, bytes } if output_path == "style.css" => {
                     self.write_stylesheet(bytes.to_vec())?;
                 }
-                ThemeStatic::Embedded { output_path, bytes } => self.sink.write(output_path, bytes)?,
+                ThemeStatic::Embedded { output_path, bytes } => {
+                    self.sink.write(output_path, bytes)?
+                }
                 ThemeStatic::Site(file) if file.output_path == "style.css" => {
-                    let bytes = std::fs::read(&file.source).map_err(|source| IoError { path: file.source.clone(), action: "read", source })?;
+                    let bytes = std::fs::read(&file.source).map_err(|source| IoError {
+                        path: file.source.clone(),
+                        action: "read",
+                        source,
+                    })?;
                     self.write_stylesheet(bytes)?;
                 }
                 ThemeStatic::Site(file) => self.sink.copy(&file.output_path, &file.source)?,
@@ -728,7 +743,12 @@ impl Renderer<'_> {
     fn progress(&self) -> Result<usize> {
         let mut pages = 0;
         let current = self.site.current_edition().map(|edition| edition.year);
-        let mut paths: Vec<(String, i32)> = self.site.editions.iter().map(|edition| (format!("progress/{}/", edition.year), edition.year)).collect();
+        let mut paths: Vec<(String, i32)> = self
+            .site
+            .editions
+            .iter()
+            .map(|edition| (format!("progress/{}/", edition.year), edition.year))
+            .collect();
         if let Some(year) = current {
             paths.insert(0, ("progress/".to_owned(), year));
         }
@@ -736,9 +756,26 @@ impl Renderer<'_> {
             let root = root_of(&path);
             let mut context = page_context(&path, "progress");
             context.insert("year", &year);
-            context.insert("edition", &self.site.edition(year).map(|edition| EditionView::new(self.site, edition)));
-            context.insert("gap_map_html", &self.figures.gap_maps.get(&year).map(|html| visuals::at_root(html, &root)));
-            let charts_html = [visuals::figure(&self.figures.by_status, "by-status", &root), visuals::figure(&self.figures.by_edition, "by-edition", &root)].concat();
+            context.insert(
+                "edition",
+                &self
+                    .site
+                    .edition(year)
+                    .map(|edition| EditionView::new(self.site, edition)),
+            );
+            context.insert(
+                "gap_map_html",
+                &self
+                    .figures
+                    .gap_maps
+                    .get(&year)
+                    .map(|html| visuals::at_root(html, &root)),
+            );
+            let charts_html = [
+                visuals::figure(&self.figures.by_status, "by-status", &root),
+                visuals::figure(&self.figures.by_edition, "by-edition", &root),
+            ]
+            .concat();
             context.insert("charts_html", &charts_html);
             pages += self.page("progress.html", &path, context)?;
         }

@@ -25,12 +25,18 @@ pub struct ChartBlocks<'a> {
 
 impl<'a> ChartBlocks<'a> {
     pub fn new(datasets: &'a [Dataset]) -> Self {
-        ChartBlocks { datasets, csv: Mutex::new(BTreeMap::new()) }
+        ChartBlocks {
+            datasets,
+            csv: Mutex::new(BTreeMap::new()),
+        }
     }
 
     /// The CSV files of the charts drawn so far, by output path.
     pub fn csv_files(&self) -> BTreeMap<String, String> {
-        self.csv.lock().map(|files| files.clone()).unwrap_or_default()
+        self.csv
+            .lock()
+            .map(|files| files.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -57,7 +63,9 @@ impl Blocks for ChartBlocks<'_> {
 fn block_error(error: charts::SpecError) -> BlockError {
     BlockError {
         message: format!("chart: {}", error.message),
-        hint: error.hint.unwrap_or_else(|| "see the chart fields in README.md".to_owned()),
+        hint: error
+            .hint
+            .unwrap_or_else(|| "see the chart fields in README.md".to_owned()),
         line: error.line.unwrap_or(0),
         column: error.column.unwrap_or(0),
     }
@@ -83,30 +91,123 @@ pub const ROOT: &str = "\u{E001}ROOT\u{E001}";
 impl Figures {
     pub fn new(site: &Site) -> Figures {
         let index = &site.index;
-        let objective_counts: Vec<(String, usize)> = site.objectives.iter().map(|objective| (format!("{}. {}", objective.id, objective.title), Index::get(&index.by_objective, &objective.id).len())).collect();
-        let type_counts: Vec<(String, usize)> = StakeholderType::ALL.iter().map(|kind| (kind.label().to_owned(), Index::get(&index.by_stakeholder_type, kind).len())).collect();
-        let region_counts: Vec<(String, usize)> = Region::ALL.iter().map(|region| (region.label().to_owned(), Index::get(&index.by_region, region).len())).collect();
-        let status_counts: Vec<(String, usize)> = Status::ALL.iter().map(|status| (status.label().to_owned(), Index::get(&index.by_status, status).len())).collect();
-        let edition_counts: Vec<(String, usize)> = site.editions.iter().map(|edition| (format!("Edition {}", edition.year), Index::get(&index.by_edition, &edition.year).len())).collect();
+        let objective_counts: Vec<(String, usize)> = site
+            .objectives
+            .iter()
+            .map(|objective| {
+                (
+                    format!("{}. {}", objective.id, objective.title),
+                    Index::get(&index.by_objective, &objective.id).len(),
+                )
+            })
+            .collect();
+        let type_counts: Vec<(String, usize)> = StakeholderType::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    kind.label().to_owned(),
+                    Index::get(&index.by_stakeholder_type, kind).len(),
+                )
+            })
+            .collect();
+        let region_counts: Vec<(String, usize)> = Region::ALL
+            .iter()
+            .map(|region| {
+                (
+                    region.label().to_owned(),
+                    Index::get(&index.by_region, region).len(),
+                )
+            })
+            .collect();
+        let status_counts: Vec<(String, usize)> = Status::ALL
+            .iter()
+            .map(|status| {
+                (
+                    status.label().to_owned(),
+                    Index::get(&index.by_status, status).len(),
+                )
+            })
+            .collect();
+        let edition_counts: Vec<(String, usize)> = site
+            .editions
+            .iter()
+            .map(|edition| {
+                (
+                    format!("Edition {}", edition.year),
+                    Index::get(&index.by_edition, &edition.year).len(),
+                )
+            })
+            .collect();
         Figures {
-            by_objective: charts::counts_chart("Contributions by objective", "", &objective_counts, "by-objective"),
-            by_stakeholder_type: charts::counts_chart("Contributions by stakeholder type", "", &type_counts, "by-stakeholder-type"),
-            by_region: charts::counts_chart("Contributions by region", "", &region_counts, "by-region"),
-            by_status: charts::counts_chart("Contributions by status", "", &status_counts, "by-status"),
-            by_edition: charts::counts_chart("Contributions by edition", "", &edition_counts, "by-edition"),
+            by_objective: charts::counts_chart(
+                "Contributions by objective",
+                "",
+                &objective_counts,
+                "by-objective",
+            ),
+            by_stakeholder_type: charts::counts_chart(
+                "Contributions by stakeholder type",
+                "",
+                &type_counts,
+                "by-stakeholder-type",
+            ),
+            by_region: charts::counts_chart(
+                "Contributions by region",
+                "",
+                &region_counts,
+                "by-region",
+            ),
+            by_status: charts::counts_chart(
+                "Contributions by status",
+                "",
+                &status_counts,
+                "by-status",
+            ),
+            by_edition: charts::counts_chart(
+                "Contributions by edition",
+                "",
+                &edition_counts,
+                "by-edition",
+            ),
             forum_map: charts::forum_map(&site.forums, ROOT),
             matrix: charts::objectives_forums_matrix(&site.objectives, &site.forums, ROOT),
-            gap_maps: site.editions.iter().map(|edition| (edition.year, charts::gap_map(&site.objectives, &site.contributions, Some(edition.year), ROOT))).collect(),
+            gap_maps: site
+                .editions
+                .iter()
+                .map(|edition| {
+                    (
+                        edition.year,
+                        charts::gap_map(
+                            &site.objectives,
+                            &site.contributions,
+                            Some(edition.year),
+                            ROOT,
+                        ),
+                    )
+                })
+                .collect(),
         }
     }
 
     /// The CSV files of the portal's count charts, by output path.
     pub fn csv_files(&self) -> Vec<(String, &str)> {
-        [&self.by_objective, &self.by_stakeholder_type, &self.by_region, &self.by_status, &self.by_edition]
-            .into_iter()
-            .zip(["by-objective", "by-stakeholder-type", "by-region", "by-status", "by-edition"])
-            .map(|(chart, name)| (format!("charts/{name}.csv"), chart.csv.as_str()))
-            .collect()
+        [
+            &self.by_objective,
+            &self.by_stakeholder_type,
+            &self.by_region,
+            &self.by_status,
+            &self.by_edition,
+        ]
+        .into_iter()
+        .zip([
+            "by-objective",
+            "by-stakeholder-type",
+            "by-region",
+            "by-status",
+            "by-edition",
+        ])
+        .map(|(chart, name)| (format!("charts/{name}.csv"), chart.csv.as_str()))
+        .collect()
     }
 }
 
@@ -123,10 +224,24 @@ pub fn at_root(html: &str, root: &str) -> String {
 /// Counts of the contributions reporting on each action of one objective, as a chart.
 pub fn actions_chart(site: &Site, objective_id: &str) -> Option<Chart> {
     let objective = site.objective(objective_id)?;
-    let counts: Vec<(String, usize)> = objective.actions.iter().map(|action| (action.id.clone(), Index::get(&site.index.by_action, &action.id).len())).collect();
+    let counts: Vec<(String, usize)> = objective
+        .actions
+        .iter()
+        .map(|action| {
+            (
+                action.id.clone(),
+                Index::get(&site.index.by_action, &action.id).len(),
+            )
+        })
+        .collect();
     if counts.is_empty() {
         return None;
     }
     let title = format!("Contributions by action of objective {}", objective.id);
-    Some(charts::counts_chart(&title, "", &counts, &format!("actions-{}", objective.slug())))
+    Some(charts::counts_chart(
+        &title,
+        "",
+        &counts,
+        &format!("actions-{}", objective.slug()),
+    ))
 }
