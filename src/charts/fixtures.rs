@@ -185,6 +185,7 @@ pub fn contribution(
         illustrative: false,
         summary: None,
         aliases: Vec::new(),
+        updates: None,
         provenance: None,
         body: Markdown {
             file: String::new(),

@@ -62,6 +62,7 @@ pub struct RawContribution {
     pub illustrative: Option<bool>,
     pub summary: Option<S<String>>,
     pub aliases: Option<Vec<S<String>>>,
+    pub updates: Option<S<String>>,
 }
 
 pub const CONTRIBUTION_FIELDS: &[&str] = &[
@@ -81,6 +82,7 @@ pub const CONTRIBUTION_FIELDS: &[&str] = &[
     "illustrative",
     "summary",
     "aliases",
+    "updates",
 ];
 
 #[derive(Debug, Deserialize)]

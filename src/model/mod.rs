@@ -150,6 +150,8 @@ pub struct Contribution {
     pub summary: Option<String>,
     /// Former slugs, kept as redirects so old links keep working.
     pub aliases: Vec<String>,
+    /// The slug of an earlier edition's contribution whose work this one reports progress on.
+    pub updates: Option<String>,
     /// First submission and last revision, from git when the site is a repository.
     pub provenance: Option<crate::load::git::Provenance>,
     pub body: Markdown,

@@ -6,6 +6,7 @@
 //! rendered in parallel; each page is written as soon as it is rendered, so memory does
 //! not grow with the size of the site.
 
+pub mod changes;
 pub mod markdown;
 pub mod open_data;
 pub mod templates;
@@ -111,6 +112,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     pages += renderer.forums()?;
     pages += renderer.facets()?;
     pages += renderer.progress()?;
+    pages += renderer.changes()?;
     pages += renderer.not_found()?;
     renderer.statics()?;
     renderer.open_data()?;
@@ -739,6 +741,26 @@ impl<'a> Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// "What changed" for each edition that has a previous one: `changes/<year>/`.
+    fn changes(&self) -> Result<usize> {
+        let mut pages = 0;
+        for edition in &self.site.editions {
+            let path = format!("changes/{}/", edition.year);
+            let Some(changes) = changes::compare(self.site, edition.year, &root_of(&path)) else {
+                continue;
+            };
+            self.sink.write(
+                &format!("charts/changes-{}.csv", edition.year),
+                changes.chart_csv.as_bytes(),
+            )?;
+            let mut context = page_context(&path, "progress");
+            context.insert("changes", &changes);
+            context.insert("edition", &EditionView::new(self.site, edition));
+            pages += self.page("changes.html", &path, context)?;
+        }
+        Ok(pages)
+    }
+
     /// The progress and gap maps: `progress/` for the current edition, `progress/<year>/` for each.
     fn progress(&self) -> Result<usize> {
         let mut pages = 0;

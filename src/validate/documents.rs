@@ -214,6 +214,7 @@ struct ContributionFields {
     illustrative: bool,
     summary: Option<String>,
     aliases: Vec<String>,
+    updates: Option<String>,
 }
 
 impl ContributionFields {
@@ -236,6 +237,7 @@ impl ContributionFields {
             illustrative,
             summary,
             aliases,
+            updates,
         } = self;
         Contribution {
             slug,
@@ -255,6 +257,7 @@ impl ContributionFields {
             illustrative,
             summary,
             aliases,
+            updates,
             provenance: None,
             body,
             translations: Vec::new(),
@@ -357,6 +360,22 @@ fn contribution_fields(
         .collect();
     let summary = check.optional_text(raw.summary, "summary");
     let aliases = aliases(&mut check, raw.aliases.unwrap_or_default());
+    let updates = raw.updates.and_then(|target| {
+        let slug = target.value.trim().to_owned();
+        if is_valid_slug(&slug) {
+            return Some(slug);
+        }
+        let position = check.yaml.position_of(&target);
+        check.error(
+            position,
+            format!(
+                "`updates` must name a contribution's slug, not `{}`",
+                target.value
+            ),
+            "write the file name of the earlier contribution without `.md`",
+        );
+        None
+    });
     let fields = (|| {
         Some(ContributionFields {
             slug: slug?,
@@ -376,6 +395,7 @@ fn contribution_fields(
             illustrative: raw.illustrative.unwrap_or(false),
             summary,
             aliases,
+            updates,
         })
     })();
     let has_errors = check

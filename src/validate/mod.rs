@@ -108,6 +108,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     contributions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     problems.extend(unique_addresses(&contributions));
+    problems.extend(updates_resolve(&contributions));
     for contribution in &mut contributions {
         contribution.provenance = provenance.get(&contribution.body.file).cloned();
     }
@@ -155,6 +156,27 @@ fn unique_addresses(contributions: &[Contribution]) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// `updates:` names a contribution of an earlier edition.
+fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
+    let editions: BTreeMap<&str, i32> = contributions
+        .iter()
+        .map(|contribution| (contribution.slug.as_str(), contribution.edition))
+        .collect();
+    contributions
+        .iter()
+        .filter_map(|contribution| {
+            let target = contribution.updates.as_deref()?;
+            let problem = match editions.get(target) {
+                None => format!("`updates: {target}` names no contribution"),
+                Some(edition) if *edition >= contribution.edition => format!("`updates: {target}` names a contribution of edition {edition}, not of an earlier edition"),
+                Some(_) => return None,
+            };
+            let hint = "`updates` names the earlier contribution (its file name without .md) whose work this one reports progress on";
+            Some(Diagnostic::error(contribution.body.file.as_str(), problem).with_hint(hint))
+        })
+        .collect()
 }
 
 fn finish(problems: Vec<Diagnostic>) -> Diagnostics {

@@ -1,0 +1,187 @@
+//! "What changed": each edition compared with the one before.
+//!
+//! For edition N against edition N−1: the new contributions; the contributions that report
+//! progress on earlier work (`updates:`), with their status and indicator changes; the
+//! actions that gained or lost coverage (the gap map's difference); and the number of
+//! contributions per objective in both editions, drawn as a grouped bar chart.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::charts::{self, ChartData, ChartKind, Series};
+use crate::model::{Contribution, Index, Site};
+
+use super::views::{action_ref, ActionRef, ContributionSummary};
+
+/// The comparison of one edition with the previous one.
+#[derive(Serialize)]
+pub struct ChangesView {
+    pub year: i32,
+    pub previous: i32,
+    pub total: usize,
+    pub previous_total: usize,
+    pub new_contributions: Vec<ContributionSummary>,
+    pub progress: Vec<Progress>,
+    pub gained: Vec<ActionRef>,
+    pub lost: Vec<ActionRef>,
+    pub chart_html: String,
+    pub chart_csv: String,
+}
+
+/// A contribution that reports progress on an earlier one.
+#[derive(Serialize)]
+pub struct Progress {
+    pub now: ContributionSummary,
+    pub before: ContributionSummary,
+    pub status_changed: bool,
+    pub indicators: Vec<IndicatorChange>,
+}
+
+/// An indicator reported in both editions, or only in the later one.
+#[derive(Serialize)]
+pub struct IndicatorChange {
+    pub name: String,
+    pub before: Option<String>,
+    pub now: String,
+}
+
+/// The comparison of `year` with the edition before it, if there is one.
+pub fn compare(site: &Site, year: i32, root: &str) -> Option<ChangesView> {
+    let previous = site
+        .editions
+        .iter()
+        .filter(|edition| edition.year < year)
+        .map(|edition| edition.year)
+        .max()?;
+    let of = |edition: i32| -> Vec<&Contribution> {
+        Index::get(&site.index.by_edition, &edition)
+            .iter()
+            .filter_map(|position| site.contributions.get(*position))
+            .collect()
+    };
+    let (now, before) = (of(year), of(previous));
+    let progress: Vec<Progress> = now
+        .iter()
+        .filter_map(|contribution| progress(site, contribution))
+        .collect();
+    let new_contributions = now
+        .iter()
+        .filter(|contribution| contribution.updates.is_none())
+        .map(|contribution| ContributionSummary::new(contribution))
+        .collect();
+    let covered = |contributions: &[&Contribution]| -> BTreeSet<String> {
+        contributions
+            .iter()
+            .flat_map(|contribution| contribution.actions.iter().cloned())
+            .collect()
+    };
+    let (covered_now, covered_before) = (covered(&now), covered(&before));
+    let (chart_html, chart_csv) = objective_chart(site, year, previous, &now, &before, root);
+    Some(ChangesView {
+        year,
+        previous,
+        total: now.len(),
+        previous_total: before.len(),
+        new_contributions,
+        progress,
+        gained: covered_now
+            .difference(&covered_before)
+            .filter_map(|id| action_ref(site, id))
+            .collect(),
+        lost: covered_before
+            .difference(&covered_now)
+            .filter_map(|id| action_ref(site, id))
+            .collect(),
+        chart_html,
+        chart_csv,
+    })
+}
+
+fn progress(site: &Site, contribution: &Contribution) -> Option<Progress> {
+    let earlier = site
+        .contributions
+        .iter()
+        .find(|other| Some(&other.slug) == contribution.updates.as_ref())?;
+    let indicators = contribution
+        .indicators
+        .iter()
+        .map(|indicator| IndicatorChange {
+            name: indicator.name.clone(),
+            before: earlier
+                .indicators
+                .iter()
+                .find(|old| old.name == indicator.name)
+                .map(|old| super::views::format_number(old.value)),
+            now: super::views::format_number(indicator.value),
+        })
+        .collect();
+    Some(Progress {
+        now: ContributionSummary::new(contribution),
+        before: ContributionSummary::new(earlier),
+        status_changed: earlier.status != contribution.status,
+        indicators,
+    })
+}
+
+/// Contributions per objective in both editions, as a grouped bar chart and its CSV.
+fn objective_chart(
+    site: &Site,
+    year: i32,
+    previous: i32,
+    now: &[&Contribution],
+    before: &[&Contribution],
+    root: &str,
+) -> (String, String) {
+    let count = |contributions: &[&Contribution], id: &str| {
+        contributions
+            .iter()
+            .filter(|contribution| {
+                contribution
+                    .objectives
+                    .iter()
+                    .any(|objective| objective == id)
+            })
+            .count() as f64
+    };
+    let data = ChartData {
+        kind: ChartKind::GroupedBar,
+        title: format!("Contributions by objective, editions {previous} and {year}"),
+        description: None,
+        source: Some(format!("Contributions to the {} portal", site.config.title)),
+        unit: None,
+        category_label: "Objective".to_owned(),
+        categories: site
+            .objectives
+            .iter()
+            .map(|objective| format!("{}. {}", objective.id, objective.title))
+            .collect(),
+        series: vec![
+            Series {
+                name: previous.to_string(),
+                values: site
+                    .objectives
+                    .iter()
+                    .map(|objective| count(before, &objective.id))
+                    .collect(),
+            },
+            Series {
+                name: year.to_string(),
+                values: site
+                    .objectives
+                    .iter()
+                    .map(|objective| count(now, &objective.id))
+                    .collect(),
+            },
+        ],
+        target: None,
+        value_labels: true,
+        decimals: 0,
+    };
+    let name = format!("changes-{year}");
+    let chart = charts::render_chart(&data, &name);
+    (
+        chart.to_html(Some(&format!("{root}charts/{name}.csv"))),
+        chart.csv,
+    )
+}
