@@ -89,7 +89,7 @@ fn document_parts(
     let (fields, diagnostics) = match document.kind {
         DocumentKind::Contribution { .. } => {
             let (fields, diagnostics) = contribution_fields(&document, known);
-            (fields.map(Fields::Contribution), diagnostics)
+            (fields.map(|fields| Fields::Contribution(Box::new(fields))), diagnostics)
         }
         DocumentKind::PolicyNote { .. } => {
             let (fields, diagnostics) = policy_note_fields(&document, known);
@@ -128,7 +128,7 @@ fn document_parts(
 
 /// The checked front matter of any kind of document.
 enum Fields {
-    Contribution(ContributionFields),
+    Contribution(Box<ContributionFields>),
     PolicyNote(PolicyNoteFields),
     Page(PageFields),
 }
