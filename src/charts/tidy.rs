@@ -35,7 +35,7 @@ pub struct Frame<'a> {
 /// The group of all text, with the defaults that its elements then leave out.
 fn labels_open() -> String {
     format!(
-        "<g class=\"labels\" font-size=\"{FONT}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n",
+        "<g class=\"labels\" font-size=\"{FONT}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\">\n",
         palette::TEXT
     )
 }

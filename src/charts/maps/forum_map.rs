@@ -11,7 +11,7 @@
 //! layout is computed with the embedded font's metrics and returned as boxes
 //! ([`layout`]), so tests can check that nothing overlaps.
 //!
-//! The SVG uses `role="group"` (not `img`, which would hide the links) with an
+//! The SVG uses `role="document"` (not `img`, which would hide the links) with an
 //! `aria-label`; each category is a labelled group, each forum an ordinary link.
 
 use std::fmt::Write as _;
@@ -302,7 +302,7 @@ fn open(svg: &mut String, map: &ForumMapLayout, count: usize) {
     );
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"group\" aria-label=\"{}\" class=\"forum-map\" font-family=\"{FAMILY}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"document\" aria-label=\"{}\" class=\"forum-map\" font-family=\"{FAMILY}\">",
         num(map.width),
         num(map.height),
         escape(&label)
@@ -516,7 +516,7 @@ mod tests {
                 forum.id
             );
         }
-        assert!(svg.contains("role=\"group\" aria-label=\"The digital-cooperation architecture: 42 forums in 5 categories"));
+        assert!(svg.contains("role=\"document\" aria-label=\"The digital-cooperation architecture: 42 forums in 5 categories"));
         assert!(!svg.contains("role=\"img\""));
         assert!(svg.contains(">Intergovernmental bodies (11)</text>"));
         assert_eq!(svg, forum_map(&forums, "../"), "deterministic");
