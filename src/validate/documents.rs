@@ -89,7 +89,10 @@ fn document_parts(
     let (fields, diagnostics) = match document.kind {
         DocumentKind::Contribution { .. } => {
             let (fields, diagnostics) = contribution_fields(&document, known);
-            (fields.map(|fields| Fields::Contribution(Box::new(fields))), diagnostics)
+            (
+                fields.map(|fields| Fields::Contribution(Box::new(fields))),
+                diagnostics,
+            )
         }
         DocumentKind::PolicyNote { .. } => {
             let (fields, diagnostics) = policy_note_fields(&document, known);

@@ -1,0 +1,269 @@
+//! Broken sites under `tests/invalid/<case>/`, each with the exact diagnostics it must
+//! produce: `expected.txt` holds the whole stderr of `rapporteur check --format human`
+//! (diagnostics and closing summary), `expected.github.txt` and `expected.json` the stdout
+//! of the other formats where a case has them.
+//!
+//! Contributors see these messages on every pull request, so their wording, positions and
+//! hints are part of the interface. Each case also proves the failure contract: exit
+//! status 1, no panic, the same diagnostics from `build` as from `check` (one run shows
+//! every problem), and nothing written: no output directory, no temporary directory left
+//! behind, the site's own files untouched.
+
+use std::path::Path;
+
+use super::support::{assert_text_file, build, check, invalid_dir, leftovers, read_tree, temp_dir};
+
+/// One `#[test]` per case directory, and the list of cases to check that none is forgotten.
+macro_rules! invalid_cases {
+    ($($name:ident,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check_invalid(&stringify!($name).replace('_', "-"));
+            }
+        )*
+        pub(super) const CASES: &[&str] = &[$(stringify!($name),)*];
+    };
+}
+
+invalid_cases! {
+    bad_date,
+    bad_slug_file_name,
+    broken_template,
+    date_outside_editions,
+    duplicate_data_ids,
+    javascript_link_in_body,
+    javascript_link_in_links,
+    many_problems,
+    missing_required_fields,
+    orphan_translation,
+    sdg_out_of_range,
+    site_yaml_errors,
+    unclosed_front_matter,
+    unknown_field,
+    unknown_ids,
+    wrong_type,
+    yaml_syntax_error,
+}
+
+/// Cases with a hand-written expectation that the current code does not meet; they are
+/// checked by the `#[ignore]`d tests of `bugs.rs`, and blessing never overwrites them.
+const BUG_CASES: &[&str] = &["body-link-beside-invalid-document"];
+
+/// Runs `check` (every format the case has expectations for) and `build` on the case.
+fn check_invalid(case: &str) {
+    let root = invalid_dir(case);
+    let before = site_files(&root);
+
+    let human = check(&root, "human");
+    human.assert_code(1);
+    assert_eq!(human.stdout, "", "human diagnostics go to stderr");
+    assert_text_file(&root.join("expected.txt"), &human.stderr);
+    assert_summary_counts_errors(&human.stderr);
+
+    let github = root.join("expected.github.txt");
+    if github.exists() {
+        let run = check(&root, "github");
+        run.assert_code(1);
+        assert_github_annotations(&github, &run.stdout);
+    }
+    let json = root.join("expected.json");
+    if json.exists() {
+        let run = check(&root, "json");
+        run.assert_code(1);
+        assert_text_file(&json, &run.stdout);
+        assert_json_matches_human(&run.stdout, &human.stderr);
+    }
+
+    assert_build_writes_nothing(&root, &human.stderr);
+    assert_eq!(
+        site_files(&root),
+        before,
+        "check or build modified the site at {}",
+        root.display()
+    );
+}
+
+/// The files of a case's site, without its expectations (which blessing rewrites).
+fn site_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = read_tree(root);
+    files.retain(|path, _| !path.starts_with("expected"));
+    files
+}
+
+/// `build` fails like `check`, printing the same text, and leaves no trace of itself.
+fn assert_build_writes_nothing(root: &Path, expected_stderr: &str) {
+    let temp = temp_dir();
+    let output = temp.path().join("site");
+    let run = build(root, &output);
+    run.assert_code(1);
+    assert_eq!(
+        run.stderr, expected_stderr,
+        "build and check must report the same problems"
+    );
+    assert!(
+        !output.exists(),
+        "a failed build created {}",
+        output.display()
+    );
+    let entries: Vec<_> = std::fs::read_dir(temp.path())
+        .expect("cannot list the temporary directory")
+        .collect();
+    assert!(
+        entries.is_empty(),
+        "a failed build left {entries:?} beside the output"
+    );
+    assert!(
+        leftovers(root).is_empty() && !root.join("public").exists(),
+        "the build wrote into the site root"
+    );
+}
+
+/// The closing line counts the errors printed above it.
+fn assert_summary_counts_errors(stderr: &str) {
+    let errors = stderr
+        .lines()
+        .filter(|line| line.starts_with("error: "))
+        .count()
+        - 1;
+    let noun = if errors == 1 { "problem" } else { "problems" };
+    let summary = format!("error: the content has {errors} {noun} to fix; nothing was written\n");
+    assert!(
+        stderr.ends_with(&summary),
+        "expected the summary `{}`:\n{stderr}",
+        summary.trim_end()
+    );
+}
+
+/// Compares GitHub annotations line by line, then checks each line's shape.
+fn assert_github_annotations(expected: &Path, actual: &str) {
+    assert_text_file(expected, actual);
+    let wanted = std::fs::read_to_string(expected).expect("cannot read the expected annotations");
+    for (number, (want, got)) in wanted.lines().zip(actual.lines()).enumerate() {
+        assert_eq!(want, got, "annotation {} differs", number + 1);
+    }
+    assert_eq!(
+        wanted.lines().count(),
+        actual.lines().count(),
+        "number of annotations"
+    );
+    for line in actual.lines() {
+        assert!(
+            line.starts_with("::error file=content/")
+                || line.starts_with("::warning file=content/"),
+            "not an annotation: {line}"
+        );
+        assert!(
+            line.contains(",title=rapporteur::"),
+            "annotation without title: {line}"
+        );
+        assert!(
+            !line.contains('\r'),
+            "annotations are one line each: {line:?}"
+        );
+    }
+}
+
+/// The JSON format holds the same diagnostics as the human one, in the same order.
+fn assert_json_matches_human(json: &str, human: &str) {
+    let value: serde_json::Value =
+        serde_json::from_str(json).expect("check --format json printed invalid JSON");
+    let items = value.as_array().expect("the JSON output is an array");
+    let headers: Vec<String> = human
+        .lines()
+        .filter(|line| line.starts_with("error: ") || line.starts_with("warning: "))
+        .filter(|line| !line.starts_with("error: the content has "))
+        .map(str::to_owned)
+        .collect();
+    let from_json: Vec<String> = items
+        .iter()
+        .map(|item| {
+            format!(
+                "{}: {}",
+                item["severity"].as_str().unwrap_or_default(),
+                item["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        from_json, headers,
+        "the JSON and human outputs list different diagnostics"
+    );
+    for item in items {
+        let file = item["file"].as_str().unwrap_or_default();
+        assert!(
+            !file.is_empty() && !file.starts_with('/') && !file.contains('\\'),
+            "file must be relative with `/`: {item}"
+        );
+    }
+}
+
+#[test]
+fn every_invalid_case_has_a_test() {
+    let mut listed: Vec<String> = CASES
+        .iter()
+        .map(|case| case.replace('_', "-"))
+        .chain(BUG_CASES.iter().map(|case| (*case).to_owned()))
+        .collect();
+    listed.sort();
+    let mut found: Vec<String> =
+        std::fs::read_dir(super::support::manifest_dir().join("tests/invalid"))
+            .expect("cannot list tests/invalid")
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_dir())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+    found.sort();
+    assert_eq!(
+        found, listed,
+        "add each directory of tests/invalid to invalid_cases! (or BUG_CASES)"
+    );
+}
+
+/// `check --changed <files>` (what CI runs on a pull request) reports exactly the problems
+/// of those files: the matching lines of the full annotations, and nothing else.
+#[test]
+fn check_changed_reports_only_the_named_files() {
+    let root = invalid_dir("many-problems");
+    let all = std::fs::read_to_string(root.join("expected.github.txt"))
+        .expect("cannot read expected.github.txt");
+    let changed = ["content/contributions/open-data.md", "content/notes.md"];
+    let run = super::support::rapporteur()
+        .arg("check")
+        .arg("--root")
+        .arg(&root)
+        .args(["--format", "github", "--changed"])
+        .args(changed)
+        .run();
+    run.assert_code(1);
+    let expected: String = all
+        .lines()
+        .filter(|line| {
+            changed
+                .iter()
+                .any(|file| line.starts_with(&format!("::error file={file},")))
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(
+        expected.lines().count(),
+        3,
+        "the fixture has three problems in those files"
+    );
+    assert_eq!(run.stdout, expected);
+
+    let untouched = super::support::rapporteur()
+        .arg("check")
+        .arg("--root")
+        .arg(&root)
+        .args(["--changed", "site.yaml"])
+        .run();
+    untouched.assert_code(0);
+    assert!(
+        untouched
+            .stderr
+            .contains("no problems in the changed files (other files of the site have some)"),
+        "{}",
+        untouched.stderr
+    );
+}

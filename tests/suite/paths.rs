@@ -1,0 +1,266 @@
+//! Path safety: what a build reads and what it may delete.
+//!
+//! Contributions arrive as pull requests, so a symbolic link in `content/` or `assets/`
+//! could try to publish a file from outside the site (a key, `/etc/passwd`); such links
+//! must be reported by name and never read. And because a build replaces its output
+//! directory, a mistaken `--output` (the site root, its parent, another site, a folder of
+//! documents) must be refused with exit status 2 before anything is deleted: these tests
+//! put sentinel files in harm's way and check that every byte survives.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+use super::support::{
+    build, check, contribution, copy_fixture, leftovers, rapporteur, read, read_tree, temp_dir,
+    write, Output,
+};
+
+const SECRET: &str = "SECRET-7f3a: this text lives outside the site root";
+
+/// Asserts that the build refused its output with status 2 for `reason`, and that nothing
+/// under `watched` changed (no file deleted, none written, no temporary directory left).
+#[track_caller]
+fn assert_refused(
+    run: &Output,
+    reason: &str,
+    watched: &Path,
+    before: &std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .starts_with("error: refusing to write the site to `"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(reason),
+        "expected the reason `{reason}`:\n{}",
+        run.stderr
+    );
+    assert_eq!(
+        &read_tree(watched),
+        before,
+        "a refused build changed files under {}",
+        watched.display()
+    );
+    assert!(leftovers(watched).is_empty());
+}
+
+const IS_ROOT: &str = "it is the site root or contains it";
+const HOLDS_SOURCES: &str = "it holds a site's sources (content/ or site.yaml)";
+
+#[test]
+fn symlinked_contribution_leading_outside_the_root_is_reported_and_not_read() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let outside = temp.path().join("outside.md");
+    write(&outside, &contribution(SECRET, "A", SECRET));
+    symlink(&outside, root.join("content/contributions/leak.md")).expect("cannot create a symlink");
+
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(run.stderr.contains("error: this symbolic link leads outside the site root; it is not read\n--> content/contributions/leak.md\n"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("SECRET"),
+        "the target was read:\n{}",
+        run.stderr
+    );
+
+    let output = temp.path().join("out");
+    build(&root, &output).assert_code(1);
+    assert!(!output.exists());
+}
+
+#[test]
+fn symlinked_directory_and_asset_leading_outside_are_reported() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let outside = temp.path().join("outside");
+    write(
+        &outside.join("note.md"),
+        &format!("---\ntitle: \"{SECRET}\"\ndate: 2025-01-01\n---\n{SECRET}\n"),
+    );
+    write(&outside.join("passwd"), SECRET);
+    std::fs::remove_dir_all(root.join("content/policy-notes")).expect("cannot remove policy-notes");
+    symlink(&outside, root.join("content/policy-notes")).expect("cannot create a symlink");
+    symlink(outside.join("passwd"), root.join("assets/passwd")).expect("cannot create a symlink");
+
+    let run = check(&root, "json");
+    run.assert_code(1);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("invalid JSON");
+    let files: Vec<&str> = value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item["file"].as_str())
+        .collect();
+    assert_eq!(
+        files,
+        ["assets/passwd", "content/policy-notes"],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("SECRET"),
+        "a target was read:\n{}",
+        run.stdout
+    );
+
+    let output = temp.path().join("out");
+    build(&root, &output).assert_code(1);
+    assert!(!output.exists());
+}
+
+#[test]
+fn symlinked_site_yaml_leading_outside_is_reported() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let outside = temp.path().join("site.yaml");
+    std::fs::rename(root.join("site.yaml"), &outside).expect("cannot move site.yaml");
+    symlink(&outside, root.join("site.yaml")).expect("cannot create a symlink");
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(run.stderr.contains("error: this path leads outside the site root (through a symbolic link); it is not read\n--> site.yaml\n"), "{}", run.stderr);
+}
+
+#[test]
+fn symlink_staying_inside_the_root_is_followed() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    write(
+        &root.join("shared/alias.md"),
+        &contribution("Shared through a link", "A", "Linked body."),
+    );
+    symlink(
+        "../../shared/alias.md",
+        root.join("content/contributions/alias.md"),
+    )
+    .expect("cannot create a symlink");
+    let output = temp.path().join("out");
+    build(&root, &output).assert_code(0);
+    assert!(read(&output.join("contributions/alias/index.html")).contains("<p>Linked body.</p>"));
+}
+
+#[test]
+fn output_equal_to_the_root_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let before = read_tree(&root);
+    assert_refused(&build(&root, &root), IS_ROOT, &root, &before);
+    // The same directory spelled differently: relative, through `..`, through a symlink.
+    let relative = rapporteur()
+        .current_dir(&root)
+        .args(["build", "--root", ".", "--output", "."])
+        .run();
+    assert_refused(&relative, IS_ROOT, &root, &before);
+    let dotted = root.join("content").join("..");
+    assert_refused(&build(&root, &dotted), IS_ROOT, &root, &before);
+    let link = temp.path().join("link-to-site");
+    symlink(&root, &link).expect("cannot create a symlink");
+    assert_refused(&build(&root, &link), IS_ROOT, &root, &before);
+}
+
+#[test]
+fn output_containing_the_root_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    write(&temp.path().join("sentinel.txt"), "keep me");
+    let before = read_tree(temp.path());
+    assert_refused(&build(&root, temp.path()), IS_ROOT, temp.path(), &before);
+    let relative = rapporteur()
+        .current_dir(&root)
+        .args(["build", "--root", ".", "--output", ".."])
+        .run();
+    assert_refused(&relative, IS_ROOT, temp.path(), &before);
+    assert_eq!(read(&temp.path().join("sentinel.txt")), "keep me");
+}
+
+#[test]
+fn output_holding_another_sites_sources_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    for (name, sentinel) in [
+        ("with-content", "content/keep.md"),
+        ("with-site-yaml", "site.yaml"),
+    ] {
+        let output = temp.path().join(name);
+        write(&output.join(sentinel), "keep me");
+        // The marker does not make another site's sources fair game.
+        write(&output.join(".rapporteur-output"), "marker");
+        let before = read_tree(&output);
+        assert_refused(&build(&root, &output), HOLDS_SOURCES, &output, &before);
+        assert_eq!(read(&output.join(sentinel)), "keep me");
+    }
+}
+
+#[test]
+fn non_empty_output_without_marker_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let output = temp.path().join("documents");
+    write(&output.join("thesis.txt"), "years of work");
+    write(&output.join("drafts/chapter-1.txt"), "more work");
+    let before = read_tree(&output);
+    assert_refused(
+        &build(&root, &output),
+        "non-empty directory that rapporteur did not make",
+        &output,
+        &before,
+    );
+}
+
+#[test]
+fn output_that_is_a_file_or_has_no_parent_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let file = temp.path().join("file.html");
+    write(&file, "keep me");
+    let before = read_tree(temp.path());
+    assert_refused(
+        &build(&root, &file),
+        "it exists and is not a directory",
+        temp.path(),
+        &before,
+    );
+    assert_eq!(read(&file), "keep me");
+    let orphan = temp.path().join("missing/parent/out");
+    assert_refused(
+        &build(&root, &orphan),
+        "its parent directory does not exist",
+        temp.path(),
+        &before,
+    );
+}
+
+#[test]
+fn empty_output_directory_is_accepted() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let output = temp.path().join("empty");
+    std::fs::create_dir(&output).expect("cannot create a directory");
+    build(&root, &output).assert_code(0);
+    assert!(output.join("index.html").is_file() && output.join(".rapporteur-output").is_file());
+}
+
+#[test]
+fn output_made_by_rapporteur_is_replaced_whole() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let output = temp.path().join("out");
+    build(&root, &output).assert_code(0);
+    write(&output.join("stale/page.html"), "from an older build");
+    build(&root, &output).assert_code(0);
+    assert!(
+        !output.join("stale").exists(),
+        "the previous output was not replaced"
+    );
+    assert!(output.join("index.html").is_file());
+    assert!(
+        leftovers(temp.path()).is_empty(),
+        "{:?}",
+        leftovers(temp.path())
+    );
+}
