@@ -68,6 +68,13 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<PathBuf, OutputEr
     if root.starts_with(&resolved) {
         return refuse("it is the site root or contains it; the build would delete the sources");
     }
+    let sources = ["content", "assets", "themes", "editions", "site.yaml"];
+    if sources
+        .iter()
+        .any(|source| resolved.starts_with(root.join(source)))
+    {
+        return refuse("it lies inside the site's sources, which the next build would read back");
+    }
     if resolved.join("content").exists() || resolved.join("site.yaml").exists() {
         return refuse("it holds a site's sources (content/ or site.yaml)");
     }

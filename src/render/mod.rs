@@ -85,6 +85,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
         blocks: visuals::ChartBlocks::new(&site.datasets),
         figures: visuals::Figures::new(site),
         written: std::sync::Mutex::new(Vec::new()),
+        generated: std::sync::Mutex::new(std::collections::BTreeSet::new()),
         theme,
         sink,
         summaries: site
@@ -116,6 +117,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     pages += renderer.not_found()?;
     renderer.statics()?;
     renderer.open_data()?;
+    diagnostics.extend(renderer.assets()?);
     let mut all = Diagnostics::new();
     all.extend(diagnostics);
     Ok(Rendered {
@@ -132,6 +134,8 @@ struct Renderer<'a> {
     figures: visuals::Figures,
     /// The paths of the pages written, for the sitemap.
     written: std::sync::Mutex<Vec<String>>,
+    /// Every file the build generates (pages and data), so assets cannot replace them.
+    generated: std::sync::Mutex<std::collections::BTreeSet<String>>,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     summaries: Vec<ContributionSummary>,
@@ -196,7 +200,7 @@ impl<'a> Renderer<'a> {
         } else {
             format!("{path}index.html")
         };
-        self.sink.write(&file, html.as_bytes())?;
+        self.emit(&file, html.as_bytes())?;
         let is_page = template != "redirect.html" && template != "404.html";
         if let (true, Ok(mut written)) = (is_page, self.written.lock()) {
             written.push(path.to_owned());
@@ -219,6 +223,41 @@ impl<'a> Renderer<'a> {
                 .collect(),
         };
         (view, rendered.diagnostics)
+    }
+
+    /// Renders the translations of a prose page at `<lang>/<path>`, with `template` and
+    /// the original page's `context` (links to other pages stay in the default language).
+    fn translations(
+        &self,
+        template: &str,
+        page: &Page,
+        path: &str,
+        context: &Context,
+    ) -> Result<(usize, Vec<Diagnostic>)> {
+        let mut pages = 0;
+        let mut diagnostics = Vec::new();
+        for translation in &page.translations {
+            let translated_path = format!("{}/{path}", translation.language);
+            let root = root_of(&translated_path);
+            let rendered = markdown::to_html(&translation.body, &root, &self.blocks);
+            diagnostics.extend(rendered.diagnostics);
+            let view = ProseView {
+                title: translation.title.clone(),
+                summary: page.summary.clone(),
+                url: translated_path.clone(),
+                body_html: rendered.html,
+                headings: rendered.headings,
+                translations: Vec::new(),
+            };
+            let mut translated = context.clone();
+            translated.insert("root", &root);
+            translated.insert("path", &translated_path);
+            translated.insert("page", &view);
+            translated.insert("language", &translation.language);
+            translated.insert("original_url", path);
+            pages += self.page(template, &translated_path, translated)?;
+        }
+        Ok((pages, diagnostics))
     }
 
     fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
@@ -255,7 +294,12 @@ impl<'a> Renderer<'a> {
             .map(|note| PolicyNoteView::new(site, note))
             .collect();
         context.insert("policy_notes", &notes);
-        Ok((self.page("home.html", "", context)?, diagnostics))
+        let pages = self.page("home.html", "", context.clone())?;
+        let (translated, mut problems) =
+            self.translations("home.html", &site.home, "", &context)?;
+        let mut diagnostics = diagnostics;
+        diagnostics.append(&mut problems);
+        Ok((pages + translated, diagnostics))
     }
 
     fn objective_counts(&self) -> Vec<Count> {
@@ -308,7 +352,11 @@ impl<'a> Renderer<'a> {
             context.insert("toc", &toc);
             context.insert("toc_summaries", &summaries);
             context.insert("edition", &edition);
-            pages += self.page("report.html", &base, context)?;
+            pages += self.page("report.html", &base, context.clone())?;
+            let (translated, mut problems) =
+                self.translations("report.html", &report.front, &base, &context)?;
+            pages += translated;
+            diagnostics.append(&mut problems);
             for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
                 diagnostics.append(&mut problems);
                 let path = chapter.url.clone();
@@ -323,7 +371,13 @@ impl<'a> Renderer<'a> {
                 );
                 context.insert("next", &toc.get(index + 1));
                 context.insert("edition", &edition);
-                pages += self.page("chapter.html", &path, context)?;
+                pages += self.page("chapter.html", &path, context.clone())?;
+                if let Some(source) = report.chapters.get(index) {
+                    let (translated, mut problems) =
+                        self.translations("chapter.html", source, &path, &context)?;
+                    pages += translated;
+                    diagnostics.append(&mut problems);
+                }
             }
         }
         Ok((pages, diagnostics))
@@ -446,6 +500,20 @@ impl<'a> Renderer<'a> {
             context.insert("body_html", &rendered.html);
             context.insert("headings", &rendered.headings);
             pages += self.page("policy_note.html", &view.url, context)?;
+            for translation in &note.translations {
+                let path = format!("{}/{}", translation.language, view.url);
+                let rendered = markdown::to_html(&translation.body, &root_of(&path), &self.blocks);
+                diagnostics.extend(rendered.diagnostics);
+                let mut context = page_context(&path, "policy-notes");
+                let mut translated = PolicyNoteView::new(site, note);
+                translated.title = translation.title.clone();
+                context.insert("note", &translated);
+                context.insert("body_html", &rendered.html);
+                context.insert("headings", &rendered.headings);
+                context.insert("language", &translation.language);
+                context.insert("original_url", &view.url);
+                pages += self.page("policy_note.html", &path, context)?;
+            }
         }
         Ok((pages, diagnostics))
     }
@@ -516,7 +584,7 @@ impl<'a> Renderer<'a> {
             });
             if let Some((html, csv_path, csv)) = chart_html {
                 context.insert("chart_html", &html);
-                self.sink.write(&csv_path, csv.as_bytes())?;
+                self.emit(&csv_path, csv.as_bytes())?;
             }
             pages += self.page("objective.html", &base, context)?;
 
@@ -692,6 +760,42 @@ impl<'a> Renderer<'a> {
         self.page("404.html", "404.html", context)
     }
 
+    /// Writes a generated file (not a page), remembering its path.
+    fn emit(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
+        if let Ok(mut generated) = self.generated.lock() {
+            generated.insert(path.to_owned());
+        }
+        self.sink.write(path, contents)
+    }
+
+    /// Copies the site's assets last: they may replace the theme's static files, but a file
+    /// the build generates (a page, the sitemap, open data) is never silently replaced.
+    fn assets(&self) -> Result<Vec<Diagnostic>> {
+        let generated = self
+            .generated
+            .lock()
+            .map(|generated| generated.clone())
+            .unwrap_or_default();
+        let mut problems = Vec::new();
+        for asset in &self.site.assets {
+            if generated.contains(&asset.output_path) {
+                problems.push(
+                    Diagnostic::error(
+                        format!("assets/{}", asset.output_path),
+                        format!(
+                            "this file would replace `{}`, which the build generates",
+                            asset.output_path
+                        ),
+                    )
+                    .with_hint("rename or remove the file; the generated one cannot be overridden"),
+                );
+                continue;
+            }
+            self.sink.copy(&asset.output_path, &asset.source)?;
+        }
+        Ok(problems)
+    }
+
     /// The theme's stylesheet with the charts' classes appended: one CSS file for the site.
     fn write_stylesheet(&self, mut css: Vec<u8>) -> Result<()> {
         css.extend_from_slice(b"\n/* Charts, maps and tables (generated by rapporteur). */\n");
@@ -720,9 +824,6 @@ impl<'a> Renderer<'a> {
                 }
                 ThemeStatic::Site(file) => self.sink.copy(&file.output_path, &file.source)?,
             }
-        }
-        for asset in &self.site.assets {
-            self.sink.copy(&asset.output_path, &asset.source)?;
         }
         for dataset in &self.site.datasets {
             let extension = dataset.file.rsplit('.').next().unwrap_or("csv");
@@ -808,7 +909,7 @@ impl Renderer<'_> {
     fn open_data(&self) -> Result<()> {
         for edition in &self.site.editions {
             let json = open_data::contributions_json(self.site, edition.year);
-            self.sink.write(
+            self.emit(
                 &format!("data/contributions-{}.json", edition.year),
                 json.as_bytes(),
             )?;
@@ -817,10 +918,10 @@ impl Renderer<'_> {
                 .write(&format!("data/contributions-{}.csv", edition.year), &csv)?;
         }
         for (path, csv) in self.figures.csv_files() {
-            self.sink.write(&path, csv.as_bytes())?;
+            self.emit(&path, csv.as_bytes())?;
         }
         for (path, csv) in self.blocks.csv_files() {
-            self.sink.write(&path, csv.as_bytes())?;
+            self.emit(&path, csv.as_bytes())?;
         }
         let mut paths = self
             .written
@@ -830,7 +931,7 @@ impl Renderer<'_> {
         paths.retain(|path| !path.ends_with("404.html"));
         paths.sort();
         let base_url = &self.site.config.base_url;
-        self.sink.write(
+        self.emit(
             "sitemap.xml",
             open_data::sitemap(base_url, &paths).as_bytes(),
         )?;

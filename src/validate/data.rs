@@ -207,6 +207,18 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
             description,
             actions,
         } = entry.value;
+        if !id.value.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            let position = check.yaml.position_of(&id);
+            check.error(
+                position,
+                format!(
+                    "objective id `{}` cannot be used in a web address",
+                    id.value
+                ),
+                "use letters and digits only, e.g. `A`",
+            );
+            continue;
+        }
         if !unique_id(&mut check, &id, &mut seen_objectives, "objective") {
             continue;
         }
@@ -219,7 +231,12 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
                     text,
                 } = action.value;
                 let prefix = format!("{}.", id.value);
-                if !action_id.value.starts_with(&prefix) || action_id.value.len() == prefix.len() {
+                if !action_id.value.starts_with(&prefix)
+                    || action_id.value.len() == prefix.len()
+                    || !action_id.value[prefix.len()..]
+                        .bytes()
+                        .all(|byte| byte.is_ascii_alphanumeric())
+                {
                     let position = check.yaml.position_of(&action_id);
                     check.error(
                         position,
@@ -337,7 +354,7 @@ fn unique_id(check: &mut Checker, id: &S<String>, seen: &mut BTreeSet<String>, w
         );
         return false;
     }
-    if !seen.insert(id.value.clone()) {
+    if !seen.insert(id.value.to_lowercase()) {
         let position = check.yaml.position_of(id);
         check.error(
             position,

@@ -25,6 +25,8 @@ pub struct Known<'a> {
     pub forums: BTreeSet<String>,
     pub editions: &'a [Edition],
     pub default_language: String,
+    /// The languages of site.yaml: translations must be in one of them.
+    pub languages: Vec<String>,
 }
 
 const OBJECTIVES_HINT: &str = "objectives are listed in content/data/objectives.yaml";
@@ -583,6 +585,16 @@ fn document_language(
     document: &Document,
     known: &Known,
 ) -> Option<String> {
+    if let Some(file_language) = &document.translation_of {
+        if !known.languages.contains(file_language) {
+            let position = crate::diagnostic::Position::new(1, 1);
+            check.error(
+                position,
+                format!("this translation is in `{file_language}`, which is not one of the site's languages"),
+                format!("add `{file_language}` to `languages` in site.yaml (now: {}), or remove the file", known.languages.join(", ")),
+            );
+        }
+    }
     let Some(language) = language else {
         return Some(
             document

@@ -67,10 +67,26 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             Vec::new()
         }
     };
-    let datasets: Vec<_> = datasets
+    let mut datasets: Vec<_> = datasets
         .iter()
         .filter_map(|file| data::dataset(file, &mut problems))
         .collect();
+    datasets.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.file.cmp(&b.file)));
+    for pair in datasets.windows(2) {
+        if pair[0].name == pair[1].name {
+            problems.push(
+                Diagnostic::error(
+                    pair[1].file.as_str(),
+                    format!(
+                        "two datasets are named `{}`: `{}` and this file",
+                        pair[1].name, pair[0].file
+                    ),
+                )
+                .with_hint("rename one of them; charts and downloads find a dataset by its name"),
+            );
+        }
+    }
+    datasets.dedup_by(|a, b| a.name == b.name);
 
     let Some((config, editions)) = site else {
         return (None, finish(problems));
@@ -84,6 +100,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         forums: forums.iter().map(|forum| forum.id.clone()).collect(),
         editions: &editions,
         default_language: config.default_language.clone(),
+        languages: config.languages.clone(),
     };
 
     let kinds: Vec<DocumentKind> = documents
@@ -128,11 +145,15 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         index,
     };
     problems.extend(editions::check_published(&mut site, &manifests, &hashes));
-    let diagnostics = finish(problems);
-    if diagnostics.has_errors() {
-        return (None, diagnostics);
+    if problems
+        .iter()
+        .any(|problem| problem.severity == crate::diagnostic::Severity::Error)
+    {
+        // The site will not be rendered, so find its bodies' problems now, to report all at once.
+        problems.extend(body_problems(&site));
+        return (None, finish(problems));
     }
-    (Some(site), diagnostics)
+    (Some(site), finish(problems))
 }
 
 /// Every contribution URL, slug or alias, belongs to one contribution only.
@@ -175,6 +196,48 @@ fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
             };
             let hint = "`updates` names the earlier contribution (its file name without .md) whose work this one reports progress on";
             Some(Diagnostic::error(contribution.body.file.as_str(), problem).with_hint(hint))
+        })
+        .collect()
+}
+
+/// The Markdown problems (unsafe links) of every valid document's body and translations.
+fn body_problems(site: &Site) -> Vec<Diagnostic> {
+    let pages = std::iter::once(&site.home).chain(
+        site.reports
+            .iter()
+            .flat_map(|report| std::iter::once(&report.front).chain(&report.chapters)),
+    );
+    let mut bodies: Vec<&Markdown> = pages
+        .flat_map(|page| {
+            std::iter::once(&page.body).chain(
+                page.translations
+                    .iter()
+                    .map(|translation| &translation.body),
+            )
+        })
+        .collect();
+    for contribution in &site.contributions {
+        bodies.push(&contribution.body);
+        bodies.extend(
+            contribution
+                .translations
+                .iter()
+                .map(|translation| &translation.body),
+        );
+    }
+    for note in &site.policy_notes {
+        bodies.push(&note.body);
+        bodies.extend(
+            note.translations
+                .iter()
+                .map(|translation| &translation.body),
+        );
+    }
+    bodies
+        .par_iter()
+        .flat_map(|body| {
+            crate::render::markdown::to_html(body, "", &crate::render::markdown::NoBlocks)
+                .diagnostics
         })
         .collect()
 }
