@@ -179,7 +179,7 @@ impl<'a> Renderer<'a> {
     /// Renders `template` with `context` and writes it as `<path>index.html`.
     fn page(&self, template: &str, path: &str, mut context: Context) -> Result<usize> {
         context.insert("site", &self.site_view);
-        let html = self
+        let mut html = self
             .theme
             .tera
             .render(template, &context)
@@ -195,6 +195,10 @@ impl<'a> Renderer<'a> {
                     .with_hint("fix the template; the content itself is valid"),
                 )
             })?;
+        if html.contains(visuals::ROOT) {
+            // Figures computed once hold a placeholder for the page's relative root.
+            html = html.replace(visuals::ROOT, &root_of(path));
+        }
         let file = if path.ends_with(".html") {
             path.to_owned()
         } else {
@@ -281,9 +285,13 @@ impl<'a> Renderer<'a> {
         context.insert("total", &site.contributions.len());
         let figures = &self.figures;
         let charts_html = [
-            visuals::figure(&figures.by_objective, "by-objective", "./"),
-            visuals::figure(&figures.by_stakeholder_type, "by-stakeholder-type", "./"),
-            visuals::figure(&figures.by_region, "by-region", "./"),
+            visuals::figure(&figures.by_objective, "by-objective", visuals::ROOT),
+            visuals::figure(
+                &figures.by_stakeholder_type,
+                "by-stakeholder-type",
+                visuals::ROOT,
+            ),
+            visuals::figure(&figures.by_region, "by-region", visuals::ROOT),
         ]
         .concat();
         context.insert("charts_html", &charts_html);
