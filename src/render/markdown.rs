@@ -125,13 +125,7 @@ impl<'a, 'm> Converter<'a, 'm> {
                 title,
                 id,
             }) => {
-                let dest_url = checked_url(
-                    dest_url,
-                    self.root,
-                    self.markdown,
-                    offset,
-                    &mut self.rendered.diagnostics,
-                );
+                let dest_url = self.checked(dest_url, offset);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -145,13 +139,7 @@ impl<'a, 'm> Converter<'a, 'm> {
                 title,
                 id,
             }) => {
-                let dest_url = checked_url(
-                    dest_url,
-                    self.root,
-                    self.markdown,
-                    offset,
-                    &mut self.rendered.diagnostics,
-                );
+                let dest_url = self.checked(dest_url, offset);
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -189,6 +177,17 @@ impl<'a, 'm> Converter<'a, 'm> {
             other => other,
         };
         self.events.push(event);
+    }
+
+    /// A link's or image's address made safe, its problem reported.
+    fn checked(&mut self, url: CowStr<'m>, offset: usize) -> CowStr<'m> {
+        checked_url(
+            url,
+            self.root,
+            self.markdown,
+            offset,
+            &mut self.rendered.diagnostics,
+        )
     }
 
     fn heading_text(&mut self, content: &str) {
