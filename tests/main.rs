@@ -21,6 +21,7 @@ mod suite {
     mod bugs;
     mod cli;
     mod determinism;
+    mod editions;
     mod fixtures;
     mod invalid;
     mod paths;
