@@ -90,34 +90,52 @@ fn extreme<'a>(data: &'a ChartData, values: &[f64], largest: bool) -> Option<(f6
         .zip(values)
         .filter(|(_, value)| **value == best)
         .map(|(name, _)| name.as_str())
-        .take(3)
         .collect();
     Some((best, names))
+}
+
+/// "The largest value is A (3) and the smallest is B and C (1)", or, when every value is the
+/// same, "All N categories have the same value (1)"; long lists end with "and N others".
+fn extremes_sentence(data: &ChartData, values: &[f64], subject: &str) -> Option<String> {
+    let unit = data.unit.as_deref();
+    let (high, highest) = extreme(data, values, true)?;
+    let (low, lowest) = extreme(data, values, false)?;
+    if high == low {
+        return Some(format!(
+            " All {} categories have the same {} ({}).",
+            values.len(),
+            subject.rsplit(' ').next().unwrap_or(subject),
+            format_value(high, data.decimals, unit)
+        ));
+    }
+    Some(format!(
+        " {subject} is {} ({}) and the smallest is {} ({}).",
+        join_some(&highest),
+        format_value(high, data.decimals, unit),
+        join_some(&lowest),
+        format_value(low, data.decimals, unit)
+    ))
+}
+
+/// Like [`join`], naming at most three items and counting the rest.
+fn join_some(items: &[&str]) -> String {
+    match items.len() {
+        0..=3 => join(items),
+        n => format!("{}, {} and {} others", items[0], items[1], n - 2),
+    }
 }
 
 fn describe_bars(data: &ChartData, text: &mut String) {
     let Some(last) = data.series.last() else {
         return;
     };
-    let unit = data.unit.as_deref();
-    let (Some((high, highest)), Some((low, lowest))) = (
-        extreme(data, &last.values, true),
-        extreme(data, &last.values, false),
-    ) else {
-        return;
+    let subject = match data.series.len() {
+        1 => "The largest value".to_owned(),
+        _ => format!("In {}, the largest value", last.name),
     };
-    let prefix = match data.series.len() {
-        1 => "The".to_owned(),
-        _ => format!("In {}, the", last.name),
-    };
-    let _ = write!(
-        text,
-        " {prefix} largest value is {} ({}) and the smallest is {} ({}).",
-        join(&highest),
-        format_value(high, data.decimals, unit),
-        join(&lowest),
-        format_value(low, data.decimals, unit)
-    );
+    if let Some(sentence) = extremes_sentence(data, &last.values, &subject) {
+        text.push_str(&sentence);
+    }
     if let [first, .., last] = data.series.as_slice() {
         describe_change(first, last, text);
     }
@@ -136,6 +154,8 @@ fn describe_change(first: &Series, last: &Series, text: &mut String) {
     let count = first.values.len().min(last.values.len());
     let change = match (fell, rose) {
         (0, 0) => "values did not change".to_owned(),
+        (2, 0) if count == 2 => "values fell in both categories".to_owned(),
+        (0, 2) if count == 2 => "values rose in both categories".to_owned(),
         (fell, 0) if fell == count => format!("values fell in all {count} categories"),
         (0, rose) if rose == count => format!("values rose in all {count} categories"),
         (fell, 0) => format!("values fell in {fell} of {count} categories"),
@@ -146,19 +166,8 @@ fn describe_change(first: &Series, last: &Series, text: &mut String) {
 }
 
 fn describe_totals(data: &ChartData, text: &mut String) {
-    let totals = totals(data);
-    let unit = data.unit.as_deref();
-    if let (Some((high, highest)), Some((low, lowest))) =
-        (extreme(data, &totals, true), extreme(data, &totals, false))
-    {
-        let _ = write!(
-            text,
-            " The largest total is {} ({}) and the smallest is {} ({}).",
-            join(&highest),
-            format_value(high, data.decimals, unit),
-            join(&lowest),
-            format_value(low, data.decimals, unit)
-        );
+    if let Some(sentence) = extremes_sentence(data, &totals(data), "The largest total") {
+        text.push_str(&sentence);
     }
 }
 

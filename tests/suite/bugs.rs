@@ -318,7 +318,6 @@ fn site_asset_is_not_silently_replaced_by_a_generated_file() {
 /// name the same categories as both the largest and the smallest: when every value is
 /// equal it should say so. The minimal site's edition chart has 1 contribution in each.
 #[test]
-#[ignore = "bug: src/charts/describe.rs names tied categories as both largest and smallest (\"the largest value is Edition 2025 and Edition 2026 (1) and the smallest is Edition 2025 and Edition 2026 (1)\")"]
 fn chart_description_of_equal_values_says_they_are_equal() {
     let temp = temp_dir();
     let output = temp.path().join("out");
