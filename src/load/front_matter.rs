@@ -169,7 +169,34 @@ fn explain_yaml_error(message: &str) -> (String, Option<&'static str>) {
             Some("write the number without quotes or units"),
         );
     }
-    (format!("invalid YAML: {message}"), None)
+    if message.starts_with("unknown field") {
+        return (
+            message.to_owned(),
+            Some("use one of the fields listed, spelt as shown"),
+        );
+    }
+    if message.contains("floating point") {
+        return (
+            format!("{message}: this field takes a number"),
+            Some("write a plain number such as 4200 or 12.5, without quotes, units or thousands separators"),
+        );
+    }
+    if message.contains("expected mapping") {
+        return (
+            format!("{message}: this field takes named sub-fields"),
+            Some("indent the sub-fields under the field, e.g. `stakeholder:` then `  name: \"…\"` and `  type: …` on the next lines"),
+        );
+    }
+    if message.contains("expected string") {
+        return (
+            format!("{message}: this field takes text"),
+            Some("write the text after the colon, in quotes if it contains `:`, `#`, `[` or `{`"),
+        );
+    }
+    (
+        format!("invalid YAML: {message}"),
+        Some("check the lines around it: one `field: value` per line, sub-fields indented by two spaces, lists as `[A, B]` or `- item` lines, and text with `:` or `#` in quotes"),
+    )
 }
 
 /// The keys of a mapping, with their positions; values are skipped.

@@ -96,7 +96,8 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
         return Err(vec![Diagnostic::error(
             file.unwrap_or_else(|| theme_dir.clone()),
             format!("the theme's templates do not compile: {}", one_line(&error)),
-        )]);
+        )
+            .with_hint("fix the template at the line shown; the default theme's templates are in themes/default/templates/ of rapporteur's repository")]);
     }
     Ok(Theme {
         tera,

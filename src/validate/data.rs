@@ -74,12 +74,16 @@ pub fn site(
             );
         }
     }
+    let theme_position = raw
+        .theme
+        .as_ref()
+        .map_or_else(|| check.yaml.start(), |theme| check.yaml.position_of(theme));
     let theme = raw
         .theme
         .map_or_else(|| "default".to_owned(), |theme| theme.value);
     if !super::checker::is_valid_slug(&theme) {
         check.error(
-            Position::new(1, 1),
+            theme_position,
             format!("theme name `{theme}` is not a folder name"),
             "use lowercase letters, digits and hyphens",
         );

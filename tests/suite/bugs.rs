@@ -50,7 +50,6 @@ fn unknown_field_with_swapped_letters_gets_a_suggestion() {
 
 /// Style rule: every message says what is wrong *and how to fix it*.
 #[test]
-#[ignore = "bug: YAML type and syntax errors, unknown nested fields and template errors carry no hint"]
 fn every_diagnostic_has_a_hint() {
     let mut missing = Vec::new();
     for case in CASES {
@@ -76,7 +75,6 @@ fn every_diagnostic_has_a_hint() {
 
 /// The theme-name error points at the `theme:` line, like every other site.yaml problem.
 #[test]
-#[ignore = "bug: src/validate/data.rs reports an invalid theme name at line 1, column 1 instead of at the `theme` value"]
 fn theme_name_error_points_at_the_theme_line() {
     let temp = temp_dir();
     let root = copy_fixture_unpublished("minimal", temp.path());
