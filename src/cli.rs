@@ -66,6 +66,9 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Internal: deletes a previous output moved aside by `build` (run in the background).
+    #[command(name = "__discard", hide = true)]
+    Discard { directory: PathBuf },
     /// Create a new content file from a commented template.
     New {
         #[command(subcommand)]
@@ -108,6 +111,10 @@ pub fn main() -> ExitCode {
         } => {
             let outcome = crate::check(&root).map_err(|failure| only_changed(failure, &changed));
             report(outcome, format, "checked")
+        }
+        Command::Discard { directory } => {
+            crate::write::discard_now(&directory);
+            ExitCode::SUCCESS
         }
         Command::Publish { year, root } => match crate::publish::publish(&root, year) {
             Ok(path) => {

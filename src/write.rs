@@ -162,19 +162,65 @@ impl Staging {
         if self.output.exists() {
             let parent = self.output.parent().unwrap_or(&self.output);
             let old = tempfile::Builder::new()
-                .prefix(".rapporteur-old-")
+                .prefix(OLD_PREFIX)
                 .tempdir_in(parent)
                 .with_path("create a temporary directory in", parent)?;
             let old_output = old.path().join("previous");
             fs::rename(&self.output, &old_output).with_path("move aside", &self.output)?;
             fs::rename(&staged, &self.output).with_path("move into place", &staged)?;
-            remove_tree(&old_output);
-            drop(old);
+            discard(old.keep());
         } else {
             fs::rename(&staged, &self.output).with_path("move into place", &staged)?;
         }
         Ok(())
     }
+}
+
+/// Above this many files, a previous output is deleted by a background process.
+const DISCARD_IN_BACKGROUND: usize = 2_000;
+
+/// The prefix of the directories that hold a previous output moved aside.
+pub const OLD_PREFIX: &str = ".rapporteur-old-";
+
+/// Deletes `directory` (a `.rapporteur-old-*` directory holding the previous output).
+///
+/// On a disk, unlinking the 11,000 files of a large site costs more than building it, and
+/// nobody waits for it: a large tree is handed to a detached `rapporteur __discard`
+/// process, so the command returns as soon as the new output is in place. A small tree
+/// (and any tree when the process cannot be started) is deleted here and now.
+fn discard(directory: PathBuf) {
+    let large = walkdir::WalkDir::new(&directory)
+        .into_iter()
+        .take(DISCARD_IN_BACKGROUND + 1)
+        .count()
+        > DISCARD_IN_BACKGROUND;
+    if large {
+        let spawned = std::env::current_exe().and_then(|executable| {
+            std::process::Command::new(executable)
+                .arg("__discard")
+                .arg(&directory)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+        });
+        if spawned.is_ok() {
+            return;
+        }
+    }
+    discard_now(&directory);
+}
+
+/// Deletes a `.rapporteur-old-*` directory; refuses any other path.
+pub fn discard_now(directory: &Path) {
+    let is_ours = directory
+        .file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with(OLD_PREFIX));
+    if !is_ours {
+        return;
+    }
+    remove_tree(directory);
+    let _ = fs::remove_dir_all(directory);
 }
 
 /// Deletes a previous output (ours, moved aside), removing its files in parallel.
