@@ -23,7 +23,8 @@ pub struct Known<'a> {
     pub objectives: BTreeSet<String>,
     pub actions: BTreeSet<String>,
     pub forums: BTreeSet<String>,
-    pub editions: &'a [Edition],
+    /// `None` when site.yaml is invalid: documents are still checked, editions are not.
+    pub editions: Option<&'a [Edition]>,
     pub default_language: String,
     /// The languages of site.yaml: translations must be in one of them.
     pub languages: Vec<String>,
@@ -341,14 +342,8 @@ fn contribution_fields(
         .required(raw.status, "status", "ongoing")
         .and_then(|status| check.choice(&status, "status", Status::parse, Status::ids()));
     let language = document_language(&mut check, raw.language, document, known);
-    let edition = date.and_then(|date| {
-        edition_of(
-            &mut check,
-            raw.edition,
-            date,
-            date_field.as_ref(),
-            known.editions,
-        )
+    let edition = date.zip(known.editions).and_then(|(date, editions)| {
+        edition_of(&mut check, raw.edition, date, date_field.as_ref(), editions)
     });
     let indicators = indicators(&mut check, raw.indicators.unwrap_or_default());
     let links = raw
@@ -755,14 +750,8 @@ fn policy_note_fields(
     let summary = check.optional_text(raw.summary, "summary");
     let author = check.optional_text(raw.author, "author");
     let _ = document_language(&mut check, raw.language, document, known);
-    let edition = date.and_then(|date| {
-        edition_of(
-            &mut check,
-            raw.edition,
-            date,
-            date_field.as_ref(),
-            known.editions,
-        )
+    let edition = date.zip(known.editions).and_then(|(date, editions)| {
+        edition_of(&mut check, raw.edition, date, date_field.as_ref(), editions)
     });
     let fields = (|| {
         Some(PolicyNoteFields {

@@ -88,17 +88,36 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     }
     datasets.dedup_by(|a, b| a.name == b.name);
 
+    let actions = objectives
+        .iter()
+        .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
+        .collect();
+    let forum_ids = forums.iter().map(|forum| forum.id.clone()).collect();
     let Some((config, editions)) = site else {
+        // site.yaml is invalid: still check the documents, so one run shows every problem.
+        let known = Known {
+            objectives: objective_ids,
+            actions,
+            forums: forum_ids,
+            editions: None,
+            default_language: "en".to_owned(),
+            languages: crate::load::LANGUAGES
+                .iter()
+                .map(|language| (*language).to_owned())
+                .collect(),
+        };
+        let document_problems = documents
+            .into_par_iter()
+            .flat_map(|document| documents::document(document, &known).1)
+            .collect::<Vec<_>>();
+        problems.extend(document_problems);
         return (None, finish(problems));
     };
     let known = Known {
         objectives: objective_ids,
-        actions: objectives
-            .iter()
-            .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
-            .collect(),
-        forums: forums.iter().map(|forum| forum.id.clone()).collect(),
-        editions: &editions,
+        actions,
+        forums: forum_ids,
+        editions: Some(&editions),
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
     };

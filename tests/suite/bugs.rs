@@ -262,7 +262,6 @@ fn translation_in_a_language_the_site_does_not_list_is_reported() {
 /// Validation is documented to "never stop at the first problem", yet any error in
 /// site.yaml ends it before a single document is checked.
 #[test]
-#[ignore = "bug: src/validate/mod.rs returns as soon as site.yaml is invalid, so the documents' problems are reported only in a later run"]
 fn document_problems_are_reported_alongside_site_yaml_problems() {
     let temp = temp_dir();
     let root = copy_fixture_unpublished("minimal", temp.path());
