@@ -768,6 +768,52 @@ impl<'a> Renderer<'a> {
         self.page("404.html", "404.html", context)
     }
 
+    /// Atom feeds of the newest contributions: one per edition, one per objective.
+    fn feeds(&self) -> Result<()> {
+        let site = self.site;
+        let of = |positions: &[usize]| -> Vec<&crate::model::Contribution> {
+            positions
+                .iter()
+                .filter_map(|position| site.contributions.get(*position))
+                .collect()
+        };
+        for edition in &site.editions {
+            let path = format!("feeds/{}.xml", edition.year);
+            let title = format!(
+                "{}: contributions to edition {}",
+                site.config.title, edition.year
+            );
+            let feed = open_data::atom(
+                site,
+                &title,
+                &path,
+                &of(crate::model::Index::get(
+                    &site.index.by_edition,
+                    &edition.year,
+                )),
+            );
+            self.emit(&path, feed.as_bytes())?;
+        }
+        for objective in &site.objectives {
+            let path = format!("feeds/objective-{}.xml", objective.slug());
+            let title = format!(
+                "{}: contributions on objective {}. {}",
+                site.config.title, objective.id, objective.title
+            );
+            let feed = open_data::atom(
+                site,
+                &title,
+                &path,
+                &of(crate::model::Index::get(
+                    &site.index.by_objective,
+                    &objective.id,
+                )),
+            );
+            self.emit(&path, feed.as_bytes())?;
+        }
+        Ok(())
+    }
+
     /// Writes a generated file (not a page), remembering its path.
     fn emit(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
         if let Ok(mut generated) = self.generated.lock() {
@@ -925,6 +971,7 @@ impl Renderer<'_> {
             self.sink
                 .write(&format!("data/contributions-{}.csv", edition.year), &csv)?;
         }
+        self.feeds()?;
         for (path, csv) in self.figures.csv_files() {
             self.emit(&path, csv.as_bytes())?;
         }

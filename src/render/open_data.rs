@@ -198,3 +198,80 @@ fn xml_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+/// Entries per feed: the newest contributions.
+const FEED_ENTRIES: usize = 100;
+
+/// An Atom feed of `contributions` (newest first), at `path` under `base_url`.
+///
+/// The feed's `updated` is the newest entry's date, never the build time, so feeds are as
+/// deterministic as pages.
+pub fn atom(site: &Site, title: &str, path: &str, contributions: &[&Contribution]) -> String {
+    let base_url = &site.config.base_url;
+    let updated = contributions.first().map_or_else(
+        || "1970-01-01".to_owned(),
+        |contribution| contribution.date.to_string(),
+    );
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    xml.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
+    xml.push_str(&format!(
+        "<id>{}</id>\n",
+        xml_escape(&format!("{base_url}{path}"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"self\" href=\"{}\"/>\n",
+        xml_escape(&format!("{base_url}{path}"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml_escape(base_url)
+    ));
+    xml.push_str(&format!("<updated>{updated}T00:00:00Z</updated>\n"));
+    xml.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        xml_escape(&site.config.title)
+    ));
+    for contribution in contributions.iter().take(FEED_ENTRIES) {
+        let url = format!("{base_url}contributions/{}/", contribution.slug);
+        let summary = format!(
+            "{} ({}), {}. Objectives {}. Status: {}.",
+            contribution.stakeholder.name,
+            contribution.stakeholder.kind.label(),
+            contribution.region.label(),
+            contribution.objectives.join(", "),
+            contribution.status.label()
+        );
+        xml.push_str("<entry>\n");
+        xml.push_str(&format!(
+            "<title>{}</title>\n",
+            xml_escape(&contribution.title)
+        ));
+        xml.push_str(&format!(
+            "<id>{}</id>\n<link href=\"{}\"/>\n",
+            xml_escape(&url),
+            xml_escape(&url)
+        ));
+        xml.push_str(&format!(
+            "<updated>{}T00:00:00Z</updated>\n",
+            contribution.date
+        ));
+        xml.push_str(&format!(
+            "<author><name>{}</name></author>\n",
+            xml_escape(&contribution.stakeholder.name)
+        ));
+        xml.push_str(&format!("<summary>{}</summary>\n", xml_escape(&summary)));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml_escape;
+
+    #[test]
+    fn xml_text_is_escaped() {
+        assert_eq!(xml_escape("<a & b>"), "&lt;a &amp; b&gt;");
+    }
+}
