@@ -19,6 +19,8 @@ pub struct SiteView {
     pub repository: Option<String>,
     pub editions: Vec<EditionView>,
     pub current_edition: Option<i32>,
+    /// True when the site's assets hold `favicon.svg`, linked from every page.
+    pub favicon: bool,
 }
 
 #[derive(Clone, Serialize)]
@@ -55,6 +57,10 @@ impl SiteView {
                 .map(|edition| EditionView::new(site, edition))
                 .collect(),
             current_edition: site.current_edition().map(|edition| edition.year),
+            favicon: site
+                .assets
+                .iter()
+                .any(|asset| asset.output_path == "favicon.svg"),
         }
     }
 }
