@@ -20,6 +20,7 @@ pub mod fs;
 pub mod load;
 pub mod model;
 pub mod new;
+pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod validate;
@@ -76,7 +77,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
     let (site, theme, warnings) = prepare(&root, options.base_url.as_deref())?;
     let staging =
         write::Staging::new(&output).map_err(|error| Failure::Fatal(error.to_string()))?;
-    let rendered = render_site(&site, &theme, &staging, warnings)?;
+    let progress = progress::Progress::new(&staging);
+    let rendered = render_site(&site, &theme, &progress, warnings);
+    progress.finish();
+    let rendered = rendered?;
     staging
         .commit()
         .map_err(|error| Failure::Fatal(error.to_string()))?;
