@@ -87,10 +87,6 @@ fn edition_for(root: &Path, today: chrono::NaiveDate) -> EditionChoice {
 }
 
 fn first_objective(root: &Path) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Entry {
-        id: String,
-    }
     let text = std::fs::read_to_string(root.join("content/data/objectives.yaml")).ok()?;
     #[derive(serde::Deserialize)]
     struct Loose {
@@ -99,7 +95,6 @@ fn first_objective(root: &Path) -> Option<String> {
         _rest: std::collections::BTreeMap<String, serde_json::Value>,
     }
     let entries: Vec<Loose> = serde_saphyr::from_str(&text).ok()?;
-    let _ = Entry { id: String::new() }.id;
     entries.into_iter().next().map(|entry| entry.id)
 }
 

@@ -21,7 +21,7 @@ use tera::Context;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
-use crate::model::{Contribution, ForumCategory, Page, Region, Site, StakeholderType, Status};
+use crate::model::{Contribution, ForumCategory, Page, Region, Site, StakeholderType};
 use templates::{Theme, ThemeStatic};
 use views::*;
 
@@ -278,10 +278,6 @@ impl<'a> Renderer<'a> {
         context.insert("page", &home);
         let latest: Vec<usize> = (0..site.contributions.len().min(8)).collect();
         context.insert("latest", &self.summaries(&latest));
-        context.insert("objectives", &self.objective_counts());
-        context.insert("stakeholder_types", &stakeholder_type_counts(site));
-        context.insert("regions", &region_counts(site));
-        context.insert("statuses", &status_counts(site));
         context.insert("total", &site.contributions.len());
         let figures = &self.figures;
         let charts_html = [
@@ -534,10 +530,7 @@ impl<'a> Renderer<'a> {
             "chart_html",
             &visuals::figure(&self.figures.by_objective, "by-objective", "../"),
         );
-        context.insert(
-            "matrix_html",
-            &visuals::at_root(&self.figures.matrix, "../"),
-        );
+        context.insert("matrix_html", &self.figures.matrix);
         let mut pages = self.page("objectives.html", "objectives/", context)?;
         for objective in &site.objectives {
             let base = format!("objectives/{}/", objective.slug());
@@ -646,14 +639,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = page_context("forums/", "forums");
         context.insert("groups", &groups);
-        context.insert(
-            "map_html",
-            &visuals::at_root(&self.figures.forum_map, "../"),
-        );
-        context.insert(
-            "matrix_html",
-            &visuals::at_root(&self.figures.matrix, "../"),
-        );
+        context.insert("map_html", &self.figures.forum_map);
+        context.insert("matrix_html", &self.figures.matrix);
         let mut pages = self.page("forums.html", "forums/", context)?;
         for forum in &site.forums {
             let base = format!("forums/{}/", forum.id);
@@ -880,14 +867,12 @@ impl<'a> Renderer<'a> {
             }
         }
         for dataset in &self.site.datasets {
-            let extension = dataset.file.rsplit('.').next().unwrap_or("csv");
             let mut writer = csv::Writer::from_writer(Vec::new());
             let _ = writer.write_record(&dataset.columns);
             for row in &dataset.rows {
                 let _ = writer.write_record(row);
             }
             let bytes = writer.into_inner().unwrap_or_default();
-            let _ = extension;
             self.sink
                 .write(&format!("data/{}.csv", dataset.name), &bytes)?;
         }
@@ -940,14 +925,7 @@ impl Renderer<'_> {
                     .edition(year)
                     .map(|edition| EditionView::new(self.site, edition)),
             );
-            context.insert(
-                "gap_map_html",
-                &self
-                    .figures
-                    .gap_maps
-                    .get(&year)
-                    .map(|html| visuals::at_root(html, &root)),
-            );
+            context.insert("gap_map_html", &self.figures.gap_maps.get(&year));
             let charts_html = [
                 visuals::figure(&self.figures.by_status, "by-status", &root),
                 visuals::figure(&self.figures.by_edition, "by-edition", &root),
@@ -1048,24 +1026,6 @@ fn region_counts(site: &Site) -> Vec<Count> {
                 (
                     region_term(*region),
                     crate::model::Index::get(&site.index.by_region, region).len(),
-                )
-            })
-            .collect(),
-    )
-}
-
-fn status_counts(site: &Site) -> Vec<Count> {
-    counts(
-        Status::ALL
-            .iter()
-            .map(|status| {
-                (
-                    Term {
-                        id: status.id().to_owned(),
-                        label: status.label().to_owned(),
-                        url: String::new(),
-                    },
-                    crate::model::Index::get(&site.index.by_status, status).len(),
                 )
             })
             .collect(),

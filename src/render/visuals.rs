@@ -78,14 +78,15 @@ pub struct Figures {
     pub by_region: Chart,
     pub by_status: Chart,
     pub by_edition: Chart,
-    /// The forum map, with links relative to the site root (prefix with the page's root).
+    /// The forum map; its links start with [`ROOT`], which `Renderer::page` resolves per page.
     pub forum_map: String,
     pub matrix: String,
     /// Gap map per edition year.
     pub gap_maps: BTreeMap<i32, String>,
 }
 
-/// Placeholder for the page's relative root inside precomputed HTML.
+/// Placeholder for the page's relative root inside HTML computed once per build; every
+/// rendered page replaces it with its own relative root.
 pub const ROOT: &str = "\u{E001}ROOT\u{E001}";
 
 impl Figures {
@@ -214,11 +215,6 @@ impl Figures {
 /// A count chart as a figure for a page at `root`, with its CSV link.
 pub fn figure(chart: &Chart, name: &str, root: &str) -> String {
     chart.to_html(Some(&format!("{root}charts/{name}.csv")))
-}
-
-/// Precomputed HTML with links made relative to a page at `root`.
-pub fn at_root(html: &str, root: &str) -> String {
-    html.replace(ROOT, root)
 }
 
 /// Counts of the contributions reporting on each action of one objective, as a chart.
