@@ -80,20 +80,79 @@ type Result<T> = std::result::Result<T, RenderError>;
 
 /// Renders every page of `site` into `sink`.
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
+    render_with(site, &Prepared::new(site), theme, sink, &Scope::All)
+}
+
+/// What every page of a site needs, computed once per version of the site: the portal's
+/// own figures, the contribution summaries listings show, the site-wide view. `serve`
+/// keeps it between requests, so rendering one page does not recompute it.
+pub struct Prepared {
+    figures: visuals::Figures,
+    summaries: Vec<ContributionSummary>,
+    site_view: SiteView,
+}
+
+impl Prepared {
+    pub fn new(site: &Site) -> Self {
+        Prepared {
+            figures: visuals::Figures::new(site),
+            summaries: site
+                .contributions
+                .iter()
+                .map(ContributionSummary::new)
+                .collect(),
+            site_view: SiteView::new(site),
+        }
+    }
+}
+
+/// Which output files a render produces: all of them (`build`, `check`), or only some
+/// (`serve` renders the pages a browser asks for). Files are named as in the output
+/// directory: `contributions/x/index.html`, `style.css`.
+pub enum Scope {
+    All,
+    Only(std::collections::BTreeSet<String>),
+}
+
+impl Scope {
+    /// Whether the file at `file` (an output path) is to be produced.
+    pub fn wants(&self, file: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(files) => files.contains(file),
+        }
+    }
+}
+
+/// The output file of the page at `path`: `x/` → `x/index.html`; `404.html` stays.
+pub fn page_file(path: &str) -> String {
+    if path.ends_with(".html") {
+        path.to_owned()
+    } else {
+        format!("{path}index.html")
+    }
+}
+
+/// Renders the files of `site` that `scope` wants into `sink`, with `prepared` computed
+/// from the same `site`.
+pub fn render_with(
+    site: &Site,
+    prepared: &Prepared,
+    theme: &Theme,
+    sink: &dyn Sink,
+    scope: &Scope,
+) -> Result<Rendered> {
     let renderer = Renderer {
         site,
         blocks: visuals::ChartBlocks::new(&site.datasets),
-        figures: visuals::Figures::new(site),
+        figures: &prepared.figures,
         written: std::sync::Mutex::new(Vec::new()),
         generated: std::sync::Mutex::new(std::collections::BTreeSet::new()),
         theme,
         sink,
-        summaries: site
-            .contributions
-            .iter()
-            .map(ContributionSummary::new)
-            .collect(),
-        site_view: SiteView::new(site),
+        summaries: &prepared.summaries,
+        site_view: &prepared.site_view,
+        scope,
     };
     let mut diagnostics = Vec::new();
     let mut pages = 0;
@@ -131,15 +190,16 @@ struct Renderer<'a> {
     /// Draws the charts of Markdown bodies.
     blocks: visuals::ChartBlocks<'a>,
     /// The portal's own charts and maps, computed once.
-    figures: visuals::Figures,
+    figures: &'a visuals::Figures,
     /// The paths of the pages written, for the sitemap.
     written: std::sync::Mutex<Vec<String>>,
     /// Every file the build generates (pages and data), so assets cannot replace them.
     generated: std::sync::Mutex<std::collections::BTreeSet<String>>,
     theme: &'a Theme,
     sink: &'a dyn Sink,
-    summaries: Vec<ContributionSummary>,
-    site_view: SiteView,
+    summaries: &'a [ContributionSummary],
+    site_view: &'a SiteView,
+    scope: &'a Scope,
 }
 
 /// The relative path from the page at `path` (e.g. `contributions/x/`) to the site root.
@@ -178,7 +238,14 @@ struct ProseView {
 impl<'a> Renderer<'a> {
     /// Renders `template` with `context` and writes it as `<path>index.html`.
     fn page(&self, template: &str, path: &str, mut context: Context) -> Result<usize> {
-        context.insert("site", &self.site_view);
+        if template != "redirect.html" && template != "404.html" {
+            self.record(path);
+        }
+        let file = page_file(path);
+        if !self.scope.wants(&file) {
+            return Ok(1);
+        }
+        context.insert("site", self.site_view);
         let mut html = self
             .theme
             .tera
@@ -199,17 +266,20 @@ impl<'a> Renderer<'a> {
             // Figures computed once hold a placeholder for the page's relative root.
             html = html.replace(visuals::ROOT, &root_of(path));
         }
-        let file = if path.ends_with(".html") {
-            path.to_owned()
-        } else {
-            format!("{path}index.html")
-        };
         self.emit(&file, html.as_bytes())?;
-        let is_page = template != "redirect.html" && template != "404.html";
-        if let (true, Ok(mut written)) = (is_page, self.written.lock()) {
+        Ok(1)
+    }
+
+    /// Records the page at `path` for the sitemap.
+    fn record(&self, path: &str) {
+        if let Ok(mut written) = self.written.lock() {
             written.push(path.to_owned());
         }
-        Ok(1)
+    }
+
+    /// Whether any of the pages at `paths` is in scope (to skip work for pages not wanted).
+    fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p str>) -> bool {
+        matches!(self.scope, Scope::All) || paths.any(|path| self.scope.wants(&page_file(path)))
     }
 
     fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
@@ -417,6 +487,33 @@ impl<'a> Renderer<'a> {
 
     fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
         let path = format!("contributions/{}/", contribution.slug);
+        let translated: Vec<String> = contribution
+            .translations
+            .iter()
+            .map(|translation| format!("{}/{path}", translation.language))
+            .collect();
+        let aliases = contribution
+            .aliases
+            .iter()
+            .map(|alias| format!("contributions/{alias}/"));
+        if !self.wants_any(
+            std::iter::once(path.as_str())
+                .chain(translated.iter().map(String::as_str))
+                .chain(
+                    aliases
+                        .clone()
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(String::as_str),
+                ),
+        ) {
+            self.record(&path);
+            translated.iter().for_each(|page| self.record(page));
+            return Ok((
+                1 + translated.len() + contribution.aliases.len(),
+                Vec::new(),
+            ));
+        }
         let rendered = markdown::to_html(&contribution.body, &root_of(&path), &self.blocks);
         let view = ContributionView::new(self.site, contribution);
         let mut context = page_context(&path, "contributions");
@@ -473,6 +570,10 @@ impl<'a> Renderer<'a> {
             .map(|(index, chunk)| {
                 let number = index + 1;
                 let path = page_url(base, number);
+                if !self.wants_any(std::iter::once(path.as_str())) {
+                    self.record(&path);
+                    return Ok(1);
+                }
                 let mut context = page_context(&path, section);
                 context.extend(extra.clone());
                 context.insert("items", &self.summaries(chunk));
@@ -803,10 +904,31 @@ impl<'a> Renderer<'a> {
 
     /// Writes a generated file (not a page), remembering its path.
     fn emit(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
+        self.note_generated(path);
+        self.write(path, contents)
+    }
+
+    /// Remembers that the build generates `path`, so that no asset may replace it.
+    fn note_generated(&self, path: &str) {
         if let Ok(mut generated) = self.generated.lock() {
             generated.insert(path.to_owned());
         }
-        self.sink.write(path, contents)
+    }
+
+    /// Writes a file the scope wants (and nothing else).
+    fn write(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
+        if self.scope.wants(path) {
+            self.sink.write(path, contents)?;
+        }
+        Ok(())
+    }
+
+    /// Copies a file the scope wants.
+    fn copy(&self, path: &str, source: &Path) -> std::result::Result<(), IoError> {
+        if self.scope.wants(path) {
+            self.sink.copy(path, source)?;
+        }
+        Ok(())
     }
 
     /// Copies the site's assets last: they may replace the theme's static files, but a file
@@ -832,7 +954,7 @@ impl<'a> Renderer<'a> {
                 );
                 continue;
             }
-            self.sink.copy(&asset.output_path, &asset.source)?;
+            self.copy(&asset.output_path, &asset.source)?;
         }
         Ok(problems)
     }
@@ -841,7 +963,7 @@ impl<'a> Renderer<'a> {
     fn write_stylesheet(&self, mut css: Vec<u8>) -> Result<()> {
         css.extend_from_slice(b"\n/* Charts, maps and tables (generated by rapporteur). */\n");
         css.extend_from_slice(crate::charts::stylesheet().as_bytes());
-        self.sink.write("style.css", &css)?;
+        self.write("style.css", &css)?;
         Ok(())
     }
 
@@ -852,9 +974,7 @@ impl<'a> Renderer<'a> {
                 ThemeStatic::Embedded { output_path, bytes } if output_path == "style.css" => {
                     self.write_stylesheet(bytes.to_vec())?;
                 }
-                ThemeStatic::Embedded { output_path, bytes } => {
-                    self.sink.write(output_path, bytes)?
-                }
+                ThemeStatic::Embedded { output_path, bytes } => self.write(output_path, bytes)?,
                 ThemeStatic::Site(file) if file.output_path == "style.css" => {
                     let bytes = std::fs::read(&file.source).map_err(|source| IoError {
                         path: file.source.clone(),
@@ -863,7 +983,7 @@ impl<'a> Renderer<'a> {
                     })?;
                     self.write_stylesheet(bytes)?;
                 }
-                ThemeStatic::Site(file) => self.sink.copy(&file.output_path, &file.source)?,
+                ThemeStatic::Site(file) => self.copy(&file.output_path, &file.source)?,
             }
         }
         for dataset in &self.site.datasets {
@@ -873,8 +993,7 @@ impl<'a> Renderer<'a> {
                 let _ = writer.write_record(row);
             }
             let bytes = writer.into_inner().unwrap_or_default();
-            self.sink
-                .write(&format!("data/{}.csv", dataset.name), &bytes)?;
+            self.write(&format!("data/{}.csv", dataset.name), &bytes)?;
         }
         Ok(())
     }
@@ -886,13 +1005,20 @@ impl Renderer<'_> {
         let mut pages = 0;
         for edition in &self.site.editions {
             let path = format!("changes/{}/", edition.year);
+            let csv_path = format!("charts/changes-{}.csv", edition.year);
+            let has_previous = self.site.editions.iter().any(|e| e.year < edition.year);
+            if has_previous
+                && !self.wants_any(std::iter::once(path.as_str()))
+                && !self.scope.wants(&csv_path)
+            {
+                self.record(&path);
+                pages += 1;
+                continue;
+            }
             let Some(changes) = changes::compare(self.site, edition.year, &root_of(&path)) else {
                 continue;
             };
-            self.sink.write(
-                &format!("charts/changes-{}.csv", edition.year),
-                changes.chart_csv.as_bytes(),
-            )?;
+            self.write(&csv_path, changes.chart_csv.as_bytes())?;
             let mut context = page_context(&path, "progress");
             context.insert("changes", &changes);
             context.insert("edition", &EditionView::new(self.site, edition));
@@ -940,14 +1066,18 @@ impl Renderer<'_> {
     /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
     fn open_data(&self) -> Result<()> {
         for edition in &self.site.editions {
-            let json = open_data::contributions_json(self.site, edition.year);
-            self.emit(
-                &format!("data/contributions-{}.json", edition.year),
-                json.as_bytes(),
-            )?;
-            let csv = open_data::contributions_csv(self.site, edition.year);
-            self.sink
-                .write(&format!("data/contributions-{}.csv", edition.year), &csv)?;
+            let json_path = format!("data/contributions-{}.json", edition.year);
+            let csv_path = format!("data/contributions-{}.csv", edition.year);
+            self.note_generated(&json_path);
+            self.note_generated(&csv_path);
+            if self.scope.wants(&json_path) {
+                let json = open_data::contributions_json(self.site, edition.year);
+                self.write(&json_path, json.as_bytes())?;
+            }
+            if self.scope.wants(&csv_path) {
+                let csv = open_data::contributions_csv(self.site, edition.year);
+                self.write(&csv_path, &csv)?;
+            }
         }
         self.feeds()?;
         for (path, csv) in self.figures.csv_files() {
@@ -968,8 +1098,7 @@ impl Renderer<'_> {
             "sitemap.xml",
             open_data::sitemap(base_url, &paths).as_bytes(),
         )?;
-        self.sink
-            .write("robots.txt", open_data::robots(base_url).as_bytes())?;
+        self.write("robots.txt", open_data::robots(base_url).as_bytes())?;
         Ok(())
     }
 }
