@@ -219,6 +219,7 @@ fn root_of(path: &str) -> String {
 fn page_context(path: &str, section: &str) -> Context {
     let mut context = Context::new();
     context.insert("root", &root_of(path));
+    context.insert("asset_root", &root_of(path));
     context.insert("path", path);
     context.insert("section", section);
     context
@@ -325,6 +326,7 @@ impl<'a> Renderer<'a> {
             };
             let mut translated = context.clone();
             translated.insert("root", &root);
+            translated.insert("asset_root", &root);
             translated.insert("path", &translated_path);
             translated.insert("page", &view);
             translated.insert("language", &translation.language);
@@ -851,6 +853,7 @@ impl<'a> Renderer<'a> {
             .map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
         let mut context = Context::new();
         context.insert("root", &base_path);
+        context.insert("asset_root", &base_path);
         context.insert("path", "404.html");
         context.insert("section", "");
         self.page("404.html", "404.html", context)
