@@ -196,6 +196,38 @@ pub struct PolicyNote {
     pub translations: Vec<Translation>,
 }
 
+/// A text and its translations, to pick the version in a reader's language.
+pub struct Localizable<'a> {
+    pub title: &'a str,
+    pub body: &'a Markdown,
+    /// The language `body` is written in.
+    pub language: &'a str,
+    pub translations: &'a [Translation],
+}
+
+impl Contribution {
+    pub fn localizable(&self) -> Localizable<'_> {
+        Localizable {
+            title: &self.title,
+            body: &self.body,
+            language: &self.language,
+            translations: &self.translations,
+        }
+    }
+}
+
+impl PolicyNote {
+    /// Policy notes are written in the site's default language, `default_language`.
+    pub fn localizable<'a>(&'a self, default_language: &'a str) -> Localizable<'a> {
+        Localizable {
+            title: &self.title,
+            body: &self.body,
+            language: default_language,
+            translations: &self.translations,
+        }
+    }
+}
+
 /// A page of prose: the home page, a report's front page or a chapter.
 #[derive(Debug)]
 pub struct Page {

@@ -118,7 +118,10 @@ fn progress(site: &Site, contribution: &Contribution) -> Option<Progress> {
         .collect();
     Some(Progress {
         now: ContributionSummary::new(contribution),
-        before: ContributionSummary::new(earlier),
+        before: ContributionSummary {
+            url: super::views::contribution_url(earlier, contribution.edition),
+            ..ContributionSummary::new(earlier)
+        },
         status_changed: earlier.status != contribution.status,
         indicators,
     })

@@ -78,9 +78,21 @@ const PLACEHOLDER: char = '\u{E000}';
 
 /// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
 pub fn to_html(markdown: &Markdown, root: &str, blocks: &dyn Blocks) -> RenderedMarkdown {
+    to_html_with_ids(markdown, root, blocks, "")
+}
+
+/// Like [`to_html`], with every heading id starting with `id_prefix`, so that several
+/// documents can share one page (the printable report) without duplicate ids.
+pub fn to_html_with_ids(
+    markdown: &Markdown,
+    root: &str,
+    blocks: &dyn Blocks,
+    id_prefix: &str,
+) -> RenderedMarkdown {
     let mut converter = Converter {
         markdown,
         root,
+        id_prefix,
         blocks,
         rendered: RenderedMarkdown::default(),
         events: Vec::new(),
@@ -100,6 +112,7 @@ pub fn to_html(markdown: &Markdown, root: &str, blocks: &dyn Blocks) -> Rendered
 struct Converter<'a, 'm> {
     markdown: &'m Markdown,
     root: &'a str,
+    id_prefix: &'a str,
     blocks: &'a dyn Blocks,
     rendered: RenderedMarkdown,
     events: Vec<Event<'m>>,
@@ -200,7 +213,11 @@ impl<'a, 'm> Converter<'a, 'm> {
         let Some((start, level, heading_text)) = self.heading.take() else {
             return;
         };
-        let id = unique_id(&heading_text, &mut self.used_ids);
+        let id = format!(
+            "{}{}",
+            self.id_prefix,
+            unique_id(&heading_text, &mut self.used_ids)
+        );
         if let Some(Event::Start(Tag::Heading { id: slot, .. })) = self.events.get_mut(start) {
             *slot = Some(CowStr::from(id.clone()));
         }

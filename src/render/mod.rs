@@ -9,11 +9,14 @@
 pub mod changes;
 pub mod markdown;
 pub mod open_data;
+pub mod portal;
 pub mod templates;
 pub mod views;
 pub mod visuals;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,7 +24,7 @@ use tera::Context;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
-use crate::model::{Contribution, ForumCategory, Page, Region, Site, StakeholderType};
+use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
 use templates::{Theme, ThemeStatic};
 use views::*;
 
@@ -83,19 +86,35 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     render_with(site, &Prepared::new(site), theme, sink, &Scope::All)
 }
 
-/// What every page of a site needs, computed once per version of the site: the portal's
-/// own figures, the contribution summaries listings show, the site-wide view. `serve`
-/// keeps it between requests, so rendering one page does not recompute it.
+/// What every page of a site needs, computed once per version of the site: each
+/// edition's index and figures, the contribution summaries listings show, the site-wide
+/// view. `serve` keeps it between requests, so rendering one page does not recompute it.
 pub struct Prepared {
-    figures: visuals::Figures,
+    editions: BTreeMap<i32, EditionPrepared>,
+    related: portal::Editions,
     summaries: Vec<ContributionSummary>,
     site_view: SiteView,
+}
+
+/// One edition's contributions by facet, and its figures.
+struct EditionPrepared {
+    index: crate::model::Index,
+    figures: visuals::Figures,
 }
 
 impl Prepared {
     pub fn new(site: &Site) -> Self {
         Prepared {
-            figures: visuals::Figures::new(site),
+            editions: site
+                .editions
+                .par_iter()
+                .map(|edition| {
+                    let index = portal::edition_index(site, edition.year);
+                    let figures = visuals::Figures::new(site, &index, edition.year);
+                    (edition.year, EditionPrepared { index, figures })
+                })
+                .collect(),
+            related: portal::Editions::new(site),
             summaries: site
                 .contributions
                 .iter()
@@ -142,64 +161,113 @@ pub fn render_with(
     sink: &dyn Sink,
     scope: &Scope,
 ) -> Result<Rendered> {
-    let renderer = Renderer {
+    let shared = Shared {
+        written: Mutex::new(Vec::new()),
+        generated: Mutex::new(BTreeSet::new()),
+    };
+    let inputs = Inputs {
         site,
-        blocks: visuals::ChartBlocks::new(&site.datasets),
-        figures: &prepared.figures,
-        written: std::sync::Mutex::new(Vec::new()),
-        generated: std::sync::Mutex::new(std::collections::BTreeSet::new()),
+        prepared,
         theme,
         sink,
-        summaries: &prepared.summaries,
-        site_view: &prepared.site_view,
         scope,
+        shared: &shared,
     };
-    let mut diagnostics = Vec::new();
+    let renderer_for = |edition, language: &str| inputs.renderer(edition, language);
+    let mut diagnostics = Diagnostics::new();
     let mut pages = 0;
-    let (home, mut problems) = renderer.home()?;
-    pages += home;
-    diagnostics.append(&mut problems);
-    let (report_pages, mut problems) = renderer.reports()?;
-    pages += report_pages;
-    diagnostics.append(&mut problems);
-    let (contribution_pages, mut problems) = renderer.contributions()?;
-    pages += contribution_pages;
-    diagnostics.append(&mut problems);
-    let (note_pages, mut problems) = renderer.policy_notes()?;
-    pages += note_pages;
-    diagnostics.append(&mut problems);
-    pages += renderer.objectives()?;
-    pages += renderer.forums()?;
-    pages += renderer.facets()?;
-    pages += renderer.progress()?;
-    pages += renderer.changes()?;
-    pages += renderer.not_found()?;
-    renderer.statics()?;
-    renderer.open_data()?;
-    diagnostics.extend(renderer.assets()?);
-    let mut all = Diagnostics::new();
-    all.extend(diagnostics);
-    Ok(Rendered {
-        pages,
-        diagnostics: all,
-    })
+    for edition in &site.editions {
+        for language in &site.config.languages {
+            if let Some(renderer) = renderer_for(edition, language) {
+                let (count, problems) = renderer.portal_pages()?;
+                pages += count;
+                diagnostics.extend(problems);
+            }
+        }
+    }
+    if let Some(front) = site.current_edition() {
+        for language in &site.config.languages {
+            if let Some(renderer) = renderer_for(front, language) {
+                pages += renderer.front_door()?;
+            }
+        }
+        if let Some(renderer) = renderer_for(front, &site.config.default_language) {
+            pages += renderer.not_found()?;
+            renderer.statics()?;
+            renderer.open_data()?;
+            diagnostics.extend(renderer.assets()?);
+        }
+    }
+    Ok(Rendered { pages, diagnostics })
+}
+
+/// Everything a portal's renderer is made from.
+struct Inputs<'a> {
+    site: &'a Site,
+    prepared: &'a Prepared,
+    theme: &'a Theme,
+    sink: &'a dyn Sink,
+    scope: &'a Scope,
+    shared: &'a Shared,
+}
+
+impl<'a> Inputs<'a> {
+    /// The renderer of the portal of `edition` in `language`.
+    fn renderer(&self, edition: &'a Edition, language: &str) -> Option<Renderer<'a>> {
+        let site = self.site;
+        let prepared_edition = self.prepared.editions.get(&edition.year)?;
+        Some(Renderer {
+            site,
+            blocks: visuals::ChartBlocks::new(&site.datasets),
+            shared: self.shared,
+            theme: self.theme,
+            sink: self.sink,
+            summaries: &self.prepared.summaries,
+            site_view: &self.prepared.site_view,
+            related: &self.prepared.related,
+            scope: self.scope,
+            portal: Portal {
+                edition,
+                language: language.to_owned(),
+                prefix: portal::prefix(site, edition.year, language),
+                index: &prepared_edition.index,
+                figures: &prepared_edition.figures,
+            },
+        })
+    }
+}
+
+/// What the renderers of all portals share: the pages written (for the sitemap) and every
+/// file generated (so that no asset replaces one).
+struct Shared {
+    written: Mutex<Vec<String>>,
+    generated: Mutex<BTreeSet<String>>,
+}
+
+/// The portal being rendered: one edition in one language.
+struct Portal<'a> {
+    edition: &'a Edition,
+    language: String,
+    /// Where the portal lives in the output: `2025/`, `fr/2025/`.
+    prefix: String,
+    /// The edition's contributions by facet.
+    index: &'a crate::model::Index,
+    /// The edition's own charts and maps.
+    figures: &'a visuals::Figures,
 }
 
 struct Renderer<'a> {
     site: &'a Site,
     /// Draws the charts of Markdown bodies.
     blocks: visuals::ChartBlocks<'a>,
-    /// The portal's own charts and maps, computed once.
-    figures: &'a visuals::Figures,
-    /// The paths of the pages written, for the sitemap.
-    written: std::sync::Mutex<Vec<String>>,
-    /// Every file the build generates (pages and data), so assets cannot replace them.
-    generated: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    shared: &'a Shared,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     summaries: &'a [ContributionSummary],
     site_view: &'a SiteView,
+    related: &'a portal::Editions,
     scope: &'a Scope,
+    portal: Portal<'a>,
 }
 
 /// The relative path from the page at `path` (e.g. `contributions/x/`) to the site root.
@@ -233,18 +301,57 @@ struct ProseView {
     url: String,
     body_html: String,
     headings: Vec<markdown::Heading>,
-    translations: Vec<String>,
+    /// The language the text is written in (may differ from the page's interface language).
+    language: String,
+}
+
+/// The text of a page or contribution in the portal's language, or its original with a note.
+struct Localized<'p> {
+    title: &'p str,
+    body: &'p crate::model::Markdown,
+    /// The language of `body`.
+    language: &'p str,
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders `template` with `context` and writes it as `<path>index.html`.
-    fn page(&self, template: &str, path: &str, mut context: Context) -> Result<usize> {
+    /// Renders `template` with `context` as the page at `path` of the current portal.
+    fn page(&self, template: &str, path: &str, context: Context) -> Result<usize> {
+        let prefix = self.portal.prefix.clone();
+        self.page_at(template, path, &prefix, context)
+    }
+
+    /// Renders `template` with `context` as the page at `path` (inside the portal) written
+    /// under `out_prefix`: the portal's own prefix, or a front door's (`""`, `fr/`).
+    fn page_at(
+        &self,
+        template: &str,
+        path: &str,
+        out_prefix: &str,
+        mut context: Context,
+    ) -> Result<usize> {
+        let full_path = format!("{out_prefix}{path}");
         if template != "redirect.html" && template != "404.html" {
-            self.record(path);
+            self.record(&full_path);
         }
-        let file = page_file(path);
+        let file = page_file(&full_path);
         if !self.scope.wants(&file) {
             return Ok(1);
+        }
+        let asset_root = if template == "404.html" {
+            self.base_path()
+        } else {
+            root_of(&full_path)
+        };
+        let root = if out_prefix == self.portal.prefix {
+            root_of(path)
+        } else {
+            format!("{asset_root}{}", self.portal.prefix)
+        };
+        // The missing page's switchers lead to each edition's and language's home.
+        let switch_path = if template == "404.html" { "" } else { path };
+        self.insert_portal(&mut context, switch_path, &root, &asset_root, out_prefix);
+        if template == "404.html" {
+            context.insert("path", "404.html");
         }
         context.insert("site", self.site_view);
         let mut html = self
@@ -256,7 +363,7 @@ impl<'a> Renderer<'a> {
                     Diagnostic::error(
                         format!("themes/{}/templates/{template}", self.site.config.theme),
                         format!(
-                            "the template failed while rendering `/{path}`: {}",
+                            "the template failed while rendering `/{full_path}`: {}",
                             templates::one_line(&error)
                         ),
                     )
@@ -265,75 +372,119 @@ impl<'a> Renderer<'a> {
             })?;
         if html.contains(visuals::ROOT) {
             // Figures computed once hold a placeholder for the page's relative root.
-            html = html.replace(visuals::ROOT, &root_of(path));
+            html = html.replace(visuals::ROOT, &root);
         }
         self.emit(&file, html.as_bytes())?;
         Ok(1)
     }
 
-    /// Records the page at `path` for the sitemap.
+    /// What every page knows about its portal: roots, language and direction, the
+    /// edition, and the switchers to the same page in other editions and languages.
+    fn insert_portal(
+        &self,
+        context: &mut Context,
+        path: &str,
+        root: &str,
+        asset_root: &str,
+        out_prefix: &str,
+    ) {
+        let portal = &self.portal;
+        let front_door = out_prefix != portal.prefix;
+        context.insert("root", root);
+        context.insert("asset_root", asset_root);
+        context.insert("path", &format!("{}{path}", portal.prefix));
+        context.insert("lang", &portal.language);
+        context.insert("dir", portal::direction(&portal.language));
+        context.insert("edition", &EditionView::new(self.site, portal.edition));
+        context.insert(
+            "editions_switcher",
+            &portal::edition_links(
+                self.site,
+                self.related,
+                portal.edition,
+                &portal.language,
+                path,
+                asset_root,
+            ),
+        );
+        context.insert(
+            "languages_switcher",
+            &portal::language_links(
+                self.site,
+                portal.edition.year,
+                &portal.language,
+                path,
+                asset_root,
+                front_door,
+            ),
+        );
+    }
+
+    /// The portal's language version of a text, or its original.
+    fn localized<'p>(&self, text: crate::model::Localizable<'p>) -> Localized<'p> {
+        let language = &self.portal.language;
+        let translation = text
+            .translations
+            .iter()
+            .find(|translation| &translation.language == language);
+        match translation {
+            Some(translation) if text.language != language => Localized {
+                title: &translation.title,
+                body: &translation.body,
+                language: &translation.language,
+            },
+            _ => Localized {
+                title: text.title,
+                body: text.body,
+                language: text.language,
+            },
+        }
+    }
+
+    /// The portal's language version of a prose page, or its original.
+    fn localize<'p>(&self, page: &'p Page) -> Localized<'p>
+    where
+        'a: 'p,
+    {
+        self.localized(crate::model::Localizable {
+            title: &page.title,
+            body: &page.body,
+            language: &self.site.config.default_language,
+            translations: &page.translations,
+        })
+    }
+
+    /// Records the page at `path` (a full output path) for the sitemap.
     fn record(&self, path: &str) {
-        if let Ok(mut written) = self.written.lock() {
+        if let Ok(mut written) = self.shared.written.lock() {
             written.push(path.to_owned());
         }
     }
 
-    /// Whether any of the pages at `paths` is in scope (to skip work for pages not wanted).
+    /// Whether any of the pages at `paths` (inside the portal) is in scope, to skip work
+    /// for pages not wanted.
     fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p str>) -> bool {
-        matches!(self.scope, Scope::All) || paths.any(|path| self.scope.wants(&page_file(path)))
+        matches!(self.scope, Scope::All)
+            || paths.any(|path| {
+                self.scope
+                    .wants(&page_file(&format!("{}{path}", self.portal.prefix)))
+            })
     }
 
+    /// The prose page `page` at `path` of this portal, in the portal's language if it has
+    /// been translated.
     fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
-        let rendered = markdown::to_html(&page.body, &root_of(path), &self.blocks);
+        let text = self.localize(page);
+        let rendered = markdown::to_html(text.body, &root_of(path), &self.blocks);
         let view = ProseView {
-            title: page.title.clone(),
+            title: text.title.to_owned(),
             summary: page.summary.clone(),
             url: path.to_owned(),
             body_html: rendered.html,
             headings: rendered.headings,
-            translations: page
-                .translations
-                .iter()
-                .map(|translation| translation.language.clone())
-                .collect(),
+            language: text.language.to_owned(),
         };
         (view, rendered.diagnostics)
-    }
-
-    /// Renders the translations of a prose page at `<lang>/<path>`, with `template` and
-    /// the original page's `context` (links to other pages stay in the default language).
-    fn translations(
-        &self,
-        template: &str,
-        page: &Page,
-        path: &str,
-        context: &Context,
-    ) -> Result<(usize, Vec<Diagnostic>)> {
-        let mut pages = 0;
-        let mut diagnostics = Vec::new();
-        for translation in &page.translations {
-            let translated_path = format!("{}/{path}", translation.language);
-            let root = root_of(&translated_path);
-            let rendered = markdown::to_html(&translation.body, &root, &self.blocks);
-            diagnostics.extend(rendered.diagnostics);
-            let view = ProseView {
-                title: translation.title.clone(),
-                summary: page.summary.clone(),
-                url: translated_path.clone(),
-                body_html: rendered.html,
-                headings: rendered.headings,
-                translations: Vec::new(),
-            };
-            let mut translated = context.clone();
-            translated.insert("root", &root);
-            translated.insert("asset_root", &root);
-            translated.insert("path", &translated_path);
-            translated.insert("page", &view);
-            translated.insert("language", &translation.language);
-            translated.insert("original_url", path);
-            pages += self.page(template, &translated_path, translated)?;
-        }
-        Ok((pages, diagnostics))
     }
 
     fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
@@ -343,15 +494,57 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Every page of the portal.
+    fn portal_pages(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        let mut diagnostics = Vec::new();
+        let (mut pages, mut problems) = self.home()?;
+        diagnostics.append(&mut problems);
+        for (count, mut problems) in [self.reports()?, self.contributions()?, self.policy_notes()?]
+        {
+            pages += count;
+            diagnostics.append(&mut problems);
+        }
+        pages += self.objectives()?;
+        pages += self.forums()?;
+        pages += self.facets()?;
+        pages += self.progress()?;
+        pages += self.changes()?;
+        self.portal_charts()?;
+        Ok((pages, diagnostics))
+    }
+
+    /// The edition's contributions, newest first (positions into the site's list).
+    fn positions(&self) -> &[usize] {
+        crate::model::Index::get(&self.portal.index.by_edition, &self.portal.edition.year)
+    }
+
     fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        let (context, diagnostics) = self.home_context();
+        let pages = self.page("home.html", "", context)?;
+        Ok((pages, diagnostics))
+    }
+
+    /// The site's front door in the portal's language: the edition's home page at the
+    /// language's root (`/`, `/fr/`), linking into the edition's portal.
+    fn front_door(&self) -> Result<usize> {
+        let (context, _) = self.home_context();
+        let out = portal::language_prefix(self.site, &self.portal.language);
+        self.page_at("home.html", "", &out, context)
+    }
+
+    fn home_context(&self) -> (Context, Vec<Diagnostic>) {
         let site = self.site;
         let (home, diagnostics) = self.prose(&site.home, "");
         let mut context = page_context("", "home");
+        context.insert("content_language", &home.language);
         context.insert("page", &home);
-        let latest: Vec<usize> = (0..site.contributions.len().min(8)).collect();
-        context.insert("latest", &self.summaries(&latest));
-        context.insert("total", &site.contributions.len());
-        let figures = &self.figures;
+        let positions = self.positions();
+        context.insert(
+            "latest",
+            &self.summaries(&positions[..positions.len().min(8)]),
+        );
+        context.insert("total", &positions.len());
+        let figures = self.portal.figures;
         let charts_html = [
             visuals::figure(&figures.by_objective, "by-objective", visuals::ROOT),
             visuals::figure(
@@ -363,19 +556,22 @@ impl<'a> Renderer<'a> {
         ]
         .concat();
         context.insert("charts_html", &charts_html);
-        let notes: Vec<PolicyNoteView> = site
-            .policy_notes
-            .iter()
+        let notes: Vec<PolicyNoteView> = self
+            .notes()
             .take(3)
             .map(|note| PolicyNoteView::new(site, note))
             .collect();
         context.insert("policy_notes", &notes);
-        let pages = self.page("home.html", "", context.clone())?;
-        let (translated, mut problems) =
-            self.translations("home.html", &site.home, "", &context)?;
-        let mut diagnostics = diagnostics;
-        diagnostics.append(&mut problems);
-        Ok((pages + translated, diagnostics))
+        (context, diagnostics)
+    }
+
+    /// The edition's policy notes.
+    fn notes(&self) -> impl Iterator<Item = &'a crate::model::PolicyNote> + '_ {
+        let year = self.portal.edition.year;
+        self.site
+            .policy_notes
+            .iter()
+            .filter(move |note| note.edition == year)
     }
 
     fn objective_counts(&self) -> Vec<Count> {
@@ -386,84 +582,110 @@ impl<'a> Renderer<'a> {
             .map(|objective| {
                 (
                     objective_term(objective),
-                    crate::model::Index::get(&self.site.index.by_objective, &objective.id).len(),
+                    crate::model::Index::get(&self.portal.index.by_objective, &objective.id).len(),
                 )
             })
             .collect();
         counts(terms)
     }
 
+    /// The edition's report: its front page at `report/`, one page per chapter at
+    /// `report/<chapter>/`, and the whole report on one printable page at `print/`.
     fn reports(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let mut pages = 0;
+        let year = self.portal.edition.year;
+        let Some(report) = self.site.reports.iter().find(|report| report.year == year) else {
+            return Ok((0, Vec::new()));
+        };
+        let base = "report/";
         let mut diagnostics = Vec::new();
-        for report in &self.site.reports {
-            let base = format!("report/{}/", report.year);
-            let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
-                .chapters
-                .iter()
-                .map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug)))
-                .collect();
-            let toc: Vec<Term> = report
-                .chapters
-                .iter()
-                .map(|chapter| Term {
-                    id: chapter.slug.clone(),
-                    label: chapter.title.clone(),
-                    url: format!("{base}{}/", chapter.slug),
-                })
-                .collect();
-            let summaries: Vec<Option<String>> = report
-                .chapters
-                .iter()
-                .map(|chapter| chapter.summary.clone())
-                .collect();
-            let (front, mut problems) = self.prose(&report.front, &base);
+        let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
+            .chapters
+            .iter()
+            .map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug)))
+            .collect();
+        let toc: Vec<Term> = chapters
+            .iter()
+            .zip(&report.chapters)
+            .map(|((view, _), chapter)| Term {
+                id: chapter.slug.clone(),
+                label: view.title.clone(),
+                url: view.url.clone(),
+            })
+            .collect();
+        let summaries: Vec<Option<String>> = report
+            .chapters
+            .iter()
+            .map(|chapter| chapter.summary.clone())
+            .collect();
+        let (front, mut problems) = self.prose(&report.front, base);
+        diagnostics.append(&mut problems);
+        let mut context = page_context(base, "report");
+        context.insert("content_language", &front.language);
+        context.insert("page", &front);
+        context.insert("toc", &toc);
+        context.insert("toc_summaries", &summaries);
+        let mut pages = self.page("report.html", base, context)?;
+        pages += self.print(&front, &report.chapters)?;
+        for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
             diagnostics.append(&mut problems);
-            let edition = self
-                .site
-                .edition(report.year)
-                .map(|edition| EditionView::new(self.site, edition));
-            let mut context = page_context(&base, "report");
-            context.insert("page", &front);
+            let path = chapter.url.clone();
+            let mut context = page_context(&path, "report");
+            context.insert("content_language", &chapter.language);
+            context.insert("page", &chapter);
             context.insert("toc", &toc);
-            context.insert("toc_summaries", &summaries);
-            context.insert("edition", &edition);
-            pages += self.page("report.html", &base, context.clone())?;
-            let (translated, mut problems) =
-                self.translations("report.html", &report.front, &base, &context)?;
-            pages += translated;
-            diagnostics.append(&mut problems);
-            for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
-                diagnostics.append(&mut problems);
-                let path = chapter.url.clone();
-                let mut context = page_context(&path, "report");
-                context.insert("page", &chapter);
-                context.insert("toc", &toc);
-                context.insert("report_url", &base);
-                context.insert("report_title", &report.front.title);
-                context.insert(
-                    "previous",
-                    &index.checked_sub(1).and_then(|previous| toc.get(previous)),
-                );
-                context.insert("next", &toc.get(index + 1));
-                context.insert("edition", &edition);
-                pages += self.page("chapter.html", &path, context.clone())?;
-                if let Some(source) = report.chapters.get(index) {
-                    let (translated, mut problems) =
-                        self.translations("chapter.html", source, &path, &context)?;
-                    pages += translated;
-                    diagnostics.append(&mut problems);
-                }
-            }
+            context.insert("report_url", base);
+            context.insert("report_title", &front.title);
+            context.insert(
+                "previous",
+                &index.checked_sub(1).and_then(|previous| toc.get(previous)),
+            );
+            context.insert("next", &toc.get(index + 1));
+            pages += self.page("chapter.html", &path, context)?;
         }
         Ok((pages, diagnostics))
     }
 
+    /// The whole report on one page, chapters in order, for printing or saving as PDF.
+    /// Heading ids are prefixed by the chapter's slug so that they stay unique, and links
+    /// are relative to `print/`.
+    fn print(&self, front: &ProseView, chapters: &[Page]) -> Result<usize> {
+        let path = "print/";
+        if !self.wants_any(std::iter::once(path)) {
+            self.record(&format!("{}{path}", self.portal.prefix));
+            return Ok(1);
+        }
+        let views: Vec<ProseView> = chapters
+            .iter()
+            .map(|chapter| {
+                let text = self.localize(chapter);
+                let rendered = markdown::to_html_with_ids(
+                    text.body,
+                    &root_of(path),
+                    &self.blocks,
+                    &format!("{}-", chapter.slug),
+                );
+                ProseView {
+                    title: text.title.to_owned(),
+                    summary: chapter.summary.clone(),
+                    url: chapter.slug.clone(),
+                    body_html: rendered.html,
+                    headings: rendered.headings,
+                    language: text.language.to_owned(),
+                }
+            })
+            .collect();
+        let mut context = page_context(path, "report");
+        context.insert("content_language", &front.language);
+        context.insert("page", front);
+        context.insert("chapters", &views);
+        self.page("print.html", path, context)
+    }
+
     fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = self
-            .site
-            .contributions
+        let all = self.positions();
+        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = all
             .par_iter()
+            .filter_map(|position| self.site.contributions.get(*position))
             .map(|contribution| self.contribution(contribution))
             .collect();
         let mut pages = 0;
@@ -473,7 +695,6 @@ impl<'a> Renderer<'a> {
             pages += count;
             diagnostics.append(&mut problems);
         }
-        let all: Vec<usize> = (0..self.site.contributions.len()).collect();
         let mut extra = Context::new();
         extra.insert("title", "Contributions");
         extra.insert(
@@ -483,73 +704,39 @@ impl<'a> Renderer<'a> {
                 all.len()
             ),
         );
-        pages += self.listing("contributions/", "contributions", &all, extra)?;
+        pages += self.listing("contributions/", "contributions", all, extra)?;
         Ok((pages, diagnostics))
     }
 
     fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
         let path = format!("contributions/{}/", contribution.slug);
-        let translated: Vec<String> = contribution
-            .translations
-            .iter()
-            .map(|translation| format!("{}/{path}", translation.language))
-            .collect();
-        let aliases = contribution
+        let aliases: Vec<String> = contribution
             .aliases
             .iter()
-            .map(|alias| format!("contributions/{alias}/"));
-        if !self.wants_any(
-            std::iter::once(path.as_str())
-                .chain(translated.iter().map(String::as_str))
-                .chain(
-                    aliases
-                        .clone()
-                        .collect::<Vec<_>>()
-                        .iter()
-                        .map(String::as_str),
-                ),
-        ) {
-            self.record(&path);
-            translated.iter().for_each(|page| self.record(page));
-            return Ok((
-                1 + translated.len() + contribution.aliases.len(),
-                Vec::new(),
-            ));
+            .map(|alias| format!("contributions/{alias}/"))
+            .collect();
+        if !self.wants_any(std::iter::once(path.as_str()).chain(aliases.iter().map(String::as_str)))
+        {
+            self.record(&format!("{}{path}", self.portal.prefix));
+            return Ok((1 + aliases.len(), Vec::new()));
         }
-        let rendered = markdown::to_html(&contribution.body, &root_of(&path), &self.blocks);
-        let view = ContributionView::new(self.site, contribution);
+        let text = self.localized(contribution.localizable());
+        let rendered = markdown::to_html(text.body, &root_of(&path), &self.blocks);
+        let (follows, followed_by) = self.related.related(self.site, contribution);
+        let view = ContributionView::new(self.site, contribution, follows, &followed_by);
         let mut context = page_context(&path, "contributions");
         context.insert("contribution", &view);
         context.insert("body_html", &rendered.html);
-        context.insert("title", &contribution.title);
-        context.insert("language", &contribution.language);
-        context.insert("original_url", &Option::<String>::None);
+        context.insert("title", text.title);
+        context.insert("content_language", text.language);
         let mut pages = self.page("contribution.html", &path, context)?;
-        for alias in &contribution.aliases {
-            let alias_path = format!("contributions/{alias}/");
-            let mut context = page_context(&alias_path, "contributions");
+        for alias_path in &aliases {
+            let mut context = page_context(alias_path, "contributions");
             context.insert("title", &contribution.title);
             context.insert("target", &path);
-            pages += self.page("redirect.html", &alias_path, context)?;
+            pages += self.page("redirect.html", alias_path, context)?;
         }
-        let mut diagnostics = rendered.diagnostics;
-        for translation in &contribution.translations {
-            let translated_path = format!(
-                "{}/contributions/{}/",
-                translation.language, contribution.slug
-            );
-            let rendered =
-                markdown::to_html(&translation.body, &root_of(&translated_path), &self.blocks);
-            let mut context = page_context(&translated_path, "contributions");
-            context.insert("contribution", &view);
-            context.insert("body_html", &rendered.html);
-            context.insert("title", &translation.title);
-            context.insert("language", &translation.language);
-            context.insert("original_url", &path);
-            pages += self.page("contribution.html", &translated_path, context)?;
-            diagnostics.extend(rendered.diagnostics);
-        }
-        Ok((pages, diagnostics))
+        Ok((pages, rendered.diagnostics))
     }
 
     /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.
@@ -573,7 +760,7 @@ impl<'a> Renderer<'a> {
                 let number = index + 1;
                 let path = page_url(base, number);
                 if !self.wants_any(std::iter::once(path.as_str())) {
-                    self.record(&path);
+                    self.record(&format!("{}{path}", self.portal.prefix));
                     return Ok(1);
                 }
                 let mut context = page_context(&path, section);
@@ -590,37 +777,37 @@ impl<'a> Renderer<'a> {
 
     fn policy_notes(&self) -> Result<(usize, Vec<Diagnostic>)> {
         let site = self.site;
-        let views: Vec<PolicyNoteView> = site
-            .policy_notes
+        let notes: Vec<&crate::model::PolicyNote> = self.notes().collect();
+        let views: Vec<PolicyNoteView> = notes
             .iter()
-            .map(|note| PolicyNoteView::new(site, note))
+            .map(|note| {
+                let mut view = PolicyNoteView::new(site, note);
+                view.title = self
+                    .localized(note.localizable(&site.config.default_language))
+                    .title
+                    .to_owned();
+                view
+            })
             .collect();
         let mut context = page_context("policy-notes/", "policy-notes");
         context.insert("notes", &views);
         let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
         let mut diagnostics = Vec::new();
-        for (note, view) in site.policy_notes.iter().zip(&views) {
-            let rendered = markdown::to_html(&note.body, &root_of(&view.url), &self.blocks);
+        for (note, view) in notes.iter().zip(&views) {
+            if !self.wants_any(std::iter::once(view.url.as_str())) {
+                self.record(&format!("{}{}", self.portal.prefix, view.url));
+                pages += 1;
+                continue;
+            }
+            let text = self.localized(note.localizable(&site.config.default_language));
+            let rendered = markdown::to_html(text.body, &root_of(&view.url), &self.blocks);
             diagnostics.extend(rendered.diagnostics);
             let mut context = page_context(&view.url, "policy-notes");
             context.insert("note", view);
             context.insert("body_html", &rendered.html);
             context.insert("headings", &rendered.headings);
+            context.insert("content_language", text.language);
             pages += self.page("policy_note.html", &view.url, context)?;
-            for translation in &note.translations {
-                let path = format!("{}/{}", translation.language, view.url);
-                let rendered = markdown::to_html(&translation.body, &root_of(&path), &self.blocks);
-                diagnostics.extend(rendered.diagnostics);
-                let mut context = page_context(&path, "policy-notes");
-                let mut translated = PolicyNoteView::new(site, note);
-                translated.title = translation.title.clone();
-                context.insert("note", &translated);
-                context.insert("body_html", &rendered.html);
-                context.insert("headings", &rendered.headings);
-                context.insert("language", &translation.language);
-                context.insert("original_url", &view.url);
-                pages += self.page("policy_note.html", &path, context)?;
-            }
         }
         Ok((pages, diagnostics))
     }
@@ -631,18 +818,20 @@ impl<'a> Renderer<'a> {
         context.insert("objectives", &self.objective_counts());
         context.insert(
             "chart_html",
-            &visuals::figure(&self.figures.by_objective, "by-objective", "../"),
+            &visuals::figure(&self.portal.figures.by_objective, "by-objective", "../"),
         );
-        context.insert("matrix_html", &self.figures.matrix);
+        context.insert("matrix_html", &self.portal.figures.matrix);
         let mut pages = self.page("objectives.html", "objectives/", context)?;
         for objective in &site.objectives {
             let base = format!("objectives/{}/", objective.slug());
-            let positions = crate::model::Index::get(&site.index.by_objective, &objective.id);
+            let positions =
+                crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
             let actions: Vec<ActionSection> = objective
                 .actions
                 .iter()
                 .map(|action| {
-                    let reporting = crate::model::Index::get(&site.index.by_action, &action.id);
+                    let reporting =
+                        crate::model::Index::get(&self.portal.index.by_action, &action.id);
                     ActionSection {
                         id: action.id.clone(),
                         actor: action.actor.label(),
@@ -663,9 +852,8 @@ impl<'a> Renderer<'a> {
                 .filter(|forum| forum.objectives.contains(&objective.id))
                 .map(forum_term)
                 .collect();
-            let notes: Vec<PolicyNoteView> = site
-                .policy_notes
-                .iter()
+            let notes: Vec<PolicyNoteView> = self
+                .notes()
                 .filter(|note| note.objectives.contains(&objective.id))
                 .map(|note| PolicyNoteView::new(site, note))
                 .collect();
@@ -681,14 +869,15 @@ impl<'a> Renderer<'a> {
                 &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
             );
             context.insert("all_url", &format!("{base}contributions/"));
-            let chart_html = visuals::actions_chart(site, &objective.id).map(|chart| {
-                let name = format!("actions-{}", objective.slug());
-                let html = visuals::figure(&chart, &name, "../../");
-                (html, format!("charts/{name}.csv"), chart.csv)
-            });
+            let chart_html =
+                visuals::actions_chart(site, self.portal.index, &objective.id).map(|chart| {
+                    let name = format!("actions-{}", objective.slug());
+                    let html = visuals::figure(&chart, &name, "../../");
+                    (html, format!("charts/{name}.csv"), chart.csv)
+                });
             if let Some((html, csv_path, csv)) = chart_html {
                 context.insert("chart_html", &html);
-                self.emit(&csv_path, csv.as_bytes())?;
+                self.emit(&format!("{}{csv_path}", self.portal.prefix), csv.as_bytes())?;
             }
             pages += self.page("objective.html", &base, context)?;
 
@@ -709,7 +898,7 @@ impl<'a> Renderer<'a> {
                 extra,
             )?;
             for action in &actions {
-                let positions = crate::model::Index::get(&site.index.by_action, &action.id);
+                let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
                 let mut extra = Context::new();
                 extra.insert("title", &format!("Action {}", action.id));
                 extra.insert("intro", &action.text);
@@ -733,7 +922,8 @@ impl<'a> Renderer<'a> {
                     .filter(|forum| forum.category == *category)
                     .map(|forum| Count {
                         term: forum_term(forum),
-                        count: crate::model::Index::get(&site.index.by_forum, &forum.id).len(),
+                        count: crate::model::Index::get(&self.portal.index.by_forum, &forum.id)
+                            .len(),
                         percent: 0,
                     })
                     .collect(),
@@ -742,8 +932,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = page_context("forums/", "forums");
         context.insert("groups", &groups);
-        context.insert("map_html", &self.figures.forum_map);
-        context.insert("matrix_html", &self.figures.matrix);
+        context.insert("map_html", &self.portal.figures.forum_map);
+        context.insert("matrix_html", &self.portal.figures.matrix);
         let mut pages = self.page("forums.html", "forums/", context)?;
         for forum in &site.forums {
             let base = format!("forums/{}/", forum.id);
@@ -761,9 +951,8 @@ impl<'a> Renderer<'a> {
                     .filter_map(|id| site.objective(id))
                     .map(objective_term)
                     .collect(),
-                policy_notes: site
-                    .policy_notes
-                    .iter()
+                policy_notes: self
+                    .notes()
                     .filter(|note| note.forums.contains(&forum.id))
                     .map(|note| PolicyNoteView::new(site, note))
                     .collect(),
@@ -774,7 +963,7 @@ impl<'a> Renderer<'a> {
             pages += self.listing(
                 &base,
                 "forums",
-                crate::model::Index::get(&site.index.by_forum, &forum.id),
+                crate::model::Index::get(&self.portal.index.by_forum, &forum.id),
                 extra,
             )?;
         }
@@ -783,20 +972,19 @@ impl<'a> Renderer<'a> {
 
     /// Listings by stakeholder type and by region, with their index pages.
     fn facets(&self) -> Result<usize> {
-        let site = self.site;
         let mut pages = 0;
         let facets = [
             (
                 "stakeholders/",
                 "Contributions by stakeholder type",
                 "Who contributes: the stakeholder groups the Compact calls on.",
-                stakeholder_type_counts(site),
+                stakeholder_type_counts(self.portal.index),
             ),
             (
                 "regions/",
                 "Contributions by region",
                 "Where the work reported takes place.",
-                region_counts(site),
+                region_counts(self.portal.index),
             ),
         ];
         for (base, title, intro, counts) in facets {
@@ -819,7 +1007,7 @@ impl<'a> Renderer<'a> {
             pages += self.listing(
                 &format!("stakeholders/{}/", kind.id()),
                 "stakeholders",
-                crate::model::Index::get(&site.index.by_stakeholder_type, kind),
+                crate::model::Index::get(&self.portal.index.by_stakeholder_type, kind),
                 extra,
             )?;
         }
@@ -836,27 +1024,29 @@ impl<'a> Renderer<'a> {
             pages += self.listing(
                 &format!("regions/{}/", region.id()),
                 "regions",
-                crate::model::Index::get(&site.index.by_region, region),
+                crate::model::Index::get(&self.portal.index.by_region, region),
                 extra,
             )?;
         }
         Ok(pages)
     }
 
+    /// The page servers show for a missing address: at the site root, with links from the
+    /// base URL's path because it is served at any depth.
     fn not_found(&self) -> Result<usize> {
-        let base_path = self
-            .site
+        let mut context = Context::new();
+        context.insert("section", "");
+        self.page_at("404.html", "404.html", "", context)
+    }
+
+    /// The path part of `base_url`, e.g. `/dcf/`.
+    fn base_path(&self) -> String {
+        self.site
             .config
             .base_url
             .splitn(4, '/')
             .nth(3)
-            .map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
-        let mut context = Context::new();
-        context.insert("root", &base_path);
-        context.insert("asset_root", &base_path);
-        context.insert("path", "404.html");
-        context.insert("section", "");
-        self.page("404.html", "404.html", context)
+            .map_or_else(|| "/".to_owned(), |path| format!("/{path}"))
     }
 
     /// Atom feeds of the newest contributions: one per edition, one per objective.
@@ -913,7 +1103,7 @@ impl<'a> Renderer<'a> {
 
     /// Remembers that the build generates `path`, so that no asset may replace it.
     fn note_generated(&self, path: &str) {
-        if let Ok(mut generated) = self.generated.lock() {
+        if let Ok(mut generated) = self.shared.generated.lock() {
             generated.insert(path.to_owned());
         }
     }
@@ -938,6 +1128,7 @@ impl<'a> Renderer<'a> {
     /// the build generates (a page, the sitemap, open data) is never silently replaced.
     fn assets(&self) -> Result<Vec<Diagnostic>> {
         let generated = self
+            .shared
             .generated
             .lock()
             .map(|generated| generated.clone())
@@ -1003,67 +1194,52 @@ impl<'a> Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    /// "What changed" for each edition that has a previous one: `changes/<year>/`.
+    /// "What changed" since the previous edition, if there is one: `changes/`.
     fn changes(&self) -> Result<usize> {
-        let mut pages = 0;
-        for edition in &self.site.editions {
-            let path = format!("changes/{}/", edition.year);
-            let csv_path = format!("charts/changes-{}.csv", edition.year);
-            let has_previous = self.site.editions.iter().any(|e| e.year < edition.year);
-            if has_previous
-                && !self.wants_any(std::iter::once(path.as_str()))
-                && !self.scope.wants(&csv_path)
-            {
-                self.record(&path);
-                pages += 1;
-                continue;
-            }
-            let Some(changes) = changes::compare(self.site, edition.year, &root_of(&path)) else {
-                continue;
-            };
-            self.write(&csv_path, changes.chart_csv.as_bytes())?;
-            let mut context = page_context(&path, "progress");
-            context.insert("changes", &changes);
-            context.insert("edition", &EditionView::new(self.site, edition));
-            pages += self.page("changes.html", &path, context)?;
+        let edition = self.portal.edition;
+        let path = "changes/";
+        let csv_path = format!("{}charts/changes-{}.csv", self.portal.prefix, edition.year);
+        let has_previous = self.site.editions.iter().any(|e| e.year < edition.year);
+        if has_previous && !self.wants_any(std::iter::once(path)) && !self.scope.wants(&csv_path) {
+            self.record(&format!("{}{path}", self.portal.prefix));
+            return Ok(1);
         }
-        Ok(pages)
+        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path)) else {
+            return Ok(0);
+        };
+        self.write(&csv_path, changes.chart_csv.as_bytes())?;
+        let mut context = page_context(path, "progress");
+        context.insert("changes", &changes);
+        self.page("changes.html", path, context)
     }
 
-    /// The progress and gap maps: `progress/` for the current edition, `progress/<year>/` for each.
+    /// The edition's progress page and gap map: `progress/`.
     fn progress(&self) -> Result<usize> {
-        let mut pages = 0;
-        let current = self.site.current_edition().map(|edition| edition.year);
-        let mut paths: Vec<(String, i32)> = self
-            .site
-            .editions
-            .iter()
-            .map(|edition| (format!("progress/{}/", edition.year), edition.year))
-            .collect();
-        if let Some(year) = current {
-            paths.insert(0, ("progress/".to_owned(), year));
+        let path = "progress/";
+        let root = root_of(path);
+        let figures = self.portal.figures;
+        let mut context = page_context(path, "progress");
+        context.insert("year", &self.portal.edition.year);
+        context.insert("gap_map_html", &figures.gap_map);
+        let charts_html = [
+            visuals::figure(&figures.by_status, "by-status", &root),
+            visuals::figure(&figures.by_edition, "by-edition", &root),
+        ]
+        .concat();
+        context.insert("charts_html", &charts_html);
+        self.page("progress.html", path, context)
+    }
+
+    /// The CSV files of the portal's figures and of its Markdown charts.
+    fn portal_charts(&self) -> Result<()> {
+        let prefix = &self.portal.prefix;
+        for (path, csv) in self.portal.figures.csv_files() {
+            self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
         }
-        for (path, year) in paths {
-            let root = root_of(&path);
-            let mut context = page_context(&path, "progress");
-            context.insert("year", &year);
-            context.insert(
-                "edition",
-                &self
-                    .site
-                    .edition(year)
-                    .map(|edition| EditionView::new(self.site, edition)),
-            );
-            context.insert("gap_map_html", &self.figures.gap_maps.get(&year));
-            let charts_html = [
-                visuals::figure(&self.figures.by_status, "by-status", &root),
-                visuals::figure(&self.figures.by_edition, "by-edition", &root),
-            ]
-            .concat();
-            context.insert("charts_html", &charts_html);
-            pages += self.page("progress.html", &path, context)?;
+        for (path, csv) in self.blocks.csv_files() {
+            self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
         }
-        Ok(pages)
+        Ok(())
     }
 
     /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
@@ -1083,13 +1259,8 @@ impl Renderer<'_> {
             }
         }
         self.feeds()?;
-        for (path, csv) in self.figures.csv_files() {
-            self.emit(&path, csv.as_bytes())?;
-        }
-        for (path, csv) in self.blocks.csv_files() {
-            self.emit(&path, csv.as_bytes())?;
-        }
         let mut paths = self
+            .shared
             .written
             .lock()
             .map(|written| written.clone())
@@ -1136,28 +1307,28 @@ struct ForumView {
     policy_notes: Vec<PolicyNoteView>,
 }
 
-fn stakeholder_type_counts(site: &Site) -> Vec<Count> {
+fn stakeholder_type_counts(index: &crate::model::Index) -> Vec<Count> {
     counts(
         StakeholderType::ALL
             .iter()
             .map(|kind| {
                 (
                     stakeholder_type_term(*kind),
-                    crate::model::Index::get(&site.index.by_stakeholder_type, kind).len(),
+                    crate::model::Index::get(&index.by_stakeholder_type, kind).len(),
                 )
             })
             .collect(),
     )
 }
 
-fn region_counts(site: &Site) -> Vec<Count> {
+fn region_counts(index: &crate::model::Index) -> Vec<Count> {
     counts(
         Region::ALL
             .iter()
             .map(|region| {
                 (
                     region_term(*region),
-                    crate::model::Index::get(&site.index.by_region, region).len(),
+                    crate::model::Index::get(&index.by_region, region).len(),
                 )
             })
             .collect(),

@@ -178,6 +178,42 @@ pub struct ContributionView {
     pub translations: Vec<String>,
     pub source: String,
     pub provenance: Option<ProvenanceView>,
+    /// The earlier contribution this one reports progress on (`updates:`).
+    pub follows: Option<RelatedView>,
+    /// Later contributions that report progress on this one.
+    pub followed_by: Vec<RelatedView>,
+}
+
+/// A link to a related contribution, possibly in another edition.
+#[derive(Serialize)]
+pub struct RelatedView {
+    pub title: String,
+    pub url: String,
+    pub edition: i32,
+}
+
+impl RelatedView {
+    /// `other` as linked from a page of edition `from`'s portal.
+    pub fn new(other: &Contribution, from: i32) -> Self {
+        RelatedView {
+            title: other.title.clone(),
+            url: contribution_url(other, from),
+            edition: other.edition,
+        }
+    }
+}
+
+/// The URL of `contribution` relative to the root of edition `from`'s portal: editions
+/// are sibling folders, so another edition's page is reached through `../<year>/`.
+pub fn contribution_url(contribution: &Contribution, from: i32) -> String {
+    if contribution.edition == from {
+        format!("contributions/{}/", contribution.slug)
+    } else {
+        format!(
+            "../{}/contributions/{}/",
+            contribution.edition, contribution.slug
+        )
+    }
 }
 
 /// First submission and last revision, with their commits.
@@ -211,8 +247,19 @@ pub struct LinkView {
 }
 
 impl ContributionView {
-    pub fn new(site: &Site, contribution: &Contribution) -> Self {
+    /// The view of `contribution`, with `follows` and `followed_by` its related contributions.
+    pub fn new(
+        site: &Site,
+        contribution: &Contribution,
+        follows: Option<&Contribution>,
+        followed_by: &[&Contribution],
+    ) -> Self {
         ContributionView {
+            follows: follows.map(|other| RelatedView::new(other, contribution.edition)),
+            followed_by: followed_by
+                .iter()
+                .map(|other| RelatedView::new(other, contribution.edition))
+                .collect(),
             summary: ContributionSummary::new(contribution),
             country: contribution.stakeholder.country.clone(),
             stakeholder_type: stakeholder_type_term(contribution.stakeholder.kind),

@@ -81,8 +81,8 @@ pub struct Figures {
     /// The forum map; its links start with [`ROOT`], which `Renderer::page` resolves per page.
     pub forum_map: String,
     pub matrix: String,
-    /// Gap map per edition year.
-    pub gap_maps: BTreeMap<i32, String>,
+    /// The edition's gap map.
+    pub gap_map: String,
 }
 
 /// Placeholder for the page's relative root inside HTML computed once per build; every
@@ -90,8 +90,9 @@ pub struct Figures {
 pub const ROOT: &str = "\u{E001}ROOT\u{E001}";
 
 impl Figures {
-    pub fn new(site: &Site) -> Figures {
-        let index = &site.index;
+    /// The figures of edition `year`, whose contributions `index` holds; the chart by
+    /// edition compares all editions.
+    pub fn new(site: &Site, index: &Index, year: i32) -> Figures {
         let objective_counts: Vec<(String, usize)> = site
             .objectives
             .iter()
@@ -135,7 +136,7 @@ impl Figures {
             .map(|edition| {
                 (
                     format!("Edition {}", edition.year),
-                    Index::get(&index.by_edition, &edition.year).len(),
+                    Index::get(&site.index.by_edition, &edition.year).len(),
                 )
             })
             .collect();
@@ -172,21 +173,7 @@ impl Figures {
             ),
             forum_map: charts::forum_map(&site.forums, ROOT),
             matrix: charts::objectives_forums_matrix(&site.objectives, &site.forums, ROOT),
-            gap_maps: site
-                .editions
-                .iter()
-                .map(|edition| {
-                    (
-                        edition.year,
-                        charts::gap_map(
-                            &site.objectives,
-                            &site.contributions,
-                            Some(edition.year),
-                            ROOT,
-                        ),
-                    )
-                })
-                .collect(),
+            gap_map: charts::gap_map(&site.objectives, &site.contributions, Some(year), ROOT),
         }
     }
 
@@ -218,7 +205,7 @@ pub fn figure(chart: &Chart, name: &str, root: &str) -> String {
 }
 
 /// Counts of the contributions reporting on each action of one objective, as a chart.
-pub fn actions_chart(site: &Site, objective_id: &str) -> Option<Chart> {
+pub fn actions_chart(site: &Site, index: &Index, objective_id: &str) -> Option<Chart> {
     let objective = site.objective(objective_id)?;
     let counts: Vec<(String, usize)> = objective
         .actions
@@ -226,7 +213,7 @@ pub fn actions_chart(site: &Site, objective_id: &str) -> Option<Chart> {
         .map(|action| {
             (
                 action.id.clone(),
-                Index::get(&site.index.by_action, &action.id).len(),
+                Index::get(&index.by_action, &action.id).len(),
             )
         })
         .collect();

@@ -83,7 +83,7 @@ fn template_failing_while_rendering_keeps_the_previous_output() {
                 "{% extends \"base.html\" %}{% block content %}{{ note.no_such_field.at_all }}{% endblock content %}\n",
             )
         },
-        "the template failed while rendering `/policy-notes/connectivity-gaps/`",
+        "the template failed while rendering `/2025/policy-notes/connectivity-gaps/`",
     );
 }
 
@@ -98,7 +98,7 @@ fn successful_rebuild_replaces_the_output_and_cleans_up() {
         &contribution("Added later", "A", "New."),
     );
     build(&root, &output).assert_code(0);
-    assert!(output.join("contributions/added/index.html").is_file());
+    assert!(output.join("2026/contributions/added/index.html").is_file());
     assert!(output.join(".rapporteur-output").is_file());
     assert_eq!(leftovers(temp.path()), Vec::<String>::new());
 }

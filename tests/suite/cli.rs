@@ -169,7 +169,9 @@ fn new_contribution_writes_a_skeleton_that_passes_check() {
     );
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
-    assert!(output.join("contributions/my-slug/index.html").is_file());
+    assert!(output
+        .join("2026/contributions/my-slug/index.html")
+        .is_file());
 }
 
 #[test]
@@ -279,7 +281,7 @@ fn published_edition_is_frozen_until_an_erratum_records_the_change() {
 
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
-    let report = read(&output.join("report/2025/index.html"));
+    let report = read(&output.join("2025/report/index.html"));
     assert!(report.contains("<h2 id=\"errata\">Errata</h2>"), "{report}");
     assert!(
         report.contains("Corrected &lt;b&gt;the&lt;/b&gt; count &amp; {{ 7*7 }}</li>"),

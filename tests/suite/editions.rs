@@ -66,7 +66,7 @@ fn provenance_comes_from_one_pass_over_git_history() {
 
     let output = temp.path().join("public");
     build(&root, &output).assert_code(0);
-    let page = read(&output.join("contributions/open-data-portal/index.html"));
+    let page = read(&output.join("2026/contributions/open-data-portal/index.html"));
     assert!(
         page.contains("<time datetime=\"2025-01-10\">2025-01-10</time> (commit <code>"),
         "{page}"
@@ -75,7 +75,7 @@ fn provenance_comes_from_one_pass_over_git_history() {
         page.contains("last revised <time datetime=\"2025-02-20\">2025-02-20</time>"),
         "{page}"
     );
-    let untouched = read(&output.join("contributions/rural-schools/index.html"));
+    let untouched = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(
         untouched.contains("<time datetime=\"2025-01-10\">2025-01-10</time> (commit <code>"),
         "{untouched}"
@@ -89,7 +89,7 @@ fn without_git_the_front_matter_date_is_shown() {
     let root = copy_fixture("minimal", temp.path());
     let output = temp.path().join("public");
     build(&root, &output).assert_code(0);
-    let page = read(&output.join("contributions/rural-schools/index.html"));
+    let page = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(!page.contains("(commit <code>"), "{page}");
 }
 
@@ -105,7 +105,7 @@ fn aliases_keep_old_addresses_and_collisions_fail() {
     );
     let output = temp.path().join("public");
     build(&root, &output).assert_code(0);
-    let redirect = read(&output.join("contributions/old-name/index.html"));
+    let redirect = read(&output.join("2026/contributions/old-name/index.html"));
     assert!(
         redirect.contains("url=../../contributions/renamed-work/"),
         "{redirect}"
@@ -141,7 +141,7 @@ fn what_changed_lists_progress_on_earlier_work() {
     );
     let output = temp.path().join("public");
     build(&root, &output).assert_code(0);
-    let page = read(&output.join("changes/2026/index.html"));
+    let page = read(&output.join("2026/changes/index.html"));
     assert!(page.contains("Rural schools, second year"), "{page}");
     assert!(page.contains("→ <strong>Completed</strong>"), "{page}");
     assert!(

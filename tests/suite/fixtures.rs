@@ -106,8 +106,8 @@ fn base_url_option_overrides_site_yaml() {
         .args(["--base-url", "https://mirror.example/reports"])
         .run()
         .assert_code(0);
-    let page = read(&output.join("contributions/rural-schools/index.html"));
-    assert!(page.contains(r#"<link rel="canonical" href="https://mirror.example/reports/contributions/rural-schools/">"#), "{page}");
+    let page = read(&output.join("2025/contributions/rural-schools/index.html"));
+    assert!(page.contains(r#"<link rel="canonical" href="https://mirror.example/reports/2025/contributions/rural-schools/">"#), "{page}");
     assert!(!page.contains("https://example.org/minimal/"), "{page}");
     let not_found = read(&output.join("404.html"));
     assert!(
@@ -136,6 +136,8 @@ fn a_site_without_optional_parts_builds() {
             std::fs::remove_file(&path).expect("cannot remove a file");
         }
     }
+    let site_yaml = read(&root.join("site.yaml")).replace("languages: [en, fr]", "languages: [en]");
+    super::support::write(&root.join("site.yaml"), &site_yaml);
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
     let home = read(&output.join("index.html"));
@@ -144,16 +146,17 @@ fn a_site_without_optional_parts_builds() {
         "the home page falls back to the site title:\n{home}"
     );
     assert!(
-        !home.contains("report/2025/"),
+        !home.contains("report/"),
         "no report, so no link to one:\n{home}"
     );
-    assert!(read(&output.join("policy-notes/index.html"))
+    assert!(read(&output.join("2025/policy-notes/index.html"))
         .contains("No policy note has been published yet."));
     for absent in [
         "fr",
-        "report",
+        "2025/report",
+        "2025/print",
         "data/prices.csv",
-        "policy-notes/connectivity-gaps",
+        "2025/policy-notes/connectivity-gaps",
         "humans.txt",
     ] {
         assert!(!output.join(absent).exists(), "{absent} was built");
@@ -177,13 +180,13 @@ fn listings_are_paginated_by_fifty() {
     }
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
-    let first = read(&output.join("contributions/index.html"));
-    let second = read(&output.join("contributions/page/2/index.html"));
+    let first = read(&output.join("2026/contributions/index.html"));
+    let second = read(&output.join("2026/contributions/page/2/index.html"));
     let items = |page: &str| page.matches(r#"<a class="item-title""#).count();
     assert_eq!(
         (items(&first), items(&second)),
-        (50, 3),
-        "53 contributions: 50 on page 1, 3 on page 2"
+        (50, 2),
+        "52 contributions in edition 2026: 50 on page 1, 2 on page 2"
     );
     assert!(
         second.contains(r#"<ol class="items" start="51">"#),
@@ -197,9 +200,9 @@ fn listings_are_paginated_by_fifty() {
         second.contains(r#"<a rel="prev" href="../../../contributions/">Previous</a>"#),
         "{second}"
     );
-    assert!(!output.join("contributions/page/3").exists());
+    assert!(!output.join("2026/contributions/page/3").exists());
     // Objective B has 52 contributions (the 51 generated ones and open-data-portal).
     assert!(output
-        .join("objectives/b/contributions/page/2/index.html")
+        .join("2026/objectives/b/contributions/page/2/index.html")
         .is_file());
 }

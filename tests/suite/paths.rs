@@ -141,7 +141,9 @@ fn symlink_staying_inside_the_root_is_followed() {
     .expect("cannot create a symlink");
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
-    assert!(read(&output.join("contributions/alias/index.html")).contains("<p>Linked body.</p>"));
+    assert!(
+        read(&output.join("2026/contributions/alias/index.html")).contains("<p>Linked body.</p>")
+    );
 }
 
 #[test]

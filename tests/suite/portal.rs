@@ -83,75 +83,98 @@ fn chapter_slug(name: &str) -> &str {
     }
 }
 
+/// The portals' prefixes: every edition in every language (`2025/`, `fr/2025/`).
+const PORTALS: [&str; 4] = ["2025/", "2026/", "fr/2025/", "fr/2026/"];
+
+/// The pages every portal has, whatever its edition, derived from the content's files.
 fn expected_pages(root: &Path) -> BTreeSet<String> {
     let content = root.join("content");
-    let mut pages: BTreeSet<String> = [
+    let mut portal: BTreeSet<String> = [
         "index.html",
-        "404.html",
         "contributions/index.html",
         "objectives/index.html",
         "forums/index.html",
         "policy-notes/index.html",
         "stakeholders/index.html",
         "regions/index.html",
+        "progress/index.html",
     ]
     .into_iter()
     .map(str::to_owned)
     .collect();
-    for (slug, language) in markdown_files(&content.join("contributions")) {
-        match language {
-            Some(language) => pages.insert(format!("{language}/contributions/{slug}/index.html")),
-            None => pages.insert(format!("contributions/{slug}/index.html")),
-        };
-    }
-    for (slug, _) in markdown_files(&content.join("policy-notes"))
-        .into_iter()
-        .filter(|(_, language)| language.is_none())
-    {
-        pages.insert(format!("policy-notes/{slug}/index.html"));
-    }
-    for year in fs::read_dir(content.join("report"))
-        .expect("the portal has a report")
-        .filter_map(Result::ok)
-    {
-        let year = year.file_name().to_string_lossy().into_owned();
-        pages.insert(format!("report/{year}/index.html"));
-        for (name, _) in markdown_files(&content.join("report").join(&year))
-            .into_iter()
-            .filter(|(name, language)| language.is_none() && name != "_index")
-        {
-            pages.insert(format!("report/{year}/{}/index.html", chapter_slug(&name)));
-        }
-    }
     let (objectives, actions) = yaml_ids(&content.join("data/objectives.yaml"));
     for objective in &objectives {
-        pages.insert(format!(
+        portal.insert(format!(
             "objectives/{}/index.html",
             objective.to_lowercase()
         ));
-        pages.insert(format!(
+        portal.insert(format!(
             "objectives/{}/contributions/index.html",
             objective.to_lowercase()
         ));
     }
     for action in &actions {
         let (objective, _) = action.split_once('.').expect("action ids look like A.1");
-        pages.insert(format!(
+        portal.insert(format!(
             "objectives/{}/{}/index.html",
             objective.to_lowercase(),
             action.to_lowercase().replace('.', "-")
         ));
     }
     for forum in yaml_ids(&content.join("data/forums.yaml")).0 {
-        pages.insert(format!("forums/{forum}/index.html"));
+        portal.insert(format!("forums/{forum}/index.html"));
     }
     for kind in STAKEHOLDER_TYPES {
-        pages.insert(format!("stakeholders/{kind}/index.html"));
+        portal.insert(format!("stakeholders/{kind}/index.html"));
     }
     for region in REGIONS {
-        pages.insert(format!("regions/{region}/index.html"));
+        portal.insert(format!("regions/{region}/index.html"));
+    }
+    let mut pages: BTreeSet<String> = ["index.html", "fr/index.html", "404.html"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    for prefix in PORTALS {
+        pages.extend(portal.iter().map(|page| format!("{prefix}{page}")));
+    }
+    for year in fs::read_dir(content.join("report"))
+        .expect("the portal has a report")
+        .filter_map(Result::ok)
+    {
+        let year = year.file_name().to_string_lossy().into_owned();
+        for language in ["", "fr/"] {
+            pages.insert(format!("{language}{year}/report/index.html"));
+            pages.insert(format!("{language}{year}/print/index.html"));
+            for (name, _) in markdown_files(&content.join("report").join(&year))
+                .into_iter()
+                .filter(|(name, language)| language.is_none() && name != "_index")
+            {
+                pages.insert(format!(
+                    "{language}{year}/report/{}/index.html",
+                    chapter_slug(&name)
+                ));
+            }
+        }
     }
     pages
+}
+
+/// The documents of `folder` (contributions, policy notes): each must be in exactly one
+/// edition, and there in every language.
+fn assert_in_one_edition(root: &Path, folder: &str, built: &BTreeSet<String>) {
+    for (slug, _) in markdown_files(&root.join("content").join(folder))
+        .into_iter()
+        .filter(|(_, language)| language.is_none())
+    {
+        let found: Vec<&str> = PORTALS
+            .into_iter()
+            .filter(|prefix| built.contains(&format!("{prefix}{folder}/{slug}/index.html")))
+            .collect();
+        assert!(
+            found == ["2025/", "fr/2025/"] || found == ["2026/", "fr/2026/"],
+            "{folder}/{slug} should be in one edition, in both languages; found in {found:?}"
+        );
+    }
 }
 
 fn html_files(dir: &Path, base: &Path, found: &mut BTreeSet<String>) {
@@ -191,12 +214,6 @@ fn bundled_portal_builds_with_every_expected_page() {
         "the portal should have well over 100 pages, found {}",
         expected.len()
     );
-    assert!(
-        expected
-            .iter()
-            .any(|page| page.starts_with("fr/contributions/")),
-        "the portal has French translations"
-    );
 
     let mut built = BTreeSet::new();
     html_files(&output, &output, &mut built);
@@ -205,9 +222,11 @@ fn bundled_portal_builds_with_every_expected_page() {
         missing.is_empty(),
         "pages missing from the portal: {missing:#?}"
     );
+    assert_in_one_edition(root, "contributions", &built);
+    assert_in_one_edition(root, "policy-notes", &built);
     for letter in ["a", "b", "c", "d", "e", "f", "g", "h"] {
         assert!(
-            built.contains(&format!("objectives/{letter}/index.html")),
+            built.contains(&format!("2025/objectives/{letter}/index.html")),
             "objective {letter}"
         );
     }

@@ -21,7 +21,7 @@ fn hostile_site() -> tempfile::TempDir {
 }
 
 fn page(site: &Path, path: &str) -> String {
-    read(&site.join("site").join(path))
+    read(&site.join("site").join("2025").join(path))
 }
 
 #[test]

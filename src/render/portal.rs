@@ -1,0 +1,319 @@
+//! Portals: the site is one complete portal per edition and language.
+//!
+//! An edition is cited for years, so each one lives under its own stable prefix (`2025/`),
+//! and each language under its own prefix before it (`fr/2025/`; the default language has
+//! none). Inside a portal every page has the same path (`contributions/x/`), so templates
+//! and Markdown link relative to the portal's root and never need to know which edition
+//! or language they are in. The site root (`/`, `/fr/`) is the front door: the newest
+//! published edition's home page.
+//!
+//! This module knows the shape of that space: prefixes, which page exists in which
+//! edition (for the edition switcher, which falls back to the nearest section page), and
+//! the switchers' and `hreflang` alternates' views.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::model::{Contribution, Edition, Index, Site};
+
+/// The prefix of the portal of edition `year` in `language`: `2025/` or `fr/2025/`.
+pub fn prefix(site: &Site, year: i32, language: &str) -> String {
+    format!("{}{year}/", language_prefix(site, language))
+}
+
+/// The prefix of `language` at the site root: empty for the default language, `fr/` otherwise.
+pub fn language_prefix(site: &Site, language: &str) -> String {
+    if language == site.config.default_language {
+        String::new()
+    } else {
+        format!("{language}/")
+    }
+}
+
+/// Whether `language` is written right to left.
+pub fn direction(language: &str) -> &'static str {
+    if matches!(language, "ar" | "fa" | "he" | "ur") {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// Which contributions live in which edition, and which follow up on which, to find a
+/// contribution's counterpart in another edition.
+pub struct Editions {
+    /// The edition of each contribution, by slug.
+    edition_of: HashMap<String, i32>,
+    /// The contributions that update each one (`updates:`), by the updated slug.
+    followed_by: HashMap<String, Vec<String>>,
+    /// Slugs of policy notes by edition.
+    notes: HashMap<String, i32>,
+    /// Chapter slugs of each edition's report.
+    chapters: BTreeMap<i32, Vec<String>>,
+    /// Years that have a previous edition (a "what changed" page).
+    compared: Vec<i32>,
+    /// Each contribution's position in the site's list, by slug.
+    position: HashMap<String, usize>,
+}
+
+impl Editions {
+    pub fn new(site: &Site) -> Self {
+        let mut followed_by: HashMap<String, Vec<String>> = HashMap::new();
+        for contribution in &site.contributions {
+            if let Some(updated) = &contribution.updates {
+                followed_by
+                    .entry(updated.clone())
+                    .or_default()
+                    .push(contribution.slug.clone());
+            }
+        }
+        let first = site.editions.iter().map(|edition| edition.year).min();
+        Editions {
+            position: site
+                .contributions
+                .iter()
+                .enumerate()
+                .map(|(position, contribution)| (contribution.slug.clone(), position))
+                .collect(),
+            edition_of: site
+                .contributions
+                .iter()
+                .map(|contribution| (contribution.slug.clone(), contribution.edition))
+                .collect(),
+            followed_by,
+            notes: site
+                .policy_notes
+                .iter()
+                .map(|note| (note.slug.clone(), note.edition))
+                .collect(),
+            chapters: site
+                .reports
+                .iter()
+                .map(|report| {
+                    let slugs = report.chapters.iter().map(|c| c.slug.clone()).collect();
+                    (report.year, slugs)
+                })
+                .collect(),
+            compared: site
+                .editions
+                .iter()
+                .map(|edition| edition.year)
+                .filter(|year| Some(*year) != first)
+                .collect(),
+        }
+    }
+
+    /// The contribution that `contribution` follows up (`updates:`), and those that follow it up.
+    pub fn related<'s>(
+        &self,
+        site: &'s Site,
+        contribution: &Contribution,
+    ) -> (Option<&'s Contribution>, Vec<&'s Contribution>) {
+        let by_slug = |slug: &str| {
+            self.position
+                .get(slug)
+                .and_then(|position| site.contributions.get(*position))
+        };
+        let follows = contribution.updates.as_deref().and_then(by_slug);
+        let followed_by = self
+            .followed_by
+            .get(&contribution.slug)
+            .into_iter()
+            .flatten()
+            .filter_map(|slug| by_slug(slug))
+            .collect();
+        (follows, followed_by)
+    }
+
+    /// The path, in edition `year`'s portal, of the page nearest to `path` (a path inside a
+    /// portal): the same page if that edition has it, a contribution's follow-up or the
+    /// contribution it follows, or else the nearest section page above it.
+    pub fn counterpart(&self, year: i32, path: &str) -> String {
+        if let Some(slug) = contribution_slug(path) {
+            if let Some(related) = self.related_contribution(slug, year) {
+                return format!("contributions/{related}/");
+            }
+        }
+        let mut candidate = path.to_owned();
+        while !self.exists(year, &candidate) {
+            candidate = parent(&candidate);
+        }
+        candidate
+    }
+
+    /// `slug` itself if it is in edition `year`, else a contribution of `year` that it
+    /// follows up or that follows it up.
+    fn related_contribution<'s>(&'s self, slug: &'s str, year: i32) -> Option<&'s str> {
+        let in_year = |candidate: &str| self.edition_of.get(candidate) == Some(&year);
+        if in_year(slug) {
+            return Some(slug);
+        }
+        let followers = self.followed_by.get(slug).into_iter().flatten();
+        if let Some(follower) = followers.map(String::as_str).find(|s| in_year(s)) {
+            return Some(follower);
+        }
+        self.followed_by
+            .iter()
+            .find(|(_, followers)| followers.iter().any(|follower| follower == slug))
+            .map(|(updated, _)| updated.as_str())
+            .filter(|updated| in_year(updated))
+    }
+
+    fn exists(&self, year: i32, path: &str) -> bool {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => true,
+            ["report"] | ["print"] => self.chapters.contains_key(&year),
+            ["report", chapter] => self
+                .chapters
+                .get(&year)
+                .is_some_and(|chapters| chapters.iter().any(|slug| slug == chapter)),
+            ["changes"] => self.compared.contains(&year),
+            ["contributions", slug] => self.edition_of.get(*slug) == Some(&year),
+            ["policy-notes", slug] => self.notes.get(*slug) == Some(&year),
+            [.., "page", _] => false,
+            _ => true,
+        }
+    }
+}
+
+/// The slug of a contribution page's path, `contributions/<slug>/`.
+fn contribution_slug(path: &str) -> Option<&str> {
+    let slug = path.strip_prefix("contributions/")?.strip_suffix('/')?;
+    (!slug.is_empty() && !slug.contains('/') && slug != "page").then_some(slug)
+}
+
+/// `a/b/` → `a/`; `a/` → ``.
+fn parent(path: &str) -> String {
+    let trimmed = path.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(position) => trimmed[..=position].to_owned(),
+        None => String::new(),
+    }
+}
+
+/// One entry of a switcher (edition or language).
+#[derive(Serialize, Clone)]
+pub struct SwitchLink {
+    /// The edition's year or the language's code.
+    pub id: String,
+    /// What readers see: the year, or the language's own name.
+    pub label: String,
+    /// Relative link from the current page.
+    pub href: String,
+    /// Absolute URL (for `hreflang` alternates).
+    pub url: String,
+    pub current: bool,
+    /// The edition's status, e.g. `open` (for the draft marker).
+    pub status: String,
+}
+
+/// The languages' own names, as readers look for them in a switcher.
+pub fn autonym(language: &str) -> &str {
+    match language {
+        "ar" => "العربية",
+        "en" => "English",
+        "es" => "Español",
+        "fr" => "Français",
+        "ru" => "Русский",
+        "zh" => "中文",
+        other => other,
+    }
+}
+
+/// The edition switcher of the page at `path` in edition `edition`'s portal, with links
+/// relative to `asset_root` (the site root seen from the page).
+pub fn edition_links(
+    site: &Site,
+    editions: &Editions,
+    current: &Edition,
+    language: &str,
+    path: &str,
+    asset_root: &str,
+) -> Vec<SwitchLink> {
+    let mut years: Vec<&Edition> = site.editions.iter().collect();
+    years.sort_by_key(|edition| std::cmp::Reverse(edition.year));
+    years
+        .into_iter()
+        .map(|edition| {
+            let target = format!(
+                "{}{}",
+                prefix(site, edition.year, language),
+                editions.counterpart(edition.year, path)
+            );
+            SwitchLink {
+                id: edition.year.to_string(),
+                label: edition.year.to_string(),
+                href: format!("{asset_root}{target}"),
+                url: format!("{}{target}", site.config.base_url),
+                current: edition.year == current.year,
+                status: edition.status.id().to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The language switcher (and `hreflang` alternates) of the page at `path` in the portal
+/// of edition `year`: every language has every page, translated or with a fallback note.
+/// `front_door` pages link to the other languages' front doors.
+pub fn language_links(
+    site: &Site,
+    year: i32,
+    language: &str,
+    path: &str,
+    asset_root: &str,
+    front_door: bool,
+) -> Vec<SwitchLink> {
+    site.config
+        .languages
+        .iter()
+        .map(|other| {
+            let target = if front_door {
+                language_prefix(site, other)
+            } else {
+                format!("{}{path}", prefix(site, year, other))
+            };
+            SwitchLink {
+                id: other.clone(),
+                label: autonym(other).to_owned(),
+                href: format!("{asset_root}{target}"),
+                url: format!("{}{target}", site.config.base_url),
+                current: other == language,
+                status: String::new(),
+            }
+        })
+        .collect()
+}
+
+/// The contributions of edition `year`, indexed by facet (positions into the site's list).
+pub fn edition_index(site: &Site, year: i32) -> Index {
+    Index::build_where(&site.contributions, |contribution| {
+        contribution.edition == year
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_climb_one_section_at_a_time() {
+        assert_eq!(parent("objectives/a/a-1/"), "objectives/a/");
+        assert_eq!(parent("objectives/"), "");
+        assert_eq!(parent(""), "");
+    }
+
+    #[test]
+    fn contribution_paths_are_recognised_but_not_pagination() {
+        assert_eq!(contribution_slug("contributions/x/"), Some("x"));
+        assert_eq!(contribution_slug("contributions/page/2/"), None);
+        assert_eq!(contribution_slug("contributions/"), None);
+    }
+
+    #[test]
+    fn arabic_is_right_to_left() {
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("fr"), "ltr");
+    }
+}
