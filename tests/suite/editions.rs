@@ -161,3 +161,64 @@ fn what_changed_lists_progress_on_earlier_work() {
         run.stderr
     );
 }
+
+#[test]
+fn each_edition_is_a_portal_and_switchers_find_the_same_page() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let follow_up = contribution("Rural schools, second year", "A", "More schools.").replace(
+        "status: ongoing",
+        "status: completed\nupdates: rural-schools",
+    );
+    write(
+        &root.join("content/contributions/rural-schools-second-year.md"),
+        &follow_up,
+    );
+    let output = temp.path().join("public");
+    build(&root, &output).assert_code(0);
+
+    // The front door is the newest published edition's home, linking into its portal.
+    let front = read(&output.join("index.html"));
+    assert!(
+        front.contains(r#"<a href="./2025/contributions/">"#),
+        "{front}"
+    );
+    assert!(front.contains(r#"<link rel="canonical" href="https://example.org/minimal/2025/">"#));
+
+    // A follow-up and the contribution it updates link to each other across editions,
+    // and the edition switcher goes from one to the other.
+    let later = read(&output.join("2026/contributions/rural-schools-second-year/index.html"));
+    assert!(
+        later.contains(r#"Follows up on <a href="../../../2025/contributions/rural-schools/">"#),
+        "{later}"
+    );
+    assert!(
+        later.contains(r#"<li><a href="../../../2025/contributions/rural-schools/">2025</a></li>"#),
+        "{later}"
+    );
+    let earlier = read(&output.join("2025/contributions/rural-schools/index.html"));
+    assert!(earlier.contains(r#"Followed up in edition 2026: <a href="../../../2026/contributions/rural-schools-second-year/">"#), "{earlier}");
+    // A page another edition does not have leads to the nearest section page there.
+    let other = read(&output.join("2026/contributions/open-data-portal/index.html"));
+    assert!(
+        other.contains(r#"<li><a href="../../../2025/contributions/">2025</a></li>"#),
+        "{other}"
+    );
+    // The open edition is marked as a draft on every page.
+    assert!(other.contains(r#"<p class="notice draft">"#));
+    assert!(!earlier.contains(r#"<p class="notice draft">"#));
+
+    // Every language has every page; untranslated text is shown with a note and its language.
+    let french = read(&output.join("fr/2026/contributions/open-data-portal/index.html"));
+    assert!(french.contains(r#"<html lang="fr" dir="ltr">"#), "{french}");
+    assert!(
+        french.contains(r#"<div class="prose" lang="en">"#),
+        "{french}"
+    );
+    assert!(french.contains(r#"<link rel="alternate" hreflang="en" href="https://example.org/minimal/2026/contributions/open-data-portal/">"#));
+    let translated = read(&output.join("fr/2025/contributions/rural-schools/index.html"));
+    assert!(
+        !translated.contains(r#"<div class="prose" lang="en">"#),
+        "{translated}"
+    );
+}
