@@ -73,6 +73,9 @@ vocabulary! {
         Planned = "planned" / "Planned",
         Ongoing = "ongoing" / "Ongoing",
         Completed = "completed" / "Completed",
+        // Set on a follow-up (`updates:`) to record that the earlier initiative was stopped:
+        // a published edition cannot lose a contribution, so withdrawal is reported forward.
+        Withdrawn = "withdrawn" / "Withdrawn",
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::charts::{self, ChartData, ChartKind, Series};
-use crate::model::{Contribution, Index, Site};
+use crate::model::{Contribution, Index, Site, Status};
 
 use super::views::{action_ref, ActionRef, ContributionSummary};
 
@@ -23,6 +23,8 @@ pub struct ChangesView {
     pub previous_total: usize,
     pub new_contributions: Vec<ContributionSummary>,
     pub progress: Vec<Progress>,
+    /// Earlier contributions whose follow-up in this edition withdraws them.
+    pub withdrawn: Vec<Progress>,
     pub gained: Vec<ActionRef>,
     pub lost: Vec<ActionRef>,
     pub chart_html: String,
@@ -61,10 +63,10 @@ pub fn compare(site: &Site, year: i32, root: &str) -> Option<ChangesView> {
             .collect()
     };
     let (now, before) = (of(year), of(previous));
-    let progress: Vec<Progress> = now
+    let (withdrawn, progress): (Vec<Progress>, Vec<Progress>) = now
         .iter()
         .filter_map(|contribution| progress(site, contribution))
-        .collect();
+        .partition(|item| item.now.status == Status::Withdrawn.id());
     let new_contributions = now
         .iter()
         .filter(|contribution| contribution.updates.is_none())
@@ -85,6 +87,7 @@ pub fn compare(site: &Site, year: i32, root: &str) -> Option<ChangesView> {
         previous_total: before.len(),
         new_contributions,
         progress,
+        withdrawn,
         gained: covered_now
             .difference(&covered_before)
             .filter_map(|id| action_ref(site, id))

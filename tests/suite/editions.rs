@@ -222,3 +222,39 @@ fn each_edition_is_a_portal_and_switchers_find_the_same_page() {
         "{translated}"
     );
 }
+
+#[test]
+fn a_withdrawal_is_reported_forward_on_what_changed() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let withdrawal = contribution("Rural schools: stopped", "A", "Funding ended.").replace(
+        "status: ongoing",
+        "status: withdrawn\nupdates: rural-schools",
+    );
+    write(
+        &root.join("content/contributions/rural-schools-stopped.md"),
+        &withdrawal,
+    );
+    let output = temp.path().join("public");
+    build(&root, &output).assert_code(0);
+    let page = read(&output.join("2026/changes/index.html"));
+    let withdrawn = page
+        .split("<h2>Withdrawn</h2>")
+        .nth(1)
+        .and_then(|rest| rest.split("<h2>").next())
+        .unwrap_or_else(|| panic!("no Withdrawn section:\n{page}"));
+    assert!(
+        withdrawn.contains(r#"<a href="../../2025/contributions/rural-schools/">"#)
+            && withdrawn.contains("withdrawn in 2026"),
+        "{withdrawn}"
+    );
+    let progress = page
+        .split("<h2>Progress reported on earlier work</h2>")
+        .nth(1)
+        .unwrap_or("");
+    let progress = progress.split("<h2>").next().unwrap_or("");
+    assert!(!progress.contains("Rural schools: stopped"), "{progress}");
+    // The 2025 page stays as published apart from the link to its follow-up.
+    let earlier = read(&output.join("2025/contributions/rural-schools/index.html"));
+    assert!(earlier.contains("Followed up in edition 2026"), "{earlier}");
+}
