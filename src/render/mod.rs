@@ -10,6 +10,7 @@ pub mod changes;
 pub mod markdown;
 pub mod open_data;
 pub mod portal;
+pub mod structured;
 pub mod templates;
 pub mod views;
 pub mod visuals;
@@ -537,6 +538,7 @@ impl<'a> Renderer<'a> {
         let (home, diagnostics) = self.prose(&site.home, "");
         let mut context = page_context("", "home");
         context.insert("content_language", &home.language);
+        context.insert("structured_data_html", &structured::website(site));
         context.insert("page", &home);
         let positions = self.positions();
         context.insert(
@@ -621,6 +623,21 @@ impl<'a> Renderer<'a> {
         diagnostics.append(&mut problems);
         let mut context = page_context(base, "report");
         context.insert("content_language", &front.language);
+        let chapter_urls: Vec<(String, String)> = toc
+            .iter()
+            .map(|chapter| (chapter.label.clone(), self.absolute(&chapter.url)))
+            .collect();
+        context.insert(
+            "structured_data_html",
+            &structured::report(
+                self.site,
+                self.portal.edition,
+                &front.title,
+                &self.absolute(base),
+                &front.language,
+                &chapter_urls,
+            ),
+        );
         context.insert("page", &front);
         context.insert("toc", &toc);
         context.insert("toc_summaries", &summaries);
@@ -729,6 +746,10 @@ impl<'a> Renderer<'a> {
         context.insert("body_html", &rendered.html);
         context.insert("title", text.title);
         context.insert("content_language", text.language);
+        context.insert(
+            "structured_data_html",
+            &structured::contribution(self.site, contribution, &self.absolute(&path)),
+        );
         let mut pages = self.page("contribution.html", &path, context)?;
         for alias_path in &aliases {
             let mut context = page_context(alias_path, "contributions");
@@ -807,6 +828,10 @@ impl<'a> Renderer<'a> {
             context.insert("body_html", &rendered.html);
             context.insert("headings", &rendered.headings);
             context.insert("content_language", text.language);
+            context.insert(
+                "structured_data_html",
+                &structured::policy_note(site, note, &self.absolute(&view.url)),
+            );
             pages += self.page("policy_note.html", &view.url, context)?;
         }
         Ok((pages, diagnostics))
@@ -1037,6 +1062,11 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("section", "");
         self.page_at("404.html", "404.html", "", context)
+    }
+
+    /// The absolute URL of the page at `path` in this portal.
+    fn absolute(&self, path: &str) -> String {
+        format!("{}{}{path}", self.site.config.base_url, self.portal.prefix)
     }
 
     /// The path part of `base_url`, e.g. `/dcf/`.

@@ -343,3 +343,26 @@ fn scan_tag(text: &str) -> (Tag, &str) {
         attributes.push((attribute, value));
     }
 }
+
+#[test]
+fn structured_data_cannot_close_its_script_element() {
+    let site = hostile_site();
+    let html = page(site.path(), "contributions/hostile/index.html");
+    let json = html
+        .split(r#"<script type="application/ld+json">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap_or_else(|| panic!("no JSON-LD in:\n{html}"));
+    assert!(
+        json.contains(r#""name":"\u003cscript\u003ealert(1)\u003c/script\u003e"#),
+        "{json}"
+    );
+    assert!(!json.contains('<'), "{json}");
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    assert_eq!(
+        value["name"]
+            .as_str()
+            .map(|name| name.starts_with("<script>")),
+        Some(true)
+    );
+}
