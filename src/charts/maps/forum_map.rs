@@ -12,7 +12,7 @@
 //! ([`layout`]), so tests can check that nothing overlaps.
 //!
 //! The SVG uses `role="document"` (not `img`, which would hide the links) with an
-//! `<title>`; each category is a labelled group, each forum an ordinary link.
+//! `aria-label`; each category is a labelled group, each forum an ordinary link.
 
 use std::fmt::Write as _;
 
