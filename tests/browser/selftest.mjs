@@ -3,17 +3,19 @@
 // The suite is only worth running if it passes a portal that keeps the contract and fails
 // one that breaks it, with messages that say what broke. Both portals come from
 // lib/fixture-portal.mjs; each run starts the real suite in a child process with Debian's
-// Chromium.
+// Chromium. The same portal checks scripts/weight-report and the screenshots script.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writePortal } from "./lib/fixture-portal.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const WEIGHT_REPORT = join(HERE, "..", "..", "scripts", "weight-report");
 
 /** Runs the suite on `publicDir`: { status, outcomes: Map(name → "ok"|"FAIL"), output }. */
 function runSuite(publicDir) {
@@ -69,5 +71,59 @@ test("a portal that breaks the contract fails with messages naming what broke", 
     assert.equal(outcome(run, "search in fr"), "ok");
   } finally {
     rmSync(publicDir, { recursive: true, force: true });
+  }
+});
+
+/** Runs `file` with `args`: { status, stdout, stderr }. */
+function run(file, args) {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: 120_000 }, (error, stdout, stderr) => resolve({ status: error ? error.code : 0, stdout, stderr }));
+  });
+}
+
+test("the weight report passes a light portal and fails a contribution page over 15 KB", async () => {
+  const publicDir = writePortal({ broken: false });
+  try {
+    const light = await run(WEIGHT_REPORT, [publicDir]);
+    assert.equal(light.status, 0, light.stdout + light.stderr);
+    assert.match(light.stdout, /^contribution +3 +[0-9.]+ KB +[0-9.]+ KB \(1\) +[0-9.]+ KB +15 KB {2}\/ar\/contributions\/community-networks\/$/m);
+
+    // 40,000 random hex digits compress to about 20 KB.
+    const filler = Array.from({ length: 5000 }, () => Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, "0")).join("");
+    const file = join(publicDir, "fr/contributions/community-networks/index.html");
+    writeFileSync(file, readFileSync(file, "utf8").replace("</main>", `<p>${filler}</p></main>`));
+    const heavy = await run(WEIGHT_REPORT, [publicDir]);
+    assert.equal(heavy.status, 1, heavy.stdout + heavy.stderr);
+    assert.match(heavy.stdout, /^contribution .* \/fr\/contributions\/community-networks\/ {2}OVER BUDGET$/m);
+    assert.match(heavy.stdout, /^error: the heaviest contribution page is over its budget of 15 KB$/m);
+  } finally {
+    rmSync(publicDir, { recursive: true, force: true });
+  }
+});
+
+test("the screenshots script writes the five pictures at their sizes", async () => {
+  const publicDir = writePortal({ broken: false });
+  const outputDir = mkdtempSync(join(tmpdir(), "rapporteur-shots-"));
+  try {
+    const shots = await run(process.execPath, [join(HERE, "screenshots.mjs"), publicDir, outputDir]);
+    assert.equal(shots.status, 0, shots.stdout + shots.stderr);
+    const sizes = Object.fromEntries(
+      readdirSync(outputDir)
+        .sort()
+        .map((name) => {
+          const png = readFileSync(join(outputDir, name));
+          return [name, `${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`];
+        }),
+    );
+    assert.deepEqual(sizes, {
+      "home-ar.png": "1280×900",
+      "home-en-mobile.png": "390×844",
+      "home-en.png": "1280×900",
+      "home-fr.png": "1280×900",
+      "search.png": "1280×900",
+    });
+  } finally {
+    rmSync(publicDir, { recursive: true, force: true });
+    rmSync(outputDir, { recursive: true, force: true });
   }
 });
