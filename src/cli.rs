@@ -1,4 +1,4 @@
-//! The command line: `build`, `check` and `new contribution`, defined with clap.
+//! The command line: `build`, `check`, `serve` and `new contribution`, defined with clap.
 //!
 //! Each subcommand is one function that calls the library and prints its outcome: the
 //! diagnostics (to stderr for people, to stdout for `--format json|github`, which tools
@@ -46,6 +46,15 @@ pub enum Command {
         /// Report only problems in these files (paths relative to the root), e.g. a pull request's.
         #[arg(long, num_args = 1..)]
         changed: Vec<String>,
+    },
+    /// Preview the site: build it in memory, serve it on 127.0.0.1 and rebuild on every change.
+    Serve {
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
     },
     /// Freeze an edition: record its inputs in editions/<year>.yaml and mark it published.
     Publish {
@@ -111,6 +120,15 @@ pub fn main() -> ExitCode {
         } => {
             let outcome = crate::check(&root).map_err(|failure| only_changed(failure, &changed));
             report(outcome, format, "checked")
+        }
+        Command::Serve { root, port } => {
+            match crate::serve::serve(&crate::serve::Options { root, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Discard { directory } => {
             crate::write::discard_now(&directory);

@@ -6,6 +6,7 @@
 //! splits Markdown into front matter and body. It interprets nothing: a file in the wrong
 //! place or one that cannot be read becomes a diagnostic, never a silent skip.
 
+pub mod cache;
 pub mod front_matter;
 pub mod git;
 pub mod raw;
