@@ -68,6 +68,7 @@ pub fn serve(options: &Options) -> Result<(), String> {
         .map_err(|error| format!("cannot handle Ctrl-C: {error}"))?;
     let mut watcher = SiteWatcher::start(root.path(), signals)?;
 
+    crate::load::memo::enable();
     let state = Arc::new(State::default());
     let mut builder = rebuild::Builder::new(root.clone());
     report(&builder.rebuild(&Change::default(), &state), "first build");

@@ -117,8 +117,17 @@ impl Builder {
     /// to `state`: a new snapshot, or the problems that keep the old one.
     pub fn rebuild(&mut self, change: &Change, state: &State) -> Report {
         let mut stopwatch = Stopwatch::start();
-        let (sources, mut diagnostics) = self.loader.load(&self.root, &change.files);
-        stopwatch.lap("load");
+        if change.only_theme() && state.problems().is_empty() {
+            if let Some(current) = state.snapshot() {
+                return self.rebuild_theme(&current, change, state, stopwatch);
+            }
+        }
+        load::memo::next_generation();
+        let (sources, mut diagnostics, kind) = self.loader.load(&self.root, &change.files);
+        stopwatch.lap(match kind {
+            load::cache::Kind::Full => "full load",
+            load::cache::Kind::Incremental(_) => "load",
+        });
         let (site, validation) = validate::validate(sources);
         diagnostics.extend(validation);
         stopwatch.lap("validate");
@@ -131,10 +140,45 @@ impl Builder {
         };
         let snapshot = Snapshot::new(site, theme);
         stopwatch.lap("prepare");
+        self.publish(snapshot, change, state, diagnostics.sorted(), stopwatch)
+    }
+
+    /// After a change of the theme's files alone, while the content is valid: the
+    /// current site and figures with the theme compiled again.
+    fn rebuild_theme(
+        &mut self,
+        current: &Snapshot,
+        change: &Change,
+        state: &State,
+        mut stopwatch: Stopwatch,
+    ) -> Report {
+        let mut diagnostics = Diagnostics::new();
+        let theme = self.theme(&current.site, change, &mut diagnostics);
+        stopwatch.lap("theme");
+        let Some(theme) = theme else {
+            return reject(state, diagnostics.sorted(), stopwatch);
+        };
+        let snapshot = Snapshot::with_theme(
+            Arc::clone(&current.site),
+            Arc::clone(&current.prepared),
+            theme,
+        );
+        self.publish(snapshot, change, state, Vec::new(), stopwatch)
+    }
+
+    /// Renders the eager pages of `snapshot` and makes it current, unless they have
+    /// errors; `problems` are the warnings found so far.
+    fn publish(
+        &self,
+        snapshot: Snapshot,
+        change: &Change,
+        state: &State,
+        mut problems: Vec<Diagnostic>,
+        mut stopwatch: Stopwatch,
+    ) -> Report {
         let wanted = eager_files(&snapshot.site, change, &state.hub.open_pages());
         let rendered = snapshot.render(&wanted);
         stopwatch.lap("render");
-        let mut problems = diagnostics.sorted();
         match rendered {
             Ok(warnings) => problems.extend(warnings),
             Err(snapshot::Failure::Problems(errors)) => {

@@ -18,8 +18,8 @@ use crate::render::{self, Prepared, RenderError, Scope, Sink};
 
 /// A valid version of the site and the files rendered from it so far.
 pub struct Snapshot {
-    pub site: Site,
-    pub prepared: Prepared,
+    pub site: Arc<Site>,
+    pub prepared: Arc<Prepared>,
     pub theme: Arc<Theme>,
     /// Output path → the file's bytes, or `None` for a path the site does not have.
     cache: Mutex<BTreeMap<String, Option<Arc<Vec<u8>>>>>,
@@ -35,8 +35,14 @@ pub enum Failure {
 }
 
 impl Snapshot {
+    /// A snapshot of a newly validated `site`: its figures are computed now.
     pub fn new(site: Site, theme: Arc<Theme>) -> Self {
-        let prepared = Prepared::new(&site);
+        let prepared = Arc::new(Prepared::new(&site));
+        Snapshot::with_theme(Arc::new(site), prepared, theme)
+    }
+
+    /// A snapshot of an unchanged site (and its figures) with `theme`.
+    pub fn with_theme(site: Arc<Site>, prepared: Arc<Prepared>, theme: Arc<Theme>) -> Self {
         Snapshot {
             site,
             prepared,

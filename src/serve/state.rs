@@ -46,13 +46,17 @@ impl State {
 
     /// Makes `snapshot` current, clears the problems and reloads the open tabs.
     pub fn publish(&self, snapshot: Snapshot) {
-        if let Ok(mut current) = self.snapshot.lock() {
-            *current = Some(Arc::new(snapshot));
-        }
+        let previous = self
+            .snapshot
+            .lock()
+            .ok()
+            .and_then(|mut current| current.replace(Arc::new(snapshot)));
         if let Ok(mut problems) = self.problems.lock() {
             *problems = Arc::new(Vec::new());
         }
         self.hub.broadcast(&Message::Reload);
+        // Freeing a large site takes a while: only after the tabs have been told.
+        drop(previous);
     }
 
     /// Keeps the current snapshot, records `problems` and shows them in the open tabs.

@@ -45,6 +45,11 @@ impl Change {
             .any(|file| file.starts_with("themes/") || file == "site.yaml")
     }
 
+    /// Whether only the theme's files changed, so the content need not be loaded again.
+    pub fn only_theme(&self) -> bool {
+        !self.files.is_empty() && self.files.iter().all(|file| file.starts_with("themes/"))
+    }
+
     /// The slugs of the contributions whose files (or translations) changed.
     pub fn contribution_slugs(&self) -> BTreeSet<String> {
         self.files
