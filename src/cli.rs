@@ -95,7 +95,7 @@ pub enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         #[command(flatten)]
-        fields: ContributionFlags,
+        fields: Box<ContributionFlags>,
         /// Write a commented file with placeholder values to replace, asking nothing.
         #[arg(long, conflicts_with_all = ["title", "stakeholder", "stakeholder_type", "region", "objectives", "status", "actions", "forums", "sdgs", "country", "language", "date"])]
         skeleton: bool,
@@ -250,7 +250,7 @@ pub fn main() -> ExitCode {
                     fields,
                     skeleton,
                 },
-        } => match new_contribution(&root, &slug, fields.into(), skeleton) {
+        } => match new_contribution(&root, &slug, (*fields).into(), skeleton) {
             Ok(path) => {
                 eprintln!(
                     "created {}: fill it in, then run `rapporteur check`",
