@@ -309,12 +309,17 @@ fn contribution_page(serve: &Serve, site: &Path) -> Result<(String, String), Err
         .filter_map(|rest| rest.split_once("</loc>").map(|(url, _)| url))
         .find(|url| url.ends_with(&format!("/{slug}/")))
         .ok_or("the contribution is not in the sitemap")?;
-    // Entries are absolute (`base_url` + path); the path starts after the host.
+    // Entries are absolute: site.yaml's `base_url` followed by the page's path.
+    let config = std::fs::read_to_string(site.join("site.yaml"))?;
+    let base_url = config
+        .lines()
+        .find_map(|line| line.strip_prefix("base_url:"))
+        .map(|value| value.trim().trim_matches('"').to_owned())
+        .ok_or("site.yaml has no base_url")?;
     let path = url
-        .splitn(4, '/')
-        .nth(3)
+        .strip_prefix(&base_url)
         .map(|path| format!("/{path}"))
-        .ok_or("a sitemap entry is not an absolute URL")?;
+        .ok_or("a sitemap entry does not start with base_url")?;
     Ok((slug, path))
 }
 
