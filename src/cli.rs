@@ -1,4 +1,4 @@
-//! The command line: `build`, `check` and `new contribution`, defined with clap.
+//! The command line: `build`, `check`, `serve` and `new contribution`, defined with clap.
 //!
 //! Each subcommand is one function that calls the library and prints its outcome: the
 //! diagnostics (to stderr for people, to stdout for `--format json|github`, which tools
@@ -47,6 +47,15 @@ pub enum Command {
         #[arg(long, num_args = 1..)]
         changed: Vec<String>,
     },
+    /// Preview the site: build it in memory, serve it on 127.0.0.1 and rebuild on every change.
+    Serve {
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Freeze an edition: record its inputs in editions/<year>.yaml and mark it published.
     Publish {
         /// The edition's year, as in site.yaml.
@@ -78,14 +87,95 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum NewCommand {
-    /// Write content/contributions/<slug>.md, a valid skeleton to fill in.
+    /// Write content/contributions/<slug>.md from flags, asking for missing fields in a terminal.
     Contribution {
         /// The file name and address of the contribution: lowercase letters, digits, hyphens.
         slug: String,
         /// The site root (the folder holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        #[command(flatten)]
+        fields: Box<ContributionFlags>,
+        /// Write a commented file with placeholder values to replace, asking nothing.
+        #[arg(long, conflicts_with_all = ["title", "stakeholder", "stakeholder_type", "region", "objectives", "status", "actions", "forums", "sdgs", "country", "language", "date"])]
+        skeleton: bool,
     },
+}
+
+/// The fields of `new contribution`; required ones that are missing are asked for in a
+/// terminal, and are an error otherwise.
+#[derive(clap::Args, Debug)]
+pub struct ContributionFlags {
+    /// A short title that says what was done and where (required).
+    #[arg(long)]
+    title: Option<String>,
+    /// The name of the organization that did the work (required).
+    #[arg(long)]
+    stakeholder: Option<String>,
+    /// member-state, un-entity, intergovernmental, private-sector, civil-society, academia,
+    /// technical-community or youth (required).
+    #[arg(long)]
+    stakeholder_type: Option<String>,
+    /// africa, americas, arab-states, asia-pacific, cis, europe or global (required).
+    #[arg(long)]
+    region: Option<String>,
+    /// Ids from content/data/objectives.yaml, separated by commas (at least one).
+    #[arg(long, value_delimiter = ',')]
+    objectives: Vec<String>,
+    /// planned, ongoing or completed (required).
+    #[arg(long)]
+    status: Option<String>,
+    /// Ids of actions of those objectives, separated by commas.
+    #[arg(long, value_delimiter = ',')]
+    actions: Vec<String>,
+    /// Ids from content/data/forums.yaml, separated by commas.
+    #[arg(long, value_delimiter = ',')]
+    forums: Vec<String>,
+    /// Sustainable Development Goals, 1 to 17, separated by commas.
+    #[arg(long, value_delimiter = ',')]
+    sdgs: Vec<u8>,
+    /// The stakeholder's country: an ISO 3166-1 alpha-2 code such as SN.
+    #[arg(long)]
+    country: Option<String>,
+    /// The language the contribution is written in, if not the site's default.
+    #[arg(long)]
+    language: Option<String>,
+    /// The date submitted, YYYY-MM-DD [default: today].
+    #[arg(long)]
+    date: Option<String>,
+}
+
+impl From<ContributionFlags> for crate::new::Fields {
+    fn from(flags: ContributionFlags) -> Self {
+        let ContributionFlags {
+            title,
+            stakeholder,
+            stakeholder_type,
+            region,
+            objectives,
+            status,
+            actions,
+            forums,
+            sdgs,
+            country,
+            language,
+            date,
+        } = flags;
+        crate::new::Fields {
+            title,
+            stakeholder,
+            stakeholder_type,
+            region,
+            objectives,
+            status,
+            actions,
+            forums,
+            sdgs,
+            country,
+            language,
+            date,
+        }
+    }
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -111,6 +201,15 @@ pub fn main() -> ExitCode {
         } => {
             let outcome = crate::check(&root).map_err(|failure| only_changed(failure, &changed));
             report(outcome, format, "checked")
+        }
+        Command::Serve { root, port } => {
+            match crate::serve::serve(&crate::serve::Options { root, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Discard { directory } => {
             crate::write::discard_now(&directory);
@@ -144,8 +243,14 @@ pub fn main() -> ExitCode {
             }
         },
         Command::New {
-            what: NewCommand::Contribution { slug, root },
-        } => match crate::new::contribution(&root, &slug) {
+            what:
+                NewCommand::Contribution {
+                    slug,
+                    root,
+                    fields,
+                    skeleton,
+                },
+        } => match new_contribution(&root, &slug, (*fields).into(), skeleton) {
             Ok(path) => {
                 eprintln!(
                     "created {}: fill it in, then run `rapporteur check`",
@@ -159,6 +264,30 @@ pub fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Runs `new contribution`: the skeleton, or the fields with questions when stdin is a terminal.
+fn new_contribution(
+    root: &std::path::Path,
+    slug: &str,
+    fields: crate::new::Fields,
+    skeleton: bool,
+) -> Result<PathBuf, String> {
+    use std::io::IsTerminal as _;
+    if skeleton {
+        return crate::new::skeleton(root, slug);
+    }
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return crate::new::contribution(root, slug, fields, crate::new::Answers::FlagsOnly);
+    }
+    let mut input = stdin.lock();
+    let mut prompts = std::io::stderr();
+    let answers = crate::new::Answers::Terminal {
+        input: &mut input,
+        prompts: &mut prompts,
+    };
+    crate::new::contribution(root, slug, fields, answers)
 }
 
 /// Keeps the problems of the `changed` files (all of them when the list is empty).

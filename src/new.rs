@@ -1,32 +1,77 @@
-//! `rapporteur new contribution <slug>`: a commented skeleton that passes `check`.
+//! `rapporteur new contribution <slug>`: a new contribution file that passes `check`.
 //!
-//! The skeleton uses the first objective of the site's own objectives.yaml and today's
-//! date; when no edition's reporting period contains today, it names the newest open
-//! edition explicitly, so the file is valid as written.
+//! Every field the content model requires can be given as a flag. What is missing is
+//! asked for when standard input is a terminal, with the choices the site offers (its
+//! objectives and actions from objectives.yaml, its forums, the closed lists of the
+//! content model), and each answer is checked before the next question. Without a
+//! terminal (a script, CI) nothing can be asked, so the command fails and names every
+//! missing flag. `--skeleton` writes a commented file with placeholder values instead,
+//! for people who prefer to fill in a template.
+//!
+//! The date defaults to today; when no edition's reporting period contains the date, the
+//! file names the newest open edition explicitly, so it is valid as written.
 
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
+use crate::model::{Region, StakeholderType, Status};
 use crate::validate::is_valid_slug;
 
-/// Writes `content/contributions/<slug>.md` under `root`; refuses to overwrite.
-pub fn contribution(root: &Path, slug: &str) -> Result<PathBuf, String> {
-    if !is_valid_slug(slug) {
-        return Err(format!("`{slug}` cannot be a contribution's address: use lowercase letters, digits and hyphens, e.g. `{}`", slug::slugify(slug)));
-    }
-    let directory = root.join("content").join("contributions");
-    if !root.join("site.yaml").is_file() {
-        return Err(format!(
-            "`{}` is not a site root: it has no site.yaml (pass --root)",
-            root.display()
-        ));
-    }
-    let path = directory.join(format!("{slug}.md"));
-    if path.exists() {
-        return Err(format!(
-            "`{}` already exists; choose another slug",
-            path.display()
-        ));
-    }
+/// The fields of a new contribution as given on the command line (all optional there).
+#[derive(Clone, Debug, Default)]
+pub struct Fields {
+    pub title: Option<String>,
+    pub stakeholder: Option<String>,
+    pub stakeholder_type: Option<String>,
+    pub region: Option<String>,
+    pub objectives: Vec<String>,
+    pub status: Option<String>,
+    pub actions: Vec<String>,
+    pub forums: Vec<String>,
+    pub sdgs: Vec<u8>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Where missing fields come from: nowhere (flags only), or a person at a terminal.
+pub enum Answers<'a> {
+    FlagsOnly,
+    Terminal {
+        input: &'a mut dyn BufRead,
+        prompts: &'a mut dyn Write,
+    },
+}
+
+/// Writes `content/contributions/<slug>.md` under `root` from `fields`, asking for the
+/// missing ones when `answers` is a terminal; refuses to overwrite.
+pub fn contribution(
+    root: &Path,
+    slug: &str,
+    fields: Fields,
+    answers: Answers<'_>,
+) -> Result<PathBuf, String> {
+    let path = new_file_path(root, slug)?;
+    let site = SiteChoices::read(root);
+    let today = chrono::Local::now().date_naive();
+    let complete = match answers {
+        Answers::FlagsOnly => complete_from_flags(&site, fields)?,
+        Answers::Terminal { input, prompts } => {
+            let mut terminal = Terminal { input, prompts };
+            ask_missing(&site, fields, &mut terminal)?
+        }
+    };
+    let date = match &complete.date {
+        Some(date) => parse_date(date)?,
+        None => today,
+    };
+    let text = front_matter(&complete, date, edition_for(root, date));
+    write_new(&path, &text)
+}
+
+/// Writes the commented skeleton with placeholder values (`--skeleton`).
+pub fn skeleton(root: &Path, slug: &str) -> Result<PathBuf, String> {
+    let path = new_file_path(root, slug)?;
     let today = chrono::Local::now().date_naive();
     let edition_line = match edition_for(root, today) {
         EditionChoice::ByDate => String::new(),
@@ -34,25 +79,559 @@ pub fn contribution(root: &Path, slug: &str) -> Result<PathBuf, String> {
             "edition: {year}                   # the edition this contribution reports to\n"
         ),
     };
-    let objective = first_objective(root).unwrap_or_else(|| "A".to_owned());
+    let objective = SiteChoices::read(root)
+        .objectives
+        .into_iter()
+        .next()
+        .map_or_else(|| "A".to_owned(), |choice| choice.id);
     let text = SKELETON
         .replace("{date}", &today.to_string())
         .replace("{edition}", &edition_line)
         .replace("{objective}", &objective);
-    std::fs::create_dir_all(&directory)
-        .map_err(|error| format!("cannot create `{}`: {error}", directory.display()))?;
-    std::fs::write(&path, text)
-        .map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
+    write_new(&path, &text)
+}
+
+/// `content/contributions/<slug>.md`, after checking the slug, the root and that the
+/// file does not exist yet.
+fn new_file_path(root: &Path, slug: &str) -> Result<PathBuf, String> {
+    if !is_valid_slug(slug) {
+        return Err(format!("`{slug}` cannot be a contribution's address: use lowercase letters, digits and hyphens, e.g. `{}`", slug::slugify(slug)));
+    }
+    if !root.join("site.yaml").is_file() {
+        return Err(format!(
+            "`{}` is not a site root: it has no site.yaml (pass --root)",
+            root.display()
+        ));
+    }
+    let path = root
+        .join("content")
+        .join("contributions")
+        .join(format!("{slug}.md"));
+    if path.exists() {
+        return Err(format!(
+            "`{}` already exists; choose another slug",
+            path.display()
+        ));
+    }
     Ok(path)
 }
+
+fn write_new(path: &Path, text: &str) -> Result<PathBuf, String> {
+    if let Some(directory) = path.parent() {
+        std::fs::create_dir_all(directory)
+            .map_err(|error| format!("cannot create `{}`: {error}", directory.display()))?;
+    }
+    std::fs::write(path, text)
+        .map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
+    Ok(path.to_path_buf())
+}
+
+/// The fields once every required one is known and every value checked.
+#[derive(Debug)]
+struct Complete {
+    title: String,
+    stakeholder: String,
+    stakeholder_type: StakeholderType,
+    region: Region,
+    objectives: Vec<String>,
+    status: Status,
+    actions: Vec<String>,
+    forums: Vec<String>,
+    sdgs: Vec<u8>,
+    country: Option<String>,
+    language: Option<String>,
+    date: Option<String>,
+}
+
+/// Checks `fields` without asking; fails listing every missing flag and every bad value.
+fn complete_from_flags(site: &SiteChoices, fields: Fields) -> Result<Complete, String> {
+    let missing: Vec<&str> = [
+        ("--title", fields.title.is_none()),
+        ("--stakeholder", fields.stakeholder.is_none()),
+        ("--stakeholder-type", fields.stakeholder_type.is_none()),
+        ("--region", fields.region.is_none()),
+        ("--objectives", fields.objectives.is_empty()),
+        ("--status", fields.status.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, is_missing)| is_missing.then_some(flag))
+    .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing {}: standard input is not a terminal, so they cannot be asked for; pass them as flags (see `rapporteur new contribution --help`), or use --skeleton for a file with placeholders",
+            missing.join(", ")
+        ));
+    }
+    let mut problems = Vec::new();
+    let mut keep = |result: Result<(), String>| {
+        if let Err(problem) = result {
+            problems.push(problem);
+        }
+    };
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    keep(check_text("--title", &text(&fields.title)));
+    keep(check_text("--stakeholder", &text(&fields.stakeholder)));
+    let stakeholder_type =
+        closed::<StakeholderType>(&text(&fields.stakeholder_type), "--stakeholder-type");
+    let region = closed::<Region>(&text(&fields.region), "--region");
+    let status = closed::<Status>(&text(&fields.status), "--status");
+    keep(stakeholder_type.as_ref().map(drop).map_err(Clone::clone));
+    keep(region.as_ref().map(drop).map_err(Clone::clone));
+    keep(status.as_ref().map(drop).map_err(Clone::clone));
+    keep(site.check_objectives(&fields.objectives));
+    keep(site.check_actions(&fields.actions, &fields.objectives));
+    keep(site.check_forums(&fields.forums));
+    keep(check_optional(&fields, site));
+    match (stakeholder_type, region, status) {
+        (Ok(stakeholder_type), Ok(region), Ok(status)) if problems.is_empty() => Ok(Complete {
+            title: text(&fields.title),
+            stakeholder: text(&fields.stakeholder),
+            stakeholder_type,
+            region,
+            objectives: fields.objectives,
+            status,
+            actions: fields.actions,
+            forums: fields.forums,
+            sdgs: fields.sdgs,
+            country: fields.country,
+            language: fields.language,
+            date: fields.date,
+        }),
+        _ => Err(problems.join("\n")),
+    }
+}
+
+/// Checks the optional flags that have no question: SDGs, country, language, date.
+fn check_optional(fields: &Fields, site: &SiteChoices) -> Result<(), String> {
+    if let Some(sdg) = fields.sdgs.iter().find(|sdg| !(1..=17).contains(*sdg)) {
+        return Err(format!(
+            "--sdgs: `{sdg}` is not a Sustainable Development Goal (1 to 17)"
+        ));
+    }
+    if let Some(country) = &fields.country {
+        if country.len() != 2 || !country.bytes().all(|byte| byte.is_ascii_uppercase()) {
+            return Err(format!(
+                "--country: `{country}` is not an ISO 3166-1 alpha-2 code such as `SN`"
+            ));
+        }
+    }
+    if let Some(language) = &fields.language {
+        if !site.languages.is_empty() && !site.languages.contains(language) {
+            return Err(format!(
+                "--language: `{language}` is not one of the site's languages: {}",
+                site.languages.join(", ")
+            ));
+        }
+    }
+    if let Some(date) = &fields.date {
+        parse_date(date)?;
+    }
+    Ok(())
+}
+
+fn check_text(flag: &str, value: &str) -> Result<(), String> {
+    if value.trim().is_empty() {
+        Err(format!("{flag} cannot be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+fn parse_date(date: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| format!("--date: `{date}` is not a date written YYYY-MM-DD"))
+}
+
+/// A value of one of the content model's closed lists.
+trait Closed: Sized + Copy + 'static {
+    fn parse_id(id: &str) -> Option<Self>;
+    fn all() -> &'static [Self];
+    fn id_of(self) -> &'static str;
+    fn label_of(self) -> &'static str;
+}
+
+macro_rules! closed_list {
+    ($($name:ident),+) => {$(
+        impl Closed for $name {
+            fn parse_id(id: &str) -> Option<Self> { $name::parse(id) }
+            fn all() -> &'static [Self] { $name::ALL }
+            fn id_of(self) -> &'static str { self.id() }
+            fn label_of(self) -> &'static str { self.label() }
+        }
+    )+};
+}
+closed_list!(StakeholderType, Region, Status);
+
+/// Parses `value` as one of `T`'s ids, or says which ones there are.
+fn closed<T: Closed>(value: &str, flag: &str) -> Result<T, String> {
+    T::parse_id(value.trim()).ok_or_else(|| {
+        let ids: Vec<&str> = T::all().iter().map(|value| value.id_of()).collect();
+        let suggestion = crate::diagnostic::did_you_mean(value, ids.iter().copied())
+            .map_or_else(String::new, |close| format!(" (did you mean `{close}`?)"));
+        format!(
+            "{flag}: `{value}` is not one of {}{suggestion}",
+            ids.join(", ")
+        )
+    })
+}
+
+/// One choice offered at a prompt: an id and what it means.
+#[derive(Clone, Debug)]
+struct Choice {
+    id: String,
+    label: String,
+}
+
+/// What the site offers: its objectives and their actions, forums and languages.
+#[derive(Debug, Default)]
+struct SiteChoices {
+    objectives: Vec<Choice>,
+    /// Each action with the id of its objective.
+    actions: Vec<(String, Choice)>,
+    forums: Vec<Choice>,
+    languages: Vec<String>,
+}
+
+impl SiteChoices {
+    /// Reads the lists leniently: a broken data file offers no choices, and `check`
+    /// reports it where it belongs.
+    fn read(root: &Path) -> Self {
+        #[derive(serde::Deserialize)]
+        struct Objective {
+            id: String,
+            #[serde(default)]
+            title: String,
+            #[serde(default)]
+            actions: Vec<Action>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Action {
+            id: String,
+            #[serde(default)]
+            text: String,
+        }
+        #[derive(serde::Deserialize)]
+        struct Forum {
+            id: String,
+            #[serde(default)]
+            name: String,
+        }
+        #[derive(serde::Deserialize)]
+        struct Languages {
+            #[serde(default)]
+            languages: Vec<String>,
+        }
+        let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_default();
+        let objectives: Vec<Objective> = loose_list(&read("content/data/objectives.yaml"));
+        let forums: Vec<Forum> = loose_list(&read("content/data/forums.yaml"));
+        let languages = serde_saphyr::from_str::<Languages>(&read("site.yaml"))
+            .map(|site| site.languages)
+            .unwrap_or_default();
+        SiteChoices {
+            actions: objectives
+                .iter()
+                .flat_map(|objective| {
+                    objective.actions.iter().map(|action| {
+                        let choice = Choice {
+                            id: action.id.clone(),
+                            label: action.text.clone(),
+                        };
+                        (objective.id.clone(), choice)
+                    })
+                })
+                .collect(),
+            objectives: objectives
+                .into_iter()
+                .map(|objective| Choice {
+                    id: objective.id,
+                    label: objective.title,
+                })
+                .collect(),
+            forums: forums
+                .into_iter()
+                .map(|forum| Choice {
+                    id: forum.id,
+                    label: forum.name,
+                })
+                .collect(),
+            languages,
+        }
+    }
+
+    fn check_objectives(&self, ids: &[String]) -> Result<(), String> {
+        if ids.is_empty() {
+            return Err("--objectives: name at least one objective".to_owned());
+        }
+        check_ids("--objectives", ids, &self.objectives)
+    }
+
+    /// Actions must exist and belong to one of the chosen objectives.
+    fn check_actions(&self, ids: &[String], objectives: &[String]) -> Result<(), String> {
+        check_ids("--actions", ids, &self.actions_of(objectives))
+    }
+
+    fn check_forums(&self, ids: &[String]) -> Result<(), String> {
+        check_ids("--forums", ids, &self.forums)
+    }
+
+    fn actions_of(&self, objectives: &[String]) -> Vec<Choice> {
+        self.actions
+            .iter()
+            .filter(|(objective, _)| objectives.contains(objective))
+            .map(|(_, action)| action.clone())
+            .collect()
+    }
+}
+
+/// A YAML list of entries, or none when the file is missing or broken.
+fn loose_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
+    serde_saphyr::from_str(text).unwrap_or_default()
+}
+
+/// Every id of `ids` must be one of `choices`.
+fn check_ids(flag: &str, ids: &[String], choices: &[Choice]) -> Result<(), String> {
+    let unknown: Vec<&str> = ids
+        .iter()
+        .filter(|id| !choices.iter().any(|choice| &choice.id == *id))
+        .map(String::as_str)
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let known: Vec<&str> = choices.iter().map(|choice| choice.id.as_str()).collect();
+    Err(format!(
+        "{flag}: unknown {}; the site has: {}",
+        unknown
+            .iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if known.is_empty() {
+            "none".to_owned()
+        } else {
+            known.join(", ")
+        }
+    ))
+}
+
+/// The person at the terminal: questions go to `prompts`, answers come from `input`.
+struct Terminal<'a> {
+    input: &'a mut dyn BufRead,
+    prompts: &'a mut dyn Write,
+}
+
+impl Terminal<'_> {
+    /// Prints `question` and reads one line, trimmed; an ended input is an error.
+    fn line(&mut self, question: &str) -> Result<String, String> {
+        write!(self.prompts, "{question} ").map_err(|error| error.to_string())?;
+        self.prompts.flush().map_err(|error| error.to_string())?;
+        let mut answer = String::new();
+        let read = self
+            .input
+            .read_line(&mut answer)
+            .map_err(|error| format!("cannot read the answer: {error}"))?;
+        if read == 0 {
+            return Err("no answer (the input ended); nothing was written".to_owned());
+        }
+        Ok(answer.trim().to_owned())
+    }
+
+    fn say(&mut self, text: &str) {
+        drop(writeln!(self.prompts, "{text}"));
+    }
+
+    /// Asks until the answer is not empty.
+    fn text(&mut self, question: &str) -> Result<String, String> {
+        loop {
+            let answer = self.line(question)?;
+            if !answer.is_empty() {
+                return Ok(answer);
+            }
+            self.say("  an answer is needed");
+        }
+    }
+
+    /// Lists `choices` numbered and asks for one, by number or id.
+    fn one(&mut self, question: &str, choices: &[Choice]) -> Result<String, String> {
+        self.list(choices);
+        loop {
+            let answer = self.line(&format!("{question} (number or id):"))?;
+            match pick(&answer, choices) {
+                Some(id) => return Ok(id),
+                None => self.say(&format!("  `{answer}` is not one of the choices above")),
+            }
+        }
+    }
+
+    /// Lists `choices` numbered and asks for several, separated by commas or spaces;
+    /// an empty answer is accepted only when `optional`.
+    fn many(
+        &mut self,
+        question: &str,
+        choices: &[Choice],
+        optional: bool,
+    ) -> Result<Vec<String>, String> {
+        self.list(choices);
+        let hint = if optional {
+            "numbers or ids separated by commas, Enter for none"
+        } else {
+            "numbers or ids separated by commas"
+        };
+        loop {
+            let answer = self.line(&format!("{question} ({hint}):"))?;
+            let parts: Vec<&str> = answer
+                .split([',', ' '])
+                .filter(|part| !part.is_empty())
+                .collect();
+            if parts.is_empty() && optional {
+                return Ok(Vec::new());
+            }
+            let picked: Vec<Option<String>> =
+                parts.iter().map(|part| pick(part, choices)).collect();
+            match picked.iter().position(Option::is_none) {
+                None if !picked.is_empty() => {
+                    let mut ids: Vec<String> = picked.into_iter().flatten().collect();
+                    ids.dedup();
+                    return Ok(ids);
+                }
+                None => self.say("  choose at least one"),
+                Some(bad) => self.say(&format!(
+                    "  `{}` is not one of the choices above",
+                    parts.get(bad).copied().unwrap_or_default()
+                )),
+            }
+        }
+    }
+
+    fn list(&mut self, choices: &[Choice]) {
+        for (number, choice) in choices.iter().enumerate() {
+            self.say(&format!(
+                "  {:>2}. {:<20} {}",
+                number + 1,
+                choice.id,
+                choice.label
+            ));
+        }
+    }
+}
+
+/// The id `answer` picks among `choices`: a 1-based number or an id.
+fn pick(answer: &str, choices: &[Choice]) -> Option<String> {
+    let by_number = answer
+        .parse::<usize>()
+        .ok()
+        .and_then(|number| number.checked_sub(1))
+        .and_then(|index| choices.get(index));
+    by_number
+        .or_else(|| choices.iter().find(|choice| choice.id == answer))
+        .map(|choice| choice.id.clone())
+}
+
+fn closed_choices<T: Closed>() -> Vec<Choice> {
+    T::all()
+        .iter()
+        .map(|value| Choice {
+            id: value.id_of().to_owned(),
+            label: value.label_of().to_owned(),
+        })
+        .collect()
+}
+
+/// Asks for every required field the flags left out (and for actions and forums when
+/// none were given), then checks everything as [`complete_from_flags`] does.
+fn ask_missing(
+    site: &SiteChoices,
+    mut fields: Fields,
+    terminal: &mut Terminal<'_>,
+) -> Result<Complete, String> {
+    if fields.title.is_none() {
+        fields.title = Some(terminal.text("Title (what was done, and where):")?);
+    }
+    if fields.stakeholder.is_none() {
+        fields.stakeholder = Some(terminal.text("Stakeholder (your organization's name):")?);
+    }
+    if fields.stakeholder_type.is_none() {
+        let choices = closed_choices::<StakeholderType>();
+        fields.stakeholder_type = Some(terminal.one("Type of stakeholder", &choices)?);
+    }
+    if fields.region.is_none() {
+        fields.region = Some(terminal.one("Region", &closed_choices::<Region>())?);
+    }
+    if fields.objectives.is_empty() {
+        fields.objectives = terminal.many("Objectives of the Compact", &site.objectives, false)?;
+    }
+    if fields.actions.is_empty() {
+        let actions = site.actions_of(&fields.objectives);
+        if !actions.is_empty() {
+            fields.actions = terminal.many("Actions (optional)", &actions, true)?;
+        }
+    }
+    if fields.forums.is_empty() && !site.forums.is_empty() {
+        fields.forums = terminal.many("Forums (optional)", &site.forums, true)?;
+    }
+    if fields.status.is_none() {
+        fields.status = Some(terminal.one("Status", &closed_choices::<Status>())?);
+    }
+    complete_from_flags(site, fields)
+}
+
+/// The file: front matter from `fields`, and a body to replace.
+fn front_matter(fields: &Complete, date: chrono::NaiveDate, edition: EditionChoice) -> String {
+    let mut yaml = String::from("---\n");
+    let mut line = |key: &str, value: String| yaml.push_str(&format!("{key}: {value}\n"));
+    line("title", quoted(&fields.title));
+    line("stakeholder:\n  name", quoted(&fields.stakeholder));
+    line("  type", fields.stakeholder_type.id().to_owned());
+    if let Some(country) = &fields.country {
+        line("  country", country.clone());
+    }
+    line("region", fields.region.id().to_owned());
+    line("objectives", flow_list(&fields.objectives));
+    if !fields.actions.is_empty() {
+        line("actions", flow_list(&fields.actions));
+    }
+    if !fields.forums.is_empty() {
+        line("forums", flow_list(&fields.forums));
+    }
+    if !fields.sdgs.is_empty() {
+        let sdgs: Vec<String> = fields.sdgs.iter().map(u8::to_string).collect();
+        line("sdgs", format!("[{}]", sdgs.join(", ")));
+    }
+    line("date", date.to_string());
+    if let EditionChoice::Named(year) = edition {
+        line("edition", year.to_string());
+    }
+    line("status", fields.status.id().to_owned());
+    if let Some(language) = &fields.language {
+        line("language", language.clone());
+    }
+    yaml.push_str("---\n");
+    yaml.push_str(BODY);
+    yaml
+}
+
+/// `text` as a YAML double-quoted scalar (JSON's string syntax is valid YAML).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text.trim()).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// `[a, b]`: ids are plain scalars (letters, digits, dots, hyphens).
+fn flow_list(ids: &[String]) -> String {
+    format!("[{}]", ids.join(", "))
+}
+
+const BODY: &str =
+    "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,
+and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
+";
 
 enum EditionChoice {
     ByDate,
     Named(i32),
 }
 
-/// Whether today's date falls in an edition, or which open edition to name.
-fn edition_for(root: &Path, today: chrono::NaiveDate) -> EditionChoice {
+/// Whether `date` falls in an edition, or which open edition to name.
+fn edition_for(root: &Path, date: chrono::NaiveDate) -> EditionChoice {
     let Ok(text) = std::fs::read_to_string(root.join("site.yaml")) else {
         return EditionChoice::ByDate;
     };
@@ -71,9 +650,9 @@ fn edition_for(root: &Path, today: chrono::NaiveDate) -> EditionChoice {
     let editions = serde_saphyr::from_str::<Editions>(&text)
         .map(|site| site.editions)
         .unwrap_or_default();
+    let day = date.to_string();
     let contains = |entry: &EditionEntry| {
-        entry.from.as_str() <= today.to_string().as_str()
-            && today.to_string().as_str() <= entry.to.as_str()
+        entry.from.as_str() <= day.as_str() && day.as_str() <= entry.to.as_str()
     };
     if editions.iter().any(contains) {
         return EditionChoice::ByDate;
@@ -84,18 +663,6 @@ fn edition_for(root: &Path, today: chrono::NaiveDate) -> EditionChoice {
         .map(|entry| entry.year)
         .max()
         .map_or(EditionChoice::ByDate, EditionChoice::Named)
-}
-
-fn first_objective(root: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(root.join("content/data/objectives.yaml")).ok()?;
-    #[derive(serde::Deserialize)]
-    struct Loose {
-        id: String,
-        #[serde(flatten)]
-        _rest: std::collections::BTreeMap<String, serde_json::Value>,
-    }
-    let entries: Vec<Loose> = serde_saphyr::from_str(&text).ok()?;
-    entries.into_iter().next().map(|entry| entry.id)
 }
 
 const SKELETON: &str = r#"---
@@ -127,3 +694,62 @@ date: {date}               # date submitted, YYYY-MM-DD
 Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,
 and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choices() -> Vec<Choice> {
+        ["A", "B"]
+            .iter()
+            .map(|id| Choice {
+                id: (*id).to_owned(),
+                label: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_choice_is_picked_by_number_or_id() {
+        assert_eq!(pick("2", &choices()).as_deref(), Some("B"));
+        assert_eq!(pick("A", &choices()).as_deref(), Some("A"));
+        assert_eq!(pick("0", &choices()), None);
+        assert_eq!(pick("3", &choices()), None);
+        assert_eq!(pick("a", &choices()), None);
+    }
+
+    #[test]
+    fn titles_are_quoted_for_yaml() {
+        assert_eq!(
+            quoted("  A \"quoted\": title \n"),
+            "\"A \\\"quoted\\\": title\""
+        );
+    }
+
+    #[test]
+    fn a_typo_in_a_closed_list_gets_a_suggestion() {
+        let error = closed::<Region>("afrika", "--region")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            error,
+            "--region: `afrika` is not one of africa, americas, arab-states, asia-pacific, cis, europe, global (did you mean `africa`?)"
+        );
+    }
+
+    #[test]
+    fn the_terminal_asks_again_after_a_wrong_answer() {
+        let mut input: &[u8] = b"9\nB\n";
+        let mut prompts = Vec::new();
+        let mut terminal = Terminal {
+            input: &mut input,
+            prompts: &mut prompts,
+        };
+        assert_eq!(terminal.one("Objective", &choices()), Ok("B".to_owned()));
+        let shown = String::from_utf8_lossy(&prompts).into_owned();
+        assert!(
+            shown.contains("`9` is not one of the choices above"),
+            "{shown}"
+        );
+    }
+}

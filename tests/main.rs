@@ -24,8 +24,10 @@ mod suite {
     mod editions;
     mod fixtures;
     mod invalid;
+    mod new;
     mod paths;
     mod portal;
     mod sanitize;
+    mod serve;
     mod tidy;
 }

@@ -95,14 +95,21 @@ impl YamlSource<'_> {
     }
 
     /// Parses the YAML into `T`; a syntax or type error becomes one diagnostic.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        serde_saphyr::from_str_with_options(self.yaml, options())
-            .map_err(|error| self.yaml_error(&error))
+    /// (When `serve` has turned the parse memo on, unchanged YAML is not parsed again.)
+    pub fn parse<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &self,
+    ) -> Result<T, Diagnostic> {
+        super::memo::memoized(self.yaml, || {
+            serde_saphyr::from_str_with_options(self.yaml, options())
+        })
+        .map_err(|error| self.yaml_error(&error))
     }
 
     /// The keys of the top-level mapping with their positions, to report unknown fields.
     pub fn top_level_keys(&self) -> Vec<Spanned<String>> {
-        mapping_keys(self.yaml).unwrap_or_default()
+        super::memo::memoized(self.yaml, || mapping_keys(self.yaml).map(Keys))
+            .map(|keys| keys.0)
+            .unwrap_or_default()
     }
 
     fn yaml_error(&self, error: &serde_saphyr::Error) -> Diagnostic {
@@ -200,6 +207,7 @@ fn explain_yaml_error(message: &str) -> (String, Option<&'static str>) {
 }
 
 /// The keys of a mapping, with their positions; values are skipped.
+#[derive(Clone)]
 struct Keys(Vec<Spanned<String>>);
 
 impl<'de> Deserialize<'de> for Keys {

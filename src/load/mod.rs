@@ -6,8 +6,10 @@
 //! splits Markdown into front matter and body. It interprets nothing: a file in the wrong
 //! place or one that cannot be read becomes a diagnostic, never a silent skip.
 
+pub mod cache;
 pub mod front_matter;
 pub mod git;
+pub mod memo;
 pub mod raw;
 
 use std::path::{Path, PathBuf};
@@ -23,7 +25,7 @@ pub use front_matter::{Split, YamlSource};
 pub const LANGUAGES: &[&str] = &["ar", "en", "es", "fr", "ru", "zh"];
 
 /// A text file read from the site root.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TextFile {
     /// Path relative to the site root, with `/` separators.
     pub path: String,
@@ -41,7 +43,7 @@ pub enum DocumentKind {
 }
 
 /// A Markdown file of the content tree, split into front matter and body.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Document {
     pub kind: DocumentKind,
     /// `Some("fr")` for a translation `<name>.fr.md`.
@@ -98,87 +100,30 @@ enum Slot {
     Dataset,
 }
 
+/// One file of `content/`, read and placed in the content model (or the problem that
+/// kept it out).
+#[derive(Clone, Debug)]
+pub enum ContentFile {
+    Document(Document),
+    Objectives(TextFile),
+    Forums(TextFile),
+    Dataset(TextFile),
+    Problem(Diagnostic),
+}
+
 /// Reads the site at `root`; problems with individual files are returned as diagnostics.
 pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let mut sources = Sources::default();
-
-    let site_path = root.join("site.yaml");
-    if site_path.exists() {
-        sources.site = read_text(root, &site_path, &mut diagnostics);
-    } else {
-        diagnostics.push(
-            Diagnostic::error("site.yaml", "the site root has no `site.yaml`")
-                .with_hint("create it with `title`, `base_url`, `default_language`, `languages` and `editions`, or pass `--root` pointing at a site"),
-        );
-    }
-
     let content_files = list_files(root, "content", &mut diagnostics);
-    let slotted: Vec<(PathBuf, Slot)> = content_files
-        .into_iter()
-        .filter_map(|path| {
-            let relative = root.relative(&path);
-            match classify(&relative) {
-                Ok(slot) => Some((path, slot)),
-                Err(problem) => {
-                    diagnostics.push(problem);
-                    None
-                }
-            }
-        })
-        .collect();
-
-    let read: Vec<(Slot, Result<TextFile, Diagnostic>)> = slotted
+    let content: Vec<ContentFile> = content_files
         .into_par_iter()
-        .map(|(path, slot)| {
-            let file = root
-                .read_to_string(&path)
-                .map(|text| TextFile {
-                    path: root.relative(&path),
-                    text,
-                })
-                .map_err(|error| Diagnostic::error(root.relative(&path), error.describe()));
-            (slot, file)
-        })
+        .map(|path| read_content_file(root, &path))
         .collect();
-
-    for (slot, file) in read {
-        let file = match file {
-            Ok(file) => file,
-            Err(problem) => {
-                diagnostics.push(problem);
-                continue;
-            }
-        };
-        match slot {
-            Slot::Objectives => sources.objectives = Some(file),
-            Slot::Forums => sources.forums = Some(file),
-            Slot::Dataset => sources.datasets.push(file),
-            Slot::Document(kind, translation_of) => match front_matter::split(&file.text) {
-                Ok(split) => sources.documents.push(Document {
-                    kind,
-                    translation_of,
-                    file,
-                    split,
-                }),
-                Err(message) => diagnostics.push(
-                    Diagnostic::error(file.path.as_str(), message)
-                        .at(crate::diagnostic::Position::new(1, 1), &file.text)
-                        .with_hint("close the front matter with a line that holds only `---`"),
-                ),
-            },
-        }
+    let mut sources = Sources::default();
+    for file in content {
+        add_content_file(&mut sources, file, &mut diagnostics);
     }
-
-    sources.assets = static_files(root, "assets", &mut diagnostics);
-    sources.manifests = list_files(root, crate::publish::MANIFEST_DIR, &mut diagnostics)
-        .iter()
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "yaml")
-        })
-        .filter_map(|path| read_text(root, path, &mut diagnostics))
-        .collect();
+    load_rest(root, &mut sources, &mut diagnostics);
     sources.provenance = git::history(root.path());
     if !sources.manifests.is_empty() {
         sources.hashes = hash_sources(&sources);
@@ -186,8 +131,76 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
     (sources, diagnostics)
 }
 
+/// Reads and places the file at `path`, a file under `content/`.
+pub fn read_content_file(root: &SiteRoot, path: &Path) -> ContentFile {
+    let relative = root.relative(path);
+    let slot = match classify(&relative) {
+        Ok(slot) => slot,
+        Err(problem) => return ContentFile::Problem(problem),
+    };
+    let file = match root.read_to_string(path) {
+        Ok(text) => TextFile {
+            path: relative,
+            text,
+        },
+        Err(error) => return ContentFile::Problem(Diagnostic::error(relative, error.describe())),
+    };
+    match slot {
+        Slot::Objectives => ContentFile::Objectives(file),
+        Slot::Forums => ContentFile::Forums(file),
+        Slot::Dataset => ContentFile::Dataset(file),
+        Slot::Document(kind, translation_of) => match front_matter::split(&file.text) {
+            Ok(split) => ContentFile::Document(Document {
+                kind,
+                translation_of,
+                file,
+                split,
+            }),
+            Err(message) => ContentFile::Problem(
+                Diagnostic::error(file.path.as_str(), message)
+                    .at(crate::diagnostic::Position::new(1, 1), &file.text)
+                    .with_hint("close the front matter with a line that holds only `---`"),
+            ),
+        },
+    }
+}
+
+/// Puts a file of `content/` where it belongs in `sources`.
+pub fn add_content_file(sources: &mut Sources, file: ContentFile, diagnostics: &mut Diagnostics) {
+    match file {
+        ContentFile::Document(document) => sources.documents.push(document),
+        ContentFile::Objectives(file) => sources.objectives = Some(file),
+        ContentFile::Forums(file) => sources.forums = Some(file),
+        ContentFile::Dataset(file) => sources.datasets.push(file),
+        ContentFile::Problem(problem) => diagnostics.push(problem),
+    }
+}
+
+/// Reads what lies outside `content/`: `site.yaml`, the list of assets and the
+/// manifests of published editions.
+pub fn load_rest(root: &SiteRoot, sources: &mut Sources, diagnostics: &mut Diagnostics) {
+    let site_path = root.join("site.yaml");
+    if site_path.exists() {
+        sources.site = read_text(root, &site_path, diagnostics);
+    } else {
+        diagnostics.push(
+            Diagnostic::error("site.yaml", "the site root has no `site.yaml`")
+                .with_hint("create it with `title`, `base_url`, `default_language`, `languages` and `editions`, or pass `--root` pointing at a site"),
+        );
+    }
+    sources.assets = static_files(root, "assets", diagnostics);
+    sources.manifests = list_files(root, crate::publish::MANIFEST_DIR, diagnostics)
+        .iter()
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
+        })
+        .filter_map(|path| read_text(root, path, diagnostics))
+        .collect();
+}
+
 /// Hashes every content file, to compare published editions with their manifests.
-fn hash_sources(sources: &Sources) -> std::collections::BTreeMap<String, String> {
+pub fn hash_sources(sources: &Sources) -> std::collections::BTreeMap<String, String> {
     let documents = sources.documents.iter().map(|document| &document.file);
     let data = sources
         .objectives
@@ -228,7 +241,7 @@ pub fn static_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -
 }
 
 /// Every regular file under `dir` in sorted order; links leaving the root are refused.
-fn list_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+pub fn list_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let base = root.join(dir);
     if !base.exists() {
         return Vec::new();

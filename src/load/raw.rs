@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 pub type S<T> = Spanned<T>;
 
 /// `site.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct RawSite {
     pub title: Option<S<String>>,
     pub base_url: Option<S<String>>,
@@ -34,7 +34,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "repository",
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEdition {
     pub year: S<i64>,
@@ -44,7 +44,7 @@ pub struct RawEdition {
 }
 
 /// The front matter of a contribution.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct RawContribution {
     pub title: Option<S<String>>,
     pub stakeholder: Option<S<RawStakeholder>>,
@@ -85,7 +85,7 @@ pub const CONTRIBUTION_FIELDS: &[&str] = &[
     "updates",
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStakeholder {
     pub name: Option<S<String>>,
@@ -94,7 +94,7 @@ pub struct RawStakeholder {
     pub country: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     pub name: S<String>,
@@ -103,7 +103,7 @@ pub struct RawIndicator {
     pub year: Option<S<i64>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
     pub title: S<String>,
@@ -111,7 +111,7 @@ pub struct RawLink {
 }
 
 /// The front matter of a policy note.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct RawPolicyNote {
     pub title: Option<S<String>>,
     pub date: Option<S<String>>,
@@ -135,7 +135,7 @@ pub const POLICY_NOTE_FIELDS: &[&str] = &[
 ];
 
 /// The front matter of the home page, a report's front page or a chapter.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct RawPage {
     pub title: Option<S<String>>,
     pub weight: Option<S<i64>>,
@@ -146,7 +146,7 @@ pub struct RawPage {
 pub const PAGE_FIELDS: &[&str] = &["title", "weight", "edition", "summary"];
 
 /// One entry of `content/data/objectives.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawObjective {
     pub id: S<String>,
@@ -156,7 +156,7 @@ pub struct RawObjective {
     pub actions: Vec<S<RawAction>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
     pub id: S<String>,
@@ -165,7 +165,7 @@ pub struct RawAction {
 }
 
 /// One entry of `content/data/forums.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawForum {
     pub id: S<String>,

@@ -143,7 +143,7 @@ fn new_contribution_writes_a_skeleton_that_passes_check() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     let run = rapporteur()
-        .args(["new", "contribution", "my-slug", "--root"])
+        .args(["new", "contribution", "my-slug", "--skeleton", "--root"])
         .arg(&root)
         .run();
     run.assert_code(0);
@@ -180,7 +180,7 @@ fn new_contribution_uses_the_current_directory_as_root() {
     let root = copy_fixture("minimal", temp.path());
     rapporteur()
         .current_dir(&root)
-        .args(["new", "contribution", "here"])
+        .args(["new", "contribution", "here", "--skeleton"])
         .run()
         .assert_code(0);
     assert!(root.join("content/contributions/here.md").is_file());

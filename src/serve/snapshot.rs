@@ -1,0 +1,138 @@
+//! One valid version of the site, and its pages rendered on demand.
+//!
+//! A [`Snapshot`] holds what rendering any page needs (the model, its per-site figures,
+//! the compiled theme) and a cache of the files already rendered from it. A file is
+//! rendered the first time someone asks for it, alone (`Scope::Only`), into memory, and
+//! kept until the next rebuild replaces the whole snapshot: the cache never has to work
+//! out which pages a change touched, because a new snapshot starts empty.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::diagnostic::Diagnostic;
+use crate::fs::{IoContext as _, IoError};
+use crate::model::Site;
+use crate::render::templates::Theme;
+use crate::render::{self, Prepared, RenderError, Scope, Sink};
+
+/// A valid version of the site and the files rendered from it so far.
+pub struct Snapshot {
+    pub site: Arc<Site>,
+    pub prepared: Arc<Prepared>,
+    pub theme: Arc<Theme>,
+    /// Output path → the file's bytes, or `None` for a path the site does not have.
+    cache: Mutex<BTreeMap<String, Option<Arc<Vec<u8>>>>>,
+}
+
+/// Why a file could not be rendered.
+#[derive(Debug)]
+pub enum Failure {
+    /// A template failed, or a Markdown body has an error: the content needs fixing.
+    Problems(Vec<Diagnostic>),
+    /// A file to copy could not be read.
+    Io(IoError),
+}
+
+impl Snapshot {
+    /// A snapshot of a newly validated `site`: its figures are computed now.
+    pub fn new(site: Site, theme: Arc<Theme>) -> Self {
+        let prepared = Arc::new(Prepared::new(&site));
+        Snapshot::with_theme(Arc::new(site), prepared, theme)
+    }
+
+    /// A snapshot of an unchanged site (and its figures) with `theme`.
+    pub fn with_theme(site: Arc<Site>, prepared: Arc<Prepared>, theme: Arc<Theme>) -> Self {
+        Snapshot {
+            site,
+            prepared,
+            theme,
+            cache: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The bytes of the output file at `path` (`contributions/x/index.html`), rendered
+    /// now unless already cached; `Ok(None)` when the site has no such file.
+    pub fn file(&self, path: &str) -> Result<Option<Arc<Vec<u8>>>, Failure> {
+        if let Some(cached) = self.cached(path) {
+            return Ok(cached);
+        }
+        self.render(&BTreeSet::from([path.to_owned()]))?;
+        Ok(self.cached(path).flatten())
+    }
+
+    /// Renders the files at `paths` that are not cached yet, in one pass, and caches
+    /// them; returns the warnings their Markdown produced.
+    pub fn render(&self, paths: &BTreeSet<String>) -> Result<Vec<Diagnostic>, Failure> {
+        let missing: BTreeSet<String> = paths
+            .iter()
+            .filter(|path| self.cached(path).is_none())
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sink = MemorySink::default();
+        let rendered = render::render_with(
+            &self.site,
+            &self.prepared,
+            &self.theme,
+            &sink,
+            &Scope::Only(missing.clone()),
+        );
+        let diagnostics = match rendered {
+            Ok(rendered) => rendered.diagnostics.sorted(),
+            Err(RenderError::Template(problem)) => return Err(Failure::Problems(vec![problem])),
+            Err(RenderError::Io(error)) => return Err(Failure::Io(error)),
+        };
+        if diagnostics
+            .iter()
+            .any(|problem| problem.severity == crate::diagnostic::Severity::Error)
+        {
+            return Err(Failure::Problems(diagnostics));
+        }
+        let mut files = sink.into_files();
+        if let Ok(mut cache) = self.cache.lock() {
+            for path in missing {
+                let bytes = files.remove(&path).map(Arc::new);
+                cache.insert(path, bytes);
+            }
+        }
+        Ok(diagnostics)
+    }
+
+    fn cached(&self, path: &str) -> Option<Option<Arc<Vec<u8>>>> {
+        self.cache.lock().ok()?.get(path).cloned()
+    }
+}
+
+/// A sink that keeps files in memory: `serve` writes nothing to disk.
+#[derive(Default)]
+struct MemorySink {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_default()
+    }
+
+    fn keep(&self, path: &str, contents: Vec<u8>) {
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_owned(), contents);
+        }
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
+        self.keep(path, contents.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
+        let contents = std::fs::read(source).with_path("read", source)?;
+        self.keep(path, contents);
+        Ok(())
+    }
+}

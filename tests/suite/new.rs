@@ -1,0 +1,260 @@
+//! `rapporteur new contribution` with flags, without them, and at a terminal.
+//!
+//! A contributor who gives every field as a flag gets a file that passes `check` as
+//! written; a script that forgets one gets exit status 2 and the list of what is missing
+//! (nothing can be asked without a terminal); a person at a terminal is asked for what
+//! is missing, with the site's own choices, and asked again after a wrong answer. The
+//! terminal is a real pseudo-terminal, so the program's own "is stdin a terminal?"
+//! decision is what the test exercises.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use super::support::{check, copy_fixture, rapporteur, read, read_tree, temp_dir};
+
+/// The body every new contribution starts with.
+const BODY: &str =
+    "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,
+and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
+";
+
+#[track_caller]
+fn assert_passes_check(root: &Path, contributions: usize) {
+    let checked = check(root, "human");
+    checked.assert_code(0);
+    assert!(
+        checked
+            .stderr
+            .contains(&format!("({contributions} contributions")),
+        "{}",
+        checked.stderr
+    );
+}
+
+#[test]
+fn every_field_as_a_flag_writes_a_file_that_passes_check() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let run = rapporteur()
+        .args(["new", "contribution", "library-network", "--root"])
+        .arg(&root)
+        .args([
+            "--title",
+            "Rural libraries: \"online\" at last",
+            "--stakeholder",
+            "Library Network",
+            "--stakeholder-type",
+            "civil-society",
+            "--region",
+            "africa",
+            "--objectives",
+            "A,B",
+            "--actions",
+            "A.2,B.1",
+            "--forums",
+            "igf",
+            "--sdgs",
+            "4,9",
+            "--country",
+            "SN",
+            "--language",
+            "fr",
+            "--date",
+            "2026-01-15",
+            "--status",
+            "ongoing",
+        ])
+        .run();
+    run.assert_code(0);
+    let path = root.join("content/contributions/library-network.md");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "created {}: fill it in, then run `rapporteur check`\n",
+            path.display()
+        )
+    );
+    let expected = format!(
+        "---
+title: \"Rural libraries: \\\"online\\\" at last\"
+stakeholder:
+  name: \"Library Network\"
+  type: civil-society
+  country: SN
+region: africa
+objectives: [A, B]
+actions: [A.2, B.1]
+forums: [igf]
+sdgs: [4, 9]
+date: 2026-01-15
+status: ongoing
+language: fr
+---
+{BODY}"
+    );
+    assert_eq!(read(&path), expected);
+    assert_passes_check(&root, 3);
+}
+
+#[test]
+fn missing_flags_without_a_terminal_exit_2_and_name_them() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let before = read_tree(&root);
+    let run = rapporteur()
+        .args([
+            "new",
+            "contribution",
+            "half-done",
+            "--title",
+            "Half done",
+            "--region",
+            "europe",
+            "--root",
+        ])
+        .arg(&root)
+        .run();
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: missing --stakeholder, --stakeholder-type, --objectives, --status: standard input is not a terminal, so they cannot be asked for; pass them as flags (see `rapporteur new contribution --help`), or use --skeleton for a file with placeholders\n"
+    );
+    assert_eq!(
+        read_tree(&root),
+        before,
+        "a refused command changed the site"
+    );
+}
+
+#[test]
+fn ids_the_site_does_not_have_are_refused_with_the_ones_it_has() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let before = read_tree(&root);
+    let run = rapporteur()
+        .args(["new", "contribution", "typos", "--root"])
+        .arg(&root)
+        .args([
+            "--title",
+            "Typos",
+            "--stakeholder",
+            "Someone",
+            "--stakeholder-type",
+            "academia",
+            "--region",
+            "afrika",
+            "--objectives",
+            "A,Z",
+            "--actions",
+            "B.1",
+            "--status",
+            "ongoing",
+        ])
+        .run();
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: --region: `afrika` is not one of africa, americas, arab-states, asia-pacific, cis, europe, global (did you mean `africa`?)\n\
+         --objectives: unknown `Z`; the site has: A, B\n\
+         --actions: unknown `B.1`; the site has: A.1, A.2\n"
+    );
+    assert_eq!(
+        read_tree(&root),
+        before,
+        "a refused command changed the site"
+    );
+}
+
+/// Runs `new contribution <slug>` with a pseudo-terminal as standard input, typing
+/// `answers` into it; returns the exit status and what was printed on stderr.
+fn run_at_a_terminal(root: &Path, slug: &str, flags: &[&str], answers: &str) -> (i32, String) {
+    let terminal = nix::pty::openpty(None, None).expect("cannot open a pseudo-terminal");
+    let child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(["new", "contribution", slug, "--root"])
+        .arg(root)
+        .args(flags)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::from(terminal.slave))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot start rapporteur");
+    // The terminal's line discipline keeps typed lines until the program reads them.
+    let mut keyboard = std::fs::File::from(terminal.master);
+    keyboard
+        .write_all(answers.as_bytes())
+        .expect("cannot type into the pseudo-terminal");
+    let output = child.wait_with_output().expect("rapporteur did not finish");
+    let stderr = String::from_utf8(output.stderr).expect("stderr is not UTF-8");
+    assert!(
+        !stderr.contains("panicked"),
+        "rapporteur panicked:\n{stderr}"
+    );
+    let code = output
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("rapporteur was killed by a signal:\n{stderr}"));
+    drop(keyboard);
+    (code, stderr)
+}
+
+#[test]
+fn at_a_terminal_missing_fields_are_asked_for_with_the_sites_choices() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    // Title, stakeholder, type (by number), region (a wrong answer, then a right one),
+    // objectives, actions of objective A, no forum, status (by number).
+    let answers = "Rural libraries online\nLibrary Network\n5\natlantis\nafrica\nA\nA.2\n\n2\n";
+    let (code, stderr) = run_at_a_terminal(&root, "libraries", &["--date", "2026-01-15"], answers);
+    assert_eq!(code, 0, "{stderr}");
+    for shown in [
+        "Title (what was done, and where):",
+        "   5. civil-society        Civil society",
+        "Region (number or id):",
+        "  `atlantis` is not one of the choices above",
+        "   1. A                    Digital connectivity",
+        "   2. A.2                  Teach digital skills.",
+        "   1. igf ",
+        "Forums (optional) (numbers or ids separated by commas, Enter for none):",
+        "   2. ongoing              Ongoing",
+    ] {
+        assert!(
+            stderr.contains(shown),
+            "the prompts lack {shown:?}:\n{stderr}"
+        );
+    }
+    let expected = format!(
+        "---
+title: \"Rural libraries online\"
+stakeholder:
+  name: \"Library Network\"
+  type: civil-society
+region: africa
+objectives: [A]
+actions: [A.2]
+date: 2026-01-15
+status: ongoing
+---
+{BODY}"
+    );
+    assert_eq!(
+        read(&root.join("content/contributions/libraries.md")),
+        expected
+    );
+    assert_passes_check(&root, 3);
+}
+
+#[test]
+fn at_a_terminal_an_ended_input_writes_nothing() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    // Ctrl-D at the start of a line ends the terminal's input.
+    let (code, stderr) = run_at_a_terminal(&root, "abandoned", &[], "Only a title\n\u{4}");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.ends_with("error: no answer (the input ended); nothing was written\n"),
+        "{stderr}"
+    );
+    assert!(!root.join("content/contributions/abandoned.md").exists());
+}
