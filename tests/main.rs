@@ -27,5 +27,6 @@ mod suite {
     mod paths;
     mod portal;
     mod sanitize;
+    mod search;
     mod tidy;
 }
