@@ -86,7 +86,11 @@ mod tests {
         let mut numbers = Vec::new();
         let (mut value, mut shift) = (0u32, 0);
         for byte in encoded.bytes() {
-            let digit = BASE64URL.iter().position(|&c| c == byte).expect("alphabet") as u32;
+            let digit = BASE64URL
+                .iter()
+                .position(|&c| c == byte)
+                .unwrap_or_else(|| panic!("{byte} is not in the alphabet"))
+                as u32;
             value |= (digit & 31) << shift;
             shift += 5;
             if digit < 32 {

@@ -1,6 +1,9 @@
 //! Tests of the whole index: file layout, the manifest, shard assignment as `search.js`
 //! performs it, and byte-identical output whatever the order of the documents.
 
+// Panicking with a message is how a test reports a failure (as in tests/main.rs).
+#![allow(clippy::expect_used)]
+
 use super::*;
 
 fn document(url: &str, title: &str, summary: &str, text: &str) -> SearchDocument {

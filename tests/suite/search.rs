@@ -53,7 +53,12 @@ fn multilingual() -> Vec<SearchDocument> {
             "",
             "تعزيز الشمول الرقمي للشباب.",
         ),
-        document("zh/contributions/hezuo/", "数字合作", "", "促进数字合作与包容。"),
+        document(
+            "zh/contributions/hezuo/",
+            "数字合作",
+            "",
+            "促进数字合作与包容。",
+        ),
     ]
 }
 
@@ -151,7 +156,13 @@ fn queries_in_english_french_arabic_and_chinese_find_their_pages() {
         let (actual_status, actual_links, _) = query(&answer, number);
         assert_eq!(
             (actual_status.as_str(), actual_links),
-            (status, links.iter().map(|link| link.to_string()).collect::<Vec<_>>()),
+            (
+                status,
+                links
+                    .iter()
+                    .map(|link| link.to_string())
+                    .collect::<Vec<_>>()
+            ),
             "query {:?}",
             queries[number]
         );
@@ -192,7 +203,9 @@ fn plural_forms_follow_the_page_language() {
 #[test]
 fn a_query_downloads_only_its_shard_and_the_documents_shown() {
     let words_of = |n: usize| -> Vec<String> {
-        (0..30).map(|k| format!("word{}", (n * 7 + k) % 3000)).collect()
+        (0..30)
+            .map(|k| format!("word{}", (n * 7 + k) % 3000))
+            .collect()
     };
     let documents: Vec<SearchDocument> = (0..2000)
         .map(|n| {
@@ -206,7 +219,11 @@ fn a_query_downloads_only_its_shard_and_the_documents_shown() {
         .collect();
     let holding = |terms: &[&str]| {
         (0..2000)
-            .filter(|&n| terms.iter().all(|term| words_of(n).iter().any(|word| word == term)))
+            .filter(|&n| {
+                terms
+                    .iter()
+                    .all(|term| words_of(n).iter().any(|word| word == term))
+            })
             .count()
     };
     let queries = ["word1234", "word1234 word1240", "zzz"];
@@ -215,18 +232,31 @@ fn a_query_downloads_only_its_shard_and_the_documents_shown() {
     };
     let (status, links, fetched) = query(&answer, 0);
     let found = holding(&["word1234"]);
-    assert!(found > 10, "the corpus should give more than a page, not {found}");
+    assert!(
+        found > 10,
+        "the corpus should give more than a page, not {found}"
+    );
     assert_eq!((status, links.len()), (format!("{found} results"), 10));
     assert_eq!(fetched[0], "index.json");
     let shards = fetched.iter().filter(|name| name.starts_with('s')).count();
     let document_files = fetched.iter().filter(|name| name.starts_with('d')).count();
-    assert_eq!((shards, 1 + shards + document_files), (1, fetched.len()), "{fetched:?}");
+    assert_eq!(
+        (shards, 1 + shards + document_files),
+        (1, fetched.len()),
+        "{fetched:?}"
+    );
     assert!((1..=10).contains(&document_files), "{fetched:?}");
 
     // The second query reuses the cached manifest and shard.
     let (status, _, fetched) = query(&answer, 1);
-    assert_eq!(status, format!("{} results", holding(&["word1234", "word1240"])));
-    assert!(!fetched.contains(&"index.json".to_owned()), "fetched {fetched:?}");
+    assert_eq!(
+        status,
+        format!("{} results", holding(&["word1234", "word1240"]))
+    );
+    assert!(
+        !fetched.contains(&"index.json".to_owned()),
+        "fetched {fetched:?}"
+    );
     let (status, links, _) = query(&answer, 2);
     assert_eq!((status.as_str(), links.len()), ("No results", 0));
 }
@@ -234,7 +264,14 @@ fn a_query_downloads_only_its_shard_and_the_documents_shown() {
 #[test]
 fn more_results_are_offered_beyond_the_first_page() {
     let documents: Vec<SearchDocument> = (0..25)
-        .map(|n| document(&format!("c{n:02}/"), &format!("Forum {n}"), "", "common words"))
+        .map(|n| {
+            document(
+                &format!("c{n:02}/"),
+                &format!("Forum {n}"),
+                "",
+                "common words",
+            )
+        })
         .collect();
     let Some(answer) = run_harness(&documents, "en", &json!({ "queries": ["forum"] })) else {
         return;
