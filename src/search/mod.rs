@@ -18,14 +18,15 @@
 //! download about 75 KB of JavaScript and WebAssembly before the first result, and
 //! elasticlunr-rs writes one index for the whole site (megabytes at 10,000 contributions)
 //! and needs jieba for Chinese. This index is a few hundred lines on pulldown-cmark and
-//! unicode-normalization, and a reader's first query costs a few kilobytes.
+//! unicode-normalization, and a reader's first query on a 10,000-contribution portal costs
+//! 10 to 16 KB gzipped, the details of the ten results shown included (benches/search.rs).
 
 mod plain_text;
 pub mod postings;
 pub mod shards;
 pub mod tokenize;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde_json::json;
@@ -35,10 +36,10 @@ pub use plain_text::plain_text;
 use postings::Posting;
 
 /// How many documents one `d<N>.json` file describes.
-pub const DOCUMENTS_PER_FILE: usize = 10;
+pub const DOCUMENTS_PER_FILE: usize = 4;
 
 /// Summaries shown in results are cut to about this many characters.
-const SUMMARY_CHARS: usize = 200;
+const SUMMARY_CHARS: usize = 160;
 
 /// The format of the files, so that an old cached `search.js` can tell.
 const FORMAT: u32 = 1;
@@ -97,19 +98,22 @@ fn sorted(documents: &[SearchDocument]) -> Vec<&SearchDocument> {
 }
 
 /// How often each term occurs in a document, and whether its title has it.
-type TermCounts = BTreeMap<String, (u32, bool)>;
+type TermCounts = HashMap<String, (u32, bool)>;
 
 fn count_terms(document: &SearchDocument) -> TermCounts {
     let mut counts = TermCounts::new();
-    for term in tokenize::terms(&document.title) {
-        counts.entry(term).or_default().1 = true;
-    }
+    let mut count = |term: &str, occurrence_weight: u32, in_title: bool| {
+        let entry = match counts.get_mut(term) {
+            Some(entry) => entry,
+            None => counts.entry(term.to_owned()).or_default(),
+        };
+        entry.0 += occurrence_weight;
+        entry.1 |= in_title;
+    };
+    tokenize::for_each_term(&document.title, |term| count(term, 0, true));
     // A word of the summary counts twice: the summary says what the page is about.
-    for (text, occurrence_weight) in [(&document.summary, 2), (&document.text, 1)] {
-        for term in tokenize::terms(text) {
-            counts.entry(term).or_default().0 += occurrence_weight;
-        }
-    }
+    tokenize::for_each_term(&document.summary, |term| count(term, 2, false));
+    tokenize::for_each_term(&document.text, |term| count(term, 1, false));
     counts
 }
 
@@ -119,7 +123,9 @@ fn term_entries(documents: &[&SearchDocument]) -> Vec<(String, String)> {
         .par_iter()
         .map(|document| count_terms(document))
         .collect();
-    let mut lists: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    // Hash maps here (order is restored by the sort below): this loop sees every term of
+    // every document, millions of them for a large portal.
+    let mut lists: HashMap<String, Vec<Posting>> = HashMap::new();
     for (number, document_counts) in (0u32..).zip(counts) {
         for (term, (frequency, in_title)) in document_counts {
             lists
@@ -163,18 +169,22 @@ fn shown_summary(document: &SearchDocument) -> String {
     } else {
         &document.summary
     };
-    let flat = source.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= SUMMARY_CHARS {
-        return flat;
+    let mut shown = String::new();
+    for word in source.split_whitespace() {
+        if shown.chars().count() + word.chars().count() >= SUMMARY_CHARS {
+            if shown.is_empty() {
+                shown.extend(word.chars().take(SUMMARY_CHARS));
+            }
+            shown.truncate(shown.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+            shown.push('…');
+            return shown;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
     }
-    let cut: String = flat.chars().take(SUMMARY_CHARS).collect();
-    let at_word = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(words, _)| words);
-    format!(
-        "{}…",
-        at_word.trim_end_matches(|c: char| !c.is_alphanumeric())
-    )
+    shown
 }
 
 /// A short hash of all the files: it changes whenever any of them does.

@@ -19,8 +19,7 @@
 //! 4. An Arabic word loses its definite article (ال, and وال بال كال فال لل) when at least
 //!    two letters remain, so "الرقمي" finds "رقمي".
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Longer words are cut to this many characters (a hostile 1 MB "word" stays small).
 pub const MAX_TERM_CHARS: usize = 40;
@@ -30,25 +29,52 @@ const ARABIC_ARTICLES: [&str; 6] = ["وال", "بال", "كال", "فال", "ل�
 
 /// The search terms of `text`, in order of appearance (repeats kept: they count).
 pub fn terms(text: &str) -> Vec<String> {
-    let folded = fold(text);
     let mut terms = Vec::new();
-    for run in folded.split(|c: char| !c.is_alphanumeric()) {
-        push_run_terms(run, &mut terms);
-    }
+    for_each_term(text, |term| terms.push(term.to_owned()));
     terms
+}
+
+/// Calls `visit` with each term of `text`, in order: [`terms`] without an allocation per term.
+pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
+    let folded = fold(text);
+    for run in folded.split(|c: char| !c.is_alphanumeric()) {
+        if run.is_ascii() {
+            // The common case, with the same result as the general one, made cheaper.
+            if run.len() >= 2 {
+                visit(&run[..run.len().min(MAX_TERM_CHARS)]);
+            }
+        } else {
+            let mut run_terms = Vec::new();
+            push_run_terms(run, &mut run_terms);
+            run_terms.iter().for_each(|term| visit(term));
+        }
+    }
 }
 
 /// Case, accent, compatibility and Arabic letter folding (rule 1 of the module doc).
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    for decomposed in text.nfkd().filter(|&c| !is_combining_mark(c)) {
-        for lower in decomposed.to_lowercase() {
-            if let Some(mapped) = fold_letter(lower) {
-                folded.push(mapped);
-            }
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            // Decomposing character by character differs from NFKD of the whole text only
+            // in the order of combining marks, and those are all dropped.
+            decompose_compatible(c, |decomposed| push_folded(decomposed, &mut folded));
         }
     }
     folded
+}
+
+fn push_folded(decomposed: char, folded: &mut String) {
+    if is_combining_mark(decomposed) {
+        return;
+    }
+    for lower in decomposed.to_lowercase() {
+        if let Some(mapped) = fold_letter(lower) {
+            folded.push(mapped);
+        }
+    }
 }
 
 /// One lowercase, mark-free character after letter folding; `None` drops it.
