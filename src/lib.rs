@@ -23,6 +23,7 @@ pub mod new;
 pub mod progress;
 pub mod publish;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod validate;
 pub mod write;

@@ -28,6 +28,7 @@ mod suite {
     mod paths;
     mod portal;
     mod sanitize;
+    mod search;
     mod serve;
     mod tidy;
 }

@@ -1,0 +1,205 @@
+//! The search index of one portal (one edition in one language), built with the site so
+//! that search needs no server, and split so that a reader downloads only what a query
+//! needs.
+//!
+//! Pure: documents in, files out (names relative to the search page's folder), no I/O.
+//! The files, all JSON:
+//!
+//! - `index.json`, the manifest: a version (a hash of the other files, for caches), the
+//!   language, the number of documents, documents per file, and each term shard's lower
+//!   boundary (see [`shards`]);
+//! - `s<N>.json`, term shards: `{"term": [document frequency, "postings"]}`, postings as
+//!   described in [`postings`];
+//! - `d<N>.json`, document files: `[[url, title, kind, summary], …]` for documents
+//!   `N × DOCUMENTS_PER_FILE` onwards, fetched only for the results shown.
+//!
+//! Terms come from [`tokenize`], whose rules `themes/default/static/search.js` mirrors.
+//! Why not a library: Pagefind's Rust API pulls in tokio and 180 crates and makes a reader
+//! download about 75 KB of JavaScript and WebAssembly before the first result, and
+//! elasticlunr-rs writes one index for the whole site (megabytes at 10,000 contributions)
+//! and needs jieba for Chinese. This index is a few hundred lines on pulldown-cmark and
+//! unicode-normalization, and a reader's first query on a 10,000-contribution portal costs
+//! 10 to 16 KB gzipped, the details of the ten results shown included (benches/search.rs).
+
+mod plain_text;
+pub mod postings;
+pub mod shards;
+pub mod tokenize;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+pub use plain_text::plain_text;
+use postings::Posting;
+
+/// How many documents one `d<N>.json` file describes.
+pub const DOCUMENTS_PER_FILE: usize = 4;
+
+/// Summaries shown in results are cut to about this many characters.
+const SUMMARY_CHARS: usize = 160;
+
+/// The format of the files, so that an old cached `search.js` can tell.
+const FORMAT: u32 = 1;
+
+/// One page that search can find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchDocument {
+    /// The page's address relative to the portal root, e.g. `contributions/x/`.
+    pub url: String,
+    pub title: String,
+    /// One or two sentences shown under the title in results.
+    pub summary: String,
+    /// The page's plain text (see [`plain_text`]).
+    pub text: String,
+    /// What the page is, as shown to readers, e.g. "Contribution".
+    pub kind: String,
+}
+
+/// The index files of `documents`: `(file name, bytes)`, manifest first, then shards and
+/// document files in numeric order. The same documents in any order give the same bytes.
+pub fn build_index(language: &str, documents: &[SearchDocument]) -> Vec<(String, Vec<u8>)> {
+    let documents = sorted(documents);
+    let entries = term_entries(&documents);
+    let shards = shards::partition(&entries);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (number, shard) in shards.iter().enumerate() {
+        files.push((format!("s{number}.json"), shard.json.clone().into_bytes()));
+    }
+    for (number, chunk) in documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
+        files.push((format!("d{number}.json"), document_file(chunk)));
+    }
+    let boundaries: Vec<&str> = shards.iter().map(|shard| shard.boundary.as_str()).collect();
+    let manifest = json!({
+        "format": FORMAT,
+        "version": version(&files),
+        "language": language,
+        "documents": documents.len(),
+        "documents_per_file": DOCUMENTS_PER_FILE,
+        "shards": boundaries,
+    });
+    files.insert(
+        0,
+        ("index.json".to_owned(), manifest.to_string().into_bytes()),
+    );
+    files
+}
+
+/// Documents in address order: their position is their number in posting lists.
+fn sorted(documents: &[SearchDocument]) -> Vec<&SearchDocument> {
+    let mut sorted: Vec<&SearchDocument> = documents.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.url, &a.title, &a.summary, &a.text, &a.kind)
+            .cmp(&(&b.url, &b.title, &b.summary, &b.text, &b.kind))
+    });
+    sorted
+}
+
+/// How often each term occurs in a document, and whether its title has it.
+type TermCounts = HashMap<String, (u32, bool)>;
+
+fn count_terms(document: &SearchDocument) -> TermCounts {
+    let mut counts = TermCounts::new();
+    let mut count = |term: &str, occurrence_weight: u32, in_title: bool| {
+        let entry = match counts.get_mut(term) {
+            Some(entry) => entry,
+            None => counts.entry(term.to_owned()).or_default(),
+        };
+        entry.0 += occurrence_weight;
+        entry.1 |= in_title;
+    };
+    tokenize::for_each_term(&document.title, |term| count(term, 0, true));
+    // A word of the summary counts twice: the summary says what the page is about.
+    tokenize::for_each_term(&document.summary, |term| count(term, 2, false));
+    tokenize::for_each_term(&document.text, |term| count(term, 1, false));
+    counts
+}
+
+/// Every term with its shard entry `[document frequency,"postings"]`, in UTF-16 order.
+fn term_entries(documents: &[&SearchDocument]) -> Vec<(String, String)> {
+    let counts: Vec<TermCounts> = documents
+        .par_iter()
+        .map(|document| count_terms(document))
+        .collect();
+    // Hash maps here (order is restored by the sort below): this loop sees every term of
+    // every document, millions of them for a large portal.
+    let mut lists: HashMap<String, Vec<Posting>> = HashMap::new();
+    for (number, document_counts) in (0u32..).zip(counts) {
+        for (term, (frequency, in_title)) in document_counts {
+            lists
+                .entry(term)
+                .or_default()
+                .push(Posting::new(number, frequency, in_title));
+        }
+    }
+    let mut entries: Vec<(String, String)> = lists
+        .into_par_iter()
+        .map(|(term, list)| {
+            let frequency = list.len();
+            let encoded = postings::encode(&postings::strongest(list));
+            (term, format!("[{frequency},\"{encoded}\"]"))
+        })
+        .collect();
+    entries.sort_by(|a, b| shards::utf16_order(&a.0, &b.0));
+    entries
+}
+
+/// `[[url, title, kind, summary], …]` for one `d<N>.json`.
+fn document_file(documents: &[&SearchDocument]) -> Vec<u8> {
+    let rows: Vec<serde_json::Value> = documents
+        .iter()
+        .map(|document| {
+            json!([
+                document.url,
+                document.title,
+                document.kind,
+                shown_summary(document)
+            ])
+        })
+        .collect();
+    serde_json::Value::Array(rows).to_string().into_bytes()
+}
+
+/// The summary, or the start of the text when there is none, cut at a word.
+fn shown_summary(document: &SearchDocument) -> String {
+    let source = if document.summary.trim().is_empty() {
+        &document.text
+    } else {
+        &document.summary
+    };
+    let mut shown = String::new();
+    for word in source.split_whitespace() {
+        if shown.chars().count() + word.chars().count() >= SUMMARY_CHARS {
+            if shown.is_empty() {
+                shown.extend(word.chars().take(SUMMARY_CHARS));
+            }
+            shown.truncate(shown.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+            shown.push('…');
+            return shown;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
+    }
+    shown
+}
+
+/// A short hash of all the files: it changes whenever any of them does.
+fn version(files: &[(String, Vec<u8>)]) -> String {
+    let mut hasher = Sha256::new();
+    for (name, bytes) in files {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(bytes);
+    }
+    hasher.finalize()[..6]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
