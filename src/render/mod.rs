@@ -135,6 +135,17 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Whether any data file (not a page) under `folder` (e.g. `2025/search/`) is wanted.
+    pub fn wants_under(&self, folder: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(files) => files
+                .range(folder.to_owned()..)
+                .take_while(|file| file.starts_with(folder))
+                .any(|file| !file.ends_with(".html")),
+        }
+    }
+
     /// Whether the file at `file` (an output path) is to be produced.
     pub fn wants(&self, file: &str) -> bool {
         match self {
@@ -510,6 +521,7 @@ impl<'a> Renderer<'a> {
         pages += self.facets()?;
         pages += self.progress()?;
         pages += self.changes()?;
+        pages += self.search()?;
         self.portal_charts()?;
         Ok((pages, diagnostics))
     }
@@ -1258,6 +1270,73 @@ impl Renderer<'_> {
         .concat();
         context.insert("charts_html", &charts_html);
         self.page("progress.html", path, context)
+    }
+
+    /// The search page and its index (`search/`): the edition's contributions, policy notes
+    /// and report chapters, in the portal's language where translated.
+    fn search(&self) -> Result<usize> {
+        let path = "search/";
+        let folder = format!("{}{path}", self.portal.prefix);
+        if self.scope.wants_under(&folder) {
+            for (name, bytes) in
+                crate::search::build_index(&self.portal.language, &self.search_documents())
+            {
+                self.emit(&format!("{folder}{name}"), &bytes)?;
+            }
+        }
+        let context = page_context(path, "search");
+        self.page("search.html", path, context)
+    }
+
+    fn search_documents(&self) -> Vec<crate::search::SearchDocument> {
+        use crate::search::{plain_text, SearchDocument};
+        let site = self.site;
+        let document =
+            |url: String, text: Localized, summary: Option<&String>, kind: &str| SearchDocument {
+                url,
+                title: text.title.to_owned(),
+                summary: summary.cloned().unwrap_or_default(),
+                text: plain_text(&text.body.text),
+                kind: kind.to_owned(),
+            };
+        let contributions = self
+            .positions()
+            .par_iter()
+            .filter_map(|position| site.contributions.get(*position))
+            .map(|contribution| {
+                document(
+                    format!("contributions/{}/", contribution.slug),
+                    self.localized(contribution.localizable()),
+                    contribution.summary.as_ref(),
+                    "Contribution",
+                )
+            });
+        let mut documents: Vec<SearchDocument> = contributions.collect();
+        for note in self.notes() {
+            let text = self.localized(note.localizable(&site.config.default_language));
+            let url = format!("policy-notes/{}/", note.slug);
+            documents.push(document(url, text, note.summary.as_ref(), "Policy note"));
+        }
+        documents.push(document(
+            String::new(),
+            self.localize(&site.home),
+            None,
+            "Home page",
+        ));
+        let year = self.portal.edition.year;
+        for report in site.reports.iter().filter(|report| report.year == year) {
+            for chapter in &report.chapters {
+                let url = format!("report/{}/", chapter.slug);
+                let text = self.localize(chapter);
+                documents.push(document(
+                    url,
+                    text,
+                    chapter.summary.as_ref(),
+                    "Report chapter",
+                ));
+            }
+        }
+        documents
     }
 
     /// The CSV files of the portal's figures and of its Markdown charts.

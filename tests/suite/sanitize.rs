@@ -274,6 +274,12 @@ fn active_content(html: &str) -> Vec<String> {
         if name == "script" && is_theme_script(&attributes) {
             continue;
         }
+        let is_search_form = attributes
+            .iter()
+            .any(|(a, v)| a == "id" && v == "search-form");
+        if name == "form" && is_search_form {
+            continue;
+        }
         if FORBIDDEN_TAGS.contains(&name.as_str()) {
             problems.push(format!("<{name}> is not allowed"));
         }
