@@ -176,6 +176,7 @@ pub fn render_with(
     let shared = Shared {
         written: Mutex::new(Vec::new()),
         generated: Mutex::new(BTreeSet::new()),
+        search: Mutex::new(BTreeMap::new()),
     };
     let inputs = Inputs {
         site,
@@ -254,6 +255,8 @@ impl<'a> Inputs<'a> {
 struct Shared {
     written: Mutex<Vec<String>>,
     generated: Mutex<BTreeSet<String>>,
+    /// Search indexes by their documents' key, shared between portals.
+    search: Mutex<BTreeMap<[u8; 32], std::sync::Arc<crate::search::IndexParts>>>,
 }
 
 /// The portal being rendered: one edition in one language.
@@ -1278,14 +1281,36 @@ impl Renderer<'_> {
         let path = "search/";
         let folder = format!("{}{path}", self.portal.prefix);
         if self.scope.wants_under(&folder) {
-            for (name, bytes) in
-                crate::search::build_index(&self.portal.language, &self.search_documents())
-            {
+            let parts = self.search_index(&self.search_documents());
+            for (name, bytes) in parts.files(&self.portal.language) {
                 self.emit(&format!("{folder}{name}"), &bytes)?;
             }
         }
         let context = page_context(path, "search");
         self.page("search.html", path, context)
+    }
+
+    /// The index of `documents`, built once for all the portals that have the same ones
+    /// (an edition's languages without translations).
+    fn search_index(
+        &self,
+        documents: &[crate::search::SearchDocument],
+    ) -> std::sync::Arc<crate::search::IndexParts> {
+        let key = crate::search::documents_key(documents);
+        if let Some(parts) = self
+            .shared
+            .search
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned())
+        {
+            return parts;
+        }
+        let parts = std::sync::Arc::new(crate::search::IndexParts::new(documents));
+        if let Ok(mut cache) = self.shared.search.lock() {
+            cache.insert(key, parts.clone());
+        }
+        parts
     }
 
     fn search_documents(&self) -> Vec<crate::search::SearchDocument> {
@@ -1308,32 +1333,27 @@ impl Renderer<'_> {
                     format!("contributions/{}/", contribution.slug),
                     self.localized(contribution.localizable()),
                     contribution.summary.as_ref(),
-                    "Contribution",
+                    "contribution",
                 )
             });
         let mut documents: Vec<SearchDocument> = contributions.collect();
         for note in self.notes() {
             let text = self.localized(note.localizable(&site.config.default_language));
             let url = format!("policy-notes/{}/", note.slug);
-            documents.push(document(url, text, note.summary.as_ref(), "Policy note"));
+            documents.push(document(url, text, note.summary.as_ref(), "policy-note"));
         }
         documents.push(document(
             String::new(),
             self.localize(&site.home),
             None,
-            "Home page",
+            "home",
         ));
         let year = self.portal.edition.year;
         for report in site.reports.iter().filter(|report| report.year == year) {
             for chapter in &report.chapters {
                 let url = format!("report/{}/", chapter.slug);
                 let text = self.localize(chapter);
-                documents.push(document(
-                    url,
-                    text,
-                    chapter.summary.as_ref(),
-                    "Report chapter",
-                ));
+                documents.push(document(url, text, chapter.summary.as_ref(), "chapter"));
             }
         }
         documents

@@ -26,9 +26,9 @@ pub mod postings;
 pub mod shards;
 pub mod tokenize;
 
-use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -54,37 +54,76 @@ pub struct SearchDocument {
     pub summary: String,
     /// The page's plain text (see [`plain_text`]).
     pub text: String,
-    /// What the page is, as shown to readers, e.g. "Contribution".
+    /// What the page is, as an id (`contribution`, `policy-note`): the search page shows it
+    /// in its language, so portals whose documents are the same share one index.
     pub kind: String,
 }
 
 /// The index files of `documents`: `(file name, bytes)`, manifest first, then shards and
 /// document files in numeric order. The same documents in any order give the same bytes.
 pub fn build_index(language: &str, documents: &[SearchDocument]) -> Vec<(String, Vec<u8>)> {
-    let documents = sorted(documents);
-    let entries = term_entries(&documents);
-    let shards = shards::partition(&entries);
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for (number, shard) in shards.iter().enumerate() {
-        files.push((format!("s{number}.json"), shard.json.clone().into_bytes()));
+    IndexParts::new(documents).files(language)
+}
+
+/// Everything of an index but its manifest's language: the expensive part, which portals
+/// whose documents are the same (a language without translations) can share.
+pub struct IndexParts {
+    files: Vec<(String, Vec<u8>)>,
+    boundaries: Vec<String>,
+    documents: usize,
+}
+
+impl IndexParts {
+    pub fn new(documents: &[SearchDocument]) -> Self {
+        let documents = sorted(documents);
+        let entries = term_entries(&documents);
+        let shards = shards::partition(&entries);
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for (number, shard) in shards.iter().enumerate() {
+            files.push((format!("s{number}.json"), shard.json.clone().into_bytes()));
+        }
+        for (number, chunk) in documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
+            files.push((format!("d{number}.json"), document_file(chunk)));
+        }
+        IndexParts {
+            files,
+            boundaries: shards.into_iter().map(|shard| shard.boundary).collect(),
+            documents: documents.len(),
+        }
     }
-    for (number, chunk) in documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
-        files.push((format!("d{number}.json"), document_file(chunk)));
+
+    /// The index files, with the manifest of a portal in `language`.
+    pub fn files(&self, language: &str) -> Vec<(String, Vec<u8>)> {
+        let manifest = json!({
+            "format": FORMAT,
+            "version": version(&self.files),
+            "language": language,
+            "documents": self.documents,
+            "documents_per_file": DOCUMENTS_PER_FILE,
+            "shards": self.boundaries,
+        });
+        let mut files = vec![("index.json".to_owned(), manifest.to_string().into_bytes())];
+        files.extend(self.files.iter().cloned());
+        files
     }
-    let boundaries: Vec<&str> = shards.iter().map(|shard| shard.boundary.as_str()).collect();
-    let manifest = json!({
-        "format": FORMAT,
-        "version": version(&files),
-        "language": language,
-        "documents": documents.len(),
-        "documents_per_file": DOCUMENTS_PER_FILE,
-        "shards": boundaries,
-    });
-    files.insert(
-        0,
-        ("index.json".to_owned(), manifest.to_string().into_bytes()),
-    );
-    files
+}
+
+/// A key for documents, to find an index already built for the same ones.
+pub fn documents_key(documents: &[SearchDocument]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for document in sorted(documents) {
+        for field in [
+            &document.url,
+            &document.title,
+            &document.summary,
+            &document.text,
+            &document.kind,
+        ] {
+            hasher.update((field.len() as u64).to_le_bytes());
+            hasher.update(field.as_bytes());
+        }
+    }
+    hasher.finalize().into()
 }
 
 /// Documents in address order: their position is their number in posting lists.
@@ -98,10 +137,10 @@ fn sorted(documents: &[SearchDocument]) -> Vec<&SearchDocument> {
 }
 
 /// How often each term occurs in a document, and whether its title has it.
-type TermCounts = HashMap<String, (u32, bool)>;
+type TermCounts = FxHashMap<String, (u32, bool)>;
 
 fn count_terms(document: &SearchDocument) -> TermCounts {
-    let mut counts = TermCounts::new();
+    let mut counts = TermCounts::default();
     let mut count = |term: &str, occurrence_weight: u32, in_title: bool| {
         let entry = match counts.get_mut(term) {
             Some(entry) => entry,
@@ -125,7 +164,7 @@ fn term_entries(documents: &[&SearchDocument]) -> Vec<(String, String)> {
         .collect();
     // Hash maps here (order is restored by the sort below): this loop sees every term of
     // every document, millions of them for a large portal.
-    let mut lists: HashMap<String, Vec<Posting>> = HashMap::new();
+    let mut lists: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
     for (number, document_counts) in (0u32..).zip(counts) {
         for (term, (frequency, in_title)) in document_counts {
             lists

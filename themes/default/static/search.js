@@ -159,7 +159,9 @@
     link.textContent = row[1];
     var meta = li.appendChild(document.createElement("p"));
     meta.className = "meta";
-    meta.textContent = row[2] + (row[3] ? " \u00B7 " + row[3] : "");
+    // The index names what a page is by an id; the page says it in its own language.
+    var kind = form.getAttribute("data-kind-" + row[2]) || row[2];
+    meta.textContent = kind + (row[3] ? " \u00B7 " + row[3] : "");
     return li;
   }
 
