@@ -7,6 +7,7 @@
 //! not grow with the size of the site.
 
 pub mod changes;
+pub mod i18n;
 pub mod markdown;
 pub mod open_data;
 pub mod templates;
@@ -247,6 +248,12 @@ impl<'a> Renderer<'a> {
             return Ok(1);
         }
         context.insert("site", self.site_view);
+        // i18n: the interface language (the default one unless a translation set it).
+        if !context.contains_key("lang") {
+            context.insert("lang", &self.site.config.default_language);
+        }
+        let lang = context.get("lang").and_then(|lang| lang.as_str()).unwrap_or("en");
+        context.insert("dir", i18n::direction(lang));
         let mut html = self
             .theme
             .tera
@@ -330,6 +337,7 @@ impl<'a> Renderer<'a> {
             translated.insert("path", &translated_path);
             translated.insert("page", &view);
             translated.insert("language", &translation.language);
+            translated.insert("lang", &translation.language);
             translated.insert("original_url", path);
             pages += self.page(template, &translated_path, translated)?;
         }
@@ -545,6 +553,7 @@ impl<'a> Renderer<'a> {
             context.insert("body_html", &rendered.html);
             context.insert("title", &translation.title);
             context.insert("language", &translation.language);
+            context.insert("lang", &translation.language);
             context.insert("original_url", &path);
             pages += self.page("contribution.html", &translated_path, context)?;
             diagnostics.extend(rendered.diagnostics);
@@ -618,6 +627,7 @@ impl<'a> Renderer<'a> {
                 context.insert("body_html", &rendered.html);
                 context.insert("headings", &rendered.headings);
                 context.insert("language", &translation.language);
+                context.insert("lang", &translation.language);
                 context.insert("original_url", &view.url);
                 pages += self.page("policy_note.html", &path, context)?;
             }
@@ -646,6 +656,7 @@ impl<'a> Renderer<'a> {
                     ActionSection {
                         id: action.id.clone(),
                         actor: action.actor.label(),
+                        actor_id: action.actor.id(),
                         text: action.text.clone(),
                         url: format!("{base}{}/", action.slug()),
                         count: reporting.len(),
@@ -750,6 +761,7 @@ impl<'a> Renderer<'a> {
             let detail = ForumView {
                 name: forum.name.clone(),
                 category: forum.category.label(),
+                category_id: forum.category.id(),
                 host: forum.host.clone(),
                 since: forum.since,
                 cadence: forum.cadence.clone(),
@@ -1110,6 +1122,7 @@ impl Renderer<'_> {
 struct ActionSection {
     id: String,
     actor: &'static str,
+    actor_id: &'static str,
     text: String,
     url: String,
     count: usize,
@@ -1127,6 +1140,7 @@ struct ForumGroup {
 struct ForumView {
     name: String,
     category: &'static str,
+    category_id: &'static str,
     host: Option<String>,
     since: Option<i64>,
     cadence: Option<String>,
