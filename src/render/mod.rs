@@ -252,7 +252,10 @@ impl<'a> Renderer<'a> {
         if !context.contains_key("lang") {
             context.insert("lang", &self.site.config.default_language);
         }
-        let lang = context.get("lang").and_then(|lang| lang.as_str()).unwrap_or("en");
+        let lang = context
+            .get("lang")
+            .and_then(|lang| lang.as_str())
+            .unwrap_or("en");
         context.insert("dir", i18n::direction(lang));
         let mut html = self
             .theme

@@ -154,8 +154,11 @@ fn site_locales(
         let relative = root.relative(&file.source);
         let Some(language) = file.output_path.strip_suffix(".ftl") else {
             problems.push(
-                Diagnostic::error(relative, "the theme's locales/ folder holds only .ftl files")
-                    .with_hint("name message files <language>.ftl, e.g. fr.ftl"),
+                Diagnostic::error(
+                    relative,
+                    "the theme's locales/ folder holds only .ftl files",
+                )
+                .with_hint("name message files <language>.ftl, e.g. fr.ftl"),
             );
             continue;
         };

@@ -106,7 +106,10 @@ fn key_argument(source: &str, start: usize) -> Option<(usize, String)> {
     let rest = source.get(start..)?;
     let after_name = rest.trim_start().strip_prefix("key")?;
     let after_equals = after_name.trim_start().strip_prefix('=')?.trim_start();
-    let quote = after_equals.chars().next().filter(|c| "\"'`".contains(*c))?;
+    let quote = after_equals
+        .chars()
+        .next()
+        .filter(|c| "\"'`".contains(*c))?;
     let literal = &after_equals[quote.len_utf8()..];
     let end = literal.find(quote)?;
     let after_literal = literal[end + quote.len_utf8()..].trim_start();
@@ -135,7 +138,8 @@ mod tests {
 
     #[test]
     fn built_keys_and_other_functions_are_skipped() {
-        let source = "{{ t(key=\"status-\" ~ item.status) }} {{ get(key=\"x\") }} {{ a.t(key=\"y\") }}";
+        let source =
+            "{{ t(key=\"status-\" ~ item.status) }} {{ get(key=\"x\") }} {{ a.t(key=\"y\") }}";
         assert_eq!(literal_keys(source), []);
     }
 }

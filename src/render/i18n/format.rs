@@ -69,7 +69,7 @@ impl NumberSymbols {
         }
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
         for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 grouped.push_str(self.group);
             }
             grouped.push(digit);

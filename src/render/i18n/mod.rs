@@ -332,7 +332,10 @@ fn unknown_language(file: &LocaleFile) -> Diagnostic {
         &file.file,
         format!("`{}` is not one of the six languages", file.language),
     )
-    .with_hint(format!("name message files {}.ftl", LANGUAGES.join(".ftl, ")))
+    .with_hint(format!(
+        "name message files {}.ftl",
+        LANGUAGES.join(".ftl, ")
+    ))
 }
 
 fn duplicate(file: &LocaleFile, error: &FluentError) -> Diagnostic {

@@ -30,9 +30,8 @@ fn messages() -> Messages {
 
 /// The message keys of one file, in order.
 fn keys(file: &LocaleFile) -> Vec<String> {
-    let resource = FluentResource::try_new(file.text.clone()).unwrap_or_else(|(_, errors)| {
-        panic!("{} does not parse: {errors:?}", file.file)
-    });
+    let resource = FluentResource::try_new(file.text.clone())
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", file.file));
     resource
         .entries()
         .filter_map(|entry| match entry {
@@ -57,7 +56,11 @@ fn every_language_defines_exactly_the_english_keys() {
         .find(|file| file.language == "en")
         .map(keys)
         .unwrap_or_default();
-    assert!(english.len() > 150, "en.ftl has only {} keys", english.len());
+    assert!(
+        english.len() > 150,
+        "en.ftl has only {} keys",
+        english.len()
+    );
     for file in &files {
         let theirs = keys(file);
         let missing: Vec<&String> = english.iter().filter(|key| !theirs.contains(key)).collect();
@@ -140,16 +143,38 @@ fn no_english_is_left_in_the_translations() {
     let sample_args = |key: &str| -> Vec<(&'static str, Arg)> {
         let _ = key;
         [
-            "year", "previous_year", "site", "id", "title", "actor", "type", "region",
-            "status", "objectives", "from", "to", "date", "goal", "language", "original",
+            "year",
+            "previous_year",
+            "site",
+            "id",
+            "title",
+            "actor",
+            "type",
+            "region",
+            "status",
+            "objectives",
+            "from",
+            "to",
+            "date",
+            "goal",
+            "language",
+            "original",
             "month",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))
         .chain(
-            ["count", "total", "previous_total", "current", "number", "day", "month_number"]
-                .iter()
-                .map(|name| (*name, Arg::Number(7.0))),
+            [
+                "count",
+                "total",
+                "previous_total",
+                "current",
+                "number",
+                "day",
+                "month_number",
+            ]
+            .iter()
+            .map(|name| (*name, Arg::Number(7.0))),
         )
         .collect()
     };
@@ -173,7 +198,11 @@ fn no_english_is_left_in_the_translations() {
             }
         }
     }
-    assert!(same.is_empty(), "untranslated messages:\n{}", same.join("\n"));
+    assert!(
+        same.is_empty(),
+        "untranslated messages:\n{}",
+        same.join("\n")
+    );
 }
 
 #[test]
@@ -269,7 +298,10 @@ fn every_month_has_a_name_in_every_language() {
 fn numbers_use_the_language_separators() {
     let messages = messages();
     assert_eq!(messages.number("en", 1_234_567.0), "1,234,567");
-    assert_eq!(messages.number("fr", 1_234_567.0), "1\u{202f}234\u{202f}567");
+    assert_eq!(
+        messages.number("fr", 1_234_567.0),
+        "1\u{202f}234\u{202f}567"
+    );
     assert_eq!(messages.number("ru", 4200.5), "4\u{a0}200,5");
 }
 
@@ -282,7 +314,14 @@ fn autonyms_and_directions() {
         .collect();
     assert_eq!(
         autonyms,
-        ["العربية", "English", "Español", "Français", "Русский", "中文"]
+        [
+            "العربية",
+            "English",
+            "Español",
+            "Français",
+            "Русский",
+            "中文"
+        ]
     );
     assert_eq!(direction("ar"), "rtl");
     assert_eq!(direction("fr"), "ltr");

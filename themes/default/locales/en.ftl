@@ -4,7 +4,7 @@
 # A site may redefine or add messages in themes/<name>/locales/<lang>.ftl.
 #
 # Arguments: a number (`$count`, `$total`…) selects the plural form and is written with
-# the language's separators; a year (`$year`, `$previous_year`) is text.
+# the language’s separators; a year (`$year`, `$previous_year`) is text.
 # Syntax: https://projectfluent.org/fluent/guide/
 
 ## The language itself
@@ -67,7 +67,7 @@ switcher-language = Language
 switcher-editions = Editions
 switcher-current-edition = Current edition
 # On a page shown in the default language because it has no translation.
-# $language: the page's language code; $original: the code of the language shown.
+# $language: the page’s language code; $original: the code of the language shown.
 fallback-note =
     This page has not been translated into { $language ->
         [ar] Arabic
@@ -133,7 +133,7 @@ home-glance-total =
         [one] { $count } contribution across all editions:
        *[other] { $count } contributions across all editions:
     }
-# $status: the edition's status, e.g. "published".
+# $status: the edition’s status, e.g. "published".
 home-glance-edition =
     { $count ->
         [one] Edition { $year }: { $count } contribution ({ $status })
@@ -205,7 +205,7 @@ redirect-moved = This contribution has moved:
 
 ## Objectives and actions
 
-objectives-title = The Compact's objectives
+objectives-title = The Compact’s objectives
 objectives-lead = The Global Digital Compact sets eight objectives, A to H. Each page lists the actions proposed under an objective and the contributions reporting on each.
 objectives-caption = Contributions by objective
 objective-feed = Atom feed of the contributions on objective { $id }
@@ -232,7 +232,7 @@ matrix-heading = Which forums work on which objective
 ## Forums
 
 forums-title = Forums and bodies of digital cooperation
-forums-lead = The architecture of digital cooperation: the bodies and forums where governments and stakeholders work on the Compact's objectives, in the categories of the policy brief.
+forums-lead = The architecture of digital cooperation: the bodies and forums where governments and stakeholders work on the Compact’s objectives, in the categories of the policy brief.
 forums-matrix-link = Which forum works on which objective
 fact-category = Category
 fact-convened-by = Convened by
