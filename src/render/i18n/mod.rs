@@ -21,7 +21,7 @@
 mod check;
 mod format;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -40,6 +40,9 @@ type Bundle = FluentBundle<FluentResource>;
 /// The message files of a theme, one Fluent bundle per language.
 pub struct Messages {
     bundles: BTreeMap<&'static str, Bundle>,
+    /// The messages that take no argument, formatted once: most of a page's strings are
+    /// such labels and headings, asked for on every page.
+    plain: BTreeMap<&'static str, HashMap<String, String>>,
 }
 
 /// A message file to load: its language, where it comes from (for diagnostics) and its text.
@@ -159,6 +162,7 @@ impl Messages {
     ) -> Result<Messages, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let mut bundles = BTreeMap::new();
+        let mut keys: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for language in LANGUAGES {
             let Ok(identifier) = language.parse::<LanguageIdentifier>() else {
                 continue;
@@ -182,6 +186,9 @@ impl Messages {
             let Some(resource) = parse(file, &mut problems) else {
                 continue;
             };
+            keys.entry(file.language.as_str())
+                .or_default()
+                .extend(message_keys(&resource));
             if is_override {
                 bundle.add_resource_overriding(resource);
             } else if let Err(errors) = bundle.add_resource(resource) {
@@ -196,15 +203,48 @@ impl Messages {
                 ));
             }
         }
-        if problems.is_empty() {
-            Ok(Messages { bundles })
-        } else {
-            Err(problems)
+        if !problems.is_empty() {
+            return Err(problems);
         }
+        let mut messages = Messages {
+            bundles,
+            plain: BTreeMap::new(),
+        };
+        messages.plain = LANGUAGES
+            .iter()
+            .map(|language| {
+                let formatted = keys
+                    .get(language)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|key| {
+                        let text = messages.format(language, key, &[]).ok()?;
+                        Some((key.clone(), text))
+                    })
+                    .collect();
+                (*language, formatted)
+            })
+            .collect();
+        Ok(messages)
     }
 
     /// The message `key` in `language`, with `args`.
     pub fn try_text(
+        &self,
+        language: &str,
+        key: &str,
+        args: &[(&str, Arg)],
+    ) -> Result<String, MessageError> {
+        if args.is_empty() {
+            if let Some(text) = self.plain.get(language).and_then(|plain| plain.get(key)) {
+                return Ok(text.clone());
+            }
+        }
+        self.format(language, key, args)
+    }
+
+    /// Formats the message `key` of `language` with Fluent.
+    fn format(
         &self,
         language: &str,
         key: &str,
@@ -283,6 +323,17 @@ impl Messages {
     pub fn number(&self, language: &str, value: f64) -> String {
         NumberSymbols::of(language).format(value)
     }
+}
+
+/// The keys of the messages (not the terms) of `resource`.
+fn message_keys(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A Fluent value for `arg`; whole numbers stay whole, so that "1" selects the form `one`.
