@@ -412,12 +412,12 @@ pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>) {
     tera.register_filter(
         "date",
         move |value: &str, _: tera::Kwargs, state: &tera::State| {
-            let date = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-                tera::Error::message(format!(
-                    "the filter `date` needs a date written YYYY-MM-DD, not `{value}`"
-                ))
-            })?;
-            Ok::<_, tera::Error>(for_date.date(&page_language(state)?, date))
+            // Model dates are checked, but a manifest's dates are as someone typed them:
+            // one that is not `YYYY-MM-DD` is shown as written rather than stopping the build.
+            match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                Ok(date) => Ok::<_, tera::Error>(for_date.date(&page_language(state)?, date)),
+                Err(_) => Ok(value.to_owned()),
+            }
         },
     );
     let for_number = Arc::clone(messages);

@@ -402,3 +402,60 @@ fn a_broken_site_file_is_a_diagnostic_at_its_line() {
     assert_eq!(problems[0].file, "themes/site/locales/fr.ftl");
     assert_eq!(problems[0].line, Some(2));
 }
+
+/// Renders `template` with the functions of `register` and `lang` set to `language`.
+fn render(template: &str, language: Option<&str>) -> Result<String, String> {
+    let mut tera = tera::Tera::new();
+    register(&mut tera, &Arc::new(messages()));
+    let mut context = tera::Context::new();
+    if let Some(language) = language {
+        context.insert("lang", language);
+    }
+    context.insert("total", &21);
+    context.insert("year", &2025);
+    context.insert("day", "2025-03-14");
+    context.insert("value", &4200.5);
+    tera.add_raw_template("page", template)
+        .map_err(|error| error.to_string())?;
+    tera.render("page", &context)
+        .map_err(|error| crate::render::templates::one_line(&error))
+}
+
+#[test]
+fn templates_write_in_the_page_language() {
+    let template = "{{ t(key=\"contributions-count\", count=total) }} | {{ t(key=\"nav-report\", year=year) }} | {{ day | date }} | {{ value | number }} | {{ \"zh\" | autonym }}";
+    assert_eq!(
+        render(template, Some("ru")).as_deref(),
+        Ok("21 материал | Доклад 2025 г. | 14 марта 2025 г. | 4\u{a0}200,5 | 中文")
+    );
+    assert_eq!(
+        render(template, Some("en")).as_deref(),
+        Ok("21 contributions | Report 2025 | 14 March 2025 | 4,200.5 | 中文")
+    );
+}
+
+#[test]
+fn a_date_that_is_not_iso_is_shown_as_written() {
+    assert_eq!(
+        render("{{ \"spring 2025\" | date }}", Some("fr")).as_deref(),
+        Ok("spring 2025")
+    );
+}
+
+#[test]
+fn a_template_error_names_the_missing_key_or_language() {
+    let missing = render("{{ t(key=\"no-such-key\") }}", Some("fr"))
+        .err()
+        .unwrap_or_default();
+    assert!(
+        missing.contains("the message `no-such-key` is not in the `fr` interface strings"),
+        "{missing}"
+    );
+    let no_language = render("{{ t(key=\"nav-forums\") }}", None)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        no_language.contains("the page has no `lang` variable"),
+        "{no_language}"
+    );
+}
