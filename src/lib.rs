@@ -111,6 +111,11 @@ fn prepare(
         .map(|site| render::templates::load_theme(root, &site.config.theme));
     match (site, theme) {
         (Some(mut site), Some(Ok(theme))) if !diagnostics.has_errors() => {
+            let missing_messages = theme.check_languages(&site.config.languages);
+            if !missing_messages.is_empty() {
+                diagnostics.extend(missing_messages);
+                return Err(Failure::Invalid(diagnostics.sorted()));
+            }
             if let Some(base_url) = base_url {
                 site.config.base_url = if base_url.ends_with('/') {
                     base_url.to_owned()

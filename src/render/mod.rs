@@ -7,6 +7,7 @@
 //! not grow with the size of the site.
 
 pub mod changes;
+pub mod i18n;
 pub mod markdown;
 pub mod open_data;
 pub mod portal;
@@ -728,13 +729,10 @@ impl<'a> Renderer<'a> {
             diagnostics.append(&mut problems);
         }
         let mut extra = Context::new();
-        extra.insert("title", "Contributions");
+        extra.insert("title", &self.text("contributions-title", &[]));
         extra.insert(
             "intro",
-            &format!(
-                "{} contributions from stakeholders, newest first.",
-                all.len()
-            ),
+            &self.text("contributions-intro", &[("count", all.len().into())]),
         );
         pages += self.listing("contributions/", "contributions", all, extra)?;
         Ok((pages, diagnostics))
@@ -875,6 +873,7 @@ impl<'a> Renderer<'a> {
                     ActionSection {
                         id: action.id.clone(),
                         actor: action.actor.label(),
+                        actor_id: action.actor.id(),
                         text: action.text.clone(),
                         url: format!("{base}{}/", action.slug()),
                         count: reporting.len(),
@@ -922,13 +921,17 @@ impl<'a> Renderer<'a> {
             pages += self.page("objective.html", &base, context)?;
 
             let mut extra = Context::new();
+            let id = || (objective.id.clone()).into();
             extra.insert(
                 "title",
-                &format!("Objective {}: {}", objective.id, objective.title),
+                &self.text(
+                    "objective-contributions-title",
+                    &[("id", id()), ("title", objective.title.clone().into())],
+                ),
             );
             extra.insert(
                 "intro",
-                &format!("Contributions reporting on objective {}.", objective.id),
+                &self.text("objective-contributions-intro", &[("id", id())]),
             );
             extra.insert("parent", &objective_term(objective));
             pages += self.listing(
@@ -940,7 +943,10 @@ impl<'a> Renderer<'a> {
             for action in &actions {
                 let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
                 let mut extra = Context::new();
-                extra.insert("title", &format!("Action {}", action.id));
+                extra.insert(
+                    "title",
+                    &self.text("action-title", &[("id", action.id.clone().into())]),
+                );
                 extra.insert("intro", &action.text);
                 extra.insert("parent", &objective_term(objective));
                 pages += self.listing(&action.url, "objectives", positions, extra)?;
@@ -980,6 +986,7 @@ impl<'a> Renderer<'a> {
             let detail = ForumView {
                 name: forum.name.clone(),
                 category: forum.category.label(),
+                category_id: forum.category.id(),
                 host: forum.host.clone(),
                 since: forum.since,
                 cadence: forum.cadence.clone(),
@@ -1016,34 +1023,32 @@ impl<'a> Renderer<'a> {
         let facets = [
             (
                 "stakeholders/",
-                "Contributions by stakeholder type",
-                "Who contributes: the stakeholder groups the Compact calls on.",
+                self.text("stakeholders-title", &[]),
+                self.text("stakeholders-intro", &[]),
                 stakeholder_type_counts(self.portal.index),
             ),
             (
                 "regions/",
-                "Contributions by region",
-                "Where the work reported takes place.",
+                self.text("regions-title", &[]),
+                self.text("regions-intro", &[]),
                 region_counts(self.portal.index),
             ),
         ];
         for (base, title, intro, counts) in facets {
             let mut context = page_context(base, base.trim_end_matches('/'));
-            context.insert("title", title);
-            context.insert("intro", intro);
+            context.insert("title", &title);
+            context.insert("intro", &intro);
             context.insert("terms", &counts);
             pages += self.page("terms.html", base, context)?;
         }
         for kind in StakeholderType::ALL {
             let mut extra = Context::new();
-            extra.insert("title", kind.label());
+            let label = self.label("stakeholder-type", kind.id());
             extra.insert(
                 "intro",
-                &format!(
-                    "Contributions from stakeholders of the type “{}”.",
-                    kind.label()
-                ),
+                &self.text("stakeholder-type-intro", &[("type", label.clone().into())]),
             );
+            extra.insert("title", &label);
             pages += self.listing(
                 &format!("stakeholders/{}/", kind.id()),
                 "stakeholders",
@@ -1053,14 +1058,12 @@ impl<'a> Renderer<'a> {
         }
         for region in Region::ALL {
             let mut extra = Context::new();
-            extra.insert("title", region.label());
+            let label = self.label("region", region.id());
             extra.insert(
                 "intro",
-                &format!(
-                    "Contributions whose work takes place in the region “{}”.",
-                    region.label()
-                ),
+                &self.text("region-intro", &[("region", label.clone().into())]),
             );
+            extra.insert("title", &label);
             pages += self.listing(
                 &format!("regions/{}/", region.id()),
                 "regions",
@@ -1077,6 +1080,16 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("section", "");
         self.page_at("404.html", "404.html", "", context)
+    }
+
+    /// The interface message `key` in the portal's language.
+    fn text(&self, key: &str, args: &[(&str, i18n::Arg)]) -> String {
+        self.theme.messages.text(&self.portal.language, key, args)
+    }
+
+    /// The label of `id` in a closed list (`region`, `stakeholder-type`…), in the portal's language.
+    fn label(&self, prefix: &str, id: &str) -> String {
+        self.theme.messages.label(&self.portal.language, prefix, id)
     }
 
     /// The absolute URL of the page at `path` in this portal.
@@ -1410,6 +1423,7 @@ impl Renderer<'_> {
 struct ActionSection {
     id: String,
     actor: &'static str,
+    actor_id: &'static str,
     text: String,
     url: String,
     count: usize,
@@ -1427,6 +1441,7 @@ struct ForumGroup {
 struct ForumView {
     name: String,
     category: &'static str,
+    category_id: &'static str,
     host: Option<String>,
     since: Option<i64>,
     cadence: Option<String>,

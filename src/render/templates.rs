@@ -5,12 +5,18 @@
 //! `themes/<theme>/static/`. Templates are compiled once and shared by all threads.
 //! Autoescaping is on for every `.html` template, so a value printed with `{{ }}` is
 //! escaped unless a template marks it `| safe` (only the `*_html` view fields are).
+//!
+//! The theme's interface strings (`locales/<lang>.ftl`, see `i18n`) load with it, in the
+//! same way: the embedded files first, then the site theme's files over them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::SiteRoot;
 use crate::load::StaticFile;
+
+use super::i18n::{self, LocaleFile, Messages, TemplateKeys};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
@@ -25,18 +31,35 @@ pub enum ThemeStatic {
     Site(StaticFile),
 }
 
-/// The loaded theme: compiled templates and the static files to copy.
+/// The loaded theme: compiled templates, interface strings and the static files to copy.
 pub struct Theme {
     pub tera: tera::Tera,
     pub statics: Vec<ThemeStatic>,
+    pub messages: Arc<Messages>,
+    /// The message keys the templates name, to check against the site's languages.
+    template_keys: TemplateKeys,
+}
+
+impl Theme {
+    /// A diagnostic for each message a template uses that one of `languages` lacks.
+    pub fn check_languages(&self, languages: &[String]) -> Vec<Diagnostic> {
+        self.template_keys.missing_in(&self.messages, languages)
+    }
 }
 
 /// Loads the theme named in `site.yaml`, overlaying the site's files on the embedded default.
 pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut statics: BTreeMap<String, ThemeStatic> = BTreeMap::new();
+    let mut embedded_locales = Vec::new();
     for (path, bytes) in embedded::DEFAULT_THEME {
-        if let Some(template) = path.strip_prefix("templates/") {
+        if let Some(locale) = path.strip_prefix("locales/") {
+            embedded_locales.push(LocaleFile {
+                language: locale.trim_end_matches(".ftl").to_owned(),
+                file: format!("(embedded theme) locales/{locale}"),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+            });
+        } else if let Some(template) = path.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(bytes).into_owned();
             templates.insert(
                 template.to_owned(),
@@ -67,6 +90,7 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
     for file in crate::load::static_files(root, &format!("{theme_dir}/static"), &mut problems) {
         statics.insert(file.output_path.clone(), ThemeStatic::Site(file));
     }
+    let site_locales = site_locales(root, &theme_dir, &mut problems);
     if name != "default" && !root.join(&theme_dir).is_dir() {
         problems.push(
             Diagnostic::error("site.yaml", format!("the theme `{name}` does not exist")).with_hint(
@@ -74,11 +98,23 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
             ),
         );
     }
+    let messages = match Messages::load(&embedded_locales, &site_locales) {
+        Ok(messages) => Arc::new(messages),
+        Err(errors) => {
+            problems.extend(errors);
+            return Err(problems.sorted());
+        }
+    };
     if problems.has_errors() {
         return Err(problems.sorted());
     }
 
+    let mut template_keys = TemplateKeys::default();
+    for (file, text) in templates.values() {
+        template_keys.scan(file, text);
+    }
     let mut tera = tera::Tera::new();
+    i18n::register(&mut tera, &messages);
     tera.autoescape_on([".html", ".xml"]);
     let sources: Vec<(String, String)> = templates
         .iter()
@@ -102,7 +138,40 @@ pub fn load_theme(root: &SiteRoot, name: &str) -> Result<Theme, Vec<Diagnostic>>
     Ok(Theme {
         tera,
         statics: statics.into_values().collect(),
+        messages,
+        template_keys,
     })
+}
+
+/// The site theme's message files, `themes/<name>/locales/<lang>.ftl`.
+fn site_locales(
+    root: &SiteRoot,
+    theme_dir: &str,
+    problems: &mut crate::diagnostic::Diagnostics,
+) -> Vec<LocaleFile> {
+    let mut locales = Vec::new();
+    for file in crate::load::static_files(root, &format!("{theme_dir}/locales"), problems) {
+        let relative = root.relative(&file.source);
+        let Some(language) = file.output_path.strip_suffix(".ftl") else {
+            problems.push(
+                Diagnostic::error(
+                    relative,
+                    "the theme's locales/ folder holds only .ftl files",
+                )
+                .with_hint("name message files <language>.ftl, e.g. fr.ftl"),
+            );
+            continue;
+        };
+        match root.read_to_string(&file.source) {
+            Ok(text) => locales.push(LocaleFile {
+                language: language.to_owned(),
+                file: relative,
+                text,
+            }),
+            Err(error) => problems.push(Diagnostic::error(relative, error.describe())),
+        }
+    }
+    locales
 }
 
 /// A template error as one line, with its causes.

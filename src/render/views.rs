@@ -26,6 +26,7 @@ pub struct SiteView {
 #[derive(Clone, Serialize)]
 pub struct EditionView {
     pub year: i32,
+    /// The reporting period, as `YYYY-MM-DD` (templates write them with `| date`).
     pub from: String,
     pub to: String,
     pub status: &'static str,
@@ -69,8 +70,8 @@ impl EditionView {
     pub fn new(site: &Site, edition: &Edition) -> Self {
         EditionView {
             year: edition.year,
-            from: format_date(edition.from),
-            to: format_date(edition.to),
+            from: edition.from.to_string(),
+            to: edition.to.to_string(),
             status: edition.status.id(),
             status_label: edition.status.label(),
             has_report: site
@@ -132,7 +133,9 @@ pub struct ContributionSummary {
     pub url: String,
     pub stakeholder: String,
     pub stakeholder_type: &'static str,
+    pub stakeholder_type_id: &'static str,
     pub region: &'static str,
+    pub region_id: &'static str,
     pub date: String,
     pub date_iso: String,
     pub status: &'static str,
@@ -149,7 +152,9 @@ impl ContributionSummary {
             url: format!("contributions/{}/", contribution.slug),
             stakeholder: contribution.stakeholder.name.clone(),
             stakeholder_type: contribution.stakeholder.kind.label(),
+            stakeholder_type_id: contribution.stakeholder.kind.id(),
             region: contribution.region.label(),
+            region_id: contribution.region.id(),
             date: format_date(contribution.date),
             date_iso: contribution.date.to_string(),
             status: contribution.status.id(),
@@ -235,7 +240,8 @@ pub struct ActionRef {
 #[derive(Serialize)]
 pub struct IndicatorView {
     pub name: String,
-    pub value: String,
+    /// Written in the page's language by the template (`| number`).
+    pub value: f64,
     pub unit: Option<String>,
     pub year: Option<i64>,
 }
@@ -287,7 +293,7 @@ impl ContributionView {
                 .iter()
                 .map(|indicator| IndicatorView {
                     name: indicator.name.clone(),
-                    value: format_number(indicator.value),
+                    value: indicator.value,
                     unit: indicator.unit.clone(),
                     year: indicator.year,
                 })

@@ -26,7 +26,6 @@ pub mod postings;
 pub mod shards;
 pub mod tokenize;
 
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;

@@ -68,16 +68,16 @@ fn provenance_comes_from_one_pass_over_git_history() {
     build(&root, &output).assert_code(0);
     let page = read(&output.join("2026/contributions/open-data-portal/index.html"));
     assert!(
-        page.contains("<time datetime=\"2025-01-10\">2025-01-10</time> (commit <code>"),
+        page.contains("<time datetime=\"2025-01-10\">10 January 2025</time> (commit <code>"),
         "{page}"
     );
     assert!(
-        page.contains("last revised <time datetime=\"2025-02-20\">2025-02-20</time>"),
+        page.contains("last revised <time datetime=\"2025-02-20\">20 February 2025</time>"),
         "{page}"
     );
     let untouched = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(
-        untouched.contains("<time datetime=\"2025-01-10\">2025-01-10</time> (commit <code>"),
+        untouched.contains("<time datetime=\"2025-01-10\">10 January 2025</time> (commit <code>"),
         "{untouched}"
     );
     assert!(!untouched.contains("last revised"), "{untouched}");

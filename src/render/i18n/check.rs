@@ -1,0 +1,145 @@
+//! The build-time check that every message a template names exists in every language
+//! of the site, so that a missing translation is a diagnostic naming the template and
+//! the key, before any page is rendered, rather than English on a French page.
+//!
+//! Templates are scanned for `t(key="…")` with a literal key. A key built in the
+//! template (`t(key="status-" ~ item.status)`) names a closed list, whose labels the
+//! default theme's files all hold (a test checks them) and a site's files cannot remove;
+//! if one were missing anyway, rendering would fail with the key named.
+
+use super::Messages;
+use crate::diagnostic::Diagnostic;
+
+/// The literal message keys of a theme's templates, with where each is used.
+#[derive(Default)]
+pub struct TemplateKeys {
+    uses: Vec<KeyUse>,
+}
+
+/// One `t(key="…")` with a literal key.
+struct KeyUse {
+    /// The template's file, as diagnostics name it.
+    file: String,
+    key: String,
+    line: u64,
+    column: u64,
+    source_line: String,
+}
+
+impl TemplateKeys {
+    /// Records the literal keys of the template in `file`, whose text is `source`.
+    pub fn scan(&mut self, file: &str, source: &str) {
+        for (offset, key) in literal_keys(source) {
+            let position = super::position(source, offset);
+            self.uses.push(KeyUse {
+                file: file.to_owned(),
+                key,
+                line: position.line,
+                column: position.column,
+                source_line: source
+                    .lines()
+                    .nth(position.line.saturating_sub(1) as usize)
+                    .unwrap_or_default()
+                    .to_owned(),
+            });
+        }
+    }
+
+    /// A diagnostic for each key used by a template that a language of `languages` lacks.
+    pub fn missing_in(&self, messages: &Messages, languages: &[String]) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for used in &self.uses {
+            for language in languages {
+                if messages.has(language, &used.key) {
+                    continue;
+                }
+                let mut problem = Diagnostic::error(
+                    &used.file,
+                    format!(
+                        "this template uses the message `{}`, which the `{language}` interface strings do not define",
+                        used.key
+                    ),
+                )
+                .with_hint(format!(
+                    "add `{} = …` to locales/{language}.ftl of the theme, or correct the key",
+                    used.key
+                ));
+                problem.line = Some(used.line);
+                problem.column = Some(used.column);
+                problem.source_line = Some(used.source_line.clone());
+                problems.push(problem);
+            }
+        }
+        problems
+    }
+
+    /// Every literal key found, for tests.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.uses.iter().map(|used| used.key.as_str())
+    }
+}
+
+/// The literal keys of `t(key="…")` calls in `source`, with the byte offset of each key.
+fn literal_keys(source: &str) -> Vec<(usize, String)> {
+    let mut keys = Vec::new();
+    let mut search_from = 0;
+    while let Some(found) = source.get(search_from..).and_then(|rest| rest.find("t(")) {
+        let call = search_from + found;
+        search_from = call + 2;
+        let preceded_by_name = source[..call]
+            .chars()
+            .next_back()
+            .is_some_and(|before| before.is_alphanumeric() || before == '_' || before == '.');
+        if preceded_by_name {
+            continue;
+        }
+        if let Some((offset, key)) = key_argument(source, call + 2) {
+            keys.push((offset, key));
+        }
+    }
+    keys
+}
+
+/// The literal value of `key=` starting at `start` (just after `t(`), unless it is
+/// followed by `~` (a key built from pieces).
+fn key_argument(source: &str, start: usize) -> Option<(usize, String)> {
+    let rest = source.get(start..)?;
+    let after_name = rest.trim_start().strip_prefix("key")?;
+    let after_equals = after_name.trim_start().strip_prefix('=')?.trim_start();
+    let quote = after_equals
+        .chars()
+        .next()
+        .filter(|c| "\"'`".contains(*c))?;
+    let literal = &after_equals[quote.len_utf8()..];
+    let end = literal.find(quote)?;
+    let after_literal = literal[end + quote.len_utf8()..].trim_start();
+    if after_literal.starts_with('~') {
+        return None;
+    }
+    let offset = source.len() - literal.len();
+    Some((offset, literal[..end].to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_keys_are_found_with_their_offsets() {
+        let source = "<p>{{ t(key=\"nav-forums\") }} {{ t( key = 'count', count=n) }}</p>";
+        let keys = literal_keys(source);
+        assert_eq!(
+            keys,
+            [(13, "nav-forums".to_owned()), (42, "count".to_owned())]
+        );
+        assert_eq!(&source[13..23], "nav-forums");
+        assert_eq!(&source[42..47], "count");
+    }
+
+    #[test]
+    fn built_keys_and_other_functions_are_skipped() {
+        let source =
+            "{{ t(key=\"status-\" ~ item.status) }} {{ get(key=\"x\") }} {{ a.t(key=\"y\") }}";
+        assert_eq!(literal_keys(source), []);
+    }
+}
