@@ -30,7 +30,7 @@ mod xml;
 
 use serde::Serialize;
 
-pub use maps::{counts_chart, forum_map, gap_map, objectives_forums_matrix};
+pub use maps::{counts_chart, counts_chart_in, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
 pub use spec::{
     find_dataset, parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series,
@@ -53,26 +53,58 @@ pub struct Chart {
     pub source: Option<String>,
 }
 
+/// The words a figure's HTML frames the chart with, in the page's language.
+#[derive(Clone, Debug)]
+pub struct ChartWords {
+    /// Before the source, e.g. "Source:".
+    pub source: String,
+    /// The data table's disclosure, e.g. "Data table".
+    pub data_table: String,
+    /// The CSV link, e.g. "Download these numbers (CSV)".
+    pub download: String,
+}
+
+impl Default for ChartWords {
+    fn default() -> Self {
+        ChartWords {
+            source: "Source:".to_owned(),
+            data_table: "Data table".to_owned(),
+            download: "Download these numbers (CSV)".to_owned(),
+        }
+    }
+}
+
 impl Chart {
-    /// The chart as a `<figure>`: a caption with the title and source, the SVG, and the
-    /// data table in `<details>`, with a link to `csv_href` when given.
+    /// The chart as a `<figure>` in English (see [`Chart::to_html_in`]).
     pub fn to_html(&self, csv_href: Option<&str>) -> String {
+        self.to_html_in(csv_href, &ChartWords::default())
+    }
+
+    /// The chart as a `<figure>`: a caption with the title and source, the SVG, and the
+    /// data table in `<details>`, with a link to `csv_href` when given, framed by `words`.
+    pub fn to_html_in(&self, csv_href: Option<&str>, words: &ChartWords) -> String {
         let mut html = String::with_capacity(self.svg.len() + 256 + 48 * self.table.rows.len());
         html.push_str("<figure class=\"chart-figure\">\n<figcaption>");
         xml::escape_into(&mut html, &self.title);
         if let Some(source) = &self.source {
-            html.push_str(" <span class=\"chart-source\">Source: ");
+            html.push_str(" <span class=\"chart-source\">");
+            xml::escape_into(&mut html, &words.source);
+            html.push(' ');
             xml::escape_into(&mut html, source);
             html.push_str("</span>");
         }
         html.push_str("</figcaption>\n");
         html.push_str(&self.svg);
-        html.push_str("<details class=\"chart-data\">\n<summary>Data table</summary>\n");
+        html.push_str("<details class=\"chart-data\">\n<summary>");
+        xml::escape_into(&mut html, &words.data_table);
+        html.push_str("</summary>\n");
         html.push_str(&self.table.to_html());
         if let Some(href) = csv_href {
             html.push_str("<p><a href=\"");
             xml::escape_into(&mut html, href);
-            html.push_str("\" download>Download these numbers (CSV)</a></p>\n");
+            html.push_str("\" download>");
+            xml::escape_into(&mut html, &words.download);
+            html.push_str("</a></p>\n");
         }
         html.push_str("</details>\n</figure>\n");
         html

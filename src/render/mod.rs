@@ -98,10 +98,9 @@ pub struct Prepared {
     site_view: SiteView,
 }
 
-/// One edition's contributions by facet, and its figures.
+/// One edition's contributions by facet.
 struct EditionPrepared {
     index: crate::model::Index,
-    figures: visuals::Figures,
 }
 
 impl Prepared {
@@ -112,8 +111,7 @@ impl Prepared {
                 .par_iter()
                 .map(|edition| {
                     let index = portal::edition_index(site, edition.year);
-                    let figures = visuals::Figures::new(site, &index, edition.year);
-                    (edition.year, EditionPrepared { index, figures })
+                    (edition.year, EditionPrepared { index })
                 })
                 .collect(),
             related: portal::Editions::new(site),
@@ -187,12 +185,11 @@ pub fn render_with(
         scope,
         shared: &shared,
     };
-    let renderer_for = |edition, language: &str| inputs.renderer(edition, language);
     let mut diagnostics = Diagnostics::new();
     let mut pages = 0;
     for edition in &site.editions {
         for language in &site.config.languages {
-            if let Some(renderer) = renderer_for(edition, language) {
+            if let Some(renderer) = inputs.renderer(edition, language) {
                 let (count, problems) = renderer.portal_pages()?;
                 pages += count;
                 diagnostics.extend(problems);
@@ -201,11 +198,11 @@ pub fn render_with(
     }
     if let Some(front) = site.current_edition() {
         for language in &site.config.languages {
-            if let Some(renderer) = renderer_for(front, language) {
+            if let Some(renderer) = inputs.renderer(front, language) {
                 pages += renderer.front_door()?;
             }
         }
-        if let Some(renderer) = renderer_for(front, &site.config.default_language) {
+        if let Some(renderer) = inputs.renderer(front, &site.config.default_language) {
             pages += renderer.not_found()?;
             renderer.statics()?;
             renderer.open_data()?;
@@ -227,12 +224,19 @@ struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     /// The renderer of the portal of `edition` in `language`.
-    fn renderer(&self, edition: &'a Edition, language: &str) -> Option<Renderer<'a>> {
+    fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
         let site = self.site;
         let prepared_edition = self.prepared.editions.get(&edition.year)?;
+        let words = visuals::Words::new(
+            &self.theme.messages,
+            language,
+            &site.config.default_language,
+        );
         Some(Renderer {
             site,
-            blocks: visuals::ChartBlocks::new(&site.datasets),
+            blocks: visuals::ChartBlocks::new(&site.datasets, words.chart.clone()),
+            words,
+            figures: std::sync::OnceLock::new(),
             shared: self.shared,
             theme: self.theme,
             sink: self.sink,
@@ -245,7 +249,6 @@ impl<'a> Inputs<'a> {
                 language: language.to_owned(),
                 prefix: portal::prefix(site, edition.year, language),
                 index: &prepared_edition.index,
-                figures: &prepared_edition.figures,
             },
         })
     }
@@ -268,14 +271,16 @@ struct Portal<'a> {
     prefix: String,
     /// The edition's contributions by facet.
     index: &'a crate::model::Index,
-    /// The edition's own charts and maps.
-    figures: &'a visuals::Figures,
 }
 
 struct Renderer<'a> {
     site: &'a Site,
     /// Draws the charts of Markdown bodies.
     blocks: visuals::ChartBlocks<'a>,
+    /// The words of figures in the portal's language.
+    words: visuals::Words<'a>,
+    /// The edition's own charts and maps, drawn when a page first needs them.
+    figures: std::sync::OnceLock<visuals::Figures>,
     shared: &'a Shared,
     theme: &'a Theme,
     sink: &'a dyn Sink,
@@ -562,15 +567,15 @@ impl<'a> Renderer<'a> {
             &self.summaries(&positions[..positions.len().min(8)]),
         );
         context.insert("total", &positions.len());
-        let figures = self.portal.figures;
+        let figures = self.figures();
         let charts_html = [
-            visuals::figure(&figures.by_objective, "by-objective", visuals::ROOT),
-            visuals::figure(
+            self.figure(&figures.by_objective, "by-objective", visuals::ROOT),
+            self.figure(
                 &figures.by_stakeholder_type,
                 "by-stakeholder-type",
                 visuals::ROOT,
             ),
-            visuals::figure(&figures.by_region, "by-region", visuals::ROOT),
+            self.figure(&figures.by_region, "by-region", visuals::ROOT),
         ]
         .concat();
         context.insert("charts_html", &charts_html);
@@ -856,9 +861,9 @@ impl<'a> Renderer<'a> {
         context.insert("objectives", &self.objective_counts());
         context.insert(
             "chart_html",
-            &visuals::figure(&self.portal.figures.by_objective, "by-objective", "../"),
+            &self.figure(&self.figures().by_objective, "by-objective", "../"),
         );
-        context.insert("matrix_html", &self.portal.figures.matrix);
+        context.insert("matrix_html", &self.figures().matrix);
         let mut pages = self.page("objectives.html", "objectives/", context)?;
         for objective in &site.objectives {
             let base = format!("objectives/{}/", objective.slug());
@@ -909,11 +914,13 @@ impl<'a> Renderer<'a> {
             );
             context.insert("all_url", &format!("{base}contributions/"));
             let chart_html =
-                visuals::actions_chart(site, self.portal.index, &objective.id).map(|chart| {
-                    let name = format!("actions-{}", objective.slug());
-                    let html = visuals::figure(&chart, &name, "../../");
-                    (html, format!("charts/{name}.csv"), chart.csv)
-                });
+                visuals::actions_chart(site, self.portal.index, &objective.id, &self.words).map(
+                    |chart| {
+                        let name = format!("actions-{}", objective.slug());
+                        let html = self.figure(&chart, &name, "../../");
+                        (html, format!("charts/{name}.csv"), chart.csv)
+                    },
+                );
             if let Some((html, csv_path, csv)) = chart_html {
                 context.insert("chart_html", &html);
                 self.emit(&format!("{}{csv_path}", self.portal.prefix), csv.as_bytes())?;
@@ -978,8 +985,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = page_context("forums/", "forums");
         context.insert("groups", &groups);
-        context.insert("map_html", &self.portal.figures.forum_map);
-        context.insert("matrix_html", &self.portal.figures.matrix);
+        context.insert("map_html", &self.figures().forum_map);
+        context.insert("matrix_html", &self.figures().matrix);
         let mut pages = self.page("forums.html", "forums/", context)?;
         for forum in &site.forums {
             let base = format!("forums/{}/", forum.id);
@@ -1080,6 +1087,19 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("section", "");
         self.page_at("404.html", "404.html", "", context)
+    }
+
+    /// `chart` as a figure for a page at `root`, framed in the portal's language.
+    fn figure(&self, chart: &crate::charts::Chart, name: &str, root: &str) -> String {
+        visuals::figure(chart, name, root, &self.words.chart)
+    }
+
+    /// The edition's charts and maps in the portal's language, drawn on first use.
+    fn figures(&self) -> &visuals::Figures {
+        self.figures.get_or_init(|| {
+            let year = self.portal.edition.year;
+            visuals::Figures::new(self.site, self.portal.index, year, &self.words)
+        })
     }
 
     /// The interface message `key` in the portal's language.
@@ -1275,13 +1295,13 @@ impl Renderer<'_> {
     fn progress(&self) -> Result<usize> {
         let path = "progress/";
         let root = root_of(path);
-        let figures = self.portal.figures;
+        let figures = self.figures();
         let mut context = page_context(path, "progress");
         context.insert("year", &self.portal.edition.year);
         context.insert("gap_map_html", &figures.gap_map);
         let charts_html = [
-            visuals::figure(&figures.by_status, "by-status", &root),
-            visuals::figure(&figures.by_edition, "by-edition", &root),
+            self.figure(&figures.by_status, "by-status", &root),
+            self.figure(&figures.by_edition, "by-edition", &root),
         ]
         .concat();
         context.insert("charts_html", &charts_html);
@@ -1375,7 +1395,7 @@ impl Renderer<'_> {
     /// The CSV files of the portal's figures and of its Markdown charts.
     fn portal_charts(&self) -> Result<()> {
         let prefix = &self.portal.prefix;
-        for (path, csv) in self.portal.figures.csv_files() {
+        for (path, csv) in self.figures().csv_files() {
             self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
         }
         for (path, csv) in self.blocks.csv_files() {

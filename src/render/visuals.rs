@@ -15,18 +15,93 @@ use std::sync::Mutex;
 use crate::charts::{self, Chart};
 use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
 
+use super::i18n::{Arg, Messages};
 use super::markdown::{BlockError, Blocks};
+
+/// The words of a portal's figures, in its language: chart titles, labels of the closed
+/// lists, table headers, and the frame of every figure.
+pub struct Words<'m> {
+    messages: &'m Messages,
+    language: &'m str,
+    /// The default language, whose descriptions the chart module writes itself.
+    default_language: &'m str,
+    pub chart: charts::ChartWords,
+}
+
+impl<'m> Words<'m> {
+    pub fn new(messages: &'m Messages, language: &'m str, default_language: &'m str) -> Self {
+        let text = |key: &str| messages.text(language, key, &[]);
+        Words {
+            chart: charts::ChartWords {
+                source: text("chart-source-label"),
+                data_table: text("chart-data-table"),
+                download: text("chart-download"),
+            },
+            messages,
+            language,
+            default_language,
+        }
+    }
+
+    fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.messages.text(self.language, key, args)
+    }
+
+    fn label(&self, prefix: &str, id: &str) -> String {
+        self.messages.label(self.language, prefix, id)
+    }
+
+    /// A count chart titled by the message `key`, with headers and description in the
+    /// portal's language.
+    fn counts_chart(&self, key: &str, counts: &[(String, usize)], id: &str) -> Chart {
+        let headers = (
+            self.text("chart-category", &[]),
+            self.text("chart-count", &[]),
+        );
+        charts::counts_chart_in(
+            &self.text(key, &[]),
+            &self.describe(counts),
+            counts,
+            id,
+            (&headers.0, &headers.1),
+        )
+    }
+
+    /// The main finding of a count chart: empty in the default language, whose sentence
+    /// the chart module generates; a message in the others.
+    fn describe(&self, counts: &[(String, usize)]) -> String {
+        if self.language == self.default_language {
+            return String::new();
+        }
+        let largest = counts.iter().max_by_key(|(_, count)| *count);
+        let smallest = counts.iter().min_by_key(|(_, count)| *count);
+        match (largest, smallest) {
+            (Some(largest), Some(smallest)) => self.text(
+                "chart-extremes",
+                &[
+                    ("largest", largest.0.clone().into()),
+                    ("largest_count", largest.1.into()),
+                    ("smallest", smallest.0.clone().into()),
+                    ("smallest_count", smallest.1.into()),
+                ],
+            ),
+            _ => String::new(),
+        }
+    }
+}
 
 /// Renders ```` ```chart ```` blocks and remembers the CSV of each chart drawn.
 pub struct ChartBlocks<'a> {
     datasets: &'a [Dataset],
+    words: charts::ChartWords,
     csv: Mutex<BTreeMap<String, String>>,
 }
 
 impl<'a> ChartBlocks<'a> {
-    pub fn new(datasets: &'a [Dataset]) -> Self {
+    pub fn new(datasets: &'a [Dataset], words: charts::ChartWords) -> Self {
         ChartBlocks {
             datasets,
+            words,
             csv: Mutex::new(BTreeMap::new()),
         }
     }
@@ -52,7 +127,7 @@ impl Blocks for ChartBlocks<'_> {
         let id = format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10]);
         let chart = charts::render_chart(&data, &id);
         let csv_path = format!("charts/{id}.csv");
-        let html = chart.to_html(Some(&format!("{root}{csv_path}")));
+        let html = chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words);
         if let Ok(mut files) = self.csv.lock() {
             files.insert(csv_path, chart.csv);
         }
@@ -92,7 +167,7 @@ pub const ROOT: &str = "\u{E001}ROOT\u{E001}";
 impl Figures {
     /// The figures of edition `year`, whose contributions `index` holds; the chart by
     /// edition compares all editions.
-    pub fn new(site: &Site, index: &Index, year: i32) -> Figures {
+    pub fn new(site: &Site, index: &Index, year: i32, words: &Words) -> Figures {
         let objective_counts: Vec<(String, usize)> = site
             .objectives
             .iter()
@@ -107,7 +182,7 @@ impl Figures {
             .iter()
             .map(|kind| {
                 (
-                    kind.label().to_owned(),
+                    words.label("stakeholder-type", kind.id()),
                     Index::get(&index.by_stakeholder_type, kind).len(),
                 )
             })
@@ -116,7 +191,7 @@ impl Figures {
             .iter()
             .map(|region| {
                 (
-                    region.label().to_owned(),
+                    words.label("region", region.id()),
                     Index::get(&index.by_region, region).len(),
                 )
             })
@@ -125,7 +200,7 @@ impl Figures {
             .iter()
             .map(|status| {
                 (
-                    status.label().to_owned(),
+                    words.label("status", status.id()),
                     Index::get(&index.by_status, status).len(),
                 )
             })
@@ -135,42 +210,28 @@ impl Figures {
             .iter()
             .map(|edition| {
                 (
-                    format!("Edition {}", edition.year),
+                    words.text(
+                        "edition-label",
+                        &[("year", edition.year.to_string().into())],
+                    ),
                     Index::get(&site.index.by_edition, &edition.year).len(),
                 )
             })
             .collect();
         Figures {
-            by_objective: charts::counts_chart(
-                "Contributions by objective",
-                "",
+            by_objective: words.counts_chart(
+                "chart-by-objective",
                 &objective_counts,
                 "by-objective",
             ),
-            by_stakeholder_type: charts::counts_chart(
-                "Contributions by stakeholder type",
-                "",
+            by_stakeholder_type: words.counts_chart(
+                "chart-by-stakeholder-type",
                 &type_counts,
                 "by-stakeholder-type",
             ),
-            by_region: charts::counts_chart(
-                "Contributions by region",
-                "",
-                &region_counts,
-                "by-region",
-            ),
-            by_status: charts::counts_chart(
-                "Contributions by status",
-                "",
-                &status_counts,
-                "by-status",
-            ),
-            by_edition: charts::counts_chart(
-                "Contributions by edition",
-                "",
-                &edition_counts,
-                "by-edition",
-            ),
+            by_region: words.counts_chart("chart-by-region", &region_counts, "by-region"),
+            by_status: words.counts_chart("chart-by-status", &status_counts, "by-status"),
+            by_edition: words.counts_chart("chart-by-edition", &edition_counts, "by-edition"),
             forum_map: charts::forum_map(&site.forums, ROOT),
             matrix: charts::objectives_forums_matrix(&site.objectives, &site.forums, ROOT),
             gap_map: charts::gap_map(&site.objectives, &site.contributions, Some(year), ROOT),
@@ -200,12 +261,17 @@ impl Figures {
 }
 
 /// A count chart as a figure for a page at `root`, with its CSV link.
-pub fn figure(chart: &Chart, name: &str, root: &str) -> String {
-    chart.to_html(Some(&format!("{root}charts/{name}.csv")))
+pub fn figure(chart: &Chart, name: &str, root: &str, words: &charts::ChartWords) -> String {
+    chart.to_html_in(Some(&format!("{root}charts/{name}.csv")), words)
 }
 
 /// Counts of the contributions reporting on each action of one objective, as a chart.
-pub fn actions_chart(site: &Site, index: &Index, objective_id: &str) -> Option<Chart> {
+pub fn actions_chart(
+    site: &Site,
+    index: &Index,
+    objective_id: &str,
+    words: &Words,
+) -> Option<Chart> {
     let objective = site.objective(objective_id)?;
     let counts: Vec<(String, usize)> = objective
         .actions
@@ -220,11 +286,17 @@ pub fn actions_chart(site: &Site, index: &Index, objective_id: &str) -> Option<C
     if counts.is_empty() {
         return None;
     }
-    let title = format!("Contributions by action of objective {}", objective.id);
-    Some(charts::counts_chart(
+    let key = "chart-by-action";
+    let title = words.text(key, &[("id", objective.id.clone().into())]);
+    let headers = (
+        words.text("chart-category", &[]),
+        words.text("chart-count", &[]),
+    );
+    Some(charts::counts_chart_in(
         &title,
-        "",
+        &words.describe(&counts),
         &counts,
         &format!("actions-{}", objective.slug()),
+        (&headers.0, &headers.1),
     ))
 }

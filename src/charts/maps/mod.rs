@@ -28,6 +28,24 @@ pub fn counts_chart(
     labels_and_counts: &[(String, usize)],
     id: &str,
 ) -> Chart {
+    counts_chart_in(
+        title,
+        description,
+        labels_and_counts,
+        id,
+        ("Category", "Count"),
+    )
+}
+
+/// [`counts_chart`] with the data table's column headers `(category, count)` in the page's
+/// language.
+pub fn counts_chart_in(
+    title: &str,
+    description: &str,
+    labels_and_counts: &[(String, usize)],
+    id: &str,
+    headers: (&str, &str),
+) -> Chart {
     let description = description.trim();
     let data = ChartData {
         kind: ChartKind::Bar,
@@ -35,13 +53,13 @@ pub fn counts_chart(
         description: (!description.is_empty()).then(|| description.to_owned()),
         source: None,
         unit: None,
-        category_label: "Category".to_owned(),
+        category_label: headers.0.to_owned(),
         categories: labels_and_counts
             .iter()
             .map(|(label, _)| label.clone())
             .collect(),
         series: vec![Series {
-            name: "Count".to_owned(),
+            name: headers.1.to_owned(),
             values: labels_and_counts
                 .iter()
                 .map(|(_, count)| *count as f64)

@@ -161,6 +161,8 @@ fn no_english_is_left_in_the_translations() {
             "language",
             "original",
             "month",
+            "largest",
+            "smallest",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))
@@ -173,6 +175,8 @@ fn no_english_is_left_in_the_translations() {
                 "number",
                 "day",
                 "month_number",
+                "largest_count",
+                "smallest_count",
             ]
             .iter()
             .map(|name| (*name, Arg::Number(7.0))),

@@ -378,3 +378,13 @@ search-kind-contribution = مساهمة
 search-kind-policy-note = مذكرة سياساتية
 search-kind-chapter = فصل من التقرير
 search-kind-home = الصفحة الرئيسية
+
+## Figures
+
+chart-source-label = المصدر:
+chart-data-table = جدول البيانات
+chart-download = تنزيل هذه الأرقام (CSV)
+chart-category = الفئة
+chart-count = العدد
+chart-extremes = أكبر قيمة هي { $largest } ({ $largest_count }) وأصغرها { $smallest } ({ $smallest_count }).
+chart-by-action = المساهمات حسب إجراءات الهدف { $id }

@@ -349,3 +349,13 @@ search-kind-contribution = Contribution
 search-kind-policy-note = Policy note
 search-kind-chapter = Report chapter
 search-kind-home = Home page
+
+## Figures
+
+chart-source-label = Source:
+chart-data-table = Data table
+chart-download = Download these numbers (CSV)
+chart-category = Category
+chart-count = Count
+chart-extremes = The largest value is { $largest } ({ $largest_count }) and the smallest is { $smallest } ({ $smallest_count }).
+chart-by-action = Contributions by action of objective { $id }

@@ -337,3 +337,13 @@ search-kind-contribution = Contribución
 search-kind-policy-note = Nota de política
 search-kind-chapter = Capítulo del informe
 search-kind-home = Página de inicio
+
+## Figures
+
+chart-source-label = Fuente:
+chart-data-table = Tabla de datos
+chart-download = Descargar estas cifras (CSV)
+chart-category = Categoría
+chart-count = Número
+chart-extremes = El valor más alto es { $largest } ({ $largest_count }) y el más bajo, { $smallest } ({ $smallest_count }).
+chart-by-action = Contribuciones por acción del objetivo { $id }

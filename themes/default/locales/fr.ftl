@@ -342,3 +342,13 @@ search-kind-contribution = Contribution
 search-kind-policy-note = Note d’orientation
 search-kind-chapter = Chapitre du rapport
 search-kind-home = Page d’accueil
+
+## Figures
+
+chart-source-label = Source :
+chart-data-table = Tableau des données
+chart-download = Télécharger ces chiffres (CSV)
+chart-category = Catégorie
+chart-count = Nombre
+chart-extremes = La valeur la plus élevée est { $largest } ({ $largest_count }) et la plus faible { $smallest } ({ $smallest_count }).
+chart-by-action = Contributions par action de l’objectif { $id }

@@ -358,3 +358,13 @@ search-kind-contribution = Материал
 search-kind-policy-note = Аналитическая записка
 search-kind-chapter = Глава доклада
 search-kind-home = Главная страница
+
+## Figures
+
+chart-source-label = Источник:
+chart-data-table = Таблица данных
+chart-download = Скачать эти данные (CSV)
+chart-category = Категория
+chart-count = Число
+chart-extremes = Наибольшее значение: { $largest } ({ $largest_count }), наименьшее: { $smallest } ({ $smallest_count }).
+chart-by-action = Материалы по действиям цели { $id }

@@ -300,3 +300,13 @@ search-kind-contribution = 材料
 search-kind-policy-note = 政策简报
 search-kind-chapter = 报告章节
 search-kind-home = 首页
+
+## Figures
+
+chart-source-label = 来源：
+chart-data-table = 数据表
+chart-download = 下载这些数据（CSV）
+chart-category = 类别
+chart-count = 数量
+chart-extremes = 最大值为{ $largest }（{ $largest_count }），最小值为{ $smallest }（{ $smallest_count }）。
+chart-by-action = 目标 { $id } 各项行动的材料
