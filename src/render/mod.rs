@@ -566,7 +566,8 @@ impl<'a> Renderer<'a> {
             "latest",
             &self.summaries(&positions[..positions.len().min(8)]),
         );
-        context.insert("total", &positions.len());
+        // The glance sentence counts every edition, then lists each one.
+        context.insert("total", &site.contributions.len());
         let figures = self.figures();
         let charts_html = [
             self.figure(&figures.by_objective, "by-objective", visuals::ROOT),
