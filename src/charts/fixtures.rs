@@ -189,7 +189,7 @@ pub fn contribution(
         provenance: None,
         body: Markdown {
             file: String::new(),
-            text: String::new(),
+            text: std::sync::Arc::default(),
             line_offset: 0,
         },
         translations: Vec::new(),

@@ -9,14 +9,18 @@
 //! A change the cache cannot apply file by file (a folder created, removed or renamed,
 //! a symbolic link) falls back to a full load. The git history is read on full loads
 //! only: saving a file does not change it.
+//!
+//! When only contributions changed, `serve` does not need the sources of the whole
+//! site: [`Cache::revision`] gives the changed files alone, for `validate::update`.
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::git::Provenance;
-use super::{ContentFile, Sources};
+use super::{ContentFile, Sources, TextFile};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::SiteRoot;
+use crate::validate::Revision;
 
 /// The files of the last load.
 #[derive(Default)]
@@ -34,7 +38,12 @@ struct Loaded {
     provenance: BTreeMap<String, Provenance>,
     /// SHA-256 of each content file, kept once published editions need them.
     hashes: Option<BTreeMap<String, String>>,
+    /// The manifests of published editions, as read by the last [`Loaded::sources`].
+    manifests: Vec<TextFile>,
 }
+
+/// The hashes of a site without published editions: none are needed.
+static NO_HASHES: BTreeMap<String, String> = BTreeMap::new();
 
 /// How a load was done, for the terminal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,11 +62,19 @@ impl Cache {
         root: &SiteRoot,
         changed: &BTreeSet<String>,
     ) -> (Sources, Diagnostics, Kind) {
+        let kind = self.refresh(root, changed);
+        let (sources, diagnostics) = self.sources(root);
+        (sources, diagnostics, kind)
+    }
+
+    /// Reads again the files of `changed` (paths relative to the root), or every file
+    /// when they cannot be applied one by one; says which it did.
+    pub fn refresh(&mut self, root: &SiteRoot, changed: &BTreeSet<String>) -> Kind {
         let content_changes: Vec<&String> = changed
             .iter()
             .filter(|path| path.starts_with("content/"))
             .collect();
-        let kind = match &mut self.loaded {
+        match &mut self.loaded {
             Some(loaded) if applies_file_by_file(root, loaded, &content_changes) => {
                 loaded.update(root, &content_changes);
                 Kind::Incremental(content_changes.len())
@@ -66,12 +83,44 @@ impl Cache {
                 self.loaded = Some(Loaded::read(root));
                 Kind::Full
             }
-        };
-        let (sources, diagnostics) = match &mut self.loaded {
+        }
+    }
+
+    /// The sources as `load` would return them now.
+    pub fn sources(&mut self, root: &SiteRoot) -> (Sources, Diagnostics) {
+        match &mut self.loaded {
             Some(loaded) => loaded.sources(root),
             None => (Sources::default(), Diagnostics::new()),
+        }
+    }
+
+    /// The files at `paths` (files of `content/contributions/`) as they are now, for
+    /// `validate::update`, with the problems of loading them and of listing `content/`;
+    /// `None` when one of the paths holds files (a folder), or nothing was loaded yet.
+    pub fn revision(&self, paths: &BTreeSet<String>) -> Option<(Revision<'_>, Diagnostics)> {
+        let loaded = self.loaded.as_ref()?;
+        let mut revision = Revision {
+            changed: Vec::new(),
+            removed: Vec::new(),
+            provenance: &loaded.provenance,
+            manifests: &loaded.manifests,
+            hashes: loaded.hashes.as_ref().unwrap_or(&NO_HASHES),
         };
-        (sources, diagnostics, kind)
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(loaded.listing_problems.iter().cloned());
+        for path in paths {
+            let key = components(path);
+            if loaded.holds_files_below(&key) {
+                return None;
+            }
+            match loaded.content.get(&key) {
+                Some(ContentFile::Document(document)) => revision.changed.push(document.clone()),
+                Some(ContentFile::Problem(problem)) => diagnostics.push(problem.clone()),
+                Some(_) => return None,
+                None => revision.removed.push(path.clone()),
+            }
+        }
+        Some((revision, diagnostics))
     }
 }
 
@@ -83,10 +132,7 @@ fn applies_file_by_file(root: &SiteRoot, loaded: &Loaded, changes: &[&String]) -
         let parts = components(relative);
         let Ok(metadata) = std::fs::symlink_metadata(&path) else {
             // Gone: fine if it was a file, or never seen; not if it was a folder.
-            return !loaded
-                .content
-                .keys()
-                .any(|key| key.len() > parts.len() && key.starts_with(&parts));
+            return !loaded.holds_files_below(&parts);
         };
         metadata.is_file() && !parts.iter().any(|part| part.starts_with('.'))
     })
@@ -97,6 +143,14 @@ fn components(relative: &str) -> Vec<String> {
 }
 
 impl Loaded {
+    /// Whether files were loaded from inside the folder `parts`.
+    fn holds_files_below(&self, parts: &[String]) -> bool {
+        self.content
+            .range(parts.to_vec()..)
+            .next()
+            .is_some_and(|(key, _)| key.len() > parts.len() && key.starts_with(parts))
+    }
+
     /// Reads every file of `content/`, as `load` does.
     fn read(root: &SiteRoot) -> Self {
         let mut listing = Diagnostics::new();
@@ -113,6 +167,7 @@ impl Loaded {
             listing_problems: listing.into_iter().collect(),
             provenance: super::git::history(root.path()),
             hashes: None,
+            manifests: Vec::new(),
         }
     }
 
@@ -150,6 +205,7 @@ impl Loaded {
             super::add_content_file(&mut sources, file.clone(), &mut diagnostics);
         }
         super::load_rest(root, &mut sources, &mut diagnostics);
+        self.manifests.clone_from(&sources.manifests);
         sources.provenance = self.provenance.clone();
         if !sources.manifests.is_empty() {
             let hashes = self

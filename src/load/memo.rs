@@ -10,9 +10,12 @@
 //!
 //! The memo is process-wide rather than passed along because parsing happens deep inside
 //! `validate`, which takes only the loaded sources. Entries are kept per generation:
-//! [`next_generation`] (called before each rebuild) forgets the entries the previous
-//! rebuild did not use, such as the old versions of edited files, so the memo holds
-//! about one parse per file of the site.
+//! [`next_generation`] (called before each full validation) forgets the entries the
+//! previous one did not use, such as the old versions of edited files, so the memo holds
+//! about one parse per file of the site, plus one per save since the last full
+//! validation. (After a save of contributions alone, serve validates only the changed
+//! files, `validate::update`, and leaves the other entries alone: they are what the next
+//! full validation, after a change of site.yaml or a data file, needs.)
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;

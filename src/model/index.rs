@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::{Contribution, Region, StakeholderType, Status};
 
 /// Positions in `Site::contributions`, grouped by each facet.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Index {
     pub by_objective: BTreeMap<String, Vec<usize>>,
     pub by_action: BTreeMap<String, Vec<usize>>,

@@ -16,7 +16,7 @@ pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderTyp
 use crate::load::StaticFile;
 
 /// A whole site, ready to render.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Site {
     pub config: SiteConfig,
     pub editions: Vec<Edition>,
@@ -34,7 +34,7 @@ pub struct Site {
 }
 
 /// The settings of `site.yaml`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SiteConfig {
     pub title: String,
     /// Always ends with `/`.
@@ -68,7 +68,7 @@ pub struct ErratumNote {
 }
 
 /// A Compact objective (A–H) and its actions.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Objective {
     pub id: String,
     pub title: String,
@@ -84,7 +84,7 @@ impl Objective {
 }
 
 /// An action of an objective, such as `A.1`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Action {
     pub id: String,
     pub actor: Actor,
@@ -99,7 +99,7 @@ impl Action {
 }
 
 /// A forum or body of the digital-cooperation architecture.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Forum {
     pub id: String,
     pub name: String,
@@ -116,13 +116,15 @@ pub struct Forum {
 #[derive(Debug, Clone)]
 pub struct Markdown {
     pub file: String,
-    pub text: String,
+    /// Shared, so that a copy of the model (which `serve` makes when a few contributions
+    /// change) does not copy every body.
+    pub text: std::sync::Arc<String>,
     /// Lines of the file before the Markdown's first line.
     pub line_offset: u64,
 }
 
 /// A translation of a document into another language.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Translation {
     pub language: String,
     pub title: String,
@@ -130,7 +132,7 @@ pub struct Translation {
 }
 
 /// A stakeholder's contribution.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Contribution {
     pub slug: String,
     pub title: String,
@@ -158,7 +160,7 @@ pub struct Contribution {
     pub translations: Vec<Translation>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Stakeholder {
     pub name: String,
     pub kind: StakeholderType,
@@ -166,7 +168,7 @@ pub struct Stakeholder {
 }
 
 /// A quantitative result reported by a contribution.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Indicator {
     pub name: String,
     pub value: f64,
@@ -175,14 +177,14 @@ pub struct Indicator {
 }
 
 /// A link whose URL has been checked to be `http`, `https` or `mailto`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Link {
     pub title: String,
     pub url: String,
 }
 
 /// A policy note of the Secretariat or of a stakeholder.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PolicyNote {
     pub slug: String,
     pub title: String,
@@ -229,7 +231,7 @@ impl PolicyNote {
 }
 
 /// A page of prose: the home page, a report's front page or a chapter.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Page {
     pub slug: String,
     pub title: String,
@@ -240,7 +242,7 @@ pub struct Page {
 }
 
 /// The annual report of one edition: a front page and ordered chapters.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Report {
     pub year: i32,
     pub front: Page,
@@ -248,7 +250,7 @@ pub struct Report {
 }
 
 /// A table of figures from `content/data/datasets/`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Dataset {
     pub name: String,
     pub file: String,

@@ -403,7 +403,7 @@ mod tests {
     fn render(text: &str) -> RenderedMarkdown {
         let markdown = Markdown {
             file: "content/contributions/x.md".to_owned(),
-            text: text.to_owned(),
+            text: std::sync::Arc::new(text.to_owned()),
             line_offset: 10,
         };
         to_html(&markdown, "../../", &NoBlocks)

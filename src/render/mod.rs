@@ -104,24 +104,74 @@ struct EditionPrepared {
 }
 
 impl Prepared {
+    /// Computes what every page needs. `serve` does this after each save, so the parts
+    /// are computed in parallel, and each edition's index is taken from the site's.
     pub fn new(site: &Site) -> Self {
+        let ((editions, related), (summaries, site_view)) = rayon::join(
+            || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
+            || {
+                rayon::join(
+                    || {
+                        site.contributions
+                            .par_iter()
+                            .map(ContributionSummary::new)
+                            .collect()
+                    },
+                    || SiteView::new(site),
+                )
+            },
+        );
         Prepared {
-            editions: site
-                .editions
-                .par_iter()
-                .map(|edition| {
-                    let index = portal::edition_index(site, edition.year);
-                    (edition.year, EditionPrepared { index })
-                })
-                .collect(),
-            related: portal::Editions::new(site),
-            summaries: site
-                .contributions
-                .iter()
-                .map(ContributionSummary::new)
-                .collect(),
-            site_view: SiteView::new(site),
+            editions,
+            related,
+            summaries,
+            site_view,
         }
+    }
+
+    fn editions(site: &Site) -> BTreeMap<i32, EditionPrepared> {
+        site.editions
+            .par_iter()
+            .map(|edition| {
+                let index = edition_index(&site.index, &site.contributions, edition.year);
+                (edition.year, EditionPrepared { index })
+            })
+            .collect()
+    }
+}
+
+/// The contributions of edition `year` by facet: `index` (the site's) with the other
+/// editions' contributions left out. The same as indexing the edition's contributions
+/// (`portal::edition_index`), without reading every contribution again.
+fn edition_index(
+    index: &crate::model::Index,
+    contributions: &[Contribution],
+    year: i32,
+) -> crate::model::Index {
+    fn only<K: Ord + Clone>(
+        map: &BTreeMap<K, Vec<usize>>,
+        keep: &impl Fn(usize) -> bool,
+    ) -> BTreeMap<K, Vec<usize>> {
+        map.iter()
+            .filter_map(|(key, positions)| {
+                let kept: Vec<usize> = positions.iter().copied().filter(|p| keep(*p)).collect();
+                (!kept.is_empty()).then(|| (key.clone(), kept))
+            })
+            .collect()
+    }
+    let keep = |position: usize| {
+        contributions
+            .get(position)
+            .is_some_and(|contribution| contribution.edition == year)
+    };
+    crate::model::Index {
+        by_objective: only(&index.by_objective, &keep),
+        by_action: only(&index.by_action, &keep),
+        by_forum: only(&index.by_forum, &keep),
+        by_stakeholder_type: only(&index.by_stakeholder_type, &keep),
+        by_region: only(&index.by_region, &keep),
+        by_status: only(&index.by_status, &keep),
+        by_edition: only(&index.by_edition, &keep),
     }
 }
 

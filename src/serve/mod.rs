@@ -11,9 +11,11 @@
 //! and map a contribution appears in is right on the next request because it is
 //! rendered from the new snapshot, without working out which pages the change touched.
 //!
-//! Loading re-reads only the files that changed (`load::cache`); validation runs on the
-//! whole site, because a change to one file can make another invalid (a duplicate alias,
-//! a translation of a contribution that is gone).
+//! Loading re-reads only the files that changed (`load::cache`). When only contributions
+//! changed, validation checks just those files against the served site's ids and then
+//! applies again the rules that span documents, because a change to one file can make
+//! another invalid (a duplicate alias, a translation of a contribution that is gone):
+//! see `validate::update`. Any other change validates the whole site.
 //!
 //! When a change makes the content invalid, the last valid snapshot keeps being served.
 //! The problems are printed in the terminal, every HTML page carries an overlay listing

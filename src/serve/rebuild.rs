@@ -1,11 +1,18 @@
 //! One rebuild: from a change of files to a new snapshot (or to problems), timed.
 //!
-//! The steps are those of `build` up to rendering: load, validate and model the whole
-//! site, then compute the per-site figures. The theme is compiled again only when its
-//! files or `site.yaml` changed. Then the rebuild renders, eagerly, the pages of the
-//! changed contributions (so their Markdown problems surface now, not when someone
-//! opens them) and the pages open in browser tabs (so the reload that follows is
-//! answered from memory). Any error keeps the previous snapshot in place.
+//! The steps are those of `build` up to rendering: load, validate and model the site,
+//! then compute the per-site figures. When only contribution files changed since the
+//! site being served was validated (the common case: someone saves a contribution),
+//! the rebuild checks just those files and the rules that span documents
+//! (`validate::update`), starting from the served site; any other change validates the
+//! whole site again. The theme is compiled again only when its files or `site.yaml`
+//! changed. Then the rebuild renders, eagerly, the pages of the changed contributions
+//! (so their Markdown problems surface now, not when someone opens them) and the pages
+//! open in browser tabs (so the reload that follows is answered from memory). Any error
+//! keeps the previous snapshot in place.
+//!
+//! The files changed since the served site was validated are remembered across rebuilds
+//! that fail, so that fixing a problem is again a small update of the served site.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -21,7 +28,7 @@ use crate::fs::SiteRoot;
 use crate::load;
 use crate::model::Site;
 use crate::render::templates::{self, Theme};
-use crate::render::views::ContributionSummary;
+use crate::render::{self, portal};
 use crate::validate;
 
 /// Rebuilds the site at its root into new snapshots.
@@ -31,6 +38,12 @@ pub struct Builder {
     theme: Option<(String, Arc<Theme>)>,
     /// Loaded sources, re-read only where files changed.
     loader: load::cache::Cache,
+    /// The files changed since the site being served was validated; `None` when that
+    /// site cannot be brought up to date file by file (none yet, or a full load since).
+    unserved: Option<BTreeSet<String>>,
+    /// The warnings of the validation of the site being served, shown again after each
+    /// update: those of unchanged files stay true.
+    warnings: Vec<Diagnostic>,
 }
 
 /// What a rebuild did, for the terminal.
@@ -110,6 +123,8 @@ impl Builder {
             root,
             theme: None,
             loader: load::cache::Cache::default(),
+            unserved: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -122,13 +137,28 @@ impl Builder {
                 return self.rebuild_theme(&current, change, state, stopwatch);
             }
         }
+        if let Some(unserved) = &mut self.unserved {
+            unserved.extend(change.files.iter().cloned());
+        }
+        let kind = self.loader.refresh(&self.root, &change.files);
+        if kind == load::cache::Kind::Full {
+            self.unserved = None;
+        }
+        if let Some(current) = state.snapshot() {
+            stopwatch = match self.update(&current, change, state, stopwatch) {
+                Ok(report) => return report,
+                Err(stopwatch) => stopwatch,
+            };
+        }
         load::memo::next_generation();
-        let (sources, mut diagnostics, kind) = self.loader.load(&self.root, &change.files);
+        let (sources, mut diagnostics) = self.loader.sources(&self.root);
         stopwatch.lap(match kind {
             load::cache::Kind::Full => "full load",
             load::cache::Kind::Incremental(_) => "load",
         });
         let (site, validation) = validate::validate(sources);
+        let validation: Vec<Diagnostic> = validation.into_iter().collect();
+        let warnings = warnings(&validation);
         diagnostics.extend(validation);
         stopwatch.lap("validate");
         let theme = site
@@ -140,7 +170,64 @@ impl Builder {
         };
         let snapshot = Snapshot::new(site, theme);
         stopwatch.lap("prepare");
-        self.publish(snapshot, change, state, diagnostics.sorted(), stopwatch)
+        self.publish(
+            snapshot,
+            change,
+            state,
+            diagnostics.sorted(),
+            warnings,
+            stopwatch,
+        )
+    }
+
+    /// Brings the site of `current` up to date when only contribution files changed
+    /// since it was validated; gives the stopwatch back when the change needs a full
+    /// rebuild.
+    fn update(
+        &mut self,
+        current: &Snapshot,
+        change: &Change,
+        state: &State,
+        mut stopwatch: Stopwatch,
+    ) -> Result<Report, Stopwatch> {
+        let Some(unserved) = &self.unserved else {
+            return Err(stopwatch);
+        };
+        if !unserved
+            .iter()
+            .all(|path| validate::is_contribution_file(path))
+        {
+            return Err(stopwatch);
+        }
+        let Some((revision, mut diagnostics)) = self.loader.revision(unserved) else {
+            return Err(stopwatch);
+        };
+        stopwatch.lap("load");
+        let (site, validation) = validate::update(&current.site, revision);
+        let validation: Vec<Diagnostic> = validation.into_iter().collect();
+        let mut warnings: Vec<Diagnostic> = self
+            .warnings
+            .iter()
+            .filter(|warning| !unserved.contains(&warning.file))
+            .cloned()
+            .collect();
+        diagnostics.extend(warnings.iter().cloned());
+        warnings.extend(self::warnings(&validation));
+        diagnostics.extend(validation);
+        stopwatch.lap("update");
+        let (Some(site), false) = (site, diagnostics.has_errors()) else {
+            return Ok(reject(state, diagnostics.sorted(), stopwatch));
+        };
+        let snapshot = Snapshot::new(site, Arc::clone(&current.theme));
+        stopwatch.lap("prepare");
+        Ok(self.publish(
+            snapshot,
+            change,
+            state,
+            diagnostics.sorted(),
+            warnings,
+            stopwatch,
+        ))
     }
 
     /// After a change of the theme's files alone, while the content is valid: the
@@ -163,17 +250,20 @@ impl Builder {
             Arc::clone(&current.prepared),
             theme,
         );
-        self.publish(snapshot, change, state, Vec::new(), stopwatch)
+        let warnings = self.warnings.clone();
+        self.publish(snapshot, change, state, Vec::new(), warnings, stopwatch)
     }
 
     /// Renders the eager pages of `snapshot` and makes it current, unless they have
-    /// errors; `problems` are the warnings found so far.
+    /// errors; `problems` are the warnings found so far, `warnings` those of the
+    /// validation of the snapshot's site.
     fn publish(
-        &self,
+        &mut self,
         snapshot: Snapshot,
         change: &Change,
         state: &State,
         mut problems: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
         mut stopwatch: Stopwatch,
     ) -> Report {
         let wanted = eager_files(&snapshot.site, change, &state.hub.open_pages());
@@ -194,6 +284,8 @@ impl Builder {
             }
         }
         state.publish(snapshot);
+        self.unserved = Some(BTreeSet::new());
+        self.warnings = warnings;
         Report {
             published: true,
             problems,
@@ -244,15 +336,29 @@ fn reject(state: &State, problems: Vec<Diagnostic>, stopwatch: Stopwatch) -> Rep
     }
 }
 
-/// The output files to render right away: the changed contributions' pages and the
-/// pages open in tabs (given as request paths, `/contributions/x/`).
+/// The warnings among `diagnostics`.
+fn warnings(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|problem| problem.severity == diagnostic::Severity::Warning)
+        .cloned()
+        .collect()
+}
+
+/// The output files to render right away: the changed contributions' pages in every
+/// language and the pages open in tabs (given as request paths, `/2026/contributions/x/`).
 fn eager_files(site: &Site, change: &Change, open_pages: &BTreeSet<String>) -> BTreeSet<String> {
     let slugs = change.contribution_slugs();
     let changed = site
         .contributions
         .iter()
         .filter(|contribution| slugs.contains(&contribution.slug))
-        .map(|contribution| crate::render::page_file(&ContributionSummary::new(contribution).url));
+        .flat_map(|contribution| {
+            site.config.languages.iter().map(|language| {
+                let prefix = portal::prefix(site, contribution.edition, language);
+                render::page_file(&format!("{prefix}contributions/{}/", contribution.slug))
+            })
+        });
     let open = open_pages.iter().filter_map(|page| output_file(page));
     changed.chain(open).collect()
 }

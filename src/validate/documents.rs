@@ -35,7 +35,28 @@ const ACTIONS_HINT: &str =
     "actions are listed under each objective in content/data/objectives.yaml";
 const FORUMS_HINT: &str = "forums are listed in content/data/forums.yaml";
 
-impl Known<'_> {
+impl<'a> Known<'a> {
+    /// The ids that the data files and site.yaml of a valid `site` define: the same that
+    /// its documents were checked against.
+    pub fn of_site(site: &'a crate::model::Site) -> Self {
+        Known {
+            objectives: site
+                .objectives
+                .iter()
+                .map(|objective| objective.id.clone())
+                .collect(),
+            actions: site
+                .objectives
+                .iter()
+                .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
+                .collect(),
+            forums: site.forums.iter().map(|forum| forum.id.clone()).collect(),
+            editions: Some(&site.editions),
+            default_language: site.config.default_language.clone(),
+            languages: site.config.languages.clone(),
+        }
+    }
+
     fn objectives_hint(&self) -> String {
         let ids: Vec<&str> = self.objectives.iter().map(String::as_str).collect();
         match (ids.first(), ids.last()) {
@@ -168,7 +189,7 @@ fn markdown(document: Document) -> Markdown {
     text.drain(..split.body.start);
     Markdown {
         file: file.path,
-        text,
+        text: std::sync::Arc::new(text),
         line_offset: split.body_line_offset,
     }
 }

@@ -5,11 +5,15 @@
 //! rules (translations need an original, chapter URLs must be unique, report folders
 //! must name an edition) are applied. The model is returned only when there are no
 //! errors, so later stages never see invalid content.
+//!
+//! [`update`] validates again after only contribution files changed, checking just those
+//! files and the rules that span documents (`serve` uses it after each save).
 
 mod checker;
 mod data;
 mod documents;
 mod editions;
+mod update;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +24,7 @@ use crate::load::{DocumentKind, Sources};
 use crate::model::{Contribution, Index, Markdown, Page, PolicyNote, Report, Site, Translation};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
 use documents::{Known, Validated};
+pub use update::{is_contribution_file, update, Revision};
 
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
 pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
@@ -141,7 +146,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     let (home, reports, mut contributions, mut policy_notes) =
         parts.assemble(&config.title, &editions, &mut problems);
 
-    contributions.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
@@ -173,6 +178,11 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         return (None, finish(problems));
     }
     (Some(site), finish(problems))
+}
+
+/// The order of contributions in the model: newest first, then by slug.
+fn display_order(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// Every contribution URL, slug or alias, belongs to one contribution only.
@@ -252,6 +262,11 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
                 .map(|translation| &translation.body),
         );
     }
+    markdown_problems(&bodies)
+}
+
+/// The Markdown problems (unsafe links) of `bodies`.
+fn markdown_problems(bodies: &[&Markdown]) -> Vec<Diagnostic> {
     bodies
         .par_iter()
         .flat_map(|body| {
@@ -259,6 +274,17 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
                 .diagnostics
         })
         .collect()
+}
+
+/// A translation whose original (the file at `original`) does not exist or is invalid.
+fn orphan(original: &str, translation: &Translation) -> Diagnostic {
+    Diagnostic::error(
+        translation.body.file.as_str(),
+        format!("this translation has no original: `{original}` does not exist (or is invalid)"),
+    )
+    .with_hint(
+        "a translation `<name>.<lang>.md` sits beside the document `<name>.md` it translates",
+    )
 }
 
 fn finish(problems: Vec<Diagnostic>) -> Diagnostics {
@@ -325,7 +351,7 @@ impl Parts {
             weight: 0,
             body: Markdown {
                 file: "content/_index.md".to_owned(),
-                text: String::new(),
+                text: std::sync::Arc::default(),
                 line_offset: 0,
             },
             translations: Vec::new(),
@@ -349,10 +375,7 @@ impl Parts {
         let reports = self.reports(editions, problems);
         for (original, translations) in std::mem::take(&mut self.translations) {
             for translation in translations {
-                problems.push(
-                    Diagnostic::error(translation.body.file.as_str(), format!("this translation has no original: `{original}` does not exist (or is invalid)"))
-                        .with_hint("a translation `<name>.<lang>.md` sits beside the document `<name>.md` it translates"),
-                );
+                problems.push(orphan(&original, &translation));
             }
         }
         (home, reports, self.contributions, self.policy_notes)
@@ -404,7 +427,7 @@ impl Parts {
                 weight: 0,
                 body: Markdown {
                     file: format!("content/report/{year_name}/_index.md"),
-                    text: String::new(),
+                    text: std::sync::Arc::default(),
                     line_offset: 0,
                 },
                 translations: Vec::new(),

@@ -1,0 +1,252 @@
+//! Validating again after only contribution files changed, without checking the others.
+//!
+//! `serve` validates after every save. On a site of 10,000 contributions, checking every
+//! document again costs far more than a live preview can spend, and when only files of
+//! `content/contributions/` changed it is not needed: a document is checked on its own
+//! against the ids that the data files and site.yaml define ([`Known`]), which did not
+//! change, so every unchanged contribution would pass as before, with the same result.
+//! [`update`] checks the changed files against those ids, puts what they yield in a copy
+//! of the site in place of their old versions, and then applies again every rule that
+//! spans documents: a translation needs its original, an address belongs to one
+//! contribution, `updates:` names a contribution of an earlier edition, and published
+//! editions stay as published. It orders and indexes the contributions as [`validate`]
+//! does, so the site is the one a full validation of the same files gives (a test
+//! compares the pages rendered from both).
+//!
+//! The copy is cheap: bodies are shared (`Markdown::text` is an `Arc`), so copying the
+//! model copies the front matter's values only.
+//!
+//! Any other change (site.yaml, a data file, a policy note, a report page) can change
+//! what documents may refer to or how the site is put together, and goes through
+//! [`validate`].
+//!
+//! [`validate`]: super::validate
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use super::documents::{self, Known, Validated};
+use super::{display_order, editions, finish, markdown_problems, orphan};
+use super::{unique_addresses, updates_resolve};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::load::git::Provenance;
+use crate::load::{Document, DocumentKind, TextFile};
+use crate::model::{Contribution, Index, Markdown, Site, Translation};
+
+/// The contribution files that changed since a site was validated, and what a full load
+/// would also pass to validation.
+pub struct Revision<'a> {
+    /// New or changed files of `content/contributions/`, originals and translations, as
+    /// they are now.
+    pub changed: Vec<Document>,
+    /// Files of `content/contributions/` that are gone.
+    pub removed: Vec<String>,
+    /// When each content file was first submitted and last revised.
+    pub provenance: &'a BTreeMap<String, Provenance>,
+    /// The manifests of published editions (`editions/<year>.yaml`).
+    pub manifests: &'a [TextFile],
+    /// SHA-256 of every content file, as now; empty when there is no manifest.
+    pub hashes: &'a BTreeMap<String, String>,
+}
+
+/// Whether the file at `path` (relative to the root) is one that [`update`] can check
+/// on its own: a contribution or a translation of one.
+pub fn is_contribution_file(path: &str) -> bool {
+    path.strip_prefix("content/contributions/")
+        .is_some_and(|name| !name.contains('/'))
+}
+
+/// Validates the site that `site` (valid) becomes after `revision`; returns it when it
+/// has no errors, and the diagnostics of the changed files and the errors of the rules
+/// that span documents. The warnings of unchanged files, and the site-wide ones, are
+/// those `site` had: they do not depend on the changed files.
+pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
+    let Revision {
+        changed,
+        removed,
+        provenance,
+        manifests,
+        hashes,
+    } = revision;
+    let touched: BTreeSet<String> = changed
+        .iter()
+        .map(|document| document.file.path.clone())
+        .chain(removed)
+        .collect();
+    let (mut fresh, mut problems) = check_changed(changed, &Known::of_site(site));
+    let mut contributions = unchanged_contributions(site, &touched, &mut fresh.translations);
+    for mut contribution in fresh.contributions.drain(..) {
+        contribution.translations = take_translations(&mut fresh.translations, &contribution);
+        contribution.provenance = provenance.get(&contribution.body.file).cloned();
+        contributions.push(contribution);
+    }
+    for (original, translations) in &fresh.translations {
+        for translation in translations {
+            problems.push(orphan(original, translation));
+        }
+    }
+    contributions.sort_by(display_order);
+    problems.extend(unique_addresses(&contributions));
+    problems.extend(updates_resolve(&contributions));
+    let mut next = Site {
+        index: Index::build(&contributions),
+        contributions,
+        ..copy_of_the_rest(site)
+    };
+    let published = editions::check_published(&mut next, manifests, hashes);
+    problems.extend(
+        published
+            .into_iter()
+            .filter(|problem| problem.severity == Severity::Error),
+    );
+    if problems
+        .iter()
+        .any(|problem| problem.severity == Severity::Error)
+    {
+        // The site will not be rendered: find the changed bodies' problems now.
+        problems.extend(markdown_problems(&changed_bodies(&next, &touched)));
+        return (None, finish(problems));
+    }
+    (Some(next), finish(problems))
+}
+
+/// What the changed files yield once checked.
+#[derive(Default)]
+struct Fresh {
+    contributions: Vec<Contribution>,
+    /// Translations by the path of the file they translate.
+    translations: BTreeMap<String, Vec<Translation>>,
+}
+
+/// Checks the changed files against `known`, in parallel.
+fn check_changed(changed: Vec<Document>, known: &Known) -> (Fresh, Vec<Diagnostic>) {
+    let results: Vec<(Option<Validated>, Vec<Diagnostic>)> = changed
+        .into_par_iter()
+        .map(|document| match document.kind {
+            DocumentKind::Contribution { .. } => documents::document(document, known),
+            _ => (None, vec![not_a_contribution(&document.file.path)]),
+        })
+        .collect();
+    let mut fresh = Fresh::default();
+    let mut problems = Vec::new();
+    for (validated, mut diagnostics) in results {
+        problems.append(&mut diagnostics);
+        match validated {
+            Some(Validated::Contribution(contribution)) => fresh.contributions.push(*contribution),
+            Some(Validated::Translation {
+                original,
+                translation,
+            }) => fresh
+                .translations
+                .entry(original)
+                .or_default()
+                .push(translation),
+            Some(Validated::PolicyNote(_) | Validated::Page(_)) | None => {}
+        }
+    }
+    (fresh, problems)
+}
+
+/// The caller gave a file that is not a contribution: it must validate the whole site.
+fn not_a_contribution(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        "this file is not a contribution and cannot be validated on its own",
+    )
+    .with_hint("this is a bug in rapporteur: run `rapporteur check` for the whole site")
+}
+
+/// Copies of the contributions of `site` whose files are not in `touched`, with their
+/// translations brought up to date from `translations` (which keeps the translations
+/// still to be placed). The untouched translations of a touched original are added to
+/// `translations`, to be attached to its new version or reported as orphans.
+fn unchanged_contributions(
+    site: &Site,
+    touched: &BTreeSet<String>,
+    translations: &mut BTreeMap<String, Vec<Translation>>,
+) -> Vec<Contribution> {
+    let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
+    for contribution in site.contributions.iter().filter(|c| is_touched(&c.body)) {
+        let untouched = contribution
+            .translations
+            .iter()
+            .filter(|translation| !is_touched(&translation.body));
+        translations
+            .entry(contribution.body.file.clone())
+            .or_default()
+            .extend(untouched.cloned());
+    }
+    // Copying ten thousand contributions is most of an update: in parallel.
+    let mut kept: Vec<Contribution> = site
+        .contributions
+        .par_iter()
+        .filter(|contribution| !is_touched(&contribution.body))
+        .cloned()
+        .collect();
+    for contribution in &mut kept {
+        let translations_changed = translations.contains_key(&contribution.body.file)
+            || contribution
+                .translations
+                .iter()
+                .any(|translation| is_touched(&translation.body));
+        if translations_changed {
+            contribution
+                .translations
+                .retain(|translation| !is_touched(&translation.body));
+            translations
+                .entry(contribution.body.file.clone())
+                .or_default()
+                .append(&mut contribution.translations);
+            contribution.translations = take_translations(translations, contribution);
+        }
+    }
+    kept
+}
+
+/// The translations of `contribution` waiting in `translations`, in the order a full
+/// load gives them: by file name.
+fn take_translations(
+    translations: &mut BTreeMap<String, Vec<Translation>>,
+    contribution: &Contribution,
+) -> Vec<Translation> {
+    let mut taken = translations
+        .remove(&contribution.body.file)
+        .unwrap_or_default();
+    taken.sort_by(|a, b| a.body.file.cmp(&b.body.file));
+    taken
+}
+
+/// Everything of `site` but its contributions and their index.
+fn copy_of_the_rest(site: &Site) -> Site {
+    Site {
+        config: site.config.clone(),
+        editions: site.editions.clone(),
+        objectives: site.objectives.clone(),
+        forums: site.forums.clone(),
+        contributions: Vec::new(),
+        policy_notes: site.policy_notes.clone(),
+        home: site.home.clone(),
+        reports: site.reports.clone(),
+        datasets: site.datasets.clone(),
+        data_files: site.data_files.clone(),
+        assets: site.assets.clone(),
+        index: Index::default(),
+    }
+}
+
+/// The bodies in `site` of the files in `touched`.
+fn changed_bodies<'a>(site: &'a Site, touched: &BTreeSet<String>) -> Vec<&'a Markdown> {
+    site.contributions
+        .iter()
+        .flat_map(|contribution| {
+            std::iter::once(&contribution.body).chain(
+                contribution
+                    .translations
+                    .iter()
+                    .map(|translation| &translation.body),
+            )
+        })
+        .filter(|body| touched.contains(&body.file))
+        .collect()
+}
