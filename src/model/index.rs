@@ -24,20 +24,8 @@ pub struct Index {
 impl Index {
     /// Indexes `contributions`, which must already be in display order.
     pub fn build(contributions: &[Contribution]) -> Index {
-        Index::build_where(contributions, |_| true)
-    }
-
-    /// Indexes the contributions that satisfy `keep` (an edition's), by their positions
-    /// in the whole list.
-    pub fn build_where(
-        contributions: &[Contribution],
-        keep: impl Fn(&Contribution) -> bool,
-    ) -> Index {
         let mut index = Index::default();
         for (position, contribution) in contributions.iter().enumerate() {
-            if !keep(contribution) {
-                continue;
-            }
             for objective in &contribution.objectives {
                 push(&mut index.by_objective, objective.clone(), position);
             }

@@ -591,6 +591,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
+        if !self.wants_any(std::iter::once("")) {
+            self.record(&self.portal.prefix);
+            return Ok((1, Vec::new()));
+        }
         let (context, diagnostics) = self.home_context();
         let pages = self.page("home.html", "", context)?;
         Ok((pages, diagnostics))
@@ -599,8 +603,12 @@ impl<'a> Renderer<'a> {
     /// The site's front door in the portal's language: the edition's home page at the
     /// language's root (`/`, `/fr/`), linking into the edition's portal.
     fn front_door(&self) -> Result<usize> {
-        let (context, _) = self.home_context();
         let out = portal::language_prefix(self.site, &self.portal.language);
+        if !self.scope.wants(&page_file(&out)) {
+            self.record(&out);
+            return Ok(1);
+        }
+        let (context, _) = self.home_context();
         self.page_at("home.html", "", &out, context)
     }
 
@@ -671,6 +679,17 @@ impl<'a> Renderer<'a> {
             return Ok((0, Vec::new()));
         };
         let base = "report/";
+        let paths: Vec<String> = ["report/".to_owned(), "print/".to_owned()]
+            .into_iter()
+            .chain(report.chapters.iter().map(|c| format!("{base}{}/", c.slug)))
+            .collect();
+        if !self.wants_any(paths.iter().map(String::as_str)) {
+            let prefix = &self.portal.prefix;
+            paths
+                .iter()
+                .for_each(|path| self.record(&format!("{prefix}{path}")));
+            return Ok((paths.len(), Vec::new()));
+        }
         let mut diagnostics = Vec::new();
         let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
             .chapters
@@ -1189,6 +1208,10 @@ impl<'a> Renderer<'a> {
         };
         for edition in &site.editions {
             let path = format!("feeds/{}.xml", edition.year);
+            self.note_generated(&path);
+            if !self.scope.wants(&path) {
+                continue;
+            }
             let title = format!(
                 "{}: contributions to edition {}",
                 site.config.title, edition.year
@@ -1206,6 +1229,10 @@ impl<'a> Renderer<'a> {
         }
         for objective in &site.objectives {
             let path = format!("feeds/objective-{}.xml", objective.slug());
+            self.note_generated(&path);
+            if !self.scope.wants(&path) {
+                continue;
+            }
             let title = format!(
                 "{}: contributions on objective {}. {}",
                 site.config.title, objective.id, objective.title
@@ -1472,6 +1499,15 @@ impl Renderer<'_> {
             }
         }
         self.feeds()?;
+        self.note_generated("sitemap.xml");
+        if !self.scope.wants("sitemap.xml") {
+            return self
+                .write(
+                    "robots.txt",
+                    open_data::robots(&self.site.config.base_url).as_bytes(),
+                )
+                .map_err(Into::into);
+        }
         let mut paths = self
             .shared
             .written

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::{Contribution, Edition, Index, Site};
+use crate::model::{Contribution, Edition, Site};
 
 /// The prefix of the portal of edition `year` in `language`: `2025/` or `fr/2025/`.
 pub fn prefix(site: &Site, year: i32, language: &str) -> String {
@@ -284,13 +284,6 @@ pub fn language_links(
             }
         })
         .collect()
-}
-
-/// The contributions of edition `year`, indexed by facet (positions into the site's list).
-pub fn edition_index(site: &Site, year: i32) -> Index {
-    Index::build_where(&site.contributions, |contribution| {
-        contribution.edition == year
-    })
 }
 
 #[cfg(test)]
