@@ -354,12 +354,10 @@ fn root_of(path: &str) -> String {
     }
 }
 
-/// The context every page starts from.
-fn page_context(path: &str, section: &str) -> Context {
+/// The context every page starts from: its section of the navigation. The roots, path,
+/// language and switchers are added by `Renderer::page_at`, which knows the portal.
+fn page_context(section: &str) -> Context {
     let mut context = Context::new();
-    context.insert("root", &root_of(path));
-    context.insert("asset_root", &root_of(path));
-    context.insert("path", path);
     context.insert("section", section);
     context
 }
@@ -615,7 +613,7 @@ impl<'a> Renderer<'a> {
     fn home_context(&self) -> (Context, Vec<Diagnostic>) {
         let site = self.site;
         let (home, diagnostics) = self.prose(&site.home, "");
-        let mut context = page_context("", "home");
+        let mut context = page_context("home");
         context.insert("content_language", &home.language);
         context.insert("structured_data_html", &structured::website(site));
         context.insert("page", &home);
@@ -712,7 +710,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let (front, mut problems) = self.prose(&report.front, base);
         diagnostics.append(&mut problems);
-        let mut context = page_context(base, "report");
+        let mut context = page_context("report");
         context.insert("content_language", &front.language);
         let chapter_urls: Vec<(String, String)> = toc
             .iter()
@@ -737,7 +735,7 @@ impl<'a> Renderer<'a> {
         for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
             diagnostics.append(&mut problems);
             let path = chapter.url.clone();
-            let mut context = page_context(&path, "report");
+            let mut context = page_context("report");
             context.insert("content_language", &chapter.language);
             context.insert("page", &chapter);
             context.insert("toc", &toc);
@@ -782,7 +780,7 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let mut context = page_context(path, "report");
+        let mut context = page_context("report");
         context.insert("content_language", &front.language);
         context.insert("page", front);
         context.insert("chapters", &views);
@@ -829,7 +827,7 @@ impl<'a> Renderer<'a> {
         let rendered = markdown::to_html(text.body, &root_of(&path), &self.blocks);
         let (follows, followed_by) = self.related.related(self.site, contribution);
         let view = ContributionView::new(self.site, contribution, follows, &followed_by);
-        let mut context = page_context(&path, "contributions");
+        let mut context = page_context("contributions");
         context.insert("contribution", &view);
         context.insert("body_html", &rendered.html);
         context.insert("title", text.title);
@@ -840,7 +838,7 @@ impl<'a> Renderer<'a> {
         );
         let mut pages = self.page("contribution.html", &path, context)?;
         for alias_path in &aliases {
-            let mut context = page_context(alias_path, "contributions");
+            let mut context = page_context("contributions");
             context.insert("title", &contribution.title);
             context.insert("target", &path);
             pages += self.page("redirect.html", alias_path, context)?;
@@ -872,7 +870,7 @@ impl<'a> Renderer<'a> {
                     self.record(&format!("{}{path}", self.portal.prefix));
                     return Ok(1);
                 }
-                let mut context = page_context(&path, section);
+                let mut context = page_context(section);
                 context.extend(extra.clone());
                 context.insert("items", &self.summaries(chunk));
                 context.insert("count", &positions.len());
@@ -898,7 +896,7 @@ impl<'a> Renderer<'a> {
                 view
             })
             .collect();
-        let mut context = page_context("policy-notes/", "policy-notes");
+        let mut context = page_context("policy-notes");
         context.insert("notes", &views);
         let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
         let mut diagnostics = Vec::new();
@@ -911,7 +909,7 @@ impl<'a> Renderer<'a> {
             let text = self.localized(note.localizable(&site.config.default_language));
             let rendered = markdown::to_html(text.body, &root_of(&view.url), &self.blocks);
             diagnostics.extend(rendered.diagnostics);
-            let mut context = page_context(&view.url, "policy-notes");
+            let mut context = page_context("policy-notes");
             context.insert("note", view);
             context.insert("body_html", &rendered.html);
             context.insert("headings", &rendered.headings);
@@ -927,7 +925,7 @@ impl<'a> Renderer<'a> {
 
     fn objectives(&self) -> Result<usize> {
         let site = self.site;
-        let mut context = page_context("objectives/", "objectives");
+        let mut context = page_context("objectives");
         context.insert("objectives", &self.objective_counts());
         context.insert(
             "chart_html",
@@ -971,7 +969,7 @@ impl<'a> Renderer<'a> {
                 .filter(|note| note.objectives.contains(&objective.id))
                 .map(|note| PolicyNoteView::new(site, note))
                 .collect();
-            let mut context = page_context(&base, "objectives");
+            let mut context = page_context("objectives");
             context.insert("objective", &objective_term(objective));
             context.insert("description", &objective.description);
             context.insert("actions", &actions);
@@ -1053,7 +1051,7 @@ impl<'a> Renderer<'a> {
             })
             .filter(|group| !group.forums.is_empty())
             .collect();
-        let mut context = page_context("forums/", "forums");
+        let mut context = page_context("forums");
         context.insert("groups", &groups);
         context.insert("map_html", &self.figures().forum_map);
         context.insert("matrix_html", &self.figures().matrix);
@@ -1112,7 +1110,7 @@ impl<'a> Renderer<'a> {
             ),
         ];
         for (base, title, intro, counts) in facets {
-            let mut context = page_context(base, base.trim_end_matches('/'));
+            let mut context = page_context(base.trim_end_matches('/'));
             context.insert("title", &title);
             context.insert("intro", &intro);
             context.insert("terms", &counts);
@@ -1364,7 +1362,7 @@ impl Renderer<'_> {
             return Ok(0);
         };
         self.write(&csv_path, changes.chart_csv.as_bytes())?;
-        let mut context = page_context(path, "progress");
+        let mut context = page_context("progress");
         context.insert("changes", &changes);
         self.page("changes.html", path, context)
     }
@@ -1374,7 +1372,7 @@ impl Renderer<'_> {
         let path = "progress/";
         let root = root_of(path);
         let figures = self.figures();
-        let mut context = page_context(path, "progress");
+        let mut context = page_context("progress");
         context.insert("year", &self.portal.edition.year);
         context.insert("gap_map_html", &figures.gap_map);
         let charts_html = [
@@ -1397,7 +1395,7 @@ impl Renderer<'_> {
                 self.emit(&format!("{folder}{name}"), &bytes)?;
             }
         }
-        let context = page_context(path, "search");
+        let context = page_context("search");
         self.page("search.html", path, context)
     }
 

@@ -179,8 +179,6 @@ pub struct ContributionView {
     pub sdgs: Vec<u8>,
     pub indicators: Vec<IndicatorView>,
     pub links: Vec<LinkView>,
-    pub language: String,
-    pub translations: Vec<String>,
     pub source: String,
     pub provenance: Option<ProvenanceView>,
     /// The earlier contribution this one reports progress on (`updates:`).
@@ -305,12 +303,6 @@ impl ContributionView {
                     title: link.title.clone(),
                     url: link.url.clone(),
                 })
-                .collect(),
-            language: contribution.language.clone(),
-            translations: contribution
-                .translations
-                .iter()
-                .map(|translation| translation.language.clone())
                 .collect(),
             source: contribution.body.file.clone(),
             provenance: contribution
