@@ -463,7 +463,7 @@ impl<'a> Renderer<'a> {
         context.insert("asset_root", asset_root);
         context.insert("path", &format!("{}{path}", portal.prefix));
         context.insert("lang", &portal.language);
-        context.insert("dir", portal::direction(&portal.language));
+        context.insert("dir", i18n::direction(&portal.language));
         context.insert("edition", &EditionView::new(self.site, portal.edition));
         context.insert(
             "editions_switcher",
@@ -480,11 +480,11 @@ impl<'a> Renderer<'a> {
             "languages_switcher",
             &portal::language_links(
                 self.site,
-                portal.edition.year,
-                &portal.language,
+                (portal.edition.year, &portal.language),
                 path,
                 asset_root,
                 front_door,
+                |language| self.theme.messages.autonym(language),
             ),
         );
     }

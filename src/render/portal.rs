@@ -31,15 +31,6 @@ pub fn language_prefix(site: &Site, language: &str) -> String {
     }
 }
 
-/// Whether `language` is written right to left.
-pub fn direction(language: &str) -> &'static str {
-    if matches!(language, "ar" | "fa" | "he" | "ur") {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}
-
 /// Which contributions live in which edition, and which follow up on which, to find a
 /// contribution's counterpart in another edition.
 pub struct Editions {
@@ -209,19 +200,6 @@ pub struct SwitchLink {
     pub status: String,
 }
 
-/// The languages' own names, as readers look for them in a switcher.
-pub fn autonym(language: &str) -> &str {
-    match language {
-        "ar" => "العربية",
-        "en" => "English",
-        "es" => "Español",
-        "fr" => "Français",
-        "ru" => "Русский",
-        "zh" => "中文",
-        other => other,
-    }
-}
-
 /// The edition switcher of the page at `path` in edition `edition`'s portal, with links
 /// relative to `asset_root` (the site root seen from the page).
 pub fn edition_links(
@@ -256,14 +234,15 @@ pub fn edition_links(
 
 /// The language switcher (and `hreflang` alternates) of the page at `path` in the portal
 /// of edition `year`: every language has every page, translated or with a fallback note.
-/// `front_door` pages link to the other languages' front doors.
+/// `front_door` pages link to the other languages' front doors; `autonym` names a language
+/// in itself.
 pub fn language_links(
     site: &Site,
-    year: i32,
-    language: &str,
+    (year, language): (i32, &str),
     path: &str,
     asset_root: &str,
     front_door: bool,
+    autonym: impl Fn(&str) -> String,
 ) -> Vec<SwitchLink> {
     site.config
         .languages
@@ -276,7 +255,7 @@ pub fn language_links(
             };
             SwitchLink {
                 id: other.clone(),
-                label: autonym(other).to_owned(),
+                label: autonym(other),
                 href: format!("{asset_root}{target}"),
                 url: format!("{}{target}", site.config.base_url),
                 current: other == language,
@@ -302,11 +281,5 @@ mod tests {
         assert_eq!(contribution_slug("contributions/x/"), Some("x"));
         assert_eq!(contribution_slug("contributions/page/2/"), None);
         assert_eq!(contribution_slug("contributions/"), None);
-    }
-
-    #[test]
-    fn arabic_is_right_to_left() {
-        assert_eq!(direction("ar"), "rtl");
-        assert_eq!(direction("fr"), "ltr");
     }
 }
