@@ -530,8 +530,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Whether any of the pages at `paths` (inside the portal) is in scope, to skip work
-    /// for pages not wanted.
+    /// True when none of the pages at `paths` (inside the portal) is in scope: they are
+    /// then only recorded for the sitemap, and the caller skips the work of rendering them.
+    fn unwanted(&self, paths: &[&str]) -> bool {
+        if self.wants_any(paths.iter().copied()) {
+            return false;
+        }
+        for path in paths {
+            self.record(&format!("{}{path}", self.portal.prefix));
+        }
+        true
+    }
+
+    /// Whether any of the pages at `paths` (inside the portal) is in scope.
     fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p str>) -> bool {
         matches!(self.scope, Scope::All)
             || paths.any(|path| {
@@ -589,8 +600,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        if !self.wants_any(std::iter::once("")) {
-            self.record(&self.portal.prefix);
+        if self.unwanted(&[""]) {
             return Ok((1, Vec::new()));
         }
         let (context, diagnostics) = self.home_context();
@@ -681,11 +691,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .chain(report.chapters.iter().map(|c| format!("{base}{}/", c.slug)))
             .collect();
-        if !self.wants_any(paths.iter().map(String::as_str)) {
-            let prefix = &self.portal.prefix;
-            paths
-                .iter()
-                .for_each(|path| self.record(&format!("{prefix}{path}")));
+        if self.unwanted(&paths.iter().map(String::as_str).collect::<Vec<_>>()) {
             return Ok((paths.len(), Vec::new()));
         }
         let mut diagnostics = Vec::new();
@@ -756,8 +762,7 @@ impl<'a> Renderer<'a> {
     /// are relative to `print/`.
     fn print(&self, front: &ProseView, chapters: &[Page]) -> Result<usize> {
         let path = "print/";
-        if !self.wants_any(std::iter::once(path)) {
-            self.record(&format!("{}{path}", self.portal.prefix));
+        if self.unwanted(&[path]) {
             return Ok(1);
         }
         let views: Vec<ProseView> = chapters
@@ -818,9 +823,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|alias| format!("contributions/{alias}/"))
             .collect();
-        if !self.wants_any(std::iter::once(path.as_str()).chain(aliases.iter().map(String::as_str)))
-        {
-            self.record(&format!("{}{path}", self.portal.prefix));
+        // Redirects are not in the sitemap: only the page itself is recorded when skipped.
+        if !self.wants_any(aliases.iter().map(String::as_str)) && self.unwanted(&[&path]) {
             return Ok((1 + aliases.len(), Vec::new()));
         }
         let text = self.localized(contribution.localizable());
@@ -866,8 +870,7 @@ impl<'a> Renderer<'a> {
             .map(|(index, chunk)| {
                 let number = index + 1;
                 let path = page_url(base, number);
-                if !self.wants_any(std::iter::once(path.as_str())) {
-                    self.record(&format!("{}{path}", self.portal.prefix));
+                if self.unwanted(&[&path]) {
                     return Ok(1);
                 }
                 let mut context = page_context(section);
@@ -901,8 +904,7 @@ impl<'a> Renderer<'a> {
         let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
         let mut diagnostics = Vec::new();
         for (note, view) in notes.iter().zip(&views) {
-            if !self.wants_any(std::iter::once(view.url.as_str())) {
-                self.record(&format!("{}{}", self.portal.prefix, view.url));
+            if self.unwanted(&[&view.url]) {
                 pages += 1;
                 continue;
             }
@@ -1354,8 +1356,7 @@ impl Renderer<'_> {
         let path = "changes/";
         let csv_path = format!("{}charts/changes-{}.csv", self.portal.prefix, edition.year);
         let has_previous = self.site.editions.iter().any(|e| e.year < edition.year);
-        if has_previous && !self.wants_any(std::iter::once(path)) && !self.scope.wants(&csv_path) {
-            self.record(&format!("{}{path}", self.portal.prefix));
+        if has_previous && !self.scope.wants(&csv_path) && self.unwanted(&[path]) {
             return Ok(1);
         }
         let Some(changes) = changes::compare(self.site, edition.year, &root_of(path)) else {
