@@ -1355,8 +1355,10 @@ impl Renderer<'_> {
         let edition = self.portal.edition;
         let path = "changes/";
         let csv_path = format!("{}charts/changes-{}.csv", self.portal.prefix, edition.year);
-        let has_previous = self.site.editions.iter().any(|e| e.year < edition.year);
-        if has_previous && !self.scope.wants(&csv_path) && self.unwanted(&[path]) {
+        if self.related.has_changes(edition.year)
+            && !self.scope.wants(&csv_path)
+            && self.unwanted(&[path])
+        {
             return Ok(1);
         }
         let Some(changes) = changes::compare(self.site, edition.year, &root_of(path)) else {

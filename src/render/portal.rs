@@ -151,6 +151,11 @@ impl Editions {
             .filter(|updated| in_year(updated))
     }
 
+    /// Whether edition `year` has a previous one to compare with (a "what changed" page).
+    pub fn has_changes(&self, year: i32) -> bool {
+        self.compared.contains(&year)
+    }
+
     fn exists(&self, year: i32, path: &str) -> bool {
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
@@ -160,7 +165,7 @@ impl Editions {
                 .chapters
                 .get(&year)
                 .is_some_and(|chapters| chapters.iter().any(|slug| slug == chapter)),
-            ["changes"] => self.compared.contains(&year),
+            ["changes"] => self.has_changes(year),
             ["contributions", slug] => self.edition_of.get(*slug) == Some(&year),
             ["policy-notes", slug] => self.notes.get(*slug) == Some(&year),
             [.., "page", _] => false,
