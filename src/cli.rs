@@ -5,7 +5,7 @@
 //! read) and a one-line summary.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -60,6 +60,13 @@ pub enum Command {
     Publish {
         /// The edition's year, as in site.yaml.
         year: i32,
+        /// List what would be frozen and what stands in the way; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Publish although the edition has no report, its period has not ended, its
+        /// inputs are not committed, or an older edition is still open.
+        #[arg(long)]
+        force: bool,
         /// The site root (the folder holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -215,16 +222,16 @@ pub fn main() -> ExitCode {
             crate::write::discard_now(&directory);
             ExitCode::SUCCESS
         }
-        Command::Publish { year, root } => match crate::publish::publish(&root, year) {
-            Ok(path) => {
-                eprintln!("published edition {year}: its inputs are recorded in {}; commit it with site.yaml", path.display());
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
-            }
-        },
+        Command::Publish {
+            year,
+            root,
+            dry_run,
+            force,
+        } => publish(
+            &root,
+            year,
+            crate::publish::PublishOptions { dry_run, force },
+        ),
         Command::Erratum {
             year,
             description,
@@ -354,4 +361,53 @@ fn print_diagnostics(diagnostics: &[diagnostic::Diagnostic], format: Format) {
         Format::Json | Format::Github => std::io::stdout().write_all(text.as_bytes()),
     };
     drop(result);
+}
+
+/// `rapporteur publish`: what is frozen, what stands in the way, what was written.
+fn publish(root: &Path, year: i32, options: crate::publish::PublishOptions) -> ExitCode {
+    let publication = match crate::publish::publish(root, year, options) {
+        Ok(publication) => publication,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if options.dry_run {
+        println!(
+            "edition {year} would freeze {} inputs in {}:",
+            publication.inputs.len(),
+            publication.manifest.display()
+        );
+        for input in &publication.inputs {
+            println!("  {input}");
+        }
+    }
+    for refusal in &publication.refusals {
+        let verdict = if options.force && !options.dry_run {
+            "warning"
+        } else {
+            "error"
+        };
+        eprintln!("{verdict}: {refusal}");
+    }
+    if publication.written {
+        eprintln!(
+            "published edition {year}: its inputs are recorded in {}; commit it with site.yaml",
+            publication.manifest.display()
+        );
+        ExitCode::SUCCESS
+    } else if options.dry_run {
+        let outcome = if publication.refusals.is_empty() {
+            "nothing stands in the way"
+        } else {
+            "publishing would be refused (pass --force to publish anyway)"
+        };
+        eprintln!("dry run: nothing was written; {outcome}");
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "edition {year} was not published: fix the above, or pass --force to publish anyway"
+        );
+        ExitCode::from(1)
+    }
 }

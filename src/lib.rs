@@ -16,8 +16,10 @@
 pub mod charts;
 pub mod cli;
 pub mod diagnostic;
+pub mod embedded_theme;
 pub mod fs;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod new;
 pub mod progress;

@@ -23,6 +23,7 @@ mod suite {
     mod determinism;
     mod editions;
     mod fixtures;
+    mod frozen;
     mod i18n;
     mod invalid;
     mod new;

@@ -61,6 +61,7 @@ pub fn forum(id: &str, name: &str, category: ForumCategory, objectives: Vec<Stri
         url: None,
         objectives,
         description: None,
+        lifespan: Default::default(),
     }
 }
 
@@ -131,8 +132,10 @@ pub fn bundled_objectives() -> Vec<Objective> {
                     id: action.id,
                     actor: Actor::AllStakeholders,
                     text: action.text,
+                    lifespan: Default::default(),
                 })
                 .collect(),
+            lifespan: Default::default(),
         })
         .collect()
 }

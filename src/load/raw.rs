@@ -154,6 +154,10 @@ pub struct RawObjective {
     pub description: Option<S<String>>,
     #[serde(default)]
     pub actions: Vec<S<RawAction>>,
+    /// The first edition that shows this record (an addition for a later edition).
+    pub added_in: Option<S<i32>>,
+    /// The first edition that no longer shows it (kept for the editions before).
+    pub removed_in: Option<S<i32>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -162,6 +166,10 @@ pub struct RawAction {
     pub id: S<String>,
     pub actor: S<String>,
     pub text: S<String>,
+    /// The first edition that shows this record (an addition for a later edition).
+    pub added_in: Option<S<i32>>,
+    /// The first edition that no longer shows it (kept for the editions before).
+    pub removed_in: Option<S<i32>>,
 }
 
 /// One entry of `content/data/forums.yaml`.
@@ -178,4 +186,8 @@ pub struct RawForum {
     #[serde(default)]
     pub objectives: Vec<S<String>>,
     pub description: Option<S<String>>,
+    /// The first edition that shows this record (an addition for a later edition).
+    pub added_in: Option<S<i32>>,
+    /// The first edition that no longer shows it (kept for the editions before).
+    pub removed_in: Option<S<i32>>,
 }

@@ -74,6 +74,7 @@ pub struct Objective {
     pub title: String,
     pub description: Option<String>,
     pub actions: Vec<Action>,
+    pub lifespan: Lifespan,
 }
 
 impl Objective {
@@ -89,6 +90,7 @@ pub struct Action {
     pub id: String,
     pub actor: Actor,
     pub text: String,
+    pub lifespan: Lifespan,
 }
 
 impl Action {
@@ -110,6 +112,37 @@ pub struct Forum {
     pub url: Option<String>,
     pub objectives: Vec<String>,
     pub description: Option<String>,
+    pub lifespan: Lifespan,
+}
+
+impl Objective {
+    /// Whether edition `year` shows this objective.
+    pub fn shown_in(&self, year: i32) -> bool {
+        self.lifespan.includes(year)
+    }
+}
+
+impl Forum {
+    /// Whether edition `year` shows this forum.
+    pub fn shown_in(&self, year: i32) -> bool {
+        self.lifespan.includes(year)
+    }
+}
+
+/// The editions a data record appears in: data grows across editions without touching
+/// the published ones (`added_in: 2026`), and a record a published edition shows is
+/// retired for later editions rather than deleted (`removed_in: 2027`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lifespan {
+    pub added_in: Option<i32>,
+    pub removed_in: Option<i32>,
+}
+
+impl Lifespan {
+    pub fn includes(self, year: i32) -> bool {
+        self.added_in.is_none_or(|added| added <= year)
+            && self.removed_in.is_none_or(|removed| year < removed)
+    }
 }
 
 /// Markdown text and where it came from, for diagnostics about its content.

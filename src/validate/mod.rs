@@ -28,6 +28,23 @@ pub use update::{is_contribution_file, update, Revision};
 
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
 pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
+    validate_with(sources, Frozen::Checked)
+}
+
+/// Checks `sources` as [`validate`] does, except published editions against their
+/// manifests: what `publish` and `erratum` need to record the inputs as they are.
+pub fn validate_unfrozen(sources: Sources) -> (Option<Site>, Diagnostics) {
+    validate_with(sources, Frozen::Ignored)
+}
+
+/// Whether published editions are compared with their manifests.
+#[derive(PartialEq)]
+enum Frozen {
+    Checked,
+    Ignored,
+}
+
+fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics) {
     let mut problems: Vec<Diagnostic> = Vec::new();
     let Sources {
         site,
@@ -40,6 +57,10 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         hashes,
         provenance,
     } = sources;
+    let record_files = editions::RecordFiles {
+        objectives: objectives.clone(),
+        forums: forums.clone(),
+    };
     let data_files: Vec<String> = objectives
         .iter()
         .chain(&forums)
@@ -150,6 +171,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
+    problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
     for contribution in &mut contributions {
         contribution.provenance = provenance.get(&contribution.body.file).cloned();
     }
@@ -168,7 +190,14 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         assets,
         index,
     };
-    problems.extend(editions::check_published(&mut site, &manifests, &hashes));
+    if frozen == Frozen::Checked {
+        problems.extend(editions::check_published(
+            &mut site,
+            &manifests,
+            &hashes,
+            &record_files,
+        ));
+    }
     if problems
         .iter()
         .any(|problem| problem.severity == crate::diagnostic::Severity::Error)
@@ -225,6 +254,35 @@ fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
             };
             let hint = "`updates` names the earlier contribution (its file name without .md) whose work this one reports progress on";
             Some(Diagnostic::error(contribution.body.file.as_str(), problem).with_hint(hint))
+        })
+        .collect()
+}
+
+/// A follow-up (`updates:`) is drawn on the earlier contribution's page, which may belong
+/// to a published edition: only the stakeholder who wrote it may add that link.
+fn follow_ups_by_the_same_stakeholder(contributions: &[Contribution]) -> Vec<Diagnostic> {
+    let authors: BTreeMap<&str, &str> = contributions
+        .iter()
+        .map(|contribution| {
+            (
+                contribution.slug.as_str(),
+                contribution.stakeholder.name.as_str(),
+            )
+        })
+        .collect();
+    contributions
+        .iter()
+        .filter_map(|contribution| {
+            let target = contribution.updates.as_deref()?;
+            let author = *authors.get(target)?;
+            let name = contribution.stakeholder.name.as_str();
+            (author != name).then(|| {
+                Diagnostic::error(
+                    contribution.body.file.as_str(),
+                    format!("`updates: {target}` names a contribution by {author:?}, but this one is by {name:?}"),
+                )
+                .with_hint("only the stakeholder who wrote a contribution can report progress on it or withdraw it; write the stakeholder's name exactly as the earlier contribution does, or remove `updates:`")
+            })
         })
         .collect()
 }

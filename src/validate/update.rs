@@ -94,7 +94,12 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         contributions,
         ..copy_of_the_rest(site)
     };
-    let published = editions::check_published(&mut next, manifests, hashes);
+    let published = editions::check_published(
+        &mut next,
+        manifests,
+        hashes,
+        &editions::RecordFiles::default(),
+    );
     problems.extend(
         published
             .into_iter()

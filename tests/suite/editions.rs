@@ -131,10 +131,12 @@ fn aliases_keep_old_addresses_and_collisions_fail() {
 fn what_changed_lists_progress_on_earlier_work() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
-    let follow_up = contribution("Rural schools, second year", "A", "More schools.").replace(
-        "status: ongoing",
-        "status: completed\nupdates: rural-schools",
-    );
+    let follow_up = contribution("Rural schools, second year", "A", "More schools.")
+        .replace(
+            "status: ongoing",
+            "status: completed\nupdates: rural-schools",
+        )
+        .replace("Test Organization", "Rural Networks Alliance");
     write(
         &root.join("content/contributions/rural-schools-second-year.md"),
         &follow_up,
@@ -166,10 +168,12 @@ fn what_changed_lists_progress_on_earlier_work() {
 fn each_edition_is_a_portal_and_switchers_find_the_same_page() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
-    let follow_up = contribution("Rural schools, second year", "A", "More schools.").replace(
-        "status: ongoing",
-        "status: completed\nupdates: rural-schools",
-    );
+    let follow_up = contribution("Rural schools, second year", "A", "More schools.")
+        .replace(
+            "status: ongoing",
+            "status: completed\nupdates: rural-schools",
+        )
+        .replace("Test Organization", "Rural Networks Alliance");
     write(
         &root.join("content/contributions/rural-schools-second-year.md"),
         &follow_up,
@@ -227,10 +231,12 @@ fn each_edition_is_a_portal_and_switchers_find_the_same_page() {
 fn a_withdrawal_is_reported_forward_on_what_changed() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
-    let withdrawal = contribution("Rural schools: stopped", "A", "Funding ended.").replace(
-        "status: ongoing",
-        "status: withdrawn\nupdates: rural-schools",
-    );
+    let withdrawal = contribution("Rural schools: stopped", "A", "Funding ended.")
+        .replace(
+            "status: ongoing",
+            "status: withdrawn\nupdates: rural-schools",
+        )
+        .replace("Test Organization", "Rural Networks Alliance");
     write(
         &root.join("content/contributions/rural-schools-stopped.md"),
         &withdrawal,
@@ -257,4 +263,25 @@ fn a_withdrawal_is_reported_forward_on_what_changed() {
     // The 2025 page stays as published apart from the link to its follow-up.
     let earlier = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(earlier.contains("Followed up in edition 2026"), "{earlier}");
+}
+
+#[test]
+fn a_follow_up_by_another_stakeholder_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let follow_up = contribution("Rural schools, taken over", "A", "Ours now.").replace(
+        "status: ongoing",
+        "status: completed\nupdates: rural-schools",
+    );
+    write(
+        &root.join("content/contributions/rural-schools-taken-over.md"),
+        &follow_up,
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("error: `updates: rural-schools` names a contribution by \"Rural Networks Alliance\", but this one is by \"Test Organization\""),
+        "{}",
+        run.stderr
+    );
 }
