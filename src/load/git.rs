@@ -3,8 +3,10 @@
 //! Contributions arrive as pull requests, so the repository's history is their record.
 //! One `git log` over `content/` reads it all in a single pass (newest commit first): the
 //! first time a file is seen is its last revision, the last time is its first submission.
-//! Without git, outside a repository, or when the site root is not the repository's top
-//! folder, there is no provenance and pages fall back to the front matter's dates.
+//! Without git, outside a repository, when the site root is not the repository's top
+//! folder, or in a shallow clone (CI's `fetch-depth: 1`, whose one commit would date every
+//! file to the day of the clone), there is no provenance and pages fall back to the front
+//! matter's dates.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -28,6 +30,11 @@ pub fn history(root: &Path) -> BTreeMap<String, Provenance> {
     if !prefix.is_empty() {
         // The site is a folder inside a larger repository (such as a test fixture):
         // its history is the repository's, not the site's own.
+        return BTreeMap::new();
+    }
+    if git(root, &["rev-parse", "--is-shallow-repository"])
+        .is_some_and(|shallow| shallow.trim() == "true")
+    {
         return BTreeMap::new();
     }
     let Some(log) = git(

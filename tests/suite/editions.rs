@@ -285,3 +285,44 @@ fn a_follow_up_by_another_stakeholder_is_refused() {
         run.stderr
     );
 }
+
+/// In a shallow clone (CI's `fetch-depth: 1`) the one commit would date every file to the
+/// day of the clone: provenance is left out and the front matter's date is shown.
+#[test]
+fn a_shallow_clone_shows_no_git_dates() {
+    let temp = temp_dir();
+    let origin = copy_fixture("minimal", temp.path());
+    git(
+        &origin,
+        "2025-01-10T12:00:00Z",
+        &["init", "--quiet", "--initial-branch=main"],
+    );
+    git(&origin, "2025-01-10T12:00:00Z", &["add", "."]);
+    git(
+        &origin,
+        "2025-01-10T12:00:00Z",
+        &["commit", "--quiet", "-m", "First"],
+    );
+    let readme = origin.join("README.md");
+    write(&readme, "later\n");
+    git(&origin, "2026-12-01T12:00:00Z", &["add", "README.md"]);
+    git(
+        &origin,
+        "2026-12-01T12:00:00Z",
+        &["commit", "--quiet", "-m", "Second"],
+    );
+    let clone = temp.path().join("clone");
+    let url = format!("file://{}", origin.display());
+    let status = Command::new("git")
+        .args(["clone", "--quiet", "--depth", "1", &url])
+        .arg(&clone)
+        .status()
+        .expect("git runs");
+    assert!(status.success());
+
+    let output = temp.path().join("public");
+    build(&clone, &output).assert_code(0);
+    let page = read(&output.join("2025/contributions/rural-schools/index.html"));
+    assert!(!page.contains("(commit <code>"), "{page}");
+    assert!(!page.contains("2026-12-01"), "{page}");
+}
