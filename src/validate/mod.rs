@@ -21,7 +21,10 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::load::{DocumentKind, Sources};
-use crate::model::{Contribution, Index, Markdown, Page, PolicyNote, Report, Site, Translation};
+use crate::model::{
+    Contribution, Forum, Index, Lifespan, Markdown, Objective, Page, PolicyNote, Report, Site,
+    Translation,
+};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
 use documents::{Known, Validated};
 pub use update::{is_contribution_file, update, Revision};
@@ -172,6 +175,11 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
     problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
+    problems.extend(records_of_their_edition(
+        &contributions,
+        &objectives,
+        &forums,
+    ));
     for contribution in &mut contributions {
         contribution.provenance = provenance.get(&contribution.body.file).cloned();
     }
@@ -256,6 +264,56 @@ fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
             Some(Diagnostic::error(contribution.body.file.as_str(), problem).with_hint(hint))
         })
         .collect()
+}
+
+/// A contribution names only objectives, actions and forums its edition shows
+/// (`added_in:`/`removed_in:` of the data records).
+fn records_of_their_edition(
+    contributions: &[Contribution],
+    objectives: &[Objective],
+    forums: &[Forum],
+) -> Vec<Diagnostic> {
+    let mut spans: BTreeMap<&str, (&str, Lifespan)> = BTreeMap::new();
+    for objective in objectives {
+        spans.insert(&objective.id, ("objective", objective.lifespan));
+        for action in &objective.actions {
+            spans.insert(&action.id, ("action", action.lifespan));
+        }
+    }
+    for forum in forums {
+        spans.insert(&forum.id, ("forum", forum.lifespan));
+    }
+    let mut problems = Vec::new();
+    for contribution in contributions {
+        let ids = contribution
+            .objectives
+            .iter()
+            .chain(&contribution.actions)
+            .chain(&contribution.forums);
+        for id in ids {
+            let Some((kind, lifespan)) = spans.get(id.as_str()) else {
+                continue;
+            };
+            if lifespan.includes(contribution.edition) {
+                continue;
+            }
+            let when = match (lifespan.added_in, lifespan.removed_in) {
+                (Some(added), _) if contribution.edition < added => {
+                    format!("is added in edition {added}")
+                }
+                (_, Some(removed)) => format!("is retired from edition {removed} on"),
+                _ => continue,
+            };
+            problems.push(
+                Diagnostic::error(
+                    contribution.body.file.as_str(),
+                    format!("{kind} `{id}` {when}, so edition {} cannot name it", contribution.edition),
+                )
+                .with_hint(format!("name the {kind} this contribution's edition shows, or change its `added_in:`/`removed_in:` in content/data/")),
+            );
+        }
+    }
+    problems
 }
 
 /// A follow-up (`updates:`) is drawn on the earlier contribution's page, which may belong

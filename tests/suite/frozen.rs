@@ -230,3 +230,20 @@ fn publish_refuses_an_edition_that_is_not_ready_and_a_dry_run_writes_nothing() {
         .assert_code(0);
     assert!(root.join("editions/2026.yaml").is_file());
 }
+
+#[test]
+fn a_contribution_names_only_records_its_edition_shows() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    append(&root, FORUMS, &format!("{NEW_FORUM}  added_in: 2027\n"));
+    let mut text = super::support::contribution("Early bird", "A", "Body.");
+    text = text.replace("objectives: [A]", "objectives: [A]\nforums: [new-dialogue]");
+    write(&root.join("content/contributions/early-bird.md"), &text);
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("error: forum `new-dialogue` is added in edition 2027, so edition 2026 cannot name it\n--> content/contributions/early-bird.md"),
+        "{}",
+        run.stderr
+    );
+}
