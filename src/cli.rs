@@ -21,6 +21,14 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// How `status` prints.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum StatusFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into a directory of static HTML.
@@ -46,6 +54,17 @@ pub enum Command {
         /// Report only problems in these files (paths relative to the root), e.g. a pull request's.
         #[arg(long, num_args = 1..)]
         changed: Vec<String>,
+    },
+    /// One screen per edition for the Secretariat: contributions, translations, gaps, problems.
+    Status {
+        /// Only this edition [default: every edition].
+        year: Option<i32>,
+        /// The site root (the folder holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// For people, as Markdown (for an issue or a pull request), or as JSON.
+        #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+        format: StatusFormat,
     },
     /// Preview the site: build it in memory, serve it on 127.0.0.1 and rebuild on every change.
     Serve {
@@ -218,6 +237,7 @@ pub fn main() -> ExitCode {
                 }
             }
         }
+        Command::Status { year, root, format } => status(&root, year, format),
         Command::Discard { directory } => {
             crate::write::discard_now(&directory);
             ExitCode::SUCCESS
@@ -410,4 +430,23 @@ fn publish(root: &Path, year: i32, options: crate::publish::PublishOptions) -> E
         );
         ExitCode::from(1)
     }
+}
+
+/// `rapporteur status`: prints the report in the chosen format.
+fn status(root: &Path, year: Option<i32>, format: StatusFormat) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    let status = match crate::status::status(root, year, today) {
+        Ok(status) => status,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        StatusFormat::Human => crate::status::human(&status),
+        StatusFormat::Markdown => crate::status::markdown(&status),
+        StatusFormat::Json => serde_json::to_string_pretty(&status).unwrap_or_default() + "\n",
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
 }

@@ -27,6 +27,7 @@ pub mod publish;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod status;
 pub mod validate;
 pub mod write;
 

@@ -32,5 +32,6 @@ mod suite {
     mod sanitize;
     mod search;
     mod serve;
+    mod status;
     mod tidy;
 }

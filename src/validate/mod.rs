@@ -40,11 +40,23 @@ pub fn validate_unfrozen(sources: Sources) -> (Option<Site>, Diagnostics) {
     validate_with(sources, Frozen::Ignored)
 }
 
-/// Whether published editions are compared with their manifests.
+/// The model of the valid part of `sources` even when other parts have errors (the
+/// documents with errors are left out), for `status`, which reports on a site while it is
+/// being fixed. Never rendered: render needs a site without errors.
+pub fn validate_partial(sources: Sources) -> Option<Site> {
+    match validate_with(sources, Frozen::Partial) {
+        (Some(site), _) => Some(site),
+        (None, _) => None,
+    }
+}
+
+/// Whether published editions are compared with their manifests, and whether a site with
+/// errors is returned.
 #[derive(PartialEq)]
 enum Frozen {
     Checked,
     Ignored,
+    Partial,
 }
 
 fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics) {
@@ -205,6 +217,9 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             &hashes,
             &record_files,
         ));
+    }
+    if frozen == Frozen::Partial {
+        return (Some(site), finish(problems));
     }
     if problems
         .iter()
