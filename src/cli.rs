@@ -55,6 +55,28 @@ pub enum Command {
         #[arg(long, num_args = 1..)]
         changed: Vec<String>,
     },
+    /// Start a new portal in DIR: site.yaml, the Compact's data, the contributor's guide and
+    /// the pull-request workflow. Asks for what the flags do not give, in a terminal.
+    Init {
+        /// The folder of the new portal (created if missing; must not hold a site).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The forum's name, as the portal shows it.
+        #[arg(long)]
+        title: Option<String>,
+        /// The portal's public address, e.g. https://example.org/forum/.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The repository contributors open pull requests on.
+        #[arg(long)]
+        repository: Option<String>,
+        /// Languages, the default first, e.g. en,fr,ar.
+        #[arg(long, value_delimiter = ',')]
+        languages: Option<Vec<String>>,
+        /// The first edition's year (its reporting period ends on 30 June).
+        #[arg(long)]
+        edition: Option<i32>,
+    },
     /// One screen per edition for the Secretariat: contributions, translations, gaps, problems.
     Status {
         /// Only this edition [default: every edition].
@@ -238,6 +260,23 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Status { year, root, format } => status(&root, year, format),
+        Command::Init {
+            dir,
+            title,
+            base_url,
+            repository,
+            languages,
+            edition,
+        } => init(
+            &dir,
+            crate::init::Answers {
+                title,
+                base_url,
+                repository,
+                languages,
+                edition,
+            },
+        ),
         Command::Discard { directory } => {
             crate::write::discard_now(&directory);
             ExitCode::SUCCESS
@@ -449,4 +488,22 @@ fn status(root: &Path, year: Option<i32>, format: StatusFormat) -> ExitCode {
     };
     print!("{text}");
     ExitCode::SUCCESS
+}
+
+/// `rapporteur init`: writes the new portal and says what to do next.
+fn init(dir: &Path, answers: crate::init::Answers) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    match crate::init::init(dir, answers, today) {
+        Ok(files) => {
+            for file in &files {
+                eprintln!("  wrote {}", file.display());
+            }
+            eprintln!("a new portal is ready in {}: add a contribution with `rapporteur new contribution <name>`, then `rapporteur check` and `rapporteur build`", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod embedded_theme;
 pub mod fs;
+pub mod init;
 pub mod load;
 pub mod manifest;
 pub mod model;

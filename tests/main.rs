@@ -26,6 +26,7 @@ mod suite {
     mod frozen;
     mod i18n;
     mod invalid;
+    mod lifecycle;
     mod new;
     mod paths;
     mod portal;
