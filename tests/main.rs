@@ -24,6 +24,7 @@ mod suite {
     mod editions;
     mod fixtures;
     mod frozen;
+    mod fuzz_corpus;
     mod i18n;
     mod invalid;
     mod lifecycle;
