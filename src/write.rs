@@ -4,7 +4,9 @@
 //! page has been written, swaps it in place of the previous output. A failed build
 //! therefore leaves the previous output untouched. Before anything is created, the
 //! output path is checked: it must not be the site root or contain it, must not hold
-//! the site's sources, and an existing directory is replaced only if a previous build
+//! the site's sources, must not be a symbolic link (nor, inside the root, be reached
+//! through one: a `public` link committed to the repository would send the site outside
+//! it), and an existing directory is replaced only if a previous build
 //! of rapporteur made it (it holds [`MARKER`]). Page paths come from validated slugs
 //! and are joined component by component, so nothing is written outside the output.
 
@@ -67,6 +69,12 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<PathBuf, OutputEr
     };
     if root.starts_with(&resolved) {
         return refuse("it is the site root or contains it; the build would delete the sources");
+    }
+    if fs::symlink_metadata(&output).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+        return refuse("it is a symbolic link; a link committed to the repository could send the site anywhere, so pass the folder it points to instead");
+    }
+    if output.starts_with(root) && resolved != output {
+        return refuse("a folder on the way to it, inside the site root, is a symbolic link");
     }
     let sources = ["content", "assets", "themes", "editions", "site.yaml"];
     if sources

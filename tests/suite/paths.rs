@@ -364,3 +364,53 @@ fn output_made_by_rapporteur_is_replaced_whole() {
         leftovers(temp.path())
     );
 }
+
+const SYMLINKED_OUTPUT: &str = "it is a symbolic link";
+
+#[test]
+fn committed_public_symlink_is_refused_and_its_target_kept() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    // An earlier output of rapporteur (with its marker) outside the root.
+    let elsewhere = temp.path().join("elsewhere");
+    build(&root, &elsewhere).assert_code(0);
+    symlink("../elsewhere", root.join("public")).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let default_output = rapporteur().current_dir(&root).arg("build").run();
+    assert_refused(&default_output, SYMLINKED_OUTPUT, temp.path(), &before);
+    assert_refused(
+        &build(&root, &root.join("public")),
+        SYMLINKED_OUTPUT,
+        temp.path(),
+        &before,
+    );
+    assert!(leftovers(&root).is_empty());
+}
+
+#[test]
+fn dangling_public_symlink_is_refused_and_leaves_nothing() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    symlink("../nowhere", root.join("public")).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let run = rapporteur().current_dir(&root).arg("build").run();
+    assert_refused(&run, SYMLINKED_OUTPUT, temp.path(), &before);
+    assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
+    assert!(!temp.path().join("nowhere").exists());
+}
+
+#[test]
+fn output_reached_through_a_symlinked_folder_inside_the_root_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    std::fs::create_dir(temp.path().join("elsewhere")).expect("cannot create a directory");
+    symlink("../elsewhere", root.join("build")).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let run = build(&root, &root.join("build/site"));
+    assert_refused(
+        &run,
+        "a folder on the way to it, inside the site root, is a symbolic link",
+        temp.path(),
+        &before,
+    );
+}
