@@ -125,7 +125,9 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
         add_content_file(&mut sources, file, &mut diagnostics);
     }
     load_rest(root, &mut sources, &mut diagnostics);
-    sources.provenance = git::history(root.path());
+    let (provenance, shallow) = git::history(root.path());
+    sources.provenance = provenance;
+    diagnostics.extend(shallow);
     if !sources.manifests.is_empty() {
         sources.hashes = hash_sources(&sources);
     }
