@@ -159,9 +159,9 @@ pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
-/// Opens `path` for reading; on Unix, fails if its last component became a symbolic link
-/// since it was checked.
-fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
+/// Opens `path` for reading; on Unix, fails if its last component is a symbolic link
+/// (one made after the file was listed and checked).
+pub fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -198,3 +198,43 @@ pub const SYMLINK_HINT: &str = "replace the link with a copy of the file it poin
 /// The message for a hidden file or folder.
 pub const HIDDEN_REFUSED: &str =
     "hidden files and folders (names starting with `.`) are never read or published";
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_and_hidden_paths_are_not_read() {
+        let Ok(temp) = tempfile::tempdir() else {
+            return;
+        };
+        let write = |relative: &str| {
+            let path = temp.path().join(relative);
+            if let Some(parent) = path.parent() {
+                assert!(std::fs::create_dir_all(parent).is_ok());
+            }
+            assert!(std::fs::write(path, "text").is_ok());
+        };
+        write("content/a.md");
+        write(".env");
+        write("content/.hidden/b.md");
+        let link = temp.path().join("content/link.md");
+        assert!(std::os::unix::fs::symlink("a.md", &link).is_ok());
+        let Ok(root) = SiteRoot::open(temp.path()) else {
+            return;
+        };
+        assert!(root.read(&root.join("content/a.md")).is_ok());
+        assert!(matches!(root.read(&link), Err(ReadError::Symlink)));
+        assert!(open_no_follow(&link).is_err());
+        assert!(matches!(
+            root.read(&root.join(".env")),
+            Err(ReadError::Hidden)
+        ));
+        let hidden = root.join("content/.hidden/b.md");
+        assert!(matches!(root.read(&hidden), Err(ReadError::Hidden)));
+        let climbing = root.join("content/../.env");
+        assert!(matches!(root.read(&climbing), Err(ReadError::OutsideRoot)));
+        let folder = root.join("content");
+        assert!(matches!(root.read(&folder), Err(ReadError::NotAFile)));
+    }
+}

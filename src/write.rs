@@ -172,7 +172,10 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).with_path("create", parent)?;
         }
-        fs::copy(source, &path)
+        // Sources were listed under the read policy; a link put in place since is not followed.
+        let mut reader = crate::fs::open_no_follow(source).with_path("read", source)?;
+        let mut writer = fs::File::create(&path).with_path("write", &path)?;
+        std::io::copy(&mut reader, &mut writer)
             .with_path("copy", source)
             .map(|_| ())
     }
