@@ -4,7 +4,9 @@
 //! open: a page can make the browser send requests to it, and a DNS name that first
 //! resolves to the attacker and then to 127.0.0.1 (DNS rebinding) lets that page read the
 //! answers. So every request must name this server in its `Host` header
-//! (`localhost`, `127.0.0.1` or `[::1]`, on the port serve listens on), or it gets 403.
+//! (`localhost`, `127.0.0.1` or `[::1]`, on the port serve listens on), or it gets 403;
+//! so does a request that the browser marks as sent by another site
+//! (`Sec-Fetch-Site: cross-site`), which the `Host` check cannot see.
 //! And nothing a client sends may grow without bound: the request head is limited to
 //! [`MAX_HEAD_BYTES`] (431 beyond) and must arrive within [`HEAD_TIMEOUT`], a request
 //! with a body is refused (413: serve only answers GET and HEAD, so the body limit is
@@ -256,6 +258,14 @@ fn check(request: &httparse::Request<'_, '_>, port: u16) -> Result<(), Reply> {
         || header("content-length").any(|header| header.value != b"0");
     if has_body {
         return Err(text(413, "serve accepts no request body"));
+    }
+    // Browsers say when a page of another site sent a request; such a page has no business
+    // with a local preview (it could hold event streams or make serve render).
+    if header("sec-fetch-site").any(|header| header.value.eq_ignore_ascii_case(b"cross-site")) {
+        return Err(text(
+            403,
+            "serve answers no requests sent by pages of other sites",
+        ));
     }
     let hosts: Vec<&[u8]> = header("host").map(|header| header.value).collect();
     match hosts.as_slice() {

@@ -80,6 +80,19 @@ fn serve_answers_only_requests_addressed_to_localhost() {
             .as_bytes(),
     );
     assert_eq!(status(&events), "403", "{events}");
+    // A page of another site, through the browser: the Host is right, the site is not.
+    let from_elsewhere = exchange(
+        &serve.address,
+        format!("GET /__rapporteur/events?page=/ HTTP/1.1\r\nHost: localhost:{port}\r\nSec-Fetch-Site: cross-site\r\nOrigin: https://rebound.example\r\n\r\n")
+            .as_bytes(),
+    );
+    assert_eq!(status(&from_elsewhere), "403", "{from_elsewhere}");
+    let same_origin = exchange(
+        &serve.address,
+        format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    );
+    assert_eq!(status(&same_origin), "200");
 }
 
 #[test]
