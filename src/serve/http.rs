@@ -5,6 +5,7 @@
 //! the requests that pass them. Nothing is cached by the browser (`Cache-Control:
 //! no-store`), so a reload always shows the current version.
 
+use std::net::TcpStream;
 use std::sync::Arc;
 
 use super::events::{self, Hub, Message, Refusal};
@@ -53,33 +54,41 @@ fn respond(request: Request, state: &State) {
                 .header("Content-Type", "text/javascript; charset=utf-8")
                 .header("Cache-Control", "no-store")
         }
-        ("GET", EVENTS_URL) => {
-            let page = query
-                .split('&')
-                .find_map(|pair| pair.strip_prefix("page="))
-                .and_then(percent_decode)
-                .unwrap_or_else(|| "/".to_owned());
-            match Hub::subscribe(&state.hub, &page) {
-                Ok(subscription) => {
-                    let first = state.overlay().map(Message::Problems);
-                    events::stream(Box::new(stream), subscription, first);
-                    return;
-                }
-                Err(Refusal::Stopping) => text(503, "serve is stopping"),
-                Err(Refusal::TooMany) => text(
-                    503,
-                    &format!(
-                        "too many open tabs: serve keeps at most {} event streams",
-                        events::MAX_STREAMS
-                    ),
-                ),
-            }
-        }
+        ("GET", EVENTS_URL) => match stream_events(&stream, query, state) {
+            Ok(()) => return,
+            Err(refusal) => refusal,
+        },
         ("GET" | "HEAD", _) => page(path, state),
         _ => text(405, "only GET and HEAD are served"),
     };
     // A browser that went away mid-response is not a problem of serve.
     drop(reply.send(&mut stream, head_only));
+}
+
+/// Streams events to the tab showing the page named in `?page=` until it goes away, or
+/// gives the reply that says why no stream may start.
+fn stream_events(stream: &TcpStream, query: &str, state: &State) -> Result<(), Reply> {
+    let page = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))
+        .and_then(percent_decode)
+        .unwrap_or_else(|| "/".to_owned());
+    let subscription = Hub::subscribe(&state.hub, &page).map_err(|refusal| match refusal {
+        Refusal::Stopping => text(503, "serve is stopping"),
+        Refusal::TooMany => text(
+            503,
+            &format!(
+                "too many open tabs: serve keeps at most {} event streams",
+                events::MAX_STREAMS
+            ),
+        ),
+    })?;
+    let writer = stream
+        .try_clone()
+        .map_err(|error| text(500, &format!("cannot start the event stream: {error}")))?;
+    let first = state.overlay().map(Message::Problems);
+    events::stream(Box::new(writer), subscription, first);
+    Ok(())
 }
 
 /// The response for the page at `path`, with the reload script (and the overlay while
