@@ -21,7 +21,7 @@ use std::io::{self, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The largest request head (request line and headers) read, in bytes.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
@@ -169,7 +169,6 @@ impl Drop for Slot {
 /// Reads and checks the request head on `stream`; answers the client itself (and
 /// returns `None`) when the head is too large, malformed, has a body or names another host.
 fn read_request(mut stream: TcpStream, port: u16) -> Option<Request> {
-    drop(stream.set_read_timeout(Some(HEAD_TIMEOUT)));
     let head = match read_head(&mut stream) {
         Ok(head) => head,
         Err(Some(reply)) => {
@@ -214,11 +213,18 @@ fn refuse(mut stream: TcpStream, reply: &Reply) {
 const DRAIN_BYTES: u64 = 1024 * 1024;
 
 /// Reads up to the blank line that ends the head: `Err(Some(reply))` for a head beyond
-/// the limit or malformed, `Err(None)` when the client went away or was too slow.
+/// the limit, `Err(None)` when the client went away or took more than [`HEAD_TIMEOUT`].
 fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, Option<Reply>> {
     let mut head = Vec::with_capacity(1024);
     let mut buffer = [0; 4096];
+    // One deadline for the whole head, so a byte every few seconds does not hold a place.
+    let deadline = Instant::now() + HEAD_TIMEOUT;
     loop {
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+            .ok_or(None)?;
+        stream.set_read_timeout(Some(left)).map_err(|_| None)?;
         let read = stream.read(&mut buffer).map_err(|_| None)?;
         if read == 0 {
             return Err(None);

@@ -184,3 +184,31 @@ fn thousands_of_event_streams_do_not_make_thousands_of_threads() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_request_head_sent_byte_by_byte_is_cut_off() {
+    let (_temp, serve) = start();
+    let mut stream = TcpStream::connect(&serve.address).expect("cannot connect to serve");
+    let started = Instant::now();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nX-Slow: ")
+        .expect("cannot send");
+    let mut reader = stream.try_clone().expect("cannot clone the stream");
+    let closed = std::thread::spawn(move || {
+        let mut rest = Vec::new();
+        drop(reader.read_to_end(&mut rest));
+        started.elapsed()
+    });
+    // A byte a second, well within any per-read timeout, for longer than the head may take.
+    while !closed.is_finished() && started.elapsed() < Duration::from_secs(25) {
+        if stream.write_all(b"a").is_err() {
+            break;
+        }
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    let after = closed.join().expect("the reader panicked");
+    assert!(
+        after < Duration::from_secs(15),
+        "the connection stayed open for {after:?}"
+    );
+}
