@@ -73,7 +73,7 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<PathBuf, OutputEr
     if fs::symlink_metadata(&output).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
         return refuse("it is a symbolic link; a link committed to the repository could send the site anywhere, so pass the folder it points to instead");
     }
-    if output.starts_with(root) && resolved != output {
+    if passes_a_link_inside(root, &output) {
         return refuse("a folder on the way to it, inside the site root, is a symbolic link");
     }
     let sources = ["content", "assets", "themes", "editions", "site.yaml"];
@@ -99,6 +99,24 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<PathBuf, OutputEr
         }
     }
     Ok(resolved)
+}
+
+/// Whether the path `output` (normalized) goes through the site `root` (however the root
+/// is spelled) and then through a symbolic link below it.
+fn passes_a_link_inside(root: &Path, output: &Path) -> bool {
+    let through_root = output
+        .ancestors()
+        .skip(1)
+        .find(|ancestor| ancestor.canonicalize().is_ok_and(|real| real == root));
+    let Some(spelled_root) = through_root else {
+        return false;
+    };
+    let mut current = spelled_root.to_path_buf();
+    let below = output.strip_prefix(spelled_root).unwrap_or(Path::new(""));
+    below.components().any(|component| {
+        current.push(component);
+        fs::symlink_metadata(&current).is_ok_and(|metadata| metadata.file_type().is_symlink())
+    })
 }
 
 /// Removes `.` and `..` components lexically (the path may not exist yet).

@@ -413,4 +413,15 @@ fn output_reached_through_a_symlinked_folder_inside_the_root_is_refused() {
         temp.path(),
         &before,
     );
+    // The same, with the root itself reached through a link.
+    let linked_root = temp.path().join("linked-root");
+    symlink(&root, &linked_root).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let run = build(&linked_root, &linked_root.join("build/site"));
+    assert_refused(
+        &run,
+        "a folder on the way to it, inside the site root, is a symbolic link",
+        temp.path(),
+        &before,
+    );
 }
