@@ -34,6 +34,7 @@ mod suite {
     mod sanitize;
     mod search;
     mod serve;
+    mod serve_limits;
     mod status;
     mod tidy;
 }
