@@ -99,6 +99,7 @@ impl YamlSource<'_> {
     pub fn parse<T: DeserializeOwned + Clone + Send + Sync + 'static>(
         &self,
     ) -> Result<T, Diagnostic> {
+        self.within_size_limit()?;
         super::memo::memoized(self.yaml, || {
             serde_saphyr::from_str_with_options(self.yaml, options())
         })
@@ -107,9 +108,45 @@ impl YamlSource<'_> {
 
     /// The keys of the top-level mapping with their positions, to report unknown fields.
     pub fn top_level_keys(&self) -> Vec<Spanned<String>> {
+        if self.within_size_limit().is_err() {
+            return Vec::new();
+        }
         super::memo::memoized(self.yaml, || mapping_keys(self.yaml).map(Keys))
             .map(|keys| keys.0)
             .unwrap_or_default()
+    }
+
+    /// True for the front matter of a Markdown file, false for a whole YAML data file.
+    fn is_front_matter(&self) -> bool {
+        self.line_offset > 0
+    }
+
+    /// Refuses YAML larger than its kind may be, before the parser sees it: the parser's
+    /// memory grows about twentyfold with a long scalar, and its budget trips only after
+    /// the scalar has been read whole.
+    fn within_size_limit(&self) -> Result<(), Diagnostic> {
+        let (limit, hint) = if self.is_front_matter() {
+            (MAX_FRONT_MATTER_BYTES, "the header between the `---` lines holds short fields; put long text in the body, below the second `---`")
+        } else {
+            (
+                MAX_DATA_FILE_BYTES,
+                "split the data into smaller files, or put large tables in a CSV dataset",
+            )
+        };
+        if self.yaml.len() <= limit {
+            return Ok(());
+        }
+        let message = format!(
+            "this YAML is {} KB, more than the {} KB allowed{}",
+            self.yaml.len().div_ceil(1024),
+            limit / 1024,
+            if self.is_front_matter() {
+                " in a front matter"
+            } else {
+                " in a data file"
+            }
+        );
+        Err(self.error(self.start(), message).with_hint(hint))
     }
 
     fn yaml_error(&self, error: &serde_saphyr::Error) -> Diagnostic {
@@ -129,8 +166,18 @@ impl YamlSource<'_> {
     }
 }
 
+/// The most YAML a Markdown file's front matter may hold (a contribution's is about 1 KB).
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The most YAML a data file (`site.yaml`, objectives, forums, a YAML dataset) may hold.
+pub const MAX_DATA_FILE_BYTES: usize = 2 * 1024 * 1024;
+
 /// The keys of the YAML mapping `yaml`, with their positions; values are skipped.
+/// YAML longer than [`MAX_DATA_FILE_BYTES`] yields no keys (callers report its size).
 pub fn mapping_keys(yaml: &str) -> Result<Vec<Spanned<String>>, serde_saphyr::Error> {
+    if yaml.len() > MAX_DATA_FILE_BYTES {
+        return Ok(Vec::new());
+    }
     serde_saphyr::from_str_with_options::<Keys>(yaml, options()).map(|keys| keys.0)
 }
 

@@ -268,3 +268,41 @@ fn check_changed_reports_only_the_named_files() {
         untouched.stderr
     );
 }
+
+/// A copy of the `minimal` fixture (unpublished) with `files` added, and `check` run on it.
+fn check_with_files(files: &[(&str, &[u8])], format: &str) -> super::support::Output {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    for (path, bytes) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a file has a folder"))
+            .expect("cannot create the folder");
+        std::fs::write(&path, bytes).expect("cannot write the file");
+    }
+    check(&root, format)
+}
+
+/// A 5 MB front matter is refused by its size, before the YAML parser reads it (the
+/// parser needed about twenty times the scalar's size before its budget tripped).
+#[test]
+fn oversized_front_matter_is_refused_before_parsing() {
+    let title = "a".repeat(5_000_000);
+    let text = format!("---\ntitle: \"{title}\"\n---\nBody\n");
+    let run = check_with_files(
+        &[("content/contributions/huge.md", text.as_bytes())],
+        "human",
+    );
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "error: this YAML is 4883 KB, more than the 64 KB allowed in a front matter\n --> content/contributions/huge.md:1:1"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("put long text in the body"),
+        "{}",
+        run.stderr
+    );
+}
