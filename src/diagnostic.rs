@@ -89,6 +89,19 @@ impl Diagnostic {
         self
     }
 
+    /// A copy whose texts show control characters visibly: `<U+001B>` in the message,
+    /// hint and file, one control picture per character in the source line (so that
+    /// columns still point at the right character).
+    pub fn printable(&self) -> Diagnostic {
+        Diagnostic {
+            file: escape_controls(&self.file),
+            message: escape_controls(&self.message),
+            hint: self.hint.as_deref().map(escape_controls),
+            source_line: self.source_line.as_deref().map(picture_controls),
+            ..self.clone()
+        }
+    }
+
     fn sort_key(&self) -> (&str, u64, u64, Severity, &str) {
         (
             &self.file,
@@ -166,7 +179,11 @@ pub enum Format {
 }
 
 /// Renders `diagnostics` in `format`; the result ends with a newline unless empty.
+/// Control characters from the content are shown escaped in every format, so a value
+/// cannot drive the reader's terminal or forge lines in a CI log.
 pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
+    let printable: Vec<Diagnostic> = diagnostics.iter().map(Diagnostic::printable).collect();
+    let diagnostics = printable.as_slice();
     match format {
         Format::Human => diagnostics.iter().map(render_human).collect(),
         Format::Json => {
@@ -260,6 +277,74 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// True for a character no published text may hold: C0 controls other than tab, line
+/// feed and carriage return, DEL, C1 controls, and Unicode noncharacters (U+FFFE…).
+pub fn is_forbidden_character(character: char) -> bool {
+    let code = u32::from(character);
+    matches!(character, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// A character's code point and, for the usual suspects, its name: `U+001B (escape)`.
+pub fn character_name(character: char) -> String {
+    let name = match character {
+        '\u{0}' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{9}' => "tab",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\u{d}' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{a0}' => "non-breaking space",
+        c if u32::from(c) & 0xFFFE == 0xFFFE || ('\u{fdd0}'..='\u{fdef}').contains(&c) => {
+            "a noncharacter"
+        }
+        c if c.is_control() => "a control character",
+        _ => return format!("U+{:04X}", u32::from(character)),
+    };
+    format!("U+{:04X} ({name})", u32::from(character))
+}
+
+/// `text` with each control character (carriage return included, line feed and tab
+/// kept) written as `<U+001B>`.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|character| {
+            if needs_escape(character) {
+                format!("<U+{:04X}>", u32::from(character))
+            } else {
+                character.to_string()
+            }
+        })
+        .collect()
+}
+
+fn needs_escape(character: char) -> bool {
+    character == '\r' || is_forbidden_character(character)
+}
+
+/// `line` with each control character replaced by one visible character: its control
+/// picture (`␛` for ESC) for C0 and DEL, `�` for the others.
+fn picture_controls(line: &str) -> String {
+    line.chars()
+        .map(|character| match u32::from(character) {
+            code @ 0..=0x1f if character != '\t' => {
+                char::from_u32(0x2400 + code).unwrap_or('\u{fffd}')
+            }
+            0x7f => '\u{2421}',
+            _ if needs_escape(character) => '\u{fffd}',
+            _ => character,
+        })
+        .collect()
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -321,6 +406,20 @@ mod tests {
             render_github(&diagnostic),
             "::error file=content/a%2Cb.md,line=3,col=4,title=rapporteur::bad: 50%25%0Ahelp: fix it\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_in_every_format() {
+        let diagnostic = Diagnostic::error("content/x\u{7}.md", "unknown region `a\u{1b}[31mb`")
+            .at(Position::new(1, 9), "region: a\u{1b}[31mb\n")
+            .with_hint("bell\u{7}");
+        let github = render(std::slice::from_ref(&diagnostic), Format::Github);
+        assert_eq!(github, "::error file=content/x<U+0007>.md,line=1,col=9,title=rapporteur::unknown region `a<U+001B>[31mb`%0Ahelp: bell<U+0007>\n");
+        let json = render(std::slice::from_ref(&diagnostic), Format::Json);
+        assert!(json.contains("a<U+001B>[31mb"), "{json}");
+        let human = render(&[diagnostic], Format::Human);
+        assert!(!human.chars().any(is_forbidden_character), "{human:?}");
+        assert!(human.contains("region: a\u{241b}[31mb"), "{human}");
     }
 
     #[test]

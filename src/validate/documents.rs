@@ -82,7 +82,15 @@ pub enum Validated {
 
 /// Checks one document; returns what it yields and its problems.
 pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Diagnostic>) {
+    let mut characters = super::characters::in_text(&document.file.path, &document.file.text);
+    characters.extend(super::characters::in_yaml_values(&document.yaml()));
     let (validated, mut diagnostics, body) = document_fields(document, known);
+    let validated = validated.filter(|_| characters.is_empty());
+    // The YAML parser stops at some of these characters; its message would say it again.
+    if !characters.is_empty() {
+        diagnostics.retain(|problem| !problem.message.contains("YAML: unexpected character"));
+    }
+    diagnostics.append(&mut characters);
     if let Some(body) = body {
         // An invalid document is not rendered, so its body's problems are found here.
         diagnostics.extend(

@@ -9,6 +9,7 @@
 //! [`update`] validates again after only contribution files changed, checking just those
 //! files and the rules that span documents (`serve` uses it after each save).
 
+mod characters;
 mod checker;
 mod data;
 mod documents;
@@ -47,6 +48,14 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         .map(|file| file.path.clone())
         .collect();
 
+    for file in site
+        .iter()
+        .chain(&objectives)
+        .chain(&forums)
+        .chain(&datasets)
+    {
+        problems.extend(data_file_characters(file));
+    }
     let site = site.and_then(|file| data::site(&file, &mut problems));
     let objectives = match &objectives {
         Some(file) => data::objectives(file, &mut problems),
@@ -178,6 +187,20 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         return (None, finish(problems));
     }
     (Some(site), finish(problems))
+}
+
+/// The forbidden characters of a data file, written or (in YAML) escaped.
+fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
+    let mut problems = characters::in_text(&file.path, &file.text);
+    if !file.path.ends_with(".csv") {
+        problems.extend(characters::in_yaml_values(&crate::load::YamlSource {
+            file: &file.path,
+            text: &file.text,
+            yaml: &file.text,
+            line_offset: 0,
+        }));
+    }
+    problems
 }
 
 /// The order of contributions in the model: newest first, then by slug.

@@ -31,6 +31,7 @@ invalid_cases! {
     bad_date,
     bad_slug_file_name,
     broken_template,
+    control_characters,
     date_outside_editions,
     duplicate_data_ids,
     javascript_link_in_body,
