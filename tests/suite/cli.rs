@@ -336,3 +336,113 @@ fn publish_refuses_an_unknown_edition() {
     assert!(run.stderr.contains("2031"), "{}", run.stderr);
     assert_eq!(read_tree(&root), before);
 }
+
+/// `check --changed FILE…` with the minimal site: its `Output` and the root.
+fn check_changed(root: &std::path::Path, names: &[&str]) -> super::support::Output {
+    rapporteur()
+        .args(["check", "--format", "github", "--root"])
+        .arg(root)
+        .arg("--changed")
+        .args(names)
+        .run()
+}
+
+/// Moving an edition's boundary in site.yaml breaks contributions it does not touch:
+/// `check --changed site.yaml` fails and names site.yaml as the cause.
+#[test]
+fn check_changed_fails_when_the_change_breaks_other_files() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let site = read(&root.join("site.yaml"));
+    super::support::write(
+        &root.join("site.yaml"),
+        &site.replace("to: 2025-06-30", "to: 2025-03-01"),
+    );
+    let run = check_changed(&root, &["site.yaml"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("::error file=content/contributions/rural-schools.md,line=12,col=7,")
+            && run
+                .stdout
+                .contains("no edition's reporting period contains 2025-03-14"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("::error file=site.yaml,title=rapporteur::other files have 3 problems with this change: content/contributions/rural-schools.fr.md, content/contributions/rural-schools.md, content/policy-notes/connectivity-gaps.md%0A"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A name that is not a file of the site fails the check instead of matching nothing;
+/// absolute paths inside the root and git's quoted names are understood.
+#[test]
+fn check_changed_refuses_names_that_are_not_site_files() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    for name in [
+        "/etc/passwd",
+        "content/contributions/no-such-file.md",
+        "README.md",
+        "../outside.md",
+    ] {
+        let run = check_changed(&root, &[name]);
+        run.assert_code(1);
+        assert!(
+            run.stdout.starts_with(&format!(
+                "::warning file={},title=rapporteur::`--changed {name}`: ",
+                name.replace(':', "%3A")
+            )),
+            "{name}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stderr
+                .contains("error: 1 of the names given to --changed is not a file of the site"),
+            "{}",
+            run.stderr
+        );
+    }
+
+    let absolute = root.join("content/contributions/rural-schools.md");
+    let run = check_changed(&root, &[absolute.to_str().expect("a UTF-8 temporary path")]);
+    run.assert_code(0);
+
+    super::support::write(
+        &root.join("content/contributions/réseau.md"),
+        &read(&root.join("content/contributions/open-data-portal.md")),
+    );
+    let run = check_changed(&root, &["\"content/contributions/r\\303\\251seau.md\""]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.starts_with("::error file=content/contributions/réseau.md,line=1,col=1,title=rapporteur::the file name `réseau` cannot be used in a web address"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Like git, every command finds the site root from a subfolder.
+#[test]
+fn commands_find_the_site_root_from_a_subfolder() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let run = rapporteur()
+        .current_dir(root.join("content/contributions"))
+        .arg("check")
+        .run();
+    run.assert_code(0);
+    assert!(run.stderr.starts_with("checked "), "{}", run.stderr);
+    let run = rapporteur()
+        .current_dir(root.join("content/contributions"))
+        .args(["check", "--changed", "rural-schools.md"])
+        .run();
+    run.assert_code(0);
+    rapporteur()
+        .current_dir(root.join("content/data"))
+        .args(["new", "contribution", "from-below", "--skeleton"])
+        .run()
+        .assert_code(0);
+    assert!(root.join("content/contributions/from-below.md").is_file());
+}
