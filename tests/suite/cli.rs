@@ -446,3 +446,60 @@ fn commands_find_the_site_root_from_a_subfolder() {
         .assert_code(0);
     assert!(root.join("content/contributions/from-below.md").is_file());
 }
+
+/// Runs `git` in `dir`, failing the test on error.
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .output()
+        .expect("cannot run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// The pull-request workflow's own script, on a real repository whose pull request adds a
+/// file named with a space and one with accents: both reach `check --changed` and get
+/// their annotations (git's quoting and word splitting made them match nothing before).
+#[test]
+fn pull_request_script_annotates_names_with_spaces_and_accents() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    super::support::write(&root.join("README.md"), "Not a file of the site.\n");
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "base"]);
+    let base = git(&root, &["rev-parse", "HEAD"]);
+    let contribution = read(&root.join("content/contributions/open-data-portal.md"));
+    for name in ["community network.md", "réseau çà.md"] {
+        super::support::write(&root.join("content/contributions").join(name), &contribution);
+    }
+    super::support::write(&root.join("README.md"), "Changed, and not checked.\n");
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "pull request"]);
+
+    let script = super::support::manifest_dir().join(".github/scripts/check-pull-request.sh");
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&base)
+        .current_dir(&root)
+        .env("RAPPORTEUR", env!("CARGO_BIN_EXE_rapporteur"))
+        .output()
+        .expect("cannot run the workflow's script");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    for (file, slug) in [
+        ("community network.md", "community-network"),
+        ("réseau çà.md", "reseau-ca"),
+    ] {
+        let annotation = format!("::error file=content/contributions/{file},line=1,col=1,title=rapporteur::the file name `{}` cannot be used in a web address%0Ahelp: rename the file with lowercase letters, digits and hyphens only, e.g. `{slug}.md`\n", file.trim_end_matches(".md"));
+        assert!(stdout.contains(&annotation), "{annotation}\nnot in:\n{stdout}\n{stderr}");
+    }
+    assert!(!stdout.contains("README"), "{stdout}");
+}
