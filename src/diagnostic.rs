@@ -102,6 +102,49 @@ impl Diagnostic {
         }
     }
 
+    /// The problem with a file that is not UTF-8 text, at the first byte that is not,
+    /// with the line shown as well as it can be; `None` when `bytes` is UTF-8.
+    pub fn not_utf8(file: &str, bytes: &[u8]) -> Option<Diagnostic> {
+        let valid_up_to = std::str::from_utf8(bytes).err()?.valid_up_to();
+        let line_start = bytes[..valid_up_to]
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |index| index + 1);
+        let line_end = bytes[valid_up_to..]
+            .iter()
+            .position(|byte| *byte == b'\n')
+            .map_or(bytes.len(), |index| valid_up_to + index);
+        let line_number = bytes[..line_start]
+            .iter()
+            .filter(|byte| **byte == b'\n')
+            .count()
+            + 1;
+        let column = String::from_utf8_lossy(&bytes[line_start..valid_up_to])
+            .chars()
+            .count()
+            + 1;
+        let byte = bytes[valid_up_to];
+        let source_line = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
+        let hint = match byte {
+            0xA0..=0xFF => format!("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8); the byte 0x{byte:02X} is `{}` in Latin-1, the usual cause", char::from(byte)),
+            0x80..=0x9F => format!("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8); the byte 0x{byte:02X} is punctuation such as `’` or `–` in Windows-1252, the usual cause"),
+            _ => "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)".to_owned(),
+        };
+        Some(
+            Diagnostic::error(
+                file,
+                format!(
+                    "this file is not UTF-8 text: the byte 0x{byte:02X} here is not valid UTF-8"
+                ),
+            )
+            .at(
+                Position::new(line_number as u64, column as u64),
+                &source_line_at(line_number, &source_line),
+            )
+            .with_hint(hint),
+        )
+    }
+
     fn sort_key(&self) -> (&str, u64, u64, Severity, &str) {
         (
             &self.file,
@@ -277,6 +320,13 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A text whose line `line_number` is `line`, for [`Diagnostic::at`].
+fn source_line_at(line_number: usize, line: &str) -> String {
+    let mut text = "\n".repeat(line_number.saturating_sub(1));
+    text.push_str(line);
+    text
+}
+
 /// True for a character no published text may hold: C0 controls other than tab, line
 /// feed and carriage return, DEL, C1 controls, and Unicode noncharacters (U+FFFE…).
 pub fn is_forbidden_character(character: char) -> bool {
@@ -420,6 +470,22 @@ mod tests {
         let human = render(&[diagnostic], Format::Human);
         assert!(!human.chars().any(is_forbidden_character), "{human:?}");
         assert!(human.contains("region: a\u{241b}[31mb"), "{human}");
+    }
+
+    #[test]
+    fn a_latin1_byte_is_placed_at_its_line_and_column() {
+        let diagnostic = Diagnostic::not_utf8("a.md", b"---\ntitle: R\xe9seau\n---\n")
+            .unwrap_or_else(|| panic!("not UTF-8"));
+        assert_eq!((diagnostic.line, diagnostic.column), (Some(2), Some(9)));
+        assert_eq!(
+            diagnostic.source_line.as_deref(),
+            Some("title: R\u{fffd}seau")
+        );
+        assert!(diagnostic
+            .hint
+            .unwrap_or_default()
+            .contains("`é` in Latin-1"));
+        assert!(Diagnostic::not_utf8("a.md", "é".as_bytes()).is_none());
     }
 
     #[test]

@@ -89,6 +89,14 @@ impl YamlSource<'_> {
         Position::new(self.line_offset.max(1), 1)
     }
 
+    /// The position of the top-level field `key`, or of the front matter's first line.
+    pub fn key_position(&self, key: &str) -> Position {
+        self.top_level_keys()
+            .iter()
+            .find(|found| found.value == key)
+            .map_or_else(|| self.start(), |found| self.position_of(found))
+    }
+
     /// An error diagnostic at `position` in this file.
     pub fn error(&self, position: Position, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.file, message).at(position, self.text)

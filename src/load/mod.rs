@@ -143,7 +143,7 @@ pub fn read_content_file(root: &SiteRoot, path: &Path) -> ContentFile {
             path: relative,
             text,
         },
-        Err(error) => return ContentFile::Problem(Diagnostic::error(relative, error.describe())),
+        Err(error) => return ContentFile::Problem(read_problem(root, path, &relative, &error)),
     };
     match slot {
         Slot::Objectives => ContentFile::Objectives(file),
@@ -296,10 +296,23 @@ fn read_text(root: &SiteRoot, path: &Path, diagnostics: &mut Diagnostics) -> Opt
             text,
         }),
         Err(error) => {
-            diagnostics.push(Diagnostic::error(root.relative(path), error.describe()));
+            diagnostics.push(read_problem(root, path, &root.relative(path), &error));
             None
         }
     }
+}
+
+/// Why the file at `path` could not be read; for text that is not UTF-8, where.
+fn read_problem(
+    root: &SiteRoot,
+    path: &Path,
+    relative: &str,
+    error: &crate::fs::ReadError,
+) -> Diagnostic {
+    root.read(path)
+        .ok()
+        .and_then(|bytes| Diagnostic::not_utf8(relative, &bytes))
+        .unwrap_or_else(|| Diagnostic::error(relative, error.describe()))
 }
 
 /// Places a file of `content/` in the content model, or says why it has no place.

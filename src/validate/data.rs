@@ -66,7 +66,7 @@ pub fn site(
         .collect();
     if let Some(default) = &default_language {
         if !languages.is_empty() && !languages.contains(default) {
-            let position = check.yaml.start();
+            let position = check.yaml.key_position("default_language");
             check.error(
                 position,
                 format!("`default_language` `{default}` is not in `languages`"),

@@ -331,7 +331,7 @@ fn contribution_fields(
         .map(|list| list.value);
     let objectives = match objectives {
         Some(list) if list.is_empty() => {
-            let position = check.yaml.start();
+            let position = check.yaml.key_position("objectives");
             check.error(
                 position,
                 "`objectives` is empty",
@@ -504,7 +504,7 @@ fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives:
     for action in actions {
         let objective = action.split('.').next().unwrap_or_default();
         if !objectives.iter().any(|id| id == objective) {
-            let position = check.yaml.start();
+            let position = check.yaml.key_position("actions");
             check.warning(position, format!("action `{action}` belongs to objective `{objective}`, which is not in `objectives`"), format!("add `{objective}` to `objectives`"));
         }
     }

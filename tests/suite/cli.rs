@@ -477,7 +477,10 @@ fn pull_request_script_annotates_names_with_spaces_and_accents() {
     let base = git(&root, &["rev-parse", "HEAD"]);
     let contribution = read(&root.join("content/contributions/open-data-portal.md"));
     for name in ["community network.md", "réseau çà.md"] {
-        super::support::write(&root.join("content/contributions").join(name), &contribution);
+        super::support::write(
+            &root.join("content/contributions").join(name),
+            &contribution,
+        );
     }
     super::support::write(&root.join("README.md"), "Changed, and not checked.\n");
     git(&root, &["add", "-A"]);
@@ -499,7 +502,10 @@ fn pull_request_script_annotates_names_with_spaces_and_accents() {
         ("réseau çà.md", "reseau-ca"),
     ] {
         let annotation = format!("::error file=content/contributions/{file},line=1,col=1,title=rapporteur::the file name `{}` cannot be used in a web address%0Ahelp: rename the file with lowercase letters, digits and hyphens only, e.g. `{slug}.md`\n", file.trim_end_matches(".md"));
-        assert!(stdout.contains(&annotation), "{annotation}\nnot in:\n{stdout}\n{stderr}");
+        assert!(
+            stdout.contains(&annotation),
+            "{annotation}\nnot in:\n{stdout}\n{stderr}"
+        );
     }
     assert!(!stdout.contains("README"), "{stdout}");
 }

@@ -37,6 +37,7 @@ invalid_cases! {
     javascript_link_in_body,
     javascript_link_in_links,
     many_problems,
+    missing_lines,
     missing_required_fields,
     orphan_translation,
     sdg_out_of_range,
