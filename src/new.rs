@@ -620,6 +620,15 @@ fn flow_list(ids: &[String]) -> String {
     format!("[{}]", ids.join(", "))
 }
 
+/// The skeleton's title, an error in `check` until it is replaced.
+pub const PLACEHOLDER_TITLE: &str = "A short title that says what was done and where";
+
+/// The skeleton's stakeholder name, an error in `check` until it is replaced.
+pub const PLACEHOLDER_STAKEHOLDER: &str = "Your organization";
+
+/// The body every new contribution starts with, an error in `check` until it is replaced.
+pub const PLACEHOLDER_BODY: &str = BODY;
+
 const BODY: &str =
     "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,
 and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
@@ -698,6 +707,13 @@ and what remains to be done. You can use Markdown: **bold**, lists, tables and l
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_skeleton_holds_the_placeholders_that_check_refuses() {
+        assert!(SKELETON.contains(&format!("title: \"{PLACEHOLDER_TITLE}\"")));
+        assert!(SKELETON.contains(&format!("name: \"{PLACEHOLDER_STAKEHOLDER}\"")));
+        assert!(SKELETON.ends_with(&format!("---\n{PLACEHOLDER_BODY}")));
+    }
 
     fn choices() -> Vec<Choice> {
         ["A", "B"]

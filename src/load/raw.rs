@@ -63,6 +63,8 @@ pub struct RawContribution {
     pub summary: Option<S<String>>,
     pub aliases: Option<Vec<S<String>>>,
     pub updates: Option<S<String>>,
+    /// `draft: true` keeps the contribution out of the build; it is still checked.
+    pub draft: Option<S<bool>>,
 }
 
 pub const CONTRIBUTION_FIELDS: &[&str] = &[
@@ -83,6 +85,7 @@ pub const CONTRIBUTION_FIELDS: &[&str] = &[
     "summary",
     "aliases",
     "updates",
+    "draft",
 ];
 
 #[derive(Clone, Debug, Deserialize)]

@@ -71,6 +71,8 @@ impl<'a> Known<'a> {
 /// A validated document, ready to be placed in the model.
 pub enum Validated {
     Contribution(Box<Contribution>),
+    /// A contribution marked `draft: true`: checked, kept out of the build.
+    Draft(Box<Contribution>),
     PolicyNote(Box<PolicyNote>),
     Page(Page),
     /// A translation, to attach to the document it translates.
@@ -151,7 +153,13 @@ fn document_parts(
             }
         }
         (None, Fields::Contribution(fields)) => {
-            Validated::Contribution(Box::new(fields.into_contribution(markdown(document))))
+            let draft = fields.draft;
+            let contribution = Box::new(fields.into_contribution(markdown(document)));
+            if draft {
+                Validated::Draft(contribution)
+            } else {
+                Validated::Contribution(contribution)
+            }
         }
         (None, Fields::PolicyNote(fields)) => {
             Validated::PolicyNote(Box::new(fields.into_note(markdown(document))))
@@ -250,6 +258,7 @@ struct ContributionFields {
     summary: Option<String>,
     aliases: Vec<String>,
     updates: Option<String>,
+    draft: bool,
 }
 
 impl ContributionFields {
@@ -273,6 +282,7 @@ impl ContributionFields {
             summary,
             aliases,
             updates,
+            draft: _,
         } = self;
         Contribution {
             slug,
@@ -310,6 +320,8 @@ fn contribution_fields(
         Err(problem) => return (None, vec![problem]),
     };
     check.unknown_fields(raw::CONTRIBUTION_FIELDS, "a contribution");
+    let draft = raw.draft.as_ref().is_some_and(|draft| draft.value);
+    placeholders(&mut check, &raw, document, draft);
     let slug = slug_of(document, &mut check);
     let title = check.required_text(
         raw.title,
@@ -425,6 +437,7 @@ fn contribution_fields(
             summary,
             aliases,
             updates,
+            draft,
         })
     })();
     let has_errors = check
@@ -432,6 +445,49 @@ fn contribution_fields(
         .iter()
         .any(|d| d.severity == crate::diagnostic::Severity::Error);
     (fields.filter(|_| !has_errors), check.diagnostics)
+}
+
+/// The skeleton's placeholder texts, and a body with no text: errors (warnings in a
+/// draft, which is not published), so an unedited `new contribution` cannot be merged.
+fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document, draft: bool) {
+    let report = |check: &mut Checker, position, message: &str, hint: &str| {
+        if draft {
+            check.warning(position, message, hint);
+        } else {
+            check.error(position, message, hint);
+        }
+    };
+    if let Some(title) = raw
+        .title
+        .as_ref()
+        .filter(|title| title.value.trim() == crate::new::PLACEHOLDER_TITLE)
+    {
+        let position = check.yaml.position_of(title);
+        report(check, position, "the title is still the placeholder of the new file", "write a short title that says what was done and where, e.g. \"Connecting rural schools in the Sahel\"");
+    }
+    let name = raw
+        .stakeholder
+        .as_ref()
+        .and_then(|stakeholder| stakeholder.value.name.as_ref());
+    if let Some(name) = name.filter(|name| name.value.trim() == crate::new::PLACEHOLDER_STAKEHOLDER)
+    {
+        let position = check.yaml.position_of(name);
+        report(
+            check,
+            position,
+            "the stakeholder's name is still the placeholder of the new file",
+            "write the name of the organization that did the work",
+        );
+    }
+    let body = document.body();
+    let first_line = document.split.body_line_offset + 1;
+    if body.trim() == crate::new::PLACEHOLDER_BODY.trim() {
+        let position = crate::diagnostic::Position::new(first_line, 1);
+        report(check, position, "the text is still the placeholder of the new file", "describe the work in your own words: what was done, for whom, with whom, what changed and what remains");
+    } else if body.trim().is_empty() {
+        let position = crate::diagnostic::Position::new(first_line - 1, 1);
+        report(check, position, "the contribution has no text below its header", "write a few paragraphs below the second `---`: what was done, for whom, with whom, what changed and what remains");
+    }
 }
 
 /// Makes `Option<Vec<S<T>>>` fit [`Checker::required`], which wants a spanned value.

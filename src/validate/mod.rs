@@ -152,8 +152,16 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             parts.add(kind, validated);
         }
     }
-    let (home, reports, mut contributions, mut policy_notes) =
-        parts.assemble(&config.title, &editions, &mut problems);
+    let Assembled {
+        home,
+        reports,
+        mut contributions,
+        mut drafts,
+        mut policy_notes,
+    } = parts.assemble(&config.title, &editions, &mut problems);
+    drafts.sort_by(display_order);
+    // Drafts are not rendered, so their bodies' problems are found here.
+    problems.extend(markdown_problems(&contribution_bodies(&drafts)));
 
     contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -169,6 +177,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         objectives,
         forums,
         contributions,
+        drafts,
         policy_notes,
         home,
         reports,
@@ -268,15 +277,7 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
             )
         })
         .collect();
-    for contribution in &site.contributions {
-        bodies.push(&contribution.body);
-        bodies.extend(
-            contribution
-                .translations
-                .iter()
-                .map(|translation| &translation.body),
-        );
-    }
+    bodies.extend(contribution_bodies(&site.contributions));
     for note in &site.policy_notes {
         bodies.push(&note.body);
         bodies.extend(
@@ -286,6 +287,21 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
         );
     }
     markdown_problems(&bodies)
+}
+
+/// The bodies of `contributions` and of their translations.
+fn contribution_bodies(contributions: &[Contribution]) -> Vec<&Markdown> {
+    contributions
+        .iter()
+        .flat_map(|contribution| {
+            std::iter::once(&contribution.body).chain(
+                contribution
+                    .translations
+                    .iter()
+                    .map(|translation| &translation.body),
+            )
+        })
+        .collect()
 }
 
 /// The Markdown problems (unsafe links) of `bodies`.
@@ -321,6 +337,15 @@ fn missing_data_file(path: &str, what: &str) -> Diagnostic {
         .with_hint(format!("create it: it lists {what}"))
 }
 
+/// The documents of a site with their translations attached.
+struct Assembled {
+    home: Page,
+    reports: Vec<Report>,
+    contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
+    policy_notes: Vec<PolicyNote>,
+}
+
 /// Validated documents gathered by kind, before translations are attached.
 #[derive(Default)]
 struct Parts {
@@ -328,6 +353,7 @@ struct Parts {
     fronts: BTreeMap<String, Page>,
     chapters: BTreeMap<String, Vec<(String, Page)>>,
     contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
     policy_notes: Vec<PolicyNote>,
     /// Translations by the path of the file they translate.
     translations: BTreeMap<String, Vec<Translation>>,
@@ -348,6 +374,7 @@ impl Parts {
                 .or_default()
                 .push(translation),
             (Validated::Contribution(contribution), _) => self.contributions.push(*contribution),
+            (Validated::Draft(contribution), _) => self.drafts.push(*contribution),
             (Validated::PolicyNote(note), _) => self.policy_notes.push(*note),
             (Validated::Page(page), DocumentKind::Home) => self.home = Some(page),
             (Validated::Page(page), DocumentKind::ReportFront { year }) => {
@@ -366,7 +393,7 @@ impl Parts {
         site_title: &str,
         editions: &[crate::model::Edition],
         problems: &mut Vec<Diagnostic>,
-    ) -> (Page, Vec<Report>, Vec<Contribution>, Vec<PolicyNote>) {
+    ) -> Assembled {
         let mut home = self.home.take().unwrap_or_else(|| Page {
             slug: String::new(),
             title: String::new(),
@@ -383,7 +410,7 @@ impl Parts {
             home.title = site_title.to_owned();
         }
         home.translations = self.take_translations(&home.body.file);
-        for contribution in &mut self.contributions {
+        for contribution in self.contributions.iter_mut().chain(&mut self.drafts) {
             contribution.translations = self
                 .translations
                 .remove(&contribution.body.file)
@@ -401,7 +428,13 @@ impl Parts {
                 problems.push(orphan(&original, &translation));
             }
         }
-        (home, reports, self.contributions, self.policy_notes)
+        Assembled {
+            home,
+            reports,
+            contributions: self.contributions,
+            drafts: self.drafts,
+            policy_notes: self.policy_notes,
+        }
     }
 
     fn take_translations(&mut self, original: &str) -> Vec<Translation> {

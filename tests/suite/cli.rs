@@ -138,8 +138,11 @@ fn root_without_site_yaml_is_invalid_content() {
     );
 }
 
+/// The skeleton is valid YAML whose placeholders are errors until replaced: an unedited
+/// file cannot be merged, and once filled in it checks and builds; with `draft: true` it
+/// is checked but left out of the build.
 #[test]
-fn new_contribution_writes_a_skeleton_that_passes_check() {
+fn new_contribution_skeleton_must_be_filled_in() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     let run = rapporteur()
@@ -160,6 +163,45 @@ fn new_contribution_writes_a_skeleton_that_passes_check() {
         "{skeleton}"
     );
 
+    let checked = check(&root, "human");
+    checked.assert_code(1);
+    for message in [
+        "error: the title is still the placeholder of the new file",
+        "error: the stakeholder's name is still the placeholder of the new file",
+        "error: the text is still the placeholder of the new file",
+        "error: the content has 3 problems to fix",
+    ] {
+        assert!(
+            checked.stderr.contains(message),
+            "{message}: {}",
+            checked.stderr
+        );
+    }
+
+    let as_draft = skeleton.replacen("status: planned", "draft: true\nstatus: planned", 1);
+    super::support::write(&path, &as_draft);
+    let checked = check(&root, "human");
+    checked.assert_code(0);
+    assert!(
+        checked.stderr.contains("(2 contributions") && checked.stderr.contains(", 3 warnings"),
+        "a draft is checked, with warnings, and not counted: {}",
+        checked.stderr
+    );
+    let output = temp.path().join("draft-out");
+    build(&root, &output).assert_code(0);
+    assert!(
+        !output.join("2026/contributions/my-slug").exists(),
+        "a draft is not built"
+    );
+
+    let filled = skeleton
+        .replace("A short title that says what was done and where", "Libraries online")
+        .replace("Your organization", "Library Network")
+        .replace(
+            "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,\nand what remains to be done. You can use Markdown: **bold**, lists, tables and links.\n",
+            "Forty libraries were connected.\n",
+        );
+    super::support::write(&path, &filled);
     let checked = check(&root, "human");
     checked.assert_code(0);
     assert!(

@@ -40,6 +40,7 @@ invalid_cases! {
     missing_lines,
     missing_required_fields,
     orphan_translation,
+    placeholders,
     sdg_out_of_range,
     site_yaml_errors,
     unclosed_front_matter,

@@ -1,7 +1,7 @@
 //! `rapporteur new contribution` with flags, without them, and at a terminal.
 //!
-//! A contributor who gives every field as a flag gets a file that passes `check` as
-//! written; a script that forgets one gets exit status 2 and the list of what is missing
+//! A contributor who gives every field as a flag gets a file that passes `check` once
+//! its placeholder text is replaced (an unedited body is an error); a script that forgets one gets exit status 2 and the list of what is missing
 //! (nothing can be asked without a terminal); a person at a terminal is asked for what
 //! is missing, with the site's own choices, and asked again after a wrong answer. The
 //! terminal is a real pseudo-terminal, so the program's own "is stdin a terminal?"
@@ -19,8 +19,24 @@ const BODY: &str =
 and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
 ";
 
+/// The new file fails `check` on its placeholder body alone, and passes once the body
+/// is written.
 #[track_caller]
-fn assert_passes_check(root: &Path, contributions: usize) {
+fn assert_passes_check_once_written(root: &Path, file: &str, contributions: usize) {
+    let checked = check(root, "human");
+    checked.assert_code(1);
+    assert!(
+        checked.stderr.starts_with(&format!(
+            "error: the text is still the placeholder of the new file\n  --> {file}:"
+        )) && checked.stderr.contains("the content has 1 problem to fix"),
+        "{}",
+        checked.stderr
+    );
+    let path = root.join(file);
+    super::support::write(
+        &path,
+        &read(&path).replace(BODY, "Forty libraries were connected.\n"),
+    );
     let checked = check(root, "human");
     checked.assert_code(0);
     assert!(
@@ -33,7 +49,7 @@ fn assert_passes_check(root: &Path, contributions: usize) {
 }
 
 #[test]
-fn every_field_as_a_flag_writes_a_file_that_passes_check() {
+fn every_field_as_a_flag_writes_a_file_that_passes_check_once_its_text_is_written() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     let run = rapporteur()
@@ -94,7 +110,7 @@ language: fr
 {BODY}"
     );
     assert_eq!(read(&path), expected);
-    assert_passes_check(&root, 3);
+    assert_passes_check_once_written(&root, "content/contributions/library-network.md", 3);
 }
 
 #[test]
@@ -242,7 +258,7 @@ status: ongoing
         read(&root.join("content/contributions/libraries.md")),
         expected
     );
-    assert_passes_check(&root, 3);
+    assert_passes_check_once_written(&root, "content/contributions/libraries.md", 3);
 }
 
 #[test]
