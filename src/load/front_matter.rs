@@ -5,6 +5,8 @@
 //! on the file's second line, so every position is shifted by the front matter's offset
 //! before it reaches a diagnostic.
 
+mod hints;
+
 use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::{Location, Spanned};
@@ -102,16 +104,41 @@ impl YamlSource<'_> {
         Diagnostic::error(self.file, message).at(position, self.text)
     }
 
-    /// Parses the YAML into `T`; a syntax or type error becomes one diagnostic.
+    /// Parses the YAML into `T`; a type error becomes one diagnostic, a syntax error one
+    /// per likely cause found on the lines (tabs, curly quotes…), or the parser's message.
     /// (When `serve` has turned the parse memo on, unchanged YAML is not parsed again.)
     pub fn parse<T: DeserializeOwned + Clone + Send + Sync + 'static>(
         &self,
-    ) -> Result<T, Diagnostic> {
-        self.within_size_limit()?;
+    ) -> Result<T, Vec<Diagnostic>> {
+        self.within_size_limit().map_err(|problem| vec![problem])?;
         super::memo::memoized(self.yaml, || {
             serde_saphyr::from_str_with_options(self.yaml, options())
         })
-        .map_err(|error| self.yaml_error(&error))
+        .map_err(|error| {
+            let causes = self.likely_causes();
+            if causes.is_empty() {
+                vec![self.yaml_error(&error)]
+            } else {
+                causes
+            }
+        })
+    }
+
+    /// The usual mistakes found on the YAML's lines, each at its place.
+    fn likely_causes(&self) -> Vec<Diagnostic> {
+        hints::find(self.yaml)
+            .into_iter()
+            .map(|hint| {
+                let mut diagnostic = self
+                    .error(
+                        Position::new(hint.line + self.line_offset, hint.column),
+                        hint.message,
+                    )
+                    .with_hint(hint.help);
+                diagnostic.source_line = Some(hint.shown);
+                diagnostic
+            })
+            .collect()
     }
 
     /// The keys of the top-level mapping with their positions, to report unknown fields.

@@ -25,6 +25,8 @@ pub struct Known<'a> {
     pub forums: BTreeSet<String>,
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
     pub editions: Option<&'a [Edition]>,
+    /// The slugs of the site's contribution files, which `updates:` may name.
+    pub contributions: BTreeSet<String>,
     pub default_language: String,
     /// The languages of site.yaml: translations must be in one of them.
     pub languages: Vec<String>,
@@ -52,6 +54,12 @@ impl<'a> Known<'a> {
                 .collect(),
             forums: site.forums.iter().map(|forum| forum.id.clone()).collect(),
             editions: Some(&site.editions),
+            contributions: site
+                .contributions
+                .iter()
+                .chain(&site.drafts)
+                .map(|contribution| contribution.slug.clone())
+                .collect(),
             default_language: site.config.default_language.clone(),
             languages: site.config.languages.clone(),
         }
@@ -66,6 +74,18 @@ impl<'a> Known<'a> {
             _ => OBJECTIVES_HINT.to_owned(),
         }
     }
+}
+
+/// The slugs of the contribution files among `documents` (translations aside).
+pub fn contribution_slugs(documents: &[Document]) -> BTreeSet<String> {
+    documents
+        .iter()
+        .filter(|document| document.translation_of.is_none())
+        .filter_map(|document| match &document.kind {
+            DocumentKind::Contribution { slug } => Some(slug.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A validated document, ready to be placed in the model.
@@ -317,7 +337,7 @@ fn contribution_fields(
     let mut check = Checker::new(document.yaml());
     let raw: RawContribution = match check.yaml.parse() {
         Ok(raw) => raw,
-        Err(problem) => return (None, vec![problem]),
+        Err(problems) => return (None, problems),
     };
     check.unknown_fields(raw::CONTRIBUTION_FIELDS, "a contribution");
     let draft = raw.draft.as_ref().is_some_and(|draft| draft.value);
@@ -401,22 +421,9 @@ fn contribution_fields(
         .collect();
     let summary = check.optional_text(raw.summary, "summary");
     let aliases = aliases(&mut check, raw.aliases.unwrap_or_default());
-    let updates = raw.updates.and_then(|target| {
-        let slug = target.value.trim().to_owned();
-        if is_valid_slug(&slug) {
-            return Some(slug);
-        }
-        let position = check.yaml.position_of(&target);
-        check.error(
-            position,
-            format!(
-                "`updates` must name a contribution's slug, not `{}`",
-                target.value
-            ),
-            "write the file name of the earlier contribution without `.md`",
-        );
-        None
-    });
+    let updates = raw
+        .updates
+        .and_then(|target| updated_slug(&mut check, &target, &known.contributions));
     let fields = (|| {
         Some(ContributionFields {
             slug: slug?,
@@ -488,6 +495,39 @@ fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document,
         let position = crate::diagnostic::Position::new(first_line - 1, 1);
         report(check, position, "the contribution has no text below its header", "write a few paragraphs below the second `---`: what was done, for whom, with whom, what changed and what remains");
     }
+}
+
+/// The slug that `updates:` names, if it is one of the site's contributions; otherwise
+/// an error at the value, with the nearest slug.
+fn updated_slug(
+    check: &mut Checker,
+    target: &S<String>,
+    known: &BTreeSet<String>,
+) -> Option<String> {
+    let slug = target
+        .value
+        .trim()
+        .trim_end_matches(".md")
+        .trim_matches('/')
+        .to_owned();
+    if is_valid_slug(&slug) && known.contains(&slug) {
+        return Some(slug);
+    }
+    let position = check.yaml.position_of(target);
+    let hint = match did_you_mean(&slug, known.iter().map(String::as_str)) {
+        Some(suggestion) => format!("did you mean `{suggestion}`? `updates` names the earlier contribution by its file name without `.md`"),
+        None => "`updates` names the earlier contribution by its file name without `.md`, as in content/contributions/".to_owned(),
+    };
+    let message = if is_valid_slug(&slug) {
+        format!("`updates: {slug}` names no contribution")
+    } else {
+        format!(
+            "`updates` must name a contribution's slug, not `{}`",
+            target.value
+        )
+    };
+    check.error(position, message, hint);
+    None
 }
 
 /// Makes `Option<Vec<S<T>>>` fit [`Checker::required`], which wants a spanned value.
@@ -618,6 +658,34 @@ fn sdgs(check: &mut Checker, values: Vec<S<i64>>) -> Vec<u8> {
     sdgs
 }
 
+/// An indicator's value as a number; a thousands separator or text is an error.
+fn indicator_value(check: &mut Checker, value: &S<raw::Number>) -> Option<f64> {
+    let position = check.yaml.position_of(value);
+    let text = match &value.value {
+        raw::Number::Value(number) if number.is_finite() => return Some(*number),
+        raw::Number::Value(_) => String::new(),
+        raw::Number::Text(text) => text.clone(),
+    };
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    if digits != text && digits.parse::<f64>().is_ok_and(f64::is_finite) {
+        check.error(
+            position,
+            format!("the indicator's `value` `{text}` is written with a thousands separator"),
+            format!("write `value: {digits}`: numbers take no commas or spaces (and a dot for decimals)"),
+        );
+    } else {
+        check.error(
+            position,
+            format!("the indicator's `value` is not a number: `{text}`"),
+            "write a plain number such as 4200 or 12.5, without quotes or units (put the unit in `unit:`)",
+        );
+    }
+    None
+}
+
 fn indicators(check: &mut Checker, values: Vec<S<raw::RawIndicator>>) -> Vec<Indicator> {
     values
         .into_iter()
@@ -628,15 +696,7 @@ fn indicators(check: &mut Checker, values: Vec<S<raw::RawIndicator>>) -> Vec<Ind
                 unit,
                 year,
             } = indicator.value;
-            if !value.value.is_finite() {
-                let position = check.yaml.position_of(&value);
-                check.error(
-                    position,
-                    "the indicator's `value` is not a number",
-                    "write a plain number, e.g. 4200 or 12.5",
-                );
-                return None;
-            }
+            let number = indicator_value(check, &value)?;
             if let Some(year) = &year {
                 if !(1900..=2200).contains(&year.value) {
                     let position = check.yaml.position_of(year);
@@ -651,7 +711,7 @@ fn indicators(check: &mut Checker, values: Vec<S<raw::RawIndicator>>) -> Vec<Ind
             let name = check.optional_text(Some(name), "indicator name")?;
             Some(Indicator {
                 name,
-                value: value.value,
+                value: number,
                 unit: unit.map(|unit| unit.value),
                 year: year.map(|year| year.value),
             })
@@ -811,7 +871,7 @@ fn policy_note_fields(
     let mut check = Checker::new(document.yaml());
     let raw: RawPolicyNote = match check.yaml.parse() {
         Ok(raw) => raw,
-        Err(problem) => return (None, vec![problem]),
+        Err(problems) => return (None, problems),
     };
     check.unknown_fields(raw::POLICY_NOTE_FIELDS, "a policy note");
     let slug = slug_of(document, &mut check);
@@ -884,7 +944,7 @@ fn page_fields(document: &Document, known: &Known) -> (Option<PageFields>, Vec<D
     } else {
         match check.yaml.parse() {
             Ok(raw) => raw,
-            Err(problem) => return (None, vec![problem]),
+            Err(problems) => return (None, problems),
         }
     };
     check.unknown_fields(raw::PAGE_FIELDS, "a page");

@@ -107,6 +107,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
         .collect();
     let forum_ids = forums.iter().map(|forum| forum.id.clone()).collect();
+    let contribution_slugs = documents::contribution_slugs(&documents);
     let Some((config, editions)) = site else {
         // site.yaml is invalid: still check the documents, so one run shows every problem.
         let known = Known {
@@ -114,6 +115,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             actions,
             forums: forum_ids,
             editions: None,
+            contributions: contribution_slugs,
             default_language: "en".to_owned(),
             languages: crate::load::LANGUAGES
                 .iter()
@@ -132,6 +134,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         actions,
         forums: forum_ids,
         editions: Some(&editions),
+        contributions: contribution_slugs,
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
     };

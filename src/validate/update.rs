@@ -74,7 +74,11 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         .map(|document| document.file.path.clone())
         .chain(removed)
         .collect();
-    let (mut fresh, mut problems) = check_changed(changed, &Known::of_site(site));
+    let mut known = Known::of_site(site);
+    known
+        .contributions
+        .extend(documents::contribution_slugs(&changed));
+    let (mut fresh, mut problems) = check_changed(changed, &known);
     let mut contributions =
         unchanged_contributions(&site.contributions, &touched, &mut fresh.translations);
     let mut drafts = unchanged_contributions(&site.drafts, &touched, &mut fresh.translations);

@@ -47,6 +47,7 @@ invalid_cases! {
     unknown_field,
     unknown_ids,
     wrong_type,
+    yaml_for_people,
     yaml_syntax_error,
 }
 
