@@ -143,7 +143,8 @@ struct Complete {
     date: Option<String>,
 }
 
-/// Checks `fields` without asking; fails listing every missing flag and every bad value.
+/// Checks `fields` without asking; fails listing, in one message, every missing flag and
+/// every bad value.
 fn complete_from_flags(site: &SiteChoices, fields: Fields) -> Result<Complete, String> {
     let missing: Vec<&str> = [
         ("--title", fields.title.is_none()),
@@ -156,77 +157,105 @@ fn complete_from_flags(site: &SiteChoices, fields: Fields) -> Result<Complete, S
     .into_iter()
     .filter_map(|(flag, is_missing)| is_missing.then_some(flag))
     .collect();
+    let mut problems = Vec::new();
     if !missing.is_empty() {
-        return Err(format!(
+        problems.push(format!(
             "missing {}: standard input is not a terminal, so they cannot be asked for; pass them as flags (see `rapporteur new contribution --help`), or use --skeleton for a file with placeholders",
             missing.join(", ")
         ));
     }
-    let mut problems = Vec::new();
     let mut keep = |result: Result<(), String>| {
         if let Err(problem) = result {
             problems.push(problem);
         }
     };
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    keep(check_text("--title", &text(&fields.title)));
-    keep(check_text("--stakeholder", &text(&fields.stakeholder)));
-    let stakeholder_type =
-        closed::<StakeholderType>(&text(&fields.stakeholder_type), "--stakeholder-type");
-    let region = closed::<Region>(&text(&fields.region), "--region");
-    let status = closed::<Status>(&text(&fields.status), "--status");
-    keep(stakeholder_type.as_ref().map(drop).map_err(Clone::clone));
-    keep(region.as_ref().map(drop).map_err(Clone::clone));
-    keep(status.as_ref().map(drop).map_err(Clone::clone));
-    keep(site.check_objectives(&fields.objectives));
-    keep(site.check_actions(&fields.actions, &fields.objectives));
+    if let Some(title) = &fields.title {
+        keep(check_text("--title", title));
+    }
+    if let Some(stakeholder) = &fields.stakeholder {
+        keep(check_text("--stakeholder", stakeholder));
+    }
+    let stakeholder_type = fields
+        .stakeholder_type
+        .as_deref()
+        .map(|value| closed::<StakeholderType>(value, "--stakeholder-type"));
+    let region = fields
+        .region
+        .as_deref()
+        .map(|value| closed::<Region>(value, "--region"));
+    let status = fields
+        .status
+        .as_deref()
+        .map(|value| closed::<Status>(value, "--status"));
+    keep(problem_of(&stakeholder_type));
+    keep(problem_of(&region));
+    keep(problem_of(&status));
+    let objectives = site.resolve_objectives(&fields.objectives);
+    if !fields.objectives.is_empty() {
+        keep(site.check_objectives(&objectives));
+    }
+    keep(site.check_actions(&fields.actions, &objectives));
     keep(site.check_forums(&fields.forums));
-    keep(check_optional(&fields, site));
+    for problem in optional_problems(&fields, site) {
+        keep(Err(problem));
+    }
     match (stakeholder_type, region, status) {
-        (Ok(stakeholder_type), Ok(region), Ok(status)) if problems.is_empty() => Ok(Complete {
-            title: text(&fields.title),
-            stakeholder: text(&fields.stakeholder),
-            stakeholder_type,
-            region,
-            objectives: fields.objectives,
-            status,
-            actions: fields.actions,
-            forums: fields.forums,
-            sdgs: fields.sdgs,
-            country: fields.country,
-            language: fields.language,
-            date: fields.date,
-        }),
+        (Some(Ok(stakeholder_type)), Some(Ok(region)), Some(Ok(status))) if problems.is_empty() => {
+            Ok(Complete {
+                title: text(&fields.title),
+                stakeholder: text(&fields.stakeholder),
+                stakeholder_type,
+                region,
+                objectives,
+                status,
+                actions: fields.actions,
+                forums: fields.forums,
+                sdgs: fields.sdgs,
+                country: fields.country,
+                language: fields.language,
+                date: fields.date,
+            })
+        }
         _ => Err(problems.join("\n")),
     }
 }
 
-/// Checks the optional flags that have no question: SDGs, country, language, date.
-fn check_optional(fields: &Fields, site: &SiteChoices) -> Result<(), String> {
+/// The problem of a value that was given, if it is wrong.
+fn problem_of<T>(value: &Option<Result<T, String>>) -> Result<(), String> {
+    match value {
+        Some(Err(problem)) => Err(problem.clone()),
+        _ => Ok(()),
+    }
+}
+
+/// The problems of the optional flags that have no question: SDGs, country, language, date.
+fn optional_problems(fields: &Fields, site: &SiteChoices) -> Vec<String> {
+    let mut problems = Vec::new();
     if let Some(sdg) = fields.sdgs.iter().find(|sdg| !(1..=17).contains(*sdg)) {
-        return Err(format!(
+        problems.push(format!(
             "--sdgs: `{sdg}` is not a Sustainable Development Goal (1 to 17)"
         ));
     }
     if let Some(country) = &fields.country {
         if country.len() != 2 || !country.bytes().all(|byte| byte.is_ascii_uppercase()) {
-            return Err(format!(
+            problems.push(format!(
                 "--country: `{country}` is not an ISO 3166-1 alpha-2 code such as `SN`"
             ));
         }
     }
     if let Some(language) = &fields.language {
         if !site.languages.is_empty() && !site.languages.contains(language) {
-            return Err(format!(
+            problems.push(format!(
                 "--language: `{language}` is not one of the site's languages: {}",
                 site.languages.join(", ")
             ));
         }
     }
-    if let Some(date) = &fields.date {
-        parse_date(date)?;
+    if let Some(Err(problem)) = fields.date.as_deref().map(parse_date) {
+        problems.push(problem);
     }
-    Ok(())
+    problems
 }
 
 fn check_text(flag: &str, value: &str) -> Result<(), String> {
@@ -262,17 +291,77 @@ macro_rules! closed_list {
 }
 closed_list!(StakeholderType, Region, Status);
 
-/// Parses `value` as one of `T`'s ids, or says which ones there are.
+/// Parses `value` as one of `T`'s ids (or its label, or a common name for it), or says
+/// which ones there are.
 fn closed<T: Closed>(value: &str, flag: &str) -> Result<T, String> {
-    T::parse_id(value.trim()).ok_or_else(|| {
-        let ids: Vec<&str> = T::all().iter().map(|value| value.id_of()).collect();
-        let suggestion = crate::diagnostic::did_you_mean(value, ids.iter().copied())
-            .map_or_else(String::new, |close| format!(" (did you mean `{close}`?)"));
-        format!(
-            "{flag}: `{value}` is not one of {}{suggestion}",
-            ids.join(", ")
+    let choices = closed_choices::<T>();
+    match match_choice(value, &choices) {
+        Ok(id) => T::parse_id(&id).ok_or_else(|| format!("{flag}: `{value}` is not valid")),
+        Err(suggestion) => {
+            let ids: Vec<&str> = T::all().iter().map(|value| value.id_of()).collect();
+            let suggestion =
+                suggestion.map_or_else(String::new, |close| format!(" (did you mean `{close}`?)"));
+            Err(format!(
+                "{flag}: `{value}` is not one of {}{suggestion}",
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+/// Common names for the stakeholder types, as people write them.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("ngo", "civil-society"),
+    ("nonprofit", "civil-society"),
+    ("non-profit", "civil-society"),
+    ("foundation", "civil-society"),
+    ("government", "member-state"),
+    ("state", "member-state"),
+    ("ministry", "member-state"),
+    ("company", "private-sector"),
+    ("business", "private-sector"),
+    ("industry", "private-sector"),
+    ("university", "academia"),
+    ("research", "academia"),
+    ("un", "un-entity"),
+    ("united nations", "un-entity"),
+    ("igo", "intergovernmental"),
+];
+
+/// The id of `choices` that `answer` names: a 1-based number, an id or a label (in any
+/// case), or a common name; otherwise the nearest id, if one is close.
+fn match_choice(answer: &str, choices: &[Choice]) -> Result<String, Option<String>> {
+    let answer = answer.trim();
+    let lower = answer.to_lowercase();
+    let by_number = answer
+        .parse::<usize>()
+        .ok()
+        .and_then(|number| number.checked_sub(1))
+        .and_then(|index| choices.get(index));
+    let synonym = SYNONYMS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, id)| *id);
+    let found = by_number
+        .or_else(|| choices.iter().find(|choice| choice.id == answer))
+        .or_else(|| {
+            choices.iter().find(|choice| {
+                choice.id.to_lowercase() == lower || choice.label.to_lowercase() == lower
+            })
+        })
+        .or_else(|| {
+            choices
+                .iter()
+                .find(|choice| Some(choice.id.as_str()) == synonym)
+        });
+    match found {
+        Some(choice) => Ok(choice.id.clone()),
+        None => Err(crate::diagnostic::did_you_mean(
+            answer,
+            choices.iter().map(|choice| choice.id.as_str()),
         )
-    })
+        .map(str::to_owned)),
+    }
 }
 
 /// One choice offered at a prompt: an id and what it means.
@@ -356,6 +445,13 @@ impl SiteChoices {
                 .collect(),
             languages,
         }
+    }
+
+    /// The objective ids as the site writes them (`a` → `A`); unknown ones unchanged.
+    fn resolve_objectives(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|id| match_choice(id, &self.objectives).unwrap_or_else(|_| id.clone()))
+            .collect()
     }
 
     fn check_objectives(&self, ids: &[String]) -> Result<(), String> {
@@ -458,7 +554,7 @@ impl Terminal<'_> {
             let answer = self.line(&format!("{question} (number or id):"))?;
             match pick(&answer, choices) {
                 Some(id) => return Ok(id),
-                None => self.say(&format!("  `{answer}` is not one of the choices above")),
+                None => self.say(&not_a_choice(&answer, choices)),
             }
         }
     }
@@ -495,9 +591,9 @@ impl Terminal<'_> {
                     return Ok(ids);
                 }
                 None => self.say("  choose at least one"),
-                Some(bad) => self.say(&format!(
-                    "  `{}` is not one of the choices above",
-                    parts.get(bad).copied().unwrap_or_default()
+                Some(bad) => self.say(&not_a_choice(
+                    parts.get(bad).copied().unwrap_or_default(),
+                    choices,
                 )),
             }
         }
@@ -515,16 +611,19 @@ impl Terminal<'_> {
     }
 }
 
-/// The id `answer` picks among `choices`: a 1-based number or an id.
+/// The id `answer` picks among `choices` (see [`match_choice`]).
 fn pick(answer: &str, choices: &[Choice]) -> Option<String> {
-    let by_number = answer
-        .parse::<usize>()
-        .ok()
-        .and_then(|number| number.checked_sub(1))
-        .and_then(|index| choices.get(index));
-    by_number
-        .or_else(|| choices.iter().find(|choice| choice.id == answer))
-        .map(|choice| choice.id.clone())
+    match_choice(answer, choices).ok()
+}
+
+/// What to say after an answer that picks nothing: the nearest choice, if one is close.
+fn not_a_choice(answer: &str, choices: &[Choice]) -> String {
+    match match_choice(answer, choices) {
+        Err(Some(suggestion)) => {
+            format!("  `{answer}` is not one of the choices above; did you mean `{suggestion}`?")
+        }
+        _ => format!("  `{answer}` is not one of the choices above"),
+    }
 }
 
 fn closed_choices<T: Closed>() -> Vec<Choice> {

@@ -274,3 +274,49 @@ fn at_a_terminal_an_ended_input_writes_nothing() {
     );
     assert!(!root.join("content/contributions/abandoned.md").exists());
 }
+
+/// At a terminal, the labels the prompts show and the ways people name the choices are
+/// accepted ("NGO", "Africa", "a, b"), and a near miss gets a suggestion.
+#[test]
+fn at_a_terminal_labels_and_common_names_are_accepted() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let answers =
+        "Rural libraries online\nLibrary Network\nNGO\nAfrika\nAfrica\na, b\n\n\nOngoing\n";
+    let (code, stderr) = run_at_a_terminal(&root, "labels", &["--date", "2026-01-15"], answers);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("  `Afrika` is not one of the choices above; did you mean `africa`?"),
+        "{stderr}"
+    );
+    let written = read(&root.join("content/contributions/labels.md"));
+    for line in [
+        "  type: civil-society\n",
+        "region: africa\n",
+        "objectives: [A, B]\n",
+        "status: ongoing\n",
+    ] {
+        assert!(written.contains(line), "{line:?} not in:\n{written}");
+    }
+}
+
+/// Without a terminal, every missing flag and every wrong value is reported in one run.
+#[test]
+fn flag_problems_are_reported_in_one_round() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let run = rapporteur()
+        .args(["new", "contribution", "one-round", "--root"])
+        .arg(&root)
+        .args(["--title", "Typos", "--region", "afrika", "--country", "sen"])
+        .args(["--date", "14/03/2025", "--stakeholder-type", "NGO"])
+        .run();
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: missing --stakeholder, --objectives, --status: standard input is not a terminal, so they cannot be asked for; pass them as flags (see `rapporteur new contribution --help`), or use --skeleton for a file with placeholders\n\
+         --region: `afrika` is not one of africa, americas, arab-states, asia-pacific, cis, europe, global (did you mean `africa`?)\n\
+         --country: `sen` is not an ISO 3166-1 alpha-2 code such as `SN`\n\
+         --date: `14/03/2025` is not a date written YYYY-MM-DD\n"
+    );
+}
