@@ -11,6 +11,7 @@
 
 mod characters;
 mod checker;
+mod contribution;
 mod data;
 mod documents;
 mod editions;
