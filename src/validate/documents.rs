@@ -351,8 +351,21 @@ pub(super) fn edition_of(
     }
     let position =
         date_field.map_or_else(|| check.yaml.start(), |field| check.yaml.position_of(field));
+    let contiguous = editions
+        .windows(2)
+        .all(|pair| pair[0].to.succ_opt() == Some(pair[1].from));
     let span = match (editions.first(), editions.last()) {
-        (Some(first), Some(last)) => format!("editions cover {} to {}", first.from, last.to),
+        (Some(first), Some(last)) if contiguous => {
+            format!("editions cover {} to {}", first.from, last.to)
+        }
+        (Some(_), Some(_)) => format!(
+            "editions cover {}",
+            editions
+                .iter()
+                .map(|edition| format!("{} to {}", edition.from, edition.to))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         _ => "site.yaml defines no edition".to_owned(),
     };
     check.error(

@@ -407,7 +407,7 @@ fn check_changed_fails_when_the_change_breaks_other_files() {
             .contains("::error file=content/contributions/rural-schools.md,line=12,col=7,")
             && run
                 .stdout
-                .contains("no edition's reporting period contains 2025-03-14"),
+                .contains("no edition's reporting period contains 2025-03-14%0Ahelp: editions cover 2024-07-01 to 2025-03-01, 2025-07-01 to 2026-06-30;"),
         "{}",
         run.stdout
     );
