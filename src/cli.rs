@@ -45,7 +45,8 @@ pub enum Command {
         /// folder holding site.yaml, from the current folder upwards].
         #[arg(long)]
         root: Option<PathBuf>,
-        /// How to print problems: for people, as JSON, or as GitHub Actions annotations.
+        /// How to print problems: for people, as JSON, as GitHub Actions annotations, or as a
+        /// Markdown summary grouped by file.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Check a change, e.g. a pull request's files (relative to the root, as git prints
@@ -406,7 +407,9 @@ fn print_diagnostics(diagnostics: &[diagnostic::Diagnostic], format: Format) {
     let text = diagnostic::render(diagnostics, format);
     let result = match format {
         Format::Human => std::io::stderr().write_all(text.as_bytes()),
-        Format::Json | Format::Github => std::io::stdout().write_all(text.as_bytes()),
+        Format::Json | Format::Github | Format::Markdown => {
+            std::io::stdout().write_all(text.as_bytes())
+        }
     };
     drop(result);
 }

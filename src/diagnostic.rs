@@ -219,6 +219,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, which annotate the pull request's files.
     Github,
+    /// A summary in Markdown, problems grouped by file (for a CI job's summary page).
+    Markdown,
 }
 
 /// Renders `diagnostics` in `format`; the result ends with a newline unless empty.
@@ -235,7 +237,62 @@ pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
             json
         }
         Format::Github => diagnostics.iter().map(render_github).collect(),
+        Format::Markdown => render_markdown(diagnostics),
     }
+}
+
+/// The problems as Markdown in plain words, grouped by file, for a job summary page.
+fn render_markdown(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Error)
+        .count();
+    let mut text = format!(
+        "## rapporteur: {errors} problem{} to fix, {} warning{}\n",
+        if errors == 1 { "" } else { "s" },
+        diagnostics.len() - errors,
+        if diagnostics.len() - errors == 1 {
+            ""
+        } else {
+            "s"
+        },
+    );
+    let mut current_file = None;
+    for diagnostic in diagnostics {
+        if current_file != Some(&diagnostic.file) {
+            current_file = Some(&diagnostic.file);
+            let _ = write!(text, "\n### {}\n\n", escape_markdown(&diagnostic.file));
+        }
+        let place = match (diagnostic.line, diagnostic.column) {
+            (Some(line), Some(column)) => format!("Line {line}, column {column}"),
+            _ => "The whole file".to_owned(),
+        };
+        let kind = match diagnostic.severity {
+            Severity::Error => "to fix",
+            Severity::Warning => "warning",
+        };
+        let _ = write!(
+            text,
+            "- **{place}** ({kind}): {}",
+            escape_markdown(&diagnostic.message)
+        );
+        if let Some(hint) = &diagnostic.hint {
+            let _ = write!(text, ". How to fix it: {}", escape_markdown(hint));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Text safe in a Markdown page that GitHub renders: no HTML, no line breaks.
+fn escape_markdown(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\n', '\r'], " ")
 }
 
 /// One diagnostic as rustc-style text, with the offending line when there is one.
@@ -486,6 +543,21 @@ mod tests {
             .unwrap_or_default()
             .contains("`é` in Latin-1"));
         assert!(Diagnostic::not_utf8("a.md", "é".as_bytes()).is_none());
+    }
+
+    #[test]
+    fn markdown_groups_problems_by_file_in_plain_words() {
+        let diagnostics = [
+            Diagnostic::error("content/a.md", "unknown region `<b>`")
+                .at(Position::new(2, 9), "x\nregion: <b>\n")
+                .with_hint("region is one of: africa"),
+            Diagnostic::warning("content/a.md", "SDG 4 is listed twice"),
+            Diagnostic::error("site.yaml", "missing required field `title`"),
+        ];
+        assert_eq!(
+            render(&diagnostics, Format::Markdown),
+            "## rapporteur: 2 problems to fix, 1 warning\n\n### content/a.md\n\n- **Line 2, column 9** (to fix): unknown region `&lt;b&gt;`. How to fix it: region is one of: africa\n- **The whole file** (warning): SDG 4 is listed twice\n\n### site.yaml\n\n- **The whole file** (to fix): missing required field `title`\n"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Checks what a pull request changes in the site, as the `portal` workflow runs it, and
-# prints the problems as GitHub Actions annotations on the pull request's lines.
+# Checks what a pull request changes in the site, as the `portal` workflow runs it: prints
+# the problems as GitHub Actions annotations on the pull request's lines and, when
+# $GITHUB_STEP_SUMMARY is set (as in GitHub Actions), writes them grouped by file in plain
+# words to the job's summary page. Exits with rapporteur's status.
 #
 # Usage: check-pull-request.sh <base commit or ref>   (run at the repository's root)
 # The binary is $RAPPORTEUR, or `rapporteur` from PATH.
@@ -27,8 +29,22 @@ done <"$list"
 
 if [ "${#changed[@]}" -eq 0 ]; then
   echo "No file of the site changed: checking the whole site."
-  exec "$rapporteur" check --format github
+  arguments=(check)
+else
+  echo "Files of the site changed by this pull request:"
+  printf '  %s\n' "${changed[@]}"
+  arguments=(check --changed "${changed[@]}")
 fi
-echo "Files of the site changed by this pull request:"
-printf '  %s\n' "${changed[@]}"
-exec "$rapporteur" check --format github --changed "${changed[@]}"
+
+status=0
+"$rapporteur" "${arguments[@]}" --format github || status=$?
+
+# The job's summary page: the same problems in plain words, grouped by file.
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  summary="$("$rapporteur" "${arguments[@]}" --format markdown 2>/dev/null || true)"
+  if [ -z "$summary" ]; then
+    summary="## rapporteur: no problems in the files of this pull request"
+  fi
+  printf '%s\n' "$summary" >>"$GITHUB_STEP_SUMMARY"
+fi
+exit "$status"

@@ -507,7 +507,8 @@ fn git(dir: &std::path::Path, args: &[&str]) -> String {
 
 /// The pull-request workflow's own script, on a real repository whose pull request adds a
 /// file named with a space and one with accents: both reach `check --changed` and get
-/// their annotations (git's quoting and word splitting made them match nothing before).
+/// their annotations (git's quoting and word splitting made them match nothing before),
+/// and the job summary lists them by file.
 #[test]
 fn pull_request_script_annotates_names_with_spaces_and_accents() {
     let temp = temp_dir();
@@ -529,11 +530,13 @@ fn pull_request_script_annotates_names_with_spaces_and_accents() {
     git(&root, &["commit", "-q", "-m", "pull request"]);
 
     let script = super::support::manifest_dir().join(".github/scripts/check-pull-request.sh");
+    let summary_file = temp.path().join("summary.md");
     let output = std::process::Command::new("bash")
         .arg(&script)
         .arg(&base)
         .current_dir(&root)
         .env("RAPPORTEUR", env!("CARGO_BIN_EXE_rapporteur"))
+        .env("GITHUB_STEP_SUMMARY", &summary_file)
         .output()
         .expect("cannot run the workflow's script");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -550,4 +553,12 @@ fn pull_request_script_annotates_names_with_spaces_and_accents() {
         );
     }
     assert!(!stdout.contains("README"), "{stdout}");
+    let summary = read(&summary_file);
+    for heading in [
+        "## rapporteur: 2 problems to fix, 0 warnings\n",
+        "\n### content/contributions/community network.md\n\n- **Line 1, column 1** (to fix): the file name `community network` cannot be used in a web address. How to fix it: rename the file",
+        "\n### content/contributions/réseau çà.md\n",
+    ] {
+        assert!(summary.contains(heading), "{heading:?} not in the job summary:\n{summary}");
+    }
 }
