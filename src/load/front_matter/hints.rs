@@ -23,7 +23,22 @@ const CURLY_QUOTES: &[char] = &['“', '”', '‘', '’', '„', '«', '»'];
 /// The likely causes of a syntax error in `yaml`, in line order.
 pub fn find(yaml: &str) -> Vec<Hint> {
     let mut hints = Vec::new();
-    for (line, number) in yaml.lines().zip(1u64..) {
+    let mut previous: Option<&str> = None;
+    let lines: Vec<&str> = yaml.lines().collect();
+    for ((index, line), number) in lines.iter().copied().enumerate().zip(1u64..) {
+        if let Some(hint) = indentation(previous, line, number) {
+            hints.push(hint);
+        }
+        let next = lines[index + 1..]
+            .iter()
+            .copied()
+            .find(|next| !next.trim().is_empty());
+        if let Some(hint) = unclosed_list(line, next, number) {
+            hints.push(hint);
+        }
+        if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            previous = Some(line);
+        }
         let before_quotes = line.split(['"', '\'']).next().unwrap_or_default();
         if let Some(column) = tab_in_indentation(line) {
             hints.push(Hint {
@@ -45,7 +60,7 @@ pub fn find(yaml: &str) -> Vec<Hint> {
             });
         }
         if let Some((key, column)) = value_start(line) {
-            let value = &line[line.len() - line[column_byte(line, column)..].len()..];
+            let value = &line[column_byte(line, column)..];
             if value.starts_with(CURLY_QUOTES) {
                 hints.push(Hint {
                     line: number,
@@ -67,6 +82,56 @@ pub fn find(yaml: &str) -> Vec<Hint> {
         }
     }
     hints
+}
+
+/// A key indented deeper than the line above, which holds a value and so opens nothing.
+fn indentation(previous: Option<&str>, line: &str, number: u64) -> Option<Hint> {
+    let previous = previous?;
+    let indent = |text: &str| text.len() - text.trim_start_matches(' ').len();
+    let (key, rest) = key_and_rest(line)?;
+    if !rest.starts_with(':')
+        || tab_in_indentation(line).is_some()
+        || tab_in_indentation(previous).is_some()
+    {
+        return None;
+    }
+    let opens_block = previous.trim_end().ends_with(':') || previous.trim_start() == "-";
+    if indent(line) <= indent(previous) || opens_block || line.trim_start().starts_with("- ") {
+        return None;
+    }
+    let (above, _) = key_and_rest(previous)?;
+    Some(Hint {
+        line: number,
+        column: indent(line) as u64 + 1,
+        message: format!("`{key}` is indented more than `{above}` on the line above"),
+        help: format!("start `{key}` in the same column as `{above}` (sub-fields line up, two spaces under the field that holds them)"),
+        shown: line.to_owned(),
+    })
+}
+
+/// A flow list opened with `[` and not closed on its line, followed by the next field
+/// (a list may go on over several lines, closed on a later one).
+fn unclosed_list(line: &str, next: Option<&str>, number: u64) -> Option<Hint> {
+    let (key, _) = key_and_rest(line)?;
+    let next_is_a_field = next
+        .and_then(key_and_rest)
+        .is_none_or(|(_, rest)| rest.starts_with(':'));
+    if !next_is_a_field {
+        return None;
+    }
+    let (_, column) = value_start(line)?;
+    let value = &line[column_byte(line, column)..];
+    let value = value.split(" #").next().unwrap_or_default().trim_end();
+    if !value.starts_with('[') || value.ends_with(']') {
+        return None;
+    }
+    Some(Hint {
+        line: number,
+        column,
+        message: format!("the list of `{key}` opened with `[` is not closed on this line"),
+        help: format!("end it with `]`, e.g. `{key}: [A, B]`"),
+        shown: line.to_owned(),
+    })
 }
 
 /// The column of the first tab among the line's leading whitespace.
@@ -159,7 +224,29 @@ mod tests {
     }
 
     #[test]
+    fn a_mis_indented_key_and_an_unclosed_list_are_found() {
+        let yaml = "stakeholder:\n  name: x\n   type: y\nobjectives: [A, B\n";
+        assert_eq!(
+            found(yaml),
+            [
+                (
+                    3,
+                    4,
+                    "`type` is indented more than `name` on the line above".to_owned()
+                ),
+                (
+                    4,
+                    13,
+                    "the list of `objectives` opened with `[` is not closed on this line"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn valid_lines_give_nothing() {
         assert!(find("title: \"A: b\"\nlinks:\n  - url: \"https://x.org\"\n# note:x\n").is_empty());
+        assert!(find("objectives: [A,\n  B]\ntitle: A long\n  title, continued\n").is_empty());
     }
 }
