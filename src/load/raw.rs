@@ -211,12 +211,10 @@ impl serde::de::Visitor<'_> for NumberVisitor {
         Ok(Number::Value(value))
     }
 
-    #[allow(clippy::cast_precision_loss)]
     fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Number, E> {
         Ok(Number::Value(value as f64))
     }
 
-    #[allow(clippy::cast_precision_loss)]
     fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Number, E> {
         Ok(Number::Value(value as f64))
     }
