@@ -31,5 +31,6 @@ mod suite {
     mod sanitize;
     mod search;
     mod serve;
+    mod serve_limits;
     mod tidy;
 }
