@@ -9,7 +9,9 @@
 //! [`update`] validates again after only contribution files changed, checking just those
 //! files and the rules that span documents (`serve` uses it after each save).
 
+mod characters;
 mod checker;
+mod contribution;
 mod data;
 mod documents;
 mod editions;
@@ -83,6 +85,14 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         .map(|file| file.path.clone())
         .collect();
 
+    for file in site
+        .iter()
+        .chain(&objectives)
+        .chain(&forums)
+        .chain(&datasets)
+    {
+        problems.extend(data_file_characters(file));
+    }
     let site = site.and_then(|file| data::site(&file, &mut problems));
     let objectives = match &objectives {
         Some(file) => data::objectives(file, &mut problems),
@@ -134,6 +144,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
         .collect();
     let forum_ids = forums.iter().map(|forum| forum.id.clone()).collect();
+    let contribution_slugs = documents::contribution_slugs(&documents);
     let Some((config, editions)) = site else {
         // site.yaml is invalid: still check the documents, so one run shows every problem.
         let known = Known {
@@ -141,6 +152,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             actions,
             forums: forum_ids,
             editions: None,
+            contributions: contribution_slugs,
             default_language: "en".to_owned(),
             languages: crate::load::LANGUAGES
                 .iter()
@@ -159,6 +171,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         actions,
         forums: forum_ids,
         editions: Some(&editions),
+        contributions: contribution_slugs,
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
     };
@@ -179,8 +192,16 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             parts.add(kind, validated);
         }
     }
-    let (home, reports, mut contributions, mut policy_notes) =
-        parts.assemble(&config.title, &editions, &mut problems);
+    let Assembled {
+        home,
+        reports,
+        mut contributions,
+        mut drafts,
+        mut policy_notes,
+    } = parts.assemble(&config.title, &editions, &mut problems);
+    drafts.sort_by(display_order);
+    // Drafts are not rendered, so their bodies' problems are found here.
+    problems.extend(markdown_problems(&contribution_bodies(&drafts)));
 
     contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -202,6 +223,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         objectives,
         forums,
         contributions,
+        drafts,
         policy_notes,
         home,
         reports,
@@ -230,6 +252,20 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         return (None, finish(problems));
     }
     (Some(site), finish(problems))
+}
+
+/// The forbidden characters of a data file, written or (in YAML) escaped.
+fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
+    let mut problems = characters::in_text(&file.path, &file.text);
+    if !file.path.ends_with(".csv") {
+        problems.extend(characters::in_yaml_values(&crate::load::YamlSource {
+            file: &file.path,
+            text: &file.text,
+            yaml: &file.text,
+            line_offset: 0,
+        }));
+    }
+    problems
 }
 
 /// The order of contributions in the model: newest first, then by slug.
@@ -376,15 +412,7 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
             )
         })
         .collect();
-    for contribution in &site.contributions {
-        bodies.push(&contribution.body);
-        bodies.extend(
-            contribution
-                .translations
-                .iter()
-                .map(|translation| &translation.body),
-        );
-    }
+    bodies.extend(contribution_bodies(&site.contributions));
     for note in &site.policy_notes {
         bodies.push(&note.body);
         bodies.extend(
@@ -394,6 +422,21 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
         );
     }
     markdown_problems(&bodies)
+}
+
+/// The bodies of `contributions` and of their translations.
+fn contribution_bodies(contributions: &[Contribution]) -> Vec<&Markdown> {
+    contributions
+        .iter()
+        .flat_map(|contribution| {
+            std::iter::once(&contribution.body).chain(
+                contribution
+                    .translations
+                    .iter()
+                    .map(|translation| &translation.body),
+            )
+        })
+        .collect()
 }
 
 /// The Markdown problems (unsafe links) of `bodies`.
@@ -429,6 +472,15 @@ fn missing_data_file(path: &str, what: &str) -> Diagnostic {
         .with_hint(format!("create it: it lists {what}"))
 }
 
+/// The documents of a site with their translations attached.
+struct Assembled {
+    home: Page,
+    reports: Vec<Report>,
+    contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
+    policy_notes: Vec<PolicyNote>,
+}
+
 /// Validated documents gathered by kind, before translations are attached.
 #[derive(Default)]
 struct Parts {
@@ -436,6 +488,7 @@ struct Parts {
     fronts: BTreeMap<String, Page>,
     chapters: BTreeMap<String, Vec<(String, Page)>>,
     contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
     policy_notes: Vec<PolicyNote>,
     /// Translations by the path of the file they translate.
     translations: BTreeMap<String, Vec<Translation>>,
@@ -456,6 +509,7 @@ impl Parts {
                 .or_default()
                 .push(translation),
             (Validated::Contribution(contribution), _) => self.contributions.push(*contribution),
+            (Validated::Draft(contribution), _) => self.drafts.push(*contribution),
             (Validated::PolicyNote(note), _) => self.policy_notes.push(*note),
             (Validated::Page(page), DocumentKind::Home) => self.home = Some(page),
             (Validated::Page(page), DocumentKind::ReportFront { year }) => {
@@ -474,7 +528,7 @@ impl Parts {
         site_title: &str,
         editions: &[crate::model::Edition],
         problems: &mut Vec<Diagnostic>,
-    ) -> (Page, Vec<Report>, Vec<Contribution>, Vec<PolicyNote>) {
+    ) -> Assembled {
         let mut home = self.home.take().unwrap_or_else(|| Page {
             slug: String::new(),
             title: String::new(),
@@ -491,7 +545,7 @@ impl Parts {
             home.title = site_title.to_owned();
         }
         home.translations = self.take_translations(&home.body.file);
-        for contribution in &mut self.contributions {
+        for contribution in self.contributions.iter_mut().chain(&mut self.drafts) {
             contribution.translations = self
                 .translations
                 .remove(&contribution.body.file)
@@ -509,7 +563,13 @@ impl Parts {
                 problems.push(orphan(&original, &translation));
             }
         }
-        (home, reports, self.contributions, self.policy_notes)
+        Assembled {
+            home,
+            reports,
+            contributions: self.contributions,
+            drafts: self.drafts,
+            policy_notes: self.policy_notes,
+        }
     }
 
     fn take_translations(&mut self, original: &str) -> Vec<Translation> {
