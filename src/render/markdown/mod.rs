@@ -76,7 +76,8 @@ impl Blocks for NoBlocks {
     }
 }
 
-/// Marks where a block's HTML goes; put in as text so the sanitizer leaves it alone.
+/// Marks where a block's HTML goes when the document is sanitized: put in as text, which
+/// the sanitizer leaves alone. The document's own text never holds it (see [`to_html_with_ids`]).
 const PLACEHOLDER: char = '\u{E000}';
 
 /// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
@@ -92,6 +93,14 @@ pub fn to_html_with_ids(
     blocks: &dyn Blocks,
     id_prefix: &str,
 ) -> RenderedMarkdown {
+    // The placeholder is replaced in the text before parsing (U+FFFD has the same length in
+    // UTF-8, so every offset stays true): a contributor cannot write a placeholder anywhere,
+    // in inline code, a link title or raw HTML, and so cannot forge a block.
+    let text = if markdown.text.contains(PLACEHOLDER) {
+        std::borrow::Cow::Owned(markdown.text.replace(PLACEHOLDER, "\u{FFFD}"))
+    } else {
+        std::borrow::Cow::Borrowed(markdown.text.as_str())
+    };
     let mut converter = Converter {
         markdown,
         root,
@@ -105,32 +114,32 @@ pub fn to_html_with_ids(
         block: None,
         block_html: Vec::new(),
     };
-    for (event, range) in Parser::new_ext(&markdown.text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
         converter.event(event, range.start);
     }
     converter.finish()
 }
 
 /// The state of one conversion.
-struct Converter<'a, 'm> {
-    markdown: &'m Markdown,
+struct Converter<'a> {
+    markdown: &'a Markdown,
     root: &'a str,
     id_prefix: &'a str,
     blocks: &'a dyn Blocks,
     rendered: RenderedMarkdown,
-    events: Vec<Event<'m>>,
+    events: Vec<Event<'a>>,
     has_raw_html: bool,
     /// The heading being read: its start event, level and text so far.
     heading: Option<(usize, HeadingLevel, String)>,
     heading_ids: HeadingIds,
     /// The special block being read: its language, byte offset and content so far.
     block: Option<(String, usize, String)>,
-    /// The HTML of the special blocks, in order.
-    block_html: Vec<String>,
+    /// Each special block: the index of its event and its HTML.
+    block_html: Vec<(usize, String)>,
 }
 
-impl<'a, 'm> Converter<'a, 'm> {
-    fn event(&mut self, event: Event<'m>, offset: usize) {
+impl<'a> Converter<'a> {
+    fn event(&mut self, event: Event<'a>, offset: usize) {
         if self.block.is_some() {
             return self.block_event(event);
         }
@@ -177,10 +186,9 @@ impl<'a, 'm> Converter<'a, 'm> {
                 self.heading = Some((self.events.len(), level, String::new()));
                 event
             }
-            Event::Text(content) => {
-                let content = without_placeholder(content);
-                self.heading_text(&content);
-                Event::Text(content)
+            Event::Text(ref content) => {
+                self.heading_text(content);
+                event
             }
             Event::Code(ref content) => {
                 self.heading_text(content);
@@ -196,7 +204,7 @@ impl<'a, 'm> Converter<'a, 'm> {
     }
 
     /// A link's or image's address made safe, its problem reported.
-    fn checked(&mut self, url: CowStr<'m>, offset: usize) -> CowStr<'m> {
+    fn checked(&mut self, url: CowStr<'a>, offset: usize) -> CowStr<'a> {
         checked_url(
             url,
             self.root,
@@ -232,7 +240,7 @@ impl<'a, 'm> Converter<'a, 'm> {
     }
 
     /// Collects a special block's content; at its end, renders it or reports its problem.
-    fn block_event(&mut self, event: Event<'m>) {
+    fn block_event(&mut self, event: Event<'a>) {
         match event {
             Event::Text(content) => {
                 if let Some((_, _, source)) = self.block.as_mut() {
@@ -254,7 +262,7 @@ impl<'a, 'm> Converter<'a, 'm> {
                     "{PLACEHOLDER}{}{PLACEHOLDER}",
                     self.block_html.len()
                 ))));
-                self.block_html.push(html);
+                self.block_html.push((self.events.len() - 1, html));
             }
             _ => {}
         }
@@ -284,27 +292,48 @@ impl<'a, 'm> Converter<'a, 'm> {
         );
     }
 
+    /// The document's HTML. Without raw HTML, each block's placeholder event becomes the
+    /// block's HTML; with raw HTML, the sanitizer runs first and the placeholders are then
+    /// replaced in one pass.
     fn finish(mut self) -> RenderedMarkdown {
         let mut html = String::with_capacity(self.markdown.text.len() * 5 / 4);
-        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         if self.has_raw_html {
-            html = sanitizer().clean(&html).to_string();
-        }
-        for (index, block) in self.block_html.iter().enumerate() {
-            html = html.replacen(&format!("{PLACEHOLDER}{index}{PLACEHOLDER}"), block, 1);
+            pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+            html = with_blocks(&sanitizer().clean(&html).to_string(), &self.block_html);
+        } else {
+            for (index, block) in std::mem::take(&mut self.block_html) {
+                if let Some(event) = self.events.get_mut(index) {
+                    *event = Event::Html(CowStr::from(block));
+                }
+            }
+            pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         }
         self.rendered.html = html;
         self.rendered
     }
 }
 
-/// Text with the block placeholder character replaced, so content cannot forge a block.
-fn without_placeholder(content: CowStr<'_>) -> CowStr<'_> {
-    if content.contains(PLACEHOLDER) {
-        CowStr::from(content.replace(PLACEHOLDER, "\u{FFFD}"))
-    } else {
-        content
+/// `html` with each placeholder `\u{E000}<n>\u{E000}` replaced by block `n`'s HTML, in one pass.
+fn with_blocks(html: &str, blocks: &[(usize, String)]) -> String {
+    let mut result = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(PLACEHOLDER) {
+        result.push_str(&rest[..start]);
+        let after = &rest[start + PLACEHOLDER.len_utf8()..];
+        let block = after.find(PLACEHOLDER).and_then(|end| {
+            let index: usize = after[..end].parse().ok()?;
+            Some((end, &blocks.get(index)?.1))
+        });
+        match block {
+            Some((end, block_html)) => {
+                result.push_str(block_html);
+                rest = &after[end + PLACEHOLDER.len_utf8()..];
+            }
+            None => rest = after,
+        }
     }
+    result.push_str(rest);
+    result
 }
 
 /// The sanitizer for documents with raw HTML: ammonia's safe defaults, plus the
@@ -437,6 +466,55 @@ mod tests {
             .collect();
         assert_eq!(ids, ["results", "results-2"]);
         assert!(rendered.html.contains("<h2 id=\"results-2\">"));
+    }
+
+    /// Draws every ```` ```chart ```` block as a fixed figure.
+    struct FixedCharts;
+
+    impl Blocks for FixedCharts {
+        fn handles(&self, language: &str) -> bool {
+            language == "chart"
+        }
+        fn render(&self, _: &str, _: &str, _: &str) -> Result<String, BlockError> {
+            // As large as a real chart, so that a scan of the page per block would show.
+            Ok(format!("<figure>CHART</figure><!--{}-->", "-".repeat(4_000)))
+        }
+    }
+
+    fn render_with_charts(text: &str) -> RenderedMarkdown {
+        let markdown = Markdown {
+            file: "content/contributions/x.md".to_owned(),
+            text: std::sync::Arc::new(text.to_owned()),
+            line_offset: 10,
+        };
+        to_html(&markdown, "../../", &FixedCharts)
+    }
+
+    #[test]
+    fn a_written_placeholder_cannot_forge_a_chart() {
+        for raw in ["", "<b>raw</b>\n\n"] {
+            let text = format!(
+                "`\u{E000}0\u{E000}` and [a](https://example.org \"\u{E000}0\u{E000}\")\n\n{raw}```chart\nx: 1\n```\n"
+            );
+            let html = render_with_charts(&text).html;
+            assert_eq!(html.matches("<figure>CHART</figure>").count(), 1, "{html}");
+            assert!(!html.contains("<code><figure>"), "{html}");
+            assert!(!html.contains("title=\"<figure>"), "{html}");
+            assert!(!html.contains('\u{E000}'), "{html}");
+        }
+    }
+
+    #[test]
+    fn three_thousand_chart_blocks_render_in_linear_time() {
+        let started = std::time::Instant::now();
+        let text = format!("<b>raw</b>\n\n{}", "```chart\nx: 1\n```\n\n".repeat(3_000));
+        let html = render_with_charts(&text).html;
+        assert_eq!(html.matches("<figure>CHART</figure>").count(), 3_000);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
