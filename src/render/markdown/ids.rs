@@ -68,7 +68,13 @@ mod tests {
             .collect();
         assert_eq!(
             given,
-            ["results", "results-2", "results-2-2", "results-3", "section"]
+            [
+                "results",
+                "results-2",
+                "results-2-2",
+                "results-3",
+                "section"
+            ]
         );
     }
 

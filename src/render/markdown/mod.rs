@@ -1,27 +1,36 @@
-//! Markdown → safe HTML.
+//! Markdown → safe HTML, with every link checked.
 //!
 //! Contributions are untrusted, so their Markdown is converted with pulldown-cmark and
-//! never seen by the template engine. Three rules make the HTML safe:
-//! - a link or image whose address is not `http(s):`, `mailto:`, relative or a fragment
-//!   (`javascript:`, `data:`, `vbscript:` …) is neutralised to `#` and reported;
-//! - raw HTML is allowed only through ammonia, which keeps a safe subset of tags and
-//!   attributes (the sanitizer runs only on documents that contain raw HTML, since
-//!   pulldown-cmark's own output is already escaped);
-//! - root-relative links (`/report/2025/`) are rewritten relative to the page, so the
-//!   site works under any base path and from a local folder.
-//!
-//! Headings get stable `id`s (slugs of their text, de-duplicated) for in-page links.
+//! never seen by the template engine. The rules (each in its own module):
+//! - `links`: an address with a scheme must be `http(s):` or `mailto:` (`javascript:`,
+//!   `data:` … are neutralised and reported); images never come from other hosts; links
+//!   to pages, documents (`other.md`), assets and anchors must resolve, with "did you mean";
+//!   root-relative links (`/objectives/a/`) start at the edition's root and are rewritten
+//!   relative to the page, so the site works under any base path and from a local folder;
+//! - `raw_html`: raw HTML goes through ammonia, which keeps a safe subset of tags and
+//!   attributes (only for documents that contain raw HTML, since pulldown-cmark's own
+//!   output is already escaped), and everything it removes is reported as a warning;
+//! - `ids`: headings get stable ids (slugs of their text, de-duplicated in linear time);
+//!   every id from the contributor's text starts with `c-`, so none collides with the
+//!   page's own;
+//! - `convert`: fenced blocks that [`Blocks`] handles (charts) are replaced by their HTML
+//!   at the event level.
 
-use std::sync::OnceLock;
+use pulldown_cmark::{Options, Parser};
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::Diagnostic;
 use crate::model::Markdown;
 
+mod convert;
 mod ids;
+mod links;
+mod locate;
+mod raw_html;
+mod targets;
 
-use ids::HeadingIds;
+pub use ids::CONTENT_PREFIX;
+pub use links::{IMAGE_MAX_BYTES, IMAGE_TYPES};
+pub use targets::{LinkTargets, PortalTargets, SitePages, Unchecked};
 
 /// A heading of a document, for tables of contents.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -77,22 +86,40 @@ impl Blocks for NoBlocks {
 }
 
 /// Marks where a block's HTML goes when the document is sanitized: put in as text, which
-/// the sanitizer leaves alone. The document's own text never holds it (see [`to_html_with_ids`]).
+/// the sanitizer leaves alone. The document's own text never holds it (see [`render`]).
 const PLACEHOLDER: char = '\u{E000}';
 
-/// Converts `markdown` to safe HTML; `root` is the relative path from the page to the site root.
-pub fn to_html(markdown: &Markdown, root: &str, blocks: &dyn Blocks) -> RenderedMarkdown {
-    to_html_with_ids(markdown, root, blocks, "")
+/// Where a document is shown and what it may link to.
+pub struct Setting<'a> {
+    /// The document's own page inside its portal (`contributions/x/`), which relative
+    /// links start from.
+    pub page: &'a str,
+    /// The relative path from the page showing it to the portal's root (`../../`).
+    pub root: &'a str,
+    /// Draws special fenced blocks.
+    pub blocks: &'a dyn Blocks,
+    /// The pages, documents and assets links may point to.
+    pub targets: &'a dyn LinkTargets,
+    /// Put before every id, so that several documents can share one page (the printable
+    /// report) without duplicate ids.
+    pub id_prefix: &'a str,
 }
 
-/// Like [`to_html`], with every heading id starting with `id_prefix`, so that several
-/// documents can share one page (the printable report) without duplicate ids.
-pub fn to_html_with_ids(
-    markdown: &Markdown,
-    root: &str,
-    blocks: &dyn Blocks,
-    id_prefix: &str,
-) -> RenderedMarkdown {
+/// Converts `markdown` to safe HTML, checking its links against nothing: for documents of
+/// a site that is not valid yet. `root` is the relative path from the page to the portal root.
+pub fn to_html(markdown: &Markdown, root: &str, blocks: &dyn Blocks) -> RenderedMarkdown {
+    let setting = Setting {
+        page: "",
+        root,
+        blocks,
+        targets: &Unchecked,
+        id_prefix: "",
+    };
+    render(markdown, &setting)
+}
+
+/// Converts `markdown` to safe HTML as shown in `setting`, with every problem found.
+pub fn render(markdown: &Markdown, setting: &Setting) -> RenderedMarkdown {
     // The placeholder is replaced in the text before parsing (U+FFFD has the same length in
     // UTF-8, so every offset stays true): a contributor cannot write a placeholder anywhere,
     // in inline code, a link title or raw HTML, and so cannot forge a block.
@@ -101,288 +128,11 @@ pub fn to_html_with_ids(
     } else {
         std::borrow::Cow::Borrowed(markdown.text.as_str())
     };
-    let mut converter = Converter {
-        markdown,
-        root,
-        id_prefix,
-        blocks,
-        rendered: RenderedMarkdown::default(),
-        events: Vec::new(),
-        has_raw_html: false,
-        heading: None,
-        heading_ids: HeadingIds::default(),
-        block: None,
-        block_html: Vec::new(),
-    };
+    let mut converter = convert::Converter::new(markdown, setting);
     for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
         converter.event(event, range.start);
     }
-    converter.finish()
-}
-
-/// The state of one conversion.
-struct Converter<'a> {
-    markdown: &'a Markdown,
-    root: &'a str,
-    id_prefix: &'a str,
-    blocks: &'a dyn Blocks,
-    rendered: RenderedMarkdown,
-    events: Vec<Event<'a>>,
-    has_raw_html: bool,
-    /// The heading being read: its start event, level and text so far.
-    heading: Option<(usize, HeadingLevel, String)>,
-    heading_ids: HeadingIds,
-    /// The special block being read: its language, byte offset and content so far.
-    block: Option<(String, usize, String)>,
-    /// Each special block: the index of its event and its HTML.
-    block_html: Vec<(usize, String)>,
-}
-
-impl<'a> Converter<'a> {
-    fn event(&mut self, event: Event<'a>, offset: usize) {
-        if self.block.is_some() {
-            return self.block_event(event);
-        }
-        let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = self.checked(dest_url, offset);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = self.checked(dest_url, offset);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref language)))
-                if self.blocks.handles(language) =>
-            {
-                self.block = Some((language.to_string(), offset, String::new()));
-                return;
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                self.has_raw_html = true;
-                event
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                self.heading = Some((self.events.len(), level, String::new()));
-                event
-            }
-            Event::Text(ref content) => {
-                self.heading_text(content);
-                event
-            }
-            Event::Code(ref content) => {
-                self.heading_text(content);
-                event
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                self.end_heading();
-                event
-            }
-            other => other,
-        };
-        self.events.push(event);
-    }
-
-    /// A link's or image's address made safe, its problem reported.
-    fn checked(&mut self, url: CowStr<'a>, offset: usize) -> CowStr<'a> {
-        checked_url(
-            url,
-            self.root,
-            self.markdown,
-            offset,
-            &mut self.rendered.diagnostics,
-        )
-    }
-
-    fn heading_text(&mut self, content: &str) {
-        if let Some((_, _, heading_text)) = self.heading.as_mut() {
-            heading_text.push_str(content);
-        }
-    }
-
-    fn end_heading(&mut self) {
-        let Some((start, level, heading_text)) = self.heading.take() else {
-            return;
-        };
-        let id = format!(
-            "{}{}",
-            self.id_prefix,
-            self.heading_ids.unique(&heading_text)
-        );
-        if let Some(Event::Start(Tag::Heading { id: slot, .. })) = self.events.get_mut(start) {
-            *slot = Some(CowStr::from(id.clone()));
-        }
-        self.rendered.headings.push(Heading {
-            level: level as u8,
-            id,
-            text: heading_text,
-        });
-    }
-
-    /// Collects a special block's content; at its end, renders it or reports its problem.
-    fn block_event(&mut self, event: Event<'a>) {
-        match event {
-            Event::Text(content) => {
-                if let Some((_, _, source)) = self.block.as_mut() {
-                    source.push_str(&content);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                let Some((language, offset, source)) = self.block.take() else {
-                    return;
-                };
-                let html = match self.blocks.render(&language, &source, self.root) {
-                    Ok(html) => html,
-                    Err(problem) => {
-                        self.block_problem(offset, problem);
-                        String::new()
-                    }
-                };
-                self.events.push(Event::Text(CowStr::from(format!(
-                    "{PLACEHOLDER}{}{PLACEHOLDER}",
-                    self.block_html.len()
-                ))));
-                self.block_html.push((self.events.len() - 1, html));
-            }
-            _ => {}
-        }
-    }
-
-    fn block_problem(&mut self, offset: usize, problem: BlockError) {
-        let fence = position_of(&self.markdown.text, offset, self.markdown.line_offset);
-        let line = if problem.line > 0 {
-            fence.line + problem.line
-        } else {
-            fence.line
-        };
-        let column = if problem.line > 0 {
-            problem.column.max(1)
-        } else {
-            1
-        };
-        let file_text = format!(
-            "{}{}",
-            "\n".repeat(usize::try_from(self.markdown.line_offset).unwrap_or(0)),
-            self.markdown.text
-        );
-        self.rendered.diagnostics.push(
-            Diagnostic::error(self.markdown.file.as_str(), problem.message)
-                .at(Position::new(line, column), &file_text)
-                .with_hint(problem.hint),
-        );
-    }
-
-    /// The document's HTML. Without raw HTML, each block's placeholder event becomes the
-    /// block's HTML; with raw HTML, the sanitizer runs first and the placeholders are then
-    /// replaced in one pass.
-    fn finish(mut self) -> RenderedMarkdown {
-        let mut html = String::with_capacity(self.markdown.text.len() * 5 / 4);
-        if self.has_raw_html {
-            pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
-            html = with_blocks(&sanitizer().clean(&html).to_string(), &self.block_html);
-        } else {
-            for (index, block) in std::mem::take(&mut self.block_html) {
-                if let Some(event) = self.events.get_mut(index) {
-                    *event = Event::Html(CowStr::from(block));
-                }
-            }
-            pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
-        }
-        self.rendered.html = html;
-        self.rendered
-    }
-}
-
-/// `html` with each placeholder `\u{E000}<n>\u{E000}` replaced by block `n`'s HTML, in one pass.
-fn with_blocks(html: &str, blocks: &[(usize, String)]) -> String {
-    let mut result = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(PLACEHOLDER) {
-        result.push_str(&rest[..start]);
-        let after = &rest[start + PLACEHOLDER.len_utf8()..];
-        let block = after.find(PLACEHOLDER).and_then(|end| {
-            let index: usize = after[..end].parse().ok()?;
-            Some((end, &blocks.get(index)?.1))
-        });
-        match block {
-            Some((end, block_html)) => {
-                result.push_str(block_html);
-                rest = &after[end + PLACEHOLDER.len_utf8()..];
-            }
-            None => rest = after,
-        }
-    }
-    result.push_str(rest);
-    result
-}
-
-/// The sanitizer for documents with raw HTML: ammonia's safe defaults, plus the
-/// attributes that pulldown-cmark's own output uses.
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    SANITIZER.get_or_init(|| {
-        let mut builder = ammonia::Builder::default();
-        builder
-            .add_generic_attributes(["id"])
-            .add_tag_attributes("ol", ["start"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tags(["input"])
-            .add_tag_attributes("div", ["class"])
-            .add_tag_attributes("sup", ["class"])
-            .url_schemes(["http", "https", "mailto"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"));
-        builder
-    })
-}
-
-/// A safe version of a link's address, reporting unsafe ones.
-fn checked_url<'a>(
-    url: CowStr<'a>,
-    root: &str,
-    markdown: &Markdown,
-    offset: usize,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> CowStr<'a> {
-    if let Some(rest) = url.strip_prefix('/') {
-        if !rest.starts_with('/') {
-            return CowStr::from(format!("{root}{rest}"));
-        }
-    }
-    if is_allowed_url(&url) {
-        return url;
-    }
-    let position = position_of(&markdown.text, offset, markdown.line_offset);
-    let file_text = format!(
-        "{}{}",
-        "\n".repeat(usize::try_from(markdown.line_offset).unwrap_or(0)),
-        markdown.text
-    );
-    diagnostics.push(
-        Diagnostic::error(markdown.file.as_str(), format!("unsafe link address `{}`", truncate(&url, 60)))
-            .at(position, &file_text)
-            .with_hint("links may only use https://, http://, mailto: or a relative address; the link was disabled"),
-    );
-    CowStr::from("#")
+    converter.finish(text.len())
 }
 
 fn truncate(text: &str, max: usize) -> String {
@@ -390,27 +140,6 @@ fn truncate(text: &str, max: usize) -> String {
         Some((index, _)) => format!("{}…", &text[..index]),
         None => text.to_owned(),
     }
-}
-
-/// True for addresses a reader can follow safely: web, mail, relative and fragments.
-pub fn is_allowed_url(url: &str) -> bool {
-    let scheme_end = url.find([':', '/', '?', '#']);
-    match scheme_end {
-        Some(index) if url[index..].starts_with(':') => {
-            let scheme = url[..index].to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto")
-        }
-        _ => true,
-    }
-}
-
-/// The file position of byte `offset` of the Markdown text.
-fn position_of(text: &str, offset: usize, line_offset: u64) -> Position {
-    let before = &text[..offset.min(text.len())];
-    let line = before.bytes().filter(|byte| *byte == b'\n').count() as u64 + 1;
-    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    let column = before[line_start..].chars().count() as u64 + 1;
-    Position::new(line + line_offset, column)
 }
 
 #[cfg(test)]
@@ -464,8 +193,8 @@ mod tests {
             .iter()
             .map(|heading| heading.id.as_str())
             .collect();
-        assert_eq!(ids, ["results", "results-2"]);
-        assert!(rendered.html.contains("<h2 id=\"results-2\">"));
+        assert_eq!(ids, ["c-results", "c-results-2"]);
+        assert!(rendered.html.contains("<h2 id=\"c-results-2\">"));
     }
 
     /// Draws every ```` ```chart ```` block as a fixed figure.
@@ -477,7 +206,10 @@ mod tests {
         }
         fn render(&self, _: &str, _: &str, _: &str) -> Result<String, BlockError> {
             // As large as a real chart, so that a scan of the page per block would show.
-            Ok(format!("<figure>CHART</figure><!--{}-->", "-".repeat(4_000)))
+            Ok(format!(
+                "<figure>CHART</figure><!--{}-->",
+                "-".repeat(4_000)
+            ))
         }
     }
 
