@@ -5,13 +5,13 @@
 //! a document with raw HTML goes through the sanitizer, and then its blocks wait behind an
 //! unforgeable placeholder that is replaced in one pass.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::ids::{HeadingIds, CONTENT_PREFIX};
 use super::links::{self, Outcome, Place};
 use super::locate::Locator;
 use super::raw_html;
-use super::{BlockError, Heading, RenderedMarkdown, Setting, PLACEHOLDER};
+use super::{BlockError, Heading, RenderedMarkdown, Setting, CITATION, PLACEHOLDER};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 
 /// The state of one conversion.
@@ -35,6 +35,10 @@ pub struct Converter<'a> {
     block: Option<(String, usize, String)>,
     /// Each special block: the index of its event and its HTML.
     block_html: Vec<(usize, String)>,
+    /// Inside a resolved citation: the link's text, written in place of the citation's.
+    citing: Option<String>,
+    /// Inside a citation that is not a link: its end is dropped (its text stays).
+    uncited: bool,
 }
 
 impl<'a> Converter<'a> {
@@ -57,6 +61,8 @@ impl<'a> Converter<'a> {
             html_block: None,
             block: None,
             block_html: Vec::new(),
+            citing: None,
+            uncited: false,
         }
     }
 
@@ -64,7 +70,16 @@ impl<'a> Converter<'a> {
         if self.block.is_some() {
             return self.block_event(event);
         }
+        if self.citing.is_some() || self.uncited {
+            return self.citation_event(event);
+        }
         let event = match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) if dest_url.starts_with(CITATION) => {
+                match self.cite(&dest_url[CITATION.len()..], offset) {
+                    Some(link) => link,
+                    None => return,
+                }
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -161,6 +176,70 @@ impl<'a> Converter<'a> {
                 CowStr::from(replacement)
             }
         }
+    }
+
+    /// The link a citation (`action A.3`) becomes, or None (the citation stays text) when
+    /// nothing is known or the id is unknown (reported).
+    fn cite(&mut self, reference: &str, offset: usize) -> Option<Event<'a>> {
+        let (kind, id) = reference.split_once(' ')?;
+        let targets = self.setting.targets;
+        if !targets.checks() {
+            self.uncited = true;
+            return None;
+        }
+        let Some(citation) = targets.citation(kind, id) else {
+            self.uncited = true;
+            self.unknown_citation(kind, id, offset);
+            return None;
+        };
+        self.citing = Some(citation.text);
+        Some(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: CowStr::from(format!("{}{}", self.setting.root, citation.path)),
+            title: CowStr::from(citation.title.unwrap_or_default()),
+            id: CowStr::from(""),
+        }))
+    }
+
+    /// Inside a citation: its own text is replaced by the cited title, or kept if unresolved.
+    fn citation_event(&mut self, event: Event<'a>) {
+        match event {
+            Event::End(TagEnd::Link) if self.uncited => self.uncited = false,
+            Event::End(TagEnd::Link) => {
+                let text = self.citing.take().unwrap_or_default();
+                self.heading_text(&text);
+                self.events.push(Event::Text(CowStr::from(text)));
+                self.events.push(event);
+            }
+            Event::Text(ref content) if self.uncited => {
+                self.heading_text(content);
+                self.events.push(event);
+            }
+            _ if self.uncited => self.events.push(event),
+            _ => {}
+        }
+    }
+
+    fn unknown_citation(&mut self, kind: &str, id: &str, offset: usize) {
+        let ids = self.setting.targets.citation_ids(kind);
+        let source = match kind {
+            "action" | "objective" => "content/data/objectives.yaml",
+            "forum" => "content/data/forums.yaml",
+            "contribution" => "content/contributions/ (the file name without .md)",
+            _ => "content/policy-notes/ (the file name without .md)",
+        };
+        let hint = match did_you_mean(id, ids.iter().copied()) {
+            Some(found) => format!("did you mean `[{kind} {found}]`?"),
+            None => format!("cite a {kind} by its id, as in {source}"),
+        };
+        let diagnostic = Diagnostic::error(
+            self.locator.file(),
+            format!("no {kind} `{}` to cite", super::truncate(id, 60)),
+        )
+        .with_hint(hint);
+        self.rendered
+            .diagnostics
+            .push(self.locator.place(diagnostic, offset));
     }
 
     /// A footnote's label as an id of the contributor's text (`c-fn-1`).

@@ -30,7 +30,7 @@ mod targets;
 
 pub use ids::CONTENT_PREFIX;
 pub use links::{IMAGE_MAX_BYTES, IMAGE_TYPES};
-pub use targets::{LinkTargets, PortalTargets, SitePages, Unchecked};
+pub use targets::{Citation, LinkTargets, PortalTargets, SitePages, Unchecked};
 
 /// A heading of a document, for tables of contents.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -129,10 +129,34 @@ pub fn render(markdown: &Markdown, setting: &Setting) -> RenderedMarkdown {
         std::borrow::Cow::Borrowed(markdown.text.as_str())
     };
     let mut converter = convert::Converter::new(markdown, setting);
-    for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
+    let parser = Parser::new_with_broken_link_callback(&text, options(), Some(citation));
+    for (event, range) in parser.into_offset_iter() {
         converter.event(event, range.start);
     }
     converter.finish(text.len())
+}
+
+/// Marks a citation's address; it starts with the placeholder, so no text can forge it.
+const CITATION: &str = "\u{E000}cite:";
+
+/// What can be cited, as a writer names it: `[action A.3]`, `[forum igf]` …
+pub const CITABLE: [&str; 5] = [
+    "action",
+    "objective",
+    "forum",
+    "contribution",
+    "policy-note",
+];
+
+/// A citation, `[action A.3]`: a reference link with no definition, which GitHub shows as
+/// written. It becomes a link to a [`CITATION`] address, resolved by the converter.
+fn citation<'a>(
+    link: pulldown_cmark::BrokenLink<'_>,
+) -> Option<(pulldown_cmark::CowStr<'a>, pulldown_cmark::CowStr<'a>)> {
+    let (kind, id) = link.reference.trim().split_once(' ')?;
+    let id = id.trim();
+    (CITABLE.contains(&kind) && !id.is_empty() && !id.contains(char::is_whitespace))
+        .then(|| (format!("{CITATION}{kind} {id}").into(), "".into()))
 }
 
 fn truncate(text: &str, max: usize) -> String {

@@ -32,6 +32,22 @@ pub trait LinkTargets: Sync {
     fn assets(&self) -> Vec<&str>;
     /// The site's root seen from the portal's root (`../`, `../../`).
     fn site_root(&self) -> &str;
+    /// What a citation of `kind` (`action`, `objective`, `forum`, `contribution`,
+    /// `policy-note`) with `id` links to, in the portal's language.
+    fn citation(&self, kind: &str, id: &str) -> Option<Citation>;
+    /// Every id of `kind`, for "did you mean".
+    fn citation_ids(&self, kind: &str) -> Vec<&str>;
+}
+
+/// The link a citation becomes.
+#[derive(Debug, PartialEq)]
+pub struct Citation {
+    /// The cited page, from the portal's root.
+    pub path: String,
+    /// The link's text: the title in the portal's language where there is one.
+    pub text: String,
+    /// A longer description, shown on hover (an action's text).
+    pub title: Option<String>,
 }
 
 /// Nothing is known: links are made safe but not checked (used before the site is valid).
@@ -62,6 +78,35 @@ impl LinkTargets for Unchecked {
     fn site_root(&self) -> &str {
         ""
     }
+    fn citation(&self, _: &str, _: &str) -> Option<Citation> {
+        None
+    }
+    fn citation_ids(&self, _: &str) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+/// Something a document can cite, as the model has it.
+struct Citable {
+    /// The edition whose portal has its page (none: every portal has it).
+    edition: Option<i32>,
+    path: String,
+    text: String,
+    /// The text in other languages, by language.
+    translations: BTreeMap<String, String>,
+    title: Option<String>,
+}
+
+impl Citable {
+    fn shared(path: String, text: String, title: Option<String>) -> Self {
+        Citable {
+            edition: None,
+            path,
+            text,
+            translations: BTreeMap::new(),
+            title,
+        }
+    }
 }
 
 /// The pages of every edition's portal, the documents and the assets of a site.
@@ -73,6 +118,8 @@ pub struct SitePages {
     documents: BTreeMap<String, (Option<i32>, String)>,
     /// Assets by their path in the site root (`assets/…`).
     assets: BTreeMap<String, PathBuf>,
+    /// What documents can cite, by kind and id.
+    citable: BTreeMap<&'static str, BTreeMap<String, Citable>>,
 }
 
 impl SitePages {
@@ -140,12 +187,13 @@ impl SitePages {
             pages,
             documents,
             assets,
+            citable: citable(site),
         }
     }
 
     /// The link targets of the portal of edition `year` in `language` (`site` gives the
     /// portal's prefix, hence the way up to the site root).
-    pub fn portal<'a>(&'a self, site: &Site, year: i32, language: &str) -> PortalTargets<'a> {
+    pub fn portal<'a>(&'a self, site: &Site, year: i32, language: &'a str) -> PortalTargets<'a> {
         let depth = super::super::portal::prefix(site, year, language)
             .split('/')
             .filter(|segment| !segment.is_empty())
@@ -153,9 +201,73 @@ impl SitePages {
         PortalTargets {
             site: self,
             year,
+            language,
             site_root: "../".repeat(depth),
         }
     }
+}
+
+/// What documents can cite: actions, objectives, forums, contributions and policy notes.
+fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
+    let mut citable: BTreeMap<&'static str, BTreeMap<String, Citable>> = BTreeMap::new();
+    for objective in &site.objectives {
+        let path = format!("objectives/{}/", objective.slug());
+        for action in &objective.actions {
+            let action_path = format!("{path}{}/", action.slug());
+            let cited = Citable::shared(action_path, action.id.clone(), Some(action.text.clone()));
+            citable
+                .entry("action")
+                .or_default()
+                .insert(action.id.clone(), cited);
+        }
+        let cited = Citable::shared(path, objective.title.clone(), None);
+        citable
+            .entry("objective")
+            .or_default()
+            .insert(objective.id.clone(), cited);
+    }
+    for forum in &site.forums {
+        let cited = Citable::shared(format!("forums/{}/", forum.id), forum.name.clone(), None);
+        citable
+            .entry("forum")
+            .or_default()
+            .insert(forum.id.clone(), cited);
+    }
+    for contribution in &site.contributions {
+        let cited = Citable {
+            edition: Some(contribution.edition),
+            path: format!("contributions/{}/", contribution.slug),
+            text: contribution.title.clone(),
+            translations: contribution
+                .translations
+                .iter()
+                .map(|translation| (translation.language.clone(), translation.title.clone()))
+                .collect(),
+            title: None,
+        };
+        citable
+            .entry("contribution")
+            .or_default()
+            .insert(contribution.slug.clone(), cited);
+    }
+    for note in &site.policy_notes {
+        let cited = Citable {
+            edition: Some(note.edition),
+            path: format!("policy-notes/{}/", note.slug),
+            text: note.title.clone(),
+            translations: note
+                .translations
+                .iter()
+                .map(|translation| (translation.language.clone(), translation.title.clone()))
+                .collect(),
+            title: None,
+        };
+        citable
+            .entry("policy-note")
+            .or_default()
+            .insert(note.slug.clone(), cited);
+    }
+    citable
 }
 
 /// The pages of edition `year`'s portal (see the URL list in `ARCHITECTURE.md`).
@@ -219,7 +331,18 @@ fn edition_pages(
 pub struct PortalTargets<'a> {
     site: &'a SitePages,
     year: i32,
+    language: &'a str,
     site_root: String,
+}
+
+impl PortalTargets<'_> {
+    /// `path` (inside edition `edition`'s portal) from this portal's root.
+    fn from_here(&self, edition: Option<i32>, path: &str) -> String {
+        match edition {
+            Some(year) if year != self.year => format!("../{year}/{path}"),
+            _ => path.to_owned(),
+        }
+    }
 }
 
 impl LinkTargets for PortalTargets<'_> {
@@ -253,10 +376,7 @@ impl LinkTargets for PortalTargets<'_> {
 
     fn document_page(&self, file: &str) -> Option<String> {
         let (edition, path) = self.site.documents.get(file)?;
-        Some(match edition {
-            Some(year) if *year != self.year => format!("../{year}/{path}"),
-            _ => path.clone(),
-        })
+        Some(self.from_here(*edition, path))
     }
 
     fn documents(&self) -> Vec<&str> {
@@ -273,5 +393,27 @@ impl LinkTargets for PortalTargets<'_> {
 
     fn site_root(&self) -> &str {
         &self.site_root
+    }
+
+    fn citation(&self, kind: &str, id: &str) -> Option<Citation> {
+        let cited = self.site.citable.get(kind)?.get(id)?;
+        Some(Citation {
+            path: self.from_here(cited.edition, &cited.path),
+            text: cited
+                .translations
+                .get(self.language)
+                .unwrap_or(&cited.text)
+                .clone(),
+            title: cited.title.clone(),
+        })
+    }
+
+    fn citation_ids(&self, kind: &str) -> Vec<&str> {
+        self.site
+            .citable
+            .get(kind)
+            .into_iter()
+            .flat_map(|ids| ids.keys().map(String::as_str))
+            .collect()
     }
 }

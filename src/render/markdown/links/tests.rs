@@ -50,6 +50,26 @@ impl LinkTargets for Portal {
     fn site_root(&self) -> &str {
         "../"
     }
+    fn citation(&self, kind: &str, id: &str) -> Option<crate::render::markdown::Citation> {
+        let (path, text, title) = match (kind, id) {
+            ("action", "A.3") => ("objectives/a/a-3/", "A.3", Some("Connect every school")),
+            ("forum", "igf") => ("forums/igf/", "Internet Governance Forum", None),
+            ("contribution", "older") => ("../2025/contributions/older/", "Réseaux anciens", None),
+            _ => return None,
+        };
+        Some(crate::render::markdown::Citation {
+            path: path.to_owned(),
+            text: text.to_owned(),
+            title: title.map(str::to_owned),
+        })
+    }
+    fn citation_ids(&self, kind: &str) -> Vec<&str> {
+        match kind {
+            "action" => vec!["A.3"],
+            "forum" => vec!["igf"],
+            _ => vec!["older"],
+        }
+    }
 }
 
 fn resolved(url: &str, is_image: bool) -> Outcome {
@@ -197,4 +217,78 @@ fn images_are_limited_in_size() {
     let small = folder.path().join("small.webp");
     std::fs::write(&small, [0u8; 10]).expect("write");
     assert_eq!(image_problem("assets/images/small.webp", &small), None);
+}
+
+fn render(text: &str) -> crate::render::markdown::RenderedMarkdown {
+    let markdown = crate::model::Markdown {
+        file: "content/report/2025/01-overview.md".to_owned(),
+        text: std::sync::Arc::new(text.to_owned()),
+        line_offset: 4,
+    };
+    let setting = crate::render::markdown::Setting {
+        page: "report/overview/",
+        root: "../../",
+        blocks: &crate::render::markdown::NoBlocks,
+        targets: &Portal,
+        id_prefix: "",
+    };
+    crate::render::markdown::render(&markdown, &setting)
+}
+
+#[test]
+fn citations_become_links_with_the_cited_title() {
+    let rendered = render(
+        "As [action A.3] asks, the [forum igf] and [contribution older] show; [sic] stays.\n",
+    );
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{:?}",
+        rendered.diagnostics
+    );
+    let html = rendered.html;
+    assert!(
+        html.contains(r#"<a href="../../objectives/a/a-3/" title="Connect every school">A.3</a>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<a href="../../forums/igf/">Internet Governance Forum</a>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<a href="../../../2025/contributions/older/">Réseaux anciens</a>"#),
+        "{html}"
+    );
+    assert!(html.contains("; [sic] stays."), "{html}");
+}
+
+#[test]
+fn an_unknown_citation_is_reported_with_its_line_and_a_suggestion() {
+    let rendered = render("Intro.\n\nSee [action A.33] and [forum ifg].\n");
+    let found: Vec<(Option<u64>, Option<u64>, &str, Option<&str>)> = rendered
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column, d.message.as_str(), d.hint.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Some(7),
+                Some(5),
+                "no action `A.33` to cite",
+                Some("did you mean `[action A.3]`?")
+            ),
+            (
+                Some(7),
+                Some(23),
+                "no forum `ifg` to cite",
+                Some("did you mean `[forum igf]`?")
+            ),
+        ]
+    );
+    assert!(
+        rendered.html.contains("See action A.33 and forum ifg."),
+        "{}",
+        rendered.html
+    );
 }
