@@ -85,3 +85,16 @@ fn ids_from_the_text_cannot_take_the_page_s_own() {
         "{html}"
     );
 }
+
+#[test]
+fn the_bundled_report_cites_its_evidence() {
+    let report = super::support::manifest_dir().join("content/report");
+    let mut citations = 0;
+    for entry in std::fs::read_dir(report.join("2025")).expect("the 2025 report") {
+        let text = read(&entry.expect("an entry").path());
+        for kind in ["[action ", "[forum ", "[contribution "] {
+            citations += text.matches(kind).count();
+        }
+    }
+    assert!(citations >= 20, "{citations} citations");
+}
