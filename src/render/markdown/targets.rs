@@ -337,7 +337,7 @@ pub struct PortalTargets<'a> {
 
 impl PortalTargets<'_> {
     /// `path` (inside edition `edition`'s portal) from this portal's root.
-    fn from_here(&self, edition: Option<i32>, path: &str) -> String {
+    fn seen_from_here(&self, edition: Option<i32>, path: &str) -> String {
         match edition {
             Some(year) if year != self.year => format!("../{year}/{path}"),
             _ => path.to_owned(),
@@ -376,7 +376,7 @@ impl LinkTargets for PortalTargets<'_> {
 
     fn document_page(&self, file: &str) -> Option<String> {
         let (edition, path) = self.site.documents.get(file)?;
-        Some(self.from_here(*edition, path))
+        Some(self.seen_from_here(*edition, path))
     }
 
     fn documents(&self) -> Vec<&str> {
@@ -398,7 +398,7 @@ impl LinkTargets for PortalTargets<'_> {
     fn citation(&self, kind: &str, id: &str) -> Option<Citation> {
         let cited = self.site.citable.get(kind)?.get(id)?;
         Some(Citation {
-            path: self.from_here(cited.edition, &cited.path),
+            path: self.seen_from_here(cited.edition, &cited.path),
             text: cited
                 .translations
                 .get(self.language)

@@ -1,5 +1,8 @@
 //! Link resolution against a small, fixed portal.
 
+// A failed setup (a temporary file) is a failed test.
+#![allow(clippy::expect_used)]
+
 use std::path::PathBuf;
 
 use super::*;
@@ -264,7 +267,8 @@ fn citations_become_links_with_the_cited_title() {
 #[test]
 fn an_unknown_citation_is_reported_with_its_line_and_a_suggestion() {
     let rendered = render("Intro.\n\nSee [action A.33] and [forum ifg].\n");
-    let found: Vec<(Option<u64>, Option<u64>, &str, Option<&str>)> = rendered
+    type Found<'a> = (Option<u64>, Option<u64>, &'a str, Option<&'a str>);
+    let found: Vec<Found> = rendered
         .diagnostics
         .iter()
         .map(|d| (d.line, d.column, d.message.as_str(), d.hint.as_deref()))
