@@ -98,3 +98,22 @@ fn the_bundled_report_cites_its_evidence() {
     }
     assert!(citations >= 20, "{citations} citations");
 }
+
+#[test]
+fn the_theme_leaves_content_ids_to_the_content() {
+    // Ids starting with `c-` are the content's (headings, footnotes, raw HTML): a template
+    // that used one could be taken by a contributor's heading.
+    let templates = super::support::manifest_dir().join("themes/default/templates");
+    let mut folders = vec![templates];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("a theme folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let text = read(&path);
+                assert!(!text.contains("id=\"c-"), "{}", path.display());
+            }
+        }
+    }
+}
