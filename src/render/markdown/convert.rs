@@ -80,6 +80,11 @@ impl<'a> Converter<'a> {
                     None => return,
                 }
             }
+            // `<someone@example.org>`: written as `mailto:` by pulldown-cmark.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => event,
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

@@ -296,3 +296,20 @@ fn an_unknown_citation_is_reported_with_its_line_and_a_suggestion() {
         rendered.html
     );
 }
+
+#[test]
+fn email_autolinks_are_left_to_pulldown_cmark() {
+    let rendered = render("Write to <someone@example.org>.\n");
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{:?}",
+        rendered.diagnostics
+    );
+    assert!(
+        rendered
+            .html
+            .contains(r#"<a href="mailto:someone@example.org">"#),
+        "{}",
+        rendered.html
+    );
+}
