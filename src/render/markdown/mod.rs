@@ -89,6 +89,9 @@ impl Blocks for NoBlocks {
 /// the sanitizer leaves alone. The document's own text never holds it (see [`render`]).
 const PLACEHOLDER: char = '\u{E000}';
 
+/// The private-use characters the render stage marks places with (`visuals::ROOT` uses U+E001).
+const PLACEHOLDERS: [char; 2] = [PLACEHOLDER, '\u{E001}'];
+
 /// Where a document is shown and what it may link to.
 pub struct Setting<'a> {
     /// The document's own page inside its portal (`contributions/x/`), which relative
@@ -120,11 +123,12 @@ pub fn to_html(markdown: &Markdown, root: &str, blocks: &dyn Blocks) -> Rendered
 
 /// Converts `markdown` to safe HTML as shown in `setting`, with every problem found.
 pub fn render(markdown: &Markdown, setting: &Setting) -> RenderedMarkdown {
-    // The placeholder is replaced in the text before parsing (U+FFFD has the same length in
-    // UTF-8, so every offset stays true): a contributor cannot write a placeholder anywhere,
-    // in inline code, a link title or raw HTML, and so cannot forge a block.
-    let text = if markdown.text.contains(PLACEHOLDER) {
-        std::borrow::Cow::Owned(markdown.text.replace(PLACEHOLDER, "\u{FFFD}"))
+    // The placeholders (this module's, and the page root's of `visuals::ROOT`) are replaced
+    // in the text before parsing (U+FFFD has the same length in UTF-8, so every offset stays
+    // true): a contributor cannot write one anywhere, in inline code, a link title or raw
+    // HTML, and so cannot forge a block or a root.
+    let text = if markdown.text.contains(PLACEHOLDERS) {
+        std::borrow::Cow::Owned(markdown.text.replace(PLACEHOLDERS, "\u{FFFD}"))
     } else {
         std::borrow::Cow::Borrowed(markdown.text.as_str())
     };
@@ -258,6 +262,13 @@ mod tests {
             assert!(!html.contains("title=\"<figure>"), "{html}");
             assert!(!html.contains('\u{E000}'), "{html}");
         }
+    }
+
+    #[test]
+    fn a_written_page_root_placeholder_is_only_text() {
+        let html = render_with_charts("A \u{E001}ROOT\u{E001} and `\u{E001}ROOT\u{E001}`.\n").html;
+        assert!(!html.contains('\u{E001}'), "{html}");
+        assert_eq!(html.matches('\u{FFFD}').count(), 4, "{html}");
     }
 
     #[test]
