@@ -140,7 +140,7 @@ fn a_site_without_optional_parts_builds() {
     // With no report, the contribution's links to it would be broken.
     let contribution = root.join("content/contributions/rural-schools.md");
     let text = read(&contribution).replace(
-        "See the [report](/report/) and the [overview](/report/overview/).",
+        "See the [report](/report/2025/) and the [overview](/report/2025/overview/).",
         "",
     );
     super::support::write(&contribution, &text);

@@ -8,7 +8,8 @@
 //!   relative to the Markdown file that lands in `assets/`: a file of the site, which must
 //!   exist; images must also be of a web type and small.
 //! - Any other address is a page of the portal, relative to the page or, with a leading
-//!   `/`, to the edition's root (`/objectives/a/`); it must exist.
+//!   `/`, to the edition's root (`/objectives/a/`); it must exist. A report is also found
+//!   by its content path, as Zola and Hugo users write it (`/report/2025/`).
 //! - `#results`: a heading (or raw-HTML id) of the same document; checked once the whole
 //!   document has been read (see the converter).
 
@@ -285,6 +286,14 @@ fn page(url: &str, path: &str, place: &Place, targets: &dyn LinkTargets) -> Outc
     let with_slash = format!("{target}/");
     if targets.has_page(&target) || (!target.ends_with('/') && targets.has_page(&with_slash)) {
         return Outcome::Address(rewritten);
+    }
+    let content_path = if target.ends_with('/') {
+        &target
+    } else {
+        &with_slash
+    };
+    if let Some(page) = targets.content_page(content_path) {
+        return Outcome::Address(format!("{}{page}{}", place.root, &url[path.len()..]));
     }
     problem(
         "#",

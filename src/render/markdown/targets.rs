@@ -26,6 +26,9 @@ pub trait LinkTargets: Sync {
     fn document_page(&self, file: &str) -> Option<String>;
     /// Every document file, for "did you mean".
     fn documents(&self) -> Vec<&str>;
+    /// The page named by its content path, as Zola and Hugo users write it
+    /// (`report/2025/`, `report/2025/overview/`), as a path from the portal's root.
+    fn content_page(&self, path: &str) -> Option<String>;
     /// The file behind the asset at `path` (`assets/images/map.png`), if the site has it.
     fn asset(&self, path: &str) -> Option<PathBuf>;
     /// Every asset path (`assets/…`), for "did you mean".
@@ -68,6 +71,9 @@ impl LinkTargets for Unchecked {
     }
     fn documents(&self) -> Vec<&str> {
         Vec::new()
+    }
+    fn content_page(&self, _: &str) -> Option<String> {
+        None
     }
     fn asset(&self, _: &str) -> Option<PathBuf> {
         None
@@ -120,6 +126,8 @@ pub struct SitePages {
     assets: BTreeMap<String, PathBuf>,
     /// What documents can cite, by kind and id.
     citable: BTreeMap<&'static str, BTreeMap<String, Citable>>,
+    /// Report pages by their content path (`report/2025/`): their edition and page path.
+    content_pages: BTreeMap<String, (i32, String)>,
 }
 
 impl SitePages {
@@ -188,6 +196,7 @@ impl SitePages {
             documents,
             assets,
             citable: citable(site),
+            content_pages: content_pages(site),
         }
     }
 
@@ -205,6 +214,29 @@ impl SitePages {
             site_root: "../".repeat(depth),
         }
     }
+}
+
+/// The report pages by the paths of their files under `content/` (`report/2025/`,
+/// `report/2025/overview/` and `report/2025/01-overview/`).
+fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
+    let mut pages = BTreeMap::new();
+    for report in &site.reports {
+        let year = report.year;
+        pages.insert(format!("report/{year}/"), (year, "report/".to_owned()));
+        for chapter in &report.chapters {
+            let path = format!("report/{}/", chapter.slug);
+            let stem = chapter
+                .body
+                .file
+                .rsplit('/')
+                .next()
+                .and_then(|name| name.strip_suffix(".md"))
+                .unwrap_or(&chapter.slug);
+            pages.insert(format!("report/{year}/{stem}/"), (year, path.clone()));
+            pages.insert(format!("report/{year}/{}/", chapter.slug), (year, path));
+        }
+    }
+    pages
 }
 
 /// What documents can cite: actions, objectives, forums, contributions and policy notes.
@@ -381,6 +413,11 @@ impl LinkTargets for PortalTargets<'_> {
 
     fn documents(&self) -> Vec<&str> {
         self.site.documents.keys().map(String::as_str).collect()
+    }
+
+    fn content_page(&self, path: &str) -> Option<String> {
+        let (year, page) = self.site.content_pages.get(path)?;
+        Some(self.seen_from_here(Some(*year), page))
     }
 
     fn asset(&self, path: &str) -> Option<PathBuf> {

@@ -37,6 +37,9 @@ impl LinkTargets for Portal {
             _ => None,
         }
     }
+    fn content_page(&self, path: &str) -> Option<String> {
+        (path == "report/2025/").then(|| "../2025/report/".to_owned())
+    }
     fn documents(&self) -> Vec<&str> {
         vec![
             "content/contributions/older.md",
@@ -139,6 +142,12 @@ fn pages_must_exist_in_every_form_a_writer_uses() {
         "no page `/2026/contributions/sahel-community-network/` in this edition"
     );
     assert!(hint.starts_with("addresses start at the edition's root, without year or language: write `/contributions/sahel-community-network/`"), "{hint}");
+}
+
+#[test]
+fn a_report_is_found_by_its_content_path() {
+    assert_eq!(address("/report/2025/", false), "../../../2025/report/");
+    assert_eq!(address("/report/2025", false), "../../../2025/report/");
 }
 
 #[test]
