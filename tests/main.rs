@@ -25,6 +25,7 @@ mod suite {
     mod fixtures;
     mod i18n;
     mod invalid;
+    mod links;
     mod new;
     mod paths;
     mod portal;
