@@ -28,6 +28,7 @@ mod suite {
     mod i18n;
     mod invalid;
     mod lifecycle;
+    mod links;
     mod new;
     mod paths;
     mod portal;

@@ -96,6 +96,8 @@ pub struct Prepared {
     related: portal::Editions,
     summaries: Vec<ContributionSummary>,
     site_view: SiteView,
+    /// What links in Markdown may point to.
+    link_targets: markdown::SitePages,
 }
 
 /// One edition's contributions by facet.
@@ -126,6 +128,7 @@ impl Prepared {
             related,
             summaries,
             site_view,
+            link_targets: markdown::SitePages::new(site),
         }
     }
 
@@ -285,6 +288,10 @@ impl<'a> Inputs<'a> {
         Some(Renderer {
             site,
             blocks: visuals::ChartBlocks::new(&site.datasets, words.chart.clone()),
+            links: self
+                .prepared
+                .link_targets
+                .portal(site, edition.year, language),
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,
@@ -327,6 +334,8 @@ struct Renderer<'a> {
     site: &'a Site,
     /// Draws the charts of Markdown bodies.
     blocks: visuals::ChartBlocks<'a>,
+    /// What links in Markdown bodies may point to.
+    links: markdown::PortalTargets<'a>,
     /// The words of figures in the portal's language.
     words: visuals::Words<'a>,
     /// The edition's own charts and maps, drawn when a page first needs them.
@@ -555,7 +564,7 @@ impl<'a> Renderer<'a> {
     /// been translated.
     fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
         let text = self.localize(page);
-        let rendered = markdown::to_html(text.body, &root_of(path), &self.blocks);
+        let rendered = self.markdown(text.body, path, &root_of(path), "");
         let view = ProseView {
             title: text.title.to_owned(),
             summary: page.summary.clone(),
@@ -565,6 +574,25 @@ impl<'a> Renderer<'a> {
             language: text.language.to_owned(),
         };
         (view, rendered.diagnostics)
+    }
+
+    /// The HTML of `body`, the document of the page at `page` of this portal, shown on a
+    /// page whose way to the portal's root is `root`, its ids starting with `id_prefix`.
+    fn markdown(
+        &self,
+        body: &crate::model::Markdown,
+        page: &str,
+        root: &str,
+        id_prefix: &str,
+    ) -> markdown::RenderedMarkdown {
+        let setting = markdown::Setting {
+            page,
+            root,
+            blocks: &self.blocks,
+            targets: &self.links,
+            id_prefix,
+        };
+        markdown::render(body, &setting)
     }
 
     fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
@@ -769,10 +797,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|chapter| {
                 let text = self.localize(chapter);
-                let rendered = markdown::to_html_with_ids(
+                let rendered = self.markdown(
                     text.body,
+                    &format!("report/{}/", chapter.slug),
                     &root_of(path),
-                    &self.blocks,
                     &format!("{}-", chapter.slug),
                 );
                 ProseView {
@@ -828,7 +856,7 @@ impl<'a> Renderer<'a> {
             return Ok((1 + aliases.len(), Vec::new()));
         }
         let text = self.localized(contribution.localizable());
-        let rendered = markdown::to_html(text.body, &root_of(&path), &self.blocks);
+        let rendered = self.markdown(text.body, &path, &root_of(&path), "");
         let (follows, followed_by) = self.related.related(self.site, contribution);
         let view = ContributionView::new(self.site, contribution, follows, &followed_by);
         let mut context = page_context("contributions");
@@ -909,7 +937,7 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let text = self.localized(note.localizable(&site.config.default_language));
-            let rendered = markdown::to_html(text.body, &root_of(&view.url), &self.blocks);
+            let rendered = self.markdown(text.body, &view.url, &root_of(&view.url), "");
             diagnostics.extend(rendered.diagnostics);
             let mut context = page_context("policy-notes");
             context.insert("note", view);

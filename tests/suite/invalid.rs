@@ -30,6 +30,7 @@ invalid_cases! {
     bad_chart_blocks,
     bad_date,
     bad_slug_file_name,
+    broken_links,
     broken_template,
     control_characters,
     date_outside_editions,
