@@ -284,7 +284,7 @@ impl<'a> Inputs<'a> {
         );
         Some(Renderer {
             site,
-            blocks: visuals::ChartBlocks::new(&site.datasets, words.chart.clone()),
+            blocks: visuals::ChartBlocks::new(&site.datasets, words.clone()),
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,
@@ -1361,7 +1361,8 @@ impl Renderer<'_> {
         {
             return Ok(1);
         }
-        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path)) else {
+        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path), &self.words)
+        else {
             return Ok(0);
         };
         self.write(&csv_path, changes.chart_csv.as_bytes())?;

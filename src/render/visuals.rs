@@ -8,6 +8,9 @@
 //!   matrix and the gap maps. They are computed once per build, not once per page.
 //!
 //! Every chart's numbers are also written as CSV under `charts/`, linked from the chart.
+//! Figures follow the portal's direction (mirrored bar charts in Arabic), and a dataset's
+//! category labels and column titles are shown in the portal's language where the message
+//! files have `data-label-<slug of the label>` (see [`Words::data_label`]).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -19,13 +22,15 @@ use super::i18n::{Arg, Messages};
 use super::markdown::{BlockError, Blocks};
 
 /// The words of a portal's figures, in its language: chart titles, labels of the closed
-/// lists, table headers, and the frame of every figure.
+/// lists, table headers, and the frame of every figure; and the portal's direction.
+#[derive(Clone)]
 pub struct Words<'m> {
     messages: &'m Messages,
     language: &'m str,
     /// The default language, whose descriptions the chart module writes itself.
     default_language: &'m str,
     pub chart: charts::ChartWords,
+    pub direction: charts::Direction,
 }
 
 impl<'m> Words<'m> {
@@ -40,10 +45,35 @@ impl<'m> Words<'m> {
             messages,
             language,
             default_language,
+            direction: charts::Direction::of(super::i18n::direction(language)),
         }
     }
 
-    fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
+    /// A dataset's category label or column title in the portal's language: the message
+    /// `data-label-<slug>` where the message files have one, else `label` as written.
+    pub fn data_label(&self, label: &str) -> String {
+        let key = format!("data-label-{}", slug::slugify(label));
+        if self.messages.has(self.language, &key) {
+            self.text(&key, &[])
+        } else {
+            label.to_owned()
+        }
+    }
+
+    /// `data` with its categories, category column and series names in the portal's language.
+    fn translated(&self, mut data: charts::ChartData) -> charts::ChartData {
+        data.category_label = self.data_label(&data.category_label);
+        for category in &mut data.categories {
+            *category = self.data_label(category);
+        }
+        for series in &mut data.series {
+            series.name = self.data_label(&series.name);
+        }
+        data
+    }
+
+    /// The message `key` in the portal's language.
+    pub fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
         self.messages.text(self.language, key, args)
     }
 
@@ -64,6 +94,7 @@ impl<'m> Words<'m> {
             counts,
             id,
             (&headers.0, &headers.1),
+            self.direction,
         )
     }
 
@@ -93,12 +124,12 @@ impl<'m> Words<'m> {
 /// Renders ```` ```chart ```` blocks and remembers the CSV of each chart drawn.
 pub struct ChartBlocks<'a> {
     datasets: &'a [Dataset],
-    words: charts::ChartWords,
+    words: Words<'a>,
     csv: Mutex<BTreeMap<String, String>>,
 }
 
 impl<'a> ChartBlocks<'a> {
-    pub fn new(datasets: &'a [Dataset], words: charts::ChartWords) -> Self {
+    pub fn new(datasets: &'a [Dataset], words: Words<'a>) -> Self {
         ChartBlocks {
             datasets,
             words,
@@ -124,10 +155,11 @@ impl Blocks for ChartBlocks<'_> {
         let spec = charts::parse_spec(source).map_err(block_error)?;
         let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
         let data = charts::resolve(&spec, dataset).map_err(block_error)?;
+        let data = self.words.translated(data);
         let id = format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10]);
-        let chart = charts::render_chart(&data, &id);
+        let chart = charts::render_chart_in(&data, &id, self.words.direction);
         let csv_path = format!("charts/{id}.csv");
-        let html = chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words);
+        let html = chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words.chart);
         if let Ok(mut files) = self.csv.lock() {
             files.insert(csv_path, chart.csv);
         }
@@ -298,5 +330,6 @@ pub fn actions_chart(
         &counts,
         &format!("actions-{}", objective.slug()),
         (&headers.0, &headers.1),
+        words.direction,
     ))
 }

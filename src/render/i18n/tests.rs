@@ -82,6 +82,8 @@ const SAME_IN_SEVERAL_LANGUAGES: &[&str] = &[
     "pager-next",
     "open-data-json",
     "nav-report",
+    "nav-menu",
+    "data-label-europe",
     "search-kind-contribution",
     "region-cis",
     "month-8",

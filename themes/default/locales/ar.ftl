@@ -32,6 +32,7 @@ list-separator-strong = {"؛ "}
 
 skip-to-content = الانتقال إلى المحتوى الرئيسي
 nav-main-label = التنقل الرئيسي
+nav-menu = القائمة
 nav-report = تقرير عام { $year }
 nav-contributions = المساهمات
 nav-objectives = الأهداف
@@ -388,3 +389,20 @@ chart-category = الفئة
 chart-count = العدد
 chart-extremes = أكبر قيمة هي { $largest } ({ $largest_count }) وأصغرها { $smallest } ({ $smallest_count }).
 chart-by-action = المساهمات حسب إجراءات الهدف { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = المجموعة
+data-label-world = العالم
+data-label-africa = أفريقيا
+data-label-americas = الأمريكتان
+data-label-arab-states = الدول العربية
+data-label-asia-pacific = آسيا والمحيط الهادئ
+data-label-cis = رابطة الدول المستقلة
+data-label-europe = أوروبا
+data-label-low-income = البلدان المنخفضة الدخل
+data-label-lower-middle-income = الدخل المتوسط الأدنى
+data-label-upper-middle-income = الدخل المتوسط الأعلى
+data-label-high-income = البلدان المرتفعة الدخل
+data-label-ldcs = أقل البلدان نموا
+data-label-lldcs = البلدان النامية غير الساحلية
+data-label-sids = الدول الجزرية الصغيرة النامية

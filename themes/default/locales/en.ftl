@@ -38,6 +38,7 @@ list-separator-strong = {"; "}
 
 skip-to-content = Skip to main content
 nav-main-label = Main
+nav-menu = Menu
 nav-report = Report { $year }
 nav-contributions = Contributions
 nav-objectives = Objectives
@@ -359,3 +360,20 @@ chart-category = Category
 chart-count = Count
 chart-extremes = The largest value is { $largest } ({ $largest_count }) and the smallest is { $smallest } ({ $smallest_count }).
 chart-by-action = Contributions by action of objective { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Group
+data-label-world = World
+data-label-africa = Africa
+data-label-americas = Americas
+data-label-arab-states = Arab States
+data-label-asia-pacific = Asia-Pacific
+data-label-cis = CIS
+data-label-europe = Europe
+data-label-low-income = Low-income
+data-label-lower-middle-income = Lower-middle-income
+data-label-upper-middle-income = Upper-middle-income
+data-label-high-income = High-income
+data-label-ldcs = LDCs
+data-label-lldcs = LLDCs
+data-label-sids = SIDS

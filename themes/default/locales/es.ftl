@@ -30,6 +30,7 @@ list-separator-strong = {"; "}
 
 skip-to-content = Ir al contenido principal
 nav-main-label = Navegación principal
+nav-menu = Menú
 nav-report = Informe { $year }
 nav-contributions = Contribuciones
 nav-objectives = Objetivos
@@ -347,3 +348,20 @@ chart-category = Categoría
 chart-count = Número
 chart-extremes = El valor más alto es { $largest } ({ $largest_count }) y el más bajo, { $smallest } ({ $smallest_count }).
 chart-by-action = Contribuciones por acción del objetivo { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Grupo
+data-label-world = Mundo
+data-label-africa = África
+data-label-americas = Américas
+data-label-arab-states = Estados Árabes
+data-label-asia-pacific = Asia-Pacífico
+data-label-cis = CEI
+data-label-europe = Europa
+data-label-low-income = Ingreso bajo
+data-label-lower-middle-income = Ingreso mediano bajo
+data-label-upper-middle-income = Ingreso mediano alto
+data-label-high-income = Ingreso alto
+data-label-ldcs = PMA
+data-label-lldcs = PDSL
+data-label-sids = PEID

@@ -35,6 +35,7 @@ list-separator-strong = {" ; "}
 
 skip-to-content = Aller au contenu principal
 nav-main-label = Navigation principale
+nav-menu = Menu
 nav-report = Rapport { $year }
 nav-contributions = Contributions
 nav-objectives = Objectifs
@@ -352,3 +353,20 @@ chart-category = Catégorie
 chart-count = Nombre
 chart-extremes = La valeur la plus élevée est { $largest } ({ $largest_count }) et la plus faible { $smallest } ({ $smallest_count }).
 chart-by-action = Contributions par action de l’objectif { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Groupe
+data-label-world = Monde
+data-label-africa = Afrique
+data-label-americas = Amériques
+data-label-arab-states = États arabes
+data-label-asia-pacific = Asie-Pacifique
+data-label-cis = CEI
+data-label-europe = Europe
+data-label-low-income = Faible revenu
+data-label-lower-middle-income = Revenu intermédiaire inférieur
+data-label-upper-middle-income = Revenu intermédiaire supérieur
+data-label-high-income = Revenu élevé
+data-label-ldcs = PMA
+data-label-lldcs = PDSL
+data-label-sids = PEID

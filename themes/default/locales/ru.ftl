@@ -31,6 +31,7 @@ list-separator-strong = {"; "}
 
 skip-to-content = Перейти к основному содержанию
 nav-main-label = Основная навигация
+nav-menu = Меню
 nav-report = Доклад { $year } г.
 nav-contributions = Материалы
 nav-objectives = Цели
@@ -368,3 +369,20 @@ chart-category = Категория
 chart-count = Число
 chart-extremes = Наибольшее значение: { $largest } ({ $largest_count }), наименьшее: { $smallest } ({ $smallest_count }).
 chart-by-action = Материалы по действиям цели { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Группа
+data-label-world = Мир
+data-label-africa = Африка
+data-label-americas = Америка
+data-label-arab-states = Арабские государства
+data-label-asia-pacific = Азиатско-Тихоокеанский регион
+data-label-cis = СНГ
+data-label-europe = Европа
+data-label-low-income = Низкий доход
+data-label-lower-middle-income = Доход ниже среднего
+data-label-upper-middle-income = Доход выше среднего
+data-label-high-income = Высокий доход
+data-label-ldcs = НРС
+data-label-lldcs = НВМРС
+data-label-sids = МОРАГ

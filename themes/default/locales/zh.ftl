@@ -30,6 +30,7 @@ list-separator-strong = ；
 
 skip-to-content = 跳到主要内容
 nav-main-label = 主导航
+nav-menu = 菜单
 nav-report = { $year }年报告
 nav-contributions = 贡献
 nav-objectives = 目标
@@ -310,3 +311,20 @@ chart-category = 类别
 chart-count = 数量
 chart-extremes = 最大值为{ $largest }（{ $largest_count }），最小值为{ $smallest }（{ $smallest_count }）。
 chart-by-action = 目标 { $id } 各项行动的材料
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = 组别
+data-label-world = 世界
+data-label-africa = 非洲
+data-label-americas = 美洲
+data-label-arab-states = 阿拉伯国家
+data-label-asia-pacific = 亚太
+data-label-cis = 独联体
+data-label-europe = 欧洲
+data-label-low-income = 低收入
+data-label-lower-middle-income = 中低收入
+data-label-upper-middle-income = 中高收入
+data-label-high-income = 高收入
+data-label-ldcs = 最不发达国家
+data-label-lldcs = 内陆发展中国家
+data-label-sids = 小岛屿发展中国家
