@@ -333,3 +333,43 @@ pub fn actions_chart(
         words.direction,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::i18n::LocaleFile;
+
+    fn messages() -> Messages {
+        let files: Vec<LocaleFile> = crate::load::LANGUAGES
+            .iter()
+            .map(|language| {
+                let file = format!(
+                    "{}/themes/default/locales/{language}.ftl",
+                    env!("CARGO_MANIFEST_DIR")
+                );
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                LocaleFile {
+                    language: (*language).to_owned(),
+                    file,
+                    text,
+                }
+            })
+            .collect();
+        Messages::load(&files, &[]).unwrap_or_else(|problems| panic!("{problems:#?}"))
+    }
+
+    #[test]
+    fn dataset_labels_are_shown_in_the_portal_language() {
+        let messages = messages();
+        let arabic = Words::new(&messages, "ar", "en");
+        assert_eq!(arabic.data_label("World"), "العالم");
+        assert_eq!(arabic.data_label("Lower-middle-income"), "الدخل المتوسط الأدنى");
+        assert_eq!(arabic.data_label("group"), "المجموعة");
+        assert_eq!(arabic.data_label("Atlantis"), "Atlantis", "no message: as written");
+        assert_eq!(arabic.direction, charts::Direction::Rtl);
+        let french = Words::new(&messages, "fr", "en");
+        assert_eq!(french.data_label("LDCs"), "PMA");
+        assert_eq!(french.direction, charts::Direction::Ltr);
+        assert_eq!(Words::new(&messages, "en", "en").data_label("SIDS"), "SIDS");
+    }
+}
