@@ -363,9 +363,16 @@ mod tests {
         let messages = messages();
         let arabic = Words::new(&messages, "ar", "en");
         assert_eq!(arabic.data_label("World"), "العالم");
-        assert_eq!(arabic.data_label("Lower-middle-income"), "الدخل المتوسط الأدنى");
+        assert_eq!(
+            arabic.data_label("Lower-middle-income"),
+            "الدخل المتوسط الأدنى"
+        );
         assert_eq!(arabic.data_label("group"), "المجموعة");
-        assert_eq!(arabic.data_label("Atlantis"), "Atlantis", "no message: as written");
+        assert_eq!(
+            arabic.data_label("Atlantis"),
+            "Atlantis",
+            "no message: as written"
+        );
         assert_eq!(arabic.direction, charts::Direction::Rtl);
         let french = Words::new(&messages, "fr", "en");
         assert_eq!(french.data_label("LDCs"), "PMA");
