@@ -16,7 +16,7 @@
 //! classes used by the HTML tables and SVGs are styled by [`stylesheet`], which the theme
 //! includes.
 
-mod describe;
+pub mod describe;
 mod draw;
 #[cfg(test)]
 mod fixtures;
@@ -30,6 +30,7 @@ mod xml;
 
 use serde::Serialize;
 
+pub use describe::{finding, Finding};
 pub use maps::{counts_chart, counts_chart_in, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
 pub use spec::{

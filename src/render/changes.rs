@@ -198,6 +198,10 @@ fn objective_chart(
         decimals: 0,
     };
     let name = format!("changes-{year}");
+    let data = ChartData {
+        description: Some(words.phrase(&charts::finding(&data))),
+        ..data
+    };
     let chart = charts::render_chart_in(&data, &name, words.direction);
     (
         chart.to_html_in(Some(&format!("{root}charts/{name}.csv")), &words.chart),

@@ -50,9 +50,20 @@ pub fn counts_chart_in(
 ) -> Chart {
     let description = description.trim();
     let data = ChartData {
-        kind: ChartKind::Bar,
         title: title.to_owned(),
         description: (!description.is_empty()).then(|| description.to_owned()),
+        ..counts_data(labels_and_counts, headers)
+    };
+    render_chart_in(&data, id, direction)
+}
+
+/// The data of a horizontal bar chart of `labels_and_counts` with the column headers
+/// `(category, count)`, untitled.
+pub fn counts_data(labels_and_counts: &[(String, usize)], headers: (&str, &str)) -> ChartData {
+    ChartData {
+        kind: ChartKind::Bar,
+        title: String::new(),
+        description: None,
         source: None,
         unit: None,
         category_label: headers.0.to_owned(),
@@ -70,8 +81,7 @@ pub fn counts_chart_in(
         target: None,
         value_labels: true,
         decimals: 0,
-    };
-    render_chart_in(&data, id, direction)
+    }
 }
 
 #[cfg(test)]

@@ -165,6 +165,12 @@ fn no_english_is_left_in_the_translations() {
             "month",
             "largest",
             "smallest",
+            "largest_value",
+            "smallest_value",
+            "series",
+            "value",
+            "level",
+            "label",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))
@@ -177,8 +183,9 @@ fn no_english_is_left_in_the_translations() {
                 "number",
                 "day",
                 "month_number",
-                "largest_count",
-                "smallest_count",
+                "fell",
+                "rose",
+                "above",
             ]
             .iter()
             .map(|name| (*name, Arg::Number(7.0))),

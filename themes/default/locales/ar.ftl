@@ -387,7 +387,24 @@ chart-data-table = جدول البيانات
 chart-download = تنزيل هذه الأرقام (CSV)
 chart-category = الفئة
 chart-count = العدد
-chart-extremes = أكبر قيمة هي { $largest } ({ $largest_count }) وأصغرها { $smallest } ({ $smallest_count }).
+chart-finding-extremes = أعلى قيمة هي { $largest } ({ $largest_value }) وأدنى قيمة هي { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = في { $series }، أعلى قيمة هي { $largest } ({ $largest_value }) وأدنى قيمة هي { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] للفئة الوحيدة القيمة { $value }.
+       *[other] للفئات كلها، وعددها { $count }، القيمة نفسها ({ $value }).
+    }
+chart-finding-change = من { $from } إلى { $to }، { $fell ->
+        [0] { $rose ->
+            [0] لم تتغير القيم
+           *[other] ارتفعت القيم في { $rose } من أصل { $count } من الفئات
+        }
+       *[other] { $rose ->
+            [0] انخفضت القيم في { $fell } من أصل { $count } من الفئات
+           *[other] انخفضت القيم في { $fell } وارتفعت في { $rose } من أصل { $count } من الفئات
+        }
+    }.
+chart-finding-target = { $above } من أصل { $count } تتجاوز الخط المرجعي عند { $level }.
+chart-finding-target-named = { $above } من أصل { $count } تتجاوز الخط المرجعي عند { $level } ({ $label }).
 chart-by-action = المساهمات حسب إجراءات الهدف { $id }
 
 # Dataset labels (charts): data-label-<slug of the label as written in the dataset>.

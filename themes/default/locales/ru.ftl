@@ -367,7 +367,24 @@ chart-data-table = Таблица данных
 chart-download = Скачать эти данные (CSV)
 chart-category = Категория
 chart-count = Число
-chart-extremes = Наибольшее значение: { $largest } ({ $largest_count }), наименьшее: { $smallest } ({ $smallest_count }).
+chart-finding-extremes = Наибольшее значение — { $largest } ({ $largest_value }), наименьшее — { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = Для ряда { $series } наибольшее значение — { $largest } ({ $largest_value }), наименьшее — { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] Единственная категория имеет значение { $value }.
+       *[other] Во всех категориях ({ $count }) одинаковое значение ({ $value }).
+    }
+chart-finding-change = С { $from } по { $to } { $fell ->
+        [0] { $rose ->
+            [0] значения не изменились
+           *[other] значения выросли в { $rose } из { $count } категорий
+        }
+       *[other] { $rose ->
+            [0] значения снизились в { $fell } из { $count } категорий
+           *[other] значения снизились в { $fell } и выросли в { $rose } из { $count } категорий
+        }
+    }.
+chart-finding-target = { $above } из { $count } выше опорной линии { $level }.
+chart-finding-target-named = { $above } из { $count } выше опорной линии { $level } ({ $label }).
 chart-by-action = Материалы по действиям цели { $id }
 
 # Dataset labels (charts): data-label-<slug of the label as written in the dataset>.

@@ -309,7 +309,24 @@ chart-data-table = 数据表
 chart-download = 下载这些数据（CSV）
 chart-category = 类别
 chart-count = 数量
-chart-extremes = 最大值为{ $largest }（{ $largest_count }），最小值为{ $smallest }（{ $smallest_count }）。
+chart-finding-extremes = 最高值为{ $largest }（{ $largest_value }），最低值为{ $smallest }（{ $smallest_value }）。
+chart-finding-extremes-in = 在{ $series }中，最高值为{ $largest }（{ $largest_value }），最低值为{ $smallest }（{ $smallest_value }）。
+chart-finding-all-equal = { $count ->
+        [1] 唯一的类别数值为{ $value }。
+       *[other] 全部{ $count }个类别的数值相同（{ $value }）。
+    }
+chart-finding-change = 从{ $from }到{ $to }，{ $fell ->
+        [0] { $rose ->
+            [0] 数值没有变化
+           *[other] { $count }个类别中有{ $rose }个上升
+        }
+       *[other] { $rose ->
+            [0] { $count }个类别中有{ $fell }个下降
+           *[other] { $count }个类别中有{ $fell }个下降、{ $rose }个上升
+        }
+    }。
+chart-finding-target = { $count }个中有{ $above }个高于{ $level }的参考线。
+chart-finding-target-named = { $count }个中有{ $above }个高于{ $level }的参考线（{ $label }）。
 chart-by-action = 目标 { $id } 各项行动的材料
 
 # Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
