@@ -199,10 +199,13 @@ fn paint(id: &str, index: usize) -> String {
 // ---------------------------------------------------------------------------------------
 // Reading plotters' output
 
+/// An element's attributes in order: name and value (borrowed, or rewritten by mirroring).
+type Attributes<'a> = Vec<(&'a str, Cow<'a, str>)>;
+
 /// One element of `plotters`' output; values are kept escaped, as `plotters` wrote them.
 struct Element<'a> {
     tag: &'a str,
-    attributes: Vec<(&'a str, Cow<'a, str>)>,
+    attributes: Attributes<'a>,
     text: Option<String>,
 }
 
@@ -288,7 +291,7 @@ fn elements(raw: &str) -> Vec<Element<'_>> {
 }
 
 /// `<tag a="1" b="2"/>` (or `>`) into its name and attributes.
-fn parse_tag(line: &str) -> Option<(&str, Vec<(&str, Cow<'_, str>)>)> {
+fn parse_tag(line: &str) -> Option<(&str, Attributes<'_>)> {
     let inner = line.strip_prefix('<')?;
     let inner = inner
         .strip_suffix("/>")
