@@ -878,6 +878,24 @@ mod tests {
     }
 
     #[test]
+    fn no_text_is_under_11_px_at_the_width_each_drawing_is_shown() {
+        let smallest = |svg: &str| {
+            svg.split("font-size=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+                .fold(f64::INFINITY, f64::min)
+        };
+        for kind in ["grouped-bar", "bar", "column", "stacked-bar", "line"] {
+            let chart = with_kind(kind);
+            // The narrow drawing is shown from a 320-px phone (a 288-px column) up.
+            let narrow = smallest(&chart.narrow_svg) * 288.0 / f64::from(Geometry::NARROW.width);
+            assert!(narrow >= 11.0, "{kind}: narrow text at {narrow:.1} px");
+            // The wide one from a 640-px column up.
+            assert!(smallest(&chart.svg) >= 11.0, "{kind}: wide");
+        }
+    }
+
+    #[test]
     fn right_to_left_bar_charts_are_mirrored_and_their_text_is_rtl() {
         let spec = parse_spec(FIGURE_I).unwrap_or_else(|error| panic!("{error}"));
         let data = resolve(&spec, &fixtures::affordability()).unwrap_or_else(|e| panic!("{e}"));
