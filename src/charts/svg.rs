@@ -846,6 +846,7 @@ mod tests {
     fn text_x(svg: &str, label: &str) -> f64 {
         let end = svg
             .find(&format!(">{label}</text>"))
+            .or_else(|| svg.find(&format!(">\u{2068}{label}\u{2069}</text>")))
             .unwrap_or_else(|| panic!("no {label}"));
         let start = svg[..end].rfind("<text").unwrap_or(0);
         let element = &svg[start..end];
@@ -917,6 +918,11 @@ mod tests {
             2,
             "labels and legend"
         );
+        assert!(
+            rtl.contains(">\u{2068}World\u{2069}</text>"),
+            "labels are isolates"
+        );
+        assert!(!ltr.contains('\u{2068}'));
         let line = render_chart_in(&data_of_kind(&data, ChartKind::Line), "l", Direction::Rtl).svg;
         let plain = render_chart_in(&data_of_kind(&data, ChartKind::Line), "l", Direction::Ltr).svg;
         assert_eq!(

@@ -14,7 +14,8 @@
 //! acronyms inside reads in the right order. Bar charts are mirrored here rather than
 //! drawn twice: each x becomes `width - x`, and since `text-anchor="start"` means the
 //! right end of a right-to-left text, the anchors stay as `plotters` wrote them. Charts
-//! that are not mirrored (columns, lines) swap `start` and `end` instead.
+//! that are not mirrored (columns, lines) swap `start` and `end` instead. Each text is a
+//! first-strong isolate, so a label left in English keeps its own order.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -58,6 +59,16 @@ impl Frame<'_> {
     /// not mirrored.
     fn swaps_anchors(&self) -> bool {
         self.direction == Direction::Rtl && !self.mirrored()
+    }
+
+    /// What each text is wrapped in: on right-to-left pages a first-strong isolate
+    /// (U+2068 … U+2069), so that a label left in English ("B. Digital cooperation…") keeps
+    /// its own left-to-right order, ellipsis last, inside the right-to-left line.
+    fn isolation(&self) -> (&'static str, &'static str) {
+        match self.direction {
+            Direction::Rtl => ("\u{2068}", "\u{2069}"),
+            Direction::Ltr => ("", ""),
+        }
     }
 
     /// ` direction="rtl"` on right-to-left pages, for the groups that hold text.
@@ -178,7 +189,10 @@ fn legend(svg: &mut String, frame: &Frame) {
             paint(frame.id, entry.series),
             y + 9,
         );
+        let (open, close) = frame.isolation();
+        svg.push_str(open);
         escape_into(svg, &entry.name);
+        svg.push_str(close);
         svg.push_str("</text>\n");
     }
     svg.push_str("</g>\n");
@@ -439,7 +453,10 @@ fn write_element(svg: &mut String, element: &Element, frame: &Frame) {
     match &element.text {
         Some(text) => {
             svg.push('>');
+            let (open, close) = frame.isolation();
+            svg.push_str(open);
             svg.push_str(text);
+            svg.push_str(close);
             svg.push_str("</text>\n");
         }
         None => svg.push_str("/>\n"),
