@@ -280,14 +280,10 @@ impl<'a> Inputs<'a> {
     fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
         let site = self.site;
         let prepared_edition = self.prepared.editions.get(&edition.year)?;
-        let words = visuals::Words::new(
-            &self.theme.messages,
-            language,
-            &site.config.default_language,
-        );
+        let words = visuals::Words::new(&self.theme.messages, language);
         Some(Renderer {
             site,
-            blocks: visuals::ChartBlocks::new(&site.datasets, words.chart.clone()),
+            blocks: visuals::ChartBlocks::new(&site.datasets, words.clone()),
             links: self
                 .prepared
                 .link_targets
@@ -1389,7 +1385,8 @@ impl Renderer<'_> {
         {
             return Ok(1);
         }
-        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path)) else {
+        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path), &self.words)
+        else {
             return Ok(0);
         };
         self.write(&csv_path, changes.chart_csv.as_bytes())?;
