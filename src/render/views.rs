@@ -124,6 +124,8 @@ pub struct Term {
     pub id: String,
     pub label: String,
     pub url: String,
+    /// The language of `label` when it is not the portal's (an untranslated data text).
+    pub lang: Option<String>,
 }
 
 /// A contribution as it appears in listings.
@@ -233,6 +235,8 @@ pub struct ActionRef {
     pub id: String,
     pub text: String,
     pub url: String,
+    /// The language of `text` when it is not the portal's (no translation).
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -326,6 +330,7 @@ pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
             id: action.id.clone(),
             text: action.text.clone(),
             url: format!("objectives/{}/{}/", objective.slug(), action.slug()),
+            lang: action.text_lang.clone(),
         })
     })
 }
@@ -335,6 +340,7 @@ pub fn objective_term(objective: &Objective) -> Term {
         id: objective.id.clone(),
         label: objective.title.clone(),
         url: format!("objectives/{}/", objective.slug()),
+        lang: objective.title_lang.clone(),
     }
 }
 
@@ -343,6 +349,7 @@ pub fn forum_term(forum: &Forum) -> Term {
         id: forum.id.clone(),
         label: forum.name.clone(),
         url: format!("forums/{}/", forum.id),
+        lang: forum.name_lang.clone(),
     }
 }
 
@@ -351,6 +358,7 @@ pub fn stakeholder_type_term(kind: model::StakeholderType) -> Term {
         id: kind.id().to_owned(),
         label: kind.label().to_owned(),
         url: format!("stakeholders/{}/", kind.id()),
+        lang: None,
     }
 }
 
@@ -359,6 +367,7 @@ pub fn region_term(region: model::Region) -> Term {
         id: region.id().to_owned(),
         label: region.label().to_owned(),
         url: format!("regions/{}/", region.id()),
+        lang: None,
     }
 }
 
