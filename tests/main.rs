@@ -20,6 +20,7 @@ mod suite {
     mod atomic;
     mod bugs;
     mod cli;
+    mod data_translations;
     mod determinism;
     mod editions;
     mod fixtures;
