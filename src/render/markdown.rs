@@ -282,6 +282,7 @@ impl<'a, 'm> Converter<'a, 'm> {
     }
 
     fn finish(mut self) -> RenderedMarkdown {
+        outline(&mut self.events, &mut self.rendered.headings);
         let mut html = String::with_capacity(self.markdown.text.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         if self.has_raw_html {
@@ -292,6 +293,33 @@ impl<'a, 'm> Converter<'a, 'm> {
         }
         self.rendered.html = html;
         self.rendered
+    }
+}
+
+/// Puts the body's headings in one outline under the page's `h1`: the first is an `h2`,
+/// and none is more than one level below the one before (`#` and `###` right under the
+/// title become `h2`). Contributors write `###` for a section as often as `##`; a page
+/// whose outline skips a level is harder to navigate with a screen reader, and invalid
+/// for the Nu HTML Checker.
+fn outline(events: &mut [Event<'_>], headings: &mut [Heading]) {
+    let mut previous = 1u8;
+    let mut current = HeadingLevel::H2;
+    let mut index = 0;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let wanted = (*level as u8).clamp(2, previous + 1);
+                current = HeadingLevel::try_from(usize::from(wanted)).unwrap_or(HeadingLevel::H6);
+                *level = current;
+                previous = wanted;
+                if let Some(heading) = headings.get_mut(index) {
+                    heading.level = wanted;
+                }
+                index += 1;
+            }
+            Event::End(TagEnd::Heading(level)) => *level = current,
+            _ => {}
+        }
     }
 }
 
@@ -449,5 +477,40 @@ mod tests {
             .collect();
         assert_eq!(ids, ["results", "results-2"]);
         assert!(rendered.html.contains("<h2 id=\"results-2\">"));
+    }
+
+    #[test]
+    fn headings_form_one_outline_under_the_page_title() {
+        let rendered = render(
+            "### Process
+
+##### Detail
+
+# Results
+
+### More
+",
+        );
+        let levels: Vec<u8> = rendered
+            .headings
+            .iter()
+            .map(|heading| heading.level)
+            .collect();
+        assert_eq!(levels, [2, 3, 2, 3]);
+        assert!(
+            rendered.html.contains("<h2 id=\"process\">Process</h2>"),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains("<h3 id=\"detail\">Detail</h3>"),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains("<h2 id=\"results\">Results</h2>"),
+            "{}",
+            rendered.html
+        );
     }
 }
