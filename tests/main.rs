@@ -29,6 +29,7 @@ mod suite {
     mod new;
     mod paths;
     mod portal;
+    mod reading;
     mod sanitize;
     mod search;
     mod serve;

@@ -182,7 +182,9 @@ pub struct ContributionView {
     pub indicators: Vec<IndicatorView>,
     pub links: Vec<LinkView>,
     pub source: String,
-    pub provenance: Option<ProvenanceView>,
+    /// When the file last changed after it was first added (from git), as `YYYY-MM-DD`;
+    /// readers see it as "last revised". The submission date is the front matter's `date`.
+    pub revised: Option<String>,
     /// The earlier contribution this one reports progress on (`updates:`).
     pub follows: Option<RelatedView>,
     /// Later contributions that report progress on this one.
@@ -219,15 +221,6 @@ pub fn contribution_url(contribution: &Contribution, from: i32) -> String {
             contribution.edition, contribution.slug
         )
     }
-}
-
-/// First submission and last revision, with their commits.
-#[derive(Serialize)]
-pub struct ProvenanceView {
-    pub submitted: String,
-    pub submitted_commit: String,
-    pub revised: Option<String>,
-    pub revised_commit: String,
 }
 
 #[derive(Serialize)]
@@ -309,16 +302,10 @@ impl ContributionView {
                 })
                 .collect(),
             source: contribution.body.file.clone(),
-            provenance: contribution
-                .provenance
-                .as_ref()
-                .map(|provenance| ProvenanceView {
-                    submitted: provenance.first_date.clone(),
-                    submitted_commit: provenance.first_commit.chars().take(10).collect(),
-                    revised: (provenance.last_commit != provenance.first_commit)
-                        .then(|| provenance.last_date.clone()),
-                    revised_commit: provenance.last_commit.chars().take(10).collect(),
-                }),
+            revised: contribution.provenance.as_ref().and_then(|provenance| {
+                (provenance.last_commit != provenance.first_commit)
+                    .then(|| provenance.last_date.clone())
+            }),
         }
     }
 }
