@@ -909,10 +909,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|note| {
                 let mut view = PolicyNoteView::new(site, note);
-                view.title = self
-                    .localized(note.localizable(&site.config.default_language))
-                    .title
-                    .to_owned();
+                let text = self.localized(note.localizable(&site.config.default_language));
+                view.title = text.title.to_owned();
+                view.language = text.language.to_owned();
                 view
             })
             .collect();

@@ -145,6 +145,9 @@ pub struct ContributionSummary {
     pub edition: i32,
     pub objectives: Vec<String>,
     pub illustrative: bool,
+    /// The language the contribution is written in: its title, stakeholder name,
+    /// indicators and links are shown in it (with a `lang` on other portals).
+    pub language: String,
 }
 
 impl ContributionSummary {
@@ -164,6 +167,7 @@ impl ContributionSummary {
             edition: contribution.edition,
             objectives: contribution.objectives.clone(),
             illustrative: contribution.illustrative,
+            language: contribution.language.clone(),
         }
     }
 }
@@ -197,6 +201,8 @@ pub struct RelatedView {
     pub title: String,
     pub url: String,
     pub edition: i32,
+    /// The language of `title` (the other contribution's).
+    pub language: String,
 }
 
 impl RelatedView {
@@ -206,6 +212,7 @@ impl RelatedView {
             title: other.title.clone(),
             url: contribution_url(other, from),
             edition: other.edition,
+            language: other.language.clone(),
         }
     }
 }
@@ -396,6 +403,10 @@ pub struct PolicyNoteView {
     pub edition: i32,
     pub objectives: Vec<Term>,
     pub forums: Vec<Term>,
+    /// The language of `title`, and of `summary` (always the original's, the default
+    /// language), for a `lang` where they differ from the portal's.
+    pub language: String,
+    pub summary_language: String,
 }
 
 impl PolicyNoteView {
@@ -420,6 +431,8 @@ impl PolicyNoteView {
                 .filter_map(|id| site.forum(id))
                 .map(forum_term)
                 .collect(),
+            language: site.config.default_language.clone(),
+            summary_language: site.config.default_language.clone(),
         }
     }
 }
