@@ -20,6 +20,7 @@ mod suite {
     mod atomic;
     mod bugs;
     mod cli;
+    mod data_translations;
     mod determinism;
     mod editions;
     mod fixtures;
@@ -29,6 +30,7 @@ mod suite {
     mod new;
     mod paths;
     mod portal;
+    mod reading;
     mod sanitize;
     mod search;
     mod serve;

@@ -98,6 +98,8 @@ pub struct Prepared {
     site_view: SiteView,
     /// What links in Markdown may point to.
     link_targets: markdown::SitePages,
+    /// The site as each language's portals show it (`Site::localized`), but the default's.
+    localized: BTreeMap<String, Site>,
 }
 
 /// One edition's contributions by facet.
@@ -109,8 +111,13 @@ impl Prepared {
     /// Computes what every page needs. `serve` does this after each save, so the parts
     /// are computed in parallel, and each edition's index is taken from the site's.
     pub fn new(site: &Site) -> Self {
-        let ((editions, related), (summaries, site_view)) = rayon::join(
-            || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
+        let (((editions, related), localized), (summaries, site_view)) = rayon::join(
+            || {
+                rayon::join(
+                    || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
+                    || Prepared::localized(site),
+                )
+            },
             || {
                 rayon::join(
                     || {
@@ -129,7 +136,16 @@ impl Prepared {
             summaries,
             site_view,
             link_targets: markdown::SitePages::new(site),
+            localized,
         }
+    }
+
+    fn localized(site: &Site) -> BTreeMap<String, Site> {
+        site.config
+            .languages
+            .par_iter()
+            .filter_map(|language| Some((language.clone(), site.localized(language)?)))
+            .collect()
     }
 
     fn editions(site: &Site) -> BTreeMap<i32, EditionPrepared> {
@@ -278,7 +294,7 @@ struct Inputs<'a> {
 impl<'a> Inputs<'a> {
     /// The renderer of the portal of `edition` in `language`.
     fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
-        let site = self.site;
+        let site = self.prepared.localized.get(language).unwrap_or(self.site);
         let prepared_edition = self.prepared.editions.get(&edition.year)?;
         let words = visuals::Words::new(&self.theme.messages, language);
         Some(Renderer {
@@ -731,6 +747,7 @@ impl<'a> Renderer<'a> {
                 id: chapter.slug.clone(),
                 label: view.title.clone(),
                 url: view.url.clone(),
+                lang: (view.language != self.portal.language).then(|| view.language.clone()),
             })
             .collect();
         let summaries: Vec<Option<String>> = report
@@ -916,10 +933,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|note| {
                 let mut view = PolicyNoteView::new(site, note);
-                view.title = self
-                    .localized(note.localizable(&site.config.default_language))
-                    .title
-                    .to_owned();
+                let text = self.localized(note.localizable(&site.config.default_language));
+                view.title = text.title.to_owned();
+                view.language = text.language.to_owned();
                 view
             })
             .collect();
@@ -974,6 +990,7 @@ impl<'a> Renderer<'a> {
                         actor: action.actor.label(),
                         actor_id: action.actor.id(),
                         text: action.text.clone(),
+                        text_lang: action.text_lang.clone(),
                         url: format!("{base}{}/", action.slug()),
                         count: reporting.len(),
                         contributions: self
@@ -998,6 +1015,7 @@ impl<'a> Renderer<'a> {
             let mut context = page_context("objectives");
             context.insert("objective", &objective_term(objective));
             context.insert("description", &objective.description);
+            context.insert("description_lang", &objective.description_lang);
             context.insert("actions", &actions);
             context.insert("forums", &forums);
             context.insert("policy_notes", &notes);
@@ -1049,6 +1067,7 @@ impl<'a> Renderer<'a> {
                     &self.text("action-title", &[("id", action.id.clone().into())]),
                 );
                 extra.insert("intro", &action.text);
+                extra.insert("intro_lang", &action.text_lang);
                 extra.insert("parent", &objective_term(objective));
                 pages += self.listing(&action.url, "objectives", positions, extra)?;
             }
@@ -1086,6 +1105,10 @@ impl<'a> Renderer<'a> {
             let base = format!("forums/{}/", forum.id);
             let detail = ForumView {
                 name: forum.name.clone(),
+                name_lang: forum.name_lang.clone(),
+                host_lang: forum.host_lang.clone(),
+                cadence_lang: forum.cadence_lang.clone(),
+                description_lang: forum.description_lang.clone(),
                 category: forum.category.label(),
                 category_id: forum.category.id(),
                 host: forum.host.clone(),
@@ -1107,6 +1130,7 @@ impl<'a> Renderer<'a> {
             };
             let mut extra = Context::new();
             extra.insert("title", &forum.name);
+            extra.insert("title_lang", &forum.name_lang);
             extra.insert("forum", &detail);
             pages += self.listing(
                 &base,
@@ -1558,6 +1582,8 @@ struct ActionSection {
     actor: &'static str,
     actor_id: &'static str,
     text: String,
+    /// The language of `text` when it is not the portal's (no translation).
+    text_lang: Option<String>,
     url: String,
     count: usize,
     contributions: Vec<ContributionSummary>,
@@ -1573,6 +1599,11 @@ struct ForumGroup {
 #[derive(Serialize)]
 struct ForumView {
     name: String,
+    /// The languages of `name`, `host`, `cadence` and `description` when not the portal's.
+    name_lang: Option<String>,
+    host_lang: Option<String>,
+    cadence_lang: Option<String>,
+    description_lang: Option<String>,
     category: &'static str,
     category_id: &'static str,
     host: Option<String>,

@@ -124,6 +124,8 @@ pub struct Term {
     pub id: String,
     pub label: String,
     pub url: String,
+    /// The language of `label` when it is not the portal's (an untranslated data text).
+    pub lang: Option<String>,
 }
 
 /// A contribution as it appears in listings.
@@ -143,6 +145,9 @@ pub struct ContributionSummary {
     pub edition: i32,
     pub objectives: Vec<String>,
     pub illustrative: bool,
+    /// The language the contribution is written in: its title, stakeholder name,
+    /// indicators and links are shown in it (with a `lang` on other portals).
+    pub language: String,
 }
 
 impl ContributionSummary {
@@ -162,6 +167,7 @@ impl ContributionSummary {
             edition: contribution.edition,
             objectives: contribution.objectives.clone(),
             illustrative: contribution.illustrative,
+            language: contribution.language.clone(),
         }
     }
 }
@@ -180,7 +186,9 @@ pub struct ContributionView {
     pub indicators: Vec<IndicatorView>,
     pub links: Vec<LinkView>,
     pub source: String,
-    pub provenance: Option<ProvenanceView>,
+    /// When the file last changed after it was first added (from git), as `YYYY-MM-DD`;
+    /// readers see it as "last revised". The submission date is the front matter's `date`.
+    pub revised: Option<String>,
     /// The earlier contribution this one reports progress on (`updates:`).
     pub follows: Option<RelatedView>,
     /// Later contributions that report progress on this one.
@@ -193,6 +201,8 @@ pub struct RelatedView {
     pub title: String,
     pub url: String,
     pub edition: i32,
+    /// The language of `title` (the other contribution's).
+    pub language: String,
 }
 
 impl RelatedView {
@@ -202,6 +212,7 @@ impl RelatedView {
             title: other.title.clone(),
             url: contribution_url(other, from),
             edition: other.edition,
+            language: other.language.clone(),
         }
     }
 }
@@ -219,20 +230,13 @@ pub fn contribution_url(contribution: &Contribution, from: i32) -> String {
     }
 }
 
-/// First submission and last revision, with their commits.
-#[derive(Serialize)]
-pub struct ProvenanceView {
-    pub submitted: String,
-    pub submitted_commit: String,
-    pub revised: Option<String>,
-    pub revised_commit: String,
-}
-
 #[derive(Serialize)]
 pub struct ActionRef {
     pub id: String,
     pub text: String,
     pub url: String,
+    /// The language of `text` when it is not the portal's (no translation).
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -305,16 +309,10 @@ impl ContributionView {
                 })
                 .collect(),
             source: contribution.body.file.clone(),
-            provenance: contribution
-                .provenance
-                .as_ref()
-                .map(|provenance| ProvenanceView {
-                    submitted: provenance.first_date.clone(),
-                    submitted_commit: provenance.first_commit.chars().take(10).collect(),
-                    revised: (provenance.last_commit != provenance.first_commit)
-                        .then(|| provenance.last_date.clone()),
-                    revised_commit: provenance.last_commit.chars().take(10).collect(),
-                }),
+            revised: contribution.provenance.as_ref().and_then(|provenance| {
+                (provenance.last_commit != provenance.first_commit)
+                    .then(|| provenance.last_date.clone())
+            }),
         }
     }
 }
@@ -326,6 +324,7 @@ pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
             id: action.id.clone(),
             text: action.text.clone(),
             url: format!("objectives/{}/{}/", objective.slug(), action.slug()),
+            lang: action.text_lang.clone(),
         })
     })
 }
@@ -335,6 +334,7 @@ pub fn objective_term(objective: &Objective) -> Term {
         id: objective.id.clone(),
         label: objective.title.clone(),
         url: format!("objectives/{}/", objective.slug()),
+        lang: objective.title_lang.clone(),
     }
 }
 
@@ -343,6 +343,7 @@ pub fn forum_term(forum: &Forum) -> Term {
         id: forum.id.clone(),
         label: forum.name.clone(),
         url: format!("forums/{}/", forum.id),
+        lang: forum.name_lang.clone(),
     }
 }
 
@@ -351,6 +352,7 @@ pub fn stakeholder_type_term(kind: model::StakeholderType) -> Term {
         id: kind.id().to_owned(),
         label: kind.label().to_owned(),
         url: format!("stakeholders/{}/", kind.id()),
+        lang: None,
     }
 }
 
@@ -359,6 +361,7 @@ pub fn region_term(region: model::Region) -> Term {
         id: region.id().to_owned(),
         label: region.label().to_owned(),
         url: format!("regions/{}/", region.id()),
+        lang: None,
     }
 }
 
@@ -400,6 +403,10 @@ pub struct PolicyNoteView {
     pub edition: i32,
     pub objectives: Vec<Term>,
     pub forums: Vec<Term>,
+    /// The language of `title`, and of `summary` (always the original's, the default
+    /// language), for a `lang` where they differ from the portal's.
+    pub language: String,
+    pub summary_language: String,
 }
 
 impl PolicyNoteView {
@@ -424,6 +431,8 @@ impl PolicyNoteView {
                 .filter_map(|id| site.forum(id))
                 .map(forum_term)
                 .collect(),
+            language: site.config.default_language.clone(),
+            summary_language: site.config.default_language.clone(),
         }
     }
 }

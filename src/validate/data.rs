@@ -263,6 +263,7 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
                     id: action_id.value,
                     actor,
                     text: text.value,
+                    text_lang: None,
                 })
             })
             .collect();
@@ -271,6 +272,8 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
             title: title.value,
             description: description.map(|text| text.value),
             actions,
+            title_lang: None,
+            description_lang: None,
         });
     }
     diagnostics.append(&mut check.diagnostics);
@@ -341,6 +344,10 @@ pub fn forums(
                 url,
                 objectives,
                 description: description.map(|text| text.value),
+                name_lang: None,
+                host_lang: None,
+                cadence_lang: None,
+                description_lang: None,
             });
         }
     }

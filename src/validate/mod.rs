@@ -15,6 +15,7 @@ mod contribution;
 mod data;
 mod documents;
 mod editions;
+mod translations;
 mod update;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,6 +38,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         objectives,
         forums,
         datasets,
+        data_translations,
         assets,
         manifests,
         hashes,
@@ -46,6 +48,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         .iter()
         .chain(&forums)
         .chain(&datasets)
+        .chain(&data_translations)
         .map(|file| file.path.clone())
         .collect();
 
@@ -82,6 +85,12 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             Vec::new()
         }
     };
+    let originals = translations::Originals {
+        objectives: &objectives,
+        forums: &forums,
+        config: site.as_ref().map(|(config, _)| config),
+    };
+    let translations = translations::translations(&data_translations, &originals, &mut problems);
     let mut datasets: Vec<_> = datasets
         .iter()
         .filter_map(|file| data::dataset(file, &mut problems))
@@ -186,6 +195,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         home,
         reports,
         datasets,
+        translations,
         data_files,
         assets,
         index,

@@ -28,6 +28,7 @@ macro_rules! invalid_cases {
 
 invalid_cases! {
     bad_chart_blocks,
+    bad_data_translations,
     bad_date,
     bad_slug_file_name,
     broken_links,
