@@ -32,4 +32,5 @@ mod suite {
     mod search;
     mod serve;
     mod tidy;
+    mod urls;
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::charts::{self, ChartData, ChartKind, Series};
 use crate::model::{Contribution, Index, Site, Status};
 
+use super::urls::PortalPath;
 use super::views::{action_ref, ActionRef, ContributionSummary};
 
 /// The comparison of one edition with the previous one.
@@ -122,7 +123,11 @@ fn progress(site: &Site, contribution: &Contribution) -> Option<Progress> {
     Some(Progress {
         now: ContributionSummary::new(contribution),
         before: ContributionSummary {
-            url: super::views::contribution_url(earlier, contribution.edition),
+            url: super::urls::contribution_from(
+                &earlier.slug,
+                earlier.edition,
+                contribution.edition,
+            ),
             ..ContributionSummary::new(earlier)
         },
         status_changed: earlier.status != contribution.status,
@@ -187,7 +192,7 @@ fn objective_chart(
     let name = format!("changes-{year}");
     let chart = charts::render_chart(&data, &name);
     (
-        chart.to_html(Some(&format!("{root}charts/{name}.csv"))),
+        chart.to_html(Some(&format!("{root}{}", PortalPath::chart_csv(&name)))),
         chart.csv,
     )
 }

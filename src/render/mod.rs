@@ -13,6 +13,7 @@ pub mod open_data;
 pub mod portal;
 pub mod structured;
 pub mod templates;
+pub mod urls;
 pub mod views;
 pub mod visuals;
 
@@ -28,6 +29,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
 use templates::{Theme, ThemeStatic};
+use urls::{PortalPath, Prefix, SitePath};
 use views::*;
 
 /// Contributions per page of a listing.
@@ -204,14 +206,7 @@ impl Scope {
     }
 }
 
-/// The output file of the page at `path`: `x/` → `x/index.html`; `404.html` stays.
-pub fn page_file(path: &str) -> String {
-    if path.ends_with(".html") {
-        path.to_owned()
-    } else {
-        format!("{path}index.html")
-    }
-}
+pub use urls::page_file;
 
 /// Renders the files of `site` that `scope` wants into `sink`, with `prepared` computed
 /// from the same `site`.
@@ -297,7 +292,7 @@ impl<'a> Inputs<'a> {
             portal: Portal {
                 edition,
                 language: language.to_owned(),
-                prefix: portal::prefix(site, edition.year, language),
+                prefix: Prefix::portal(site, edition.year, language),
                 index: &prepared_edition.index,
             },
         })
@@ -318,7 +313,7 @@ struct Portal<'a> {
     edition: &'a Edition,
     language: String,
     /// Where the portal lives in the output: `2025/`, `fr/2025/`.
-    prefix: String,
+    prefix: Prefix,
     /// The edition's contributions by facet.
     index: &'a crate::model::Index,
 }
@@ -339,19 +334,6 @@ struct Renderer<'a> {
     related: &'a portal::Editions,
     scope: &'a Scope,
     portal: Portal<'a>,
-}
-
-/// The relative path from the page at `path` (e.g. `contributions/x/`) to the site root.
-fn root_of(path: &str) -> String {
-    let depth = path
-        .split('/')
-        .filter(|segment| !segment.is_empty())
-        .count();
-    if depth == 0 {
-        "./".to_owned()
-    } else {
-        "../".repeat(depth)
-    }
 }
 
 /// The context every page starts from: its section of the navigation. The roots, path,
@@ -384,9 +366,8 @@ struct Localized<'p> {
 
 impl<'a> Renderer<'a> {
     /// Renders `template` with `context` as the page at `path` of the current portal.
-    fn page(&self, template: &str, path: &str, context: Context) -> Result<usize> {
-        let prefix = self.portal.prefix.clone();
-        self.page_at(template, path, &prefix, context)
+    fn page(&self, template: &str, path: &PortalPath, context: Context) -> Result<usize> {
+        self.page_at(template, path, &self.portal.prefix, context)
     }
 
     /// Renders `template` with `context` as the page at `path` (inside the portal) written
@@ -394,30 +375,35 @@ impl<'a> Renderer<'a> {
     fn page_at(
         &self,
         template: &str,
-        path: &str,
-        out_prefix: &str,
+        path: &PortalPath,
+        out_prefix: &Prefix,
         mut context: Context,
     ) -> Result<usize> {
-        let full_path = format!("{out_prefix}{path}");
+        let site_path = path.in_portal(out_prefix);
+        let full_path = site_path.as_str();
         if template != "redirect.html" && template != "404.html" {
-            self.record(&full_path);
+            self.record(full_path);
         }
-        let file = page_file(&full_path);
+        let file = site_path.file();
         if !self.scope.wants(&file) {
             return Ok(1);
         }
         let asset_root = if template == "404.html" {
             self.base_path()
         } else {
-            root_of(&full_path)
+            site_path.root()
         };
-        let root = if out_prefix == self.portal.prefix {
-            root_of(path)
+        let root = if *out_prefix == self.portal.prefix {
+            path.root()
         } else {
             format!("{asset_root}{}", self.portal.prefix)
         };
         // The missing page's switchers lead to each edition's and language's home.
-        let switch_path = if template == "404.html" { "" } else { path };
+        let switch_path = if template == "404.html" {
+            ""
+        } else {
+            path.as_str()
+        };
         self.insert_portal(&mut context, switch_path, &root, &asset_root, out_prefix);
         if template == "404.html" {
             context.insert("path", "404.html");
@@ -455,13 +441,14 @@ impl<'a> Renderer<'a> {
         path: &str,
         root: &str,
         asset_root: &str,
-        out_prefix: &str,
+        out_prefix: &Prefix,
     ) {
         let portal = &self.portal;
-        let front_door = out_prefix != portal.prefix;
+        let front_door = *out_prefix != portal.prefix;
         context.insert("root", root);
         context.insert("asset_root", asset_root);
-        context.insert("path", &format!("{}{path}", portal.prefix));
+        let site_path = PortalPath::from_raw(path).in_portal(&portal.prefix);
+        context.insert("path", &site_path);
         context.insert("lang", &portal.language);
         context.insert("dir", i18n::direction(&portal.language));
         context.insert("edition", &EditionView::new(self.site, portal.edition));
@@ -532,34 +519,34 @@ impl<'a> Renderer<'a> {
 
     /// True when none of the pages at `paths` (inside the portal) is in scope: they are
     /// then only recorded for the sitemap, and the caller skips the work of rendering them.
-    fn unwanted(&self, paths: &[&str]) -> bool {
+    fn unwanted(&self, paths: &[&PortalPath]) -> bool {
         if self.wants_any(paths.iter().copied()) {
             return false;
         }
         for path in paths {
-            self.record(&format!("{}{path}", self.portal.prefix));
+            self.record(path.in_portal(&self.portal.prefix).as_str());
         }
         true
     }
 
     /// Whether any of the pages at `paths` (inside the portal) is in scope.
-    fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p str>) -> bool {
+    fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p PortalPath>) -> bool {
         matches!(self.scope, Scope::All)
             || paths.any(|path| {
                 self.scope
-                    .wants(&page_file(&format!("{}{path}", self.portal.prefix)))
+                    .wants(&path.in_portal(&self.portal.prefix).file())
             })
     }
 
     /// The prose page `page` at `path` of this portal, in the portal's language if it has
     /// been translated.
-    fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
+    fn prose(&self, page: &Page, path: &PortalPath) -> (ProseView, Vec<Diagnostic>) {
         let text = self.localize(page);
-        let rendered = markdown::to_html(text.body, &root_of(path), &self.blocks);
+        let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
         let view = ProseView {
             title: text.title.to_owned(),
             summary: page.summary.clone(),
-            url: path.to_owned(),
+            url: path.to_string(),
             body_html: rendered.html,
             headings: rendered.headings,
             language: text.language.to_owned(),
@@ -600,29 +587,30 @@ impl<'a> Renderer<'a> {
     }
 
     fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        if self.unwanted(&[""]) {
+        let home = PortalPath::home();
+        if self.unwanted(&[&home]) {
             return Ok((1, Vec::new()));
         }
         let (context, diagnostics) = self.home_context();
-        let pages = self.page("home.html", "", context)?;
+        let pages = self.page("home.html", &home, context)?;
         Ok((pages, diagnostics))
     }
 
     /// The site's front door in the portal's language: the edition's home page at the
     /// language's root (`/`, `/fr/`), linking into the edition's portal.
     fn front_door(&self) -> Result<usize> {
-        let out = portal::language_prefix(self.site, &self.portal.language);
-        if !self.scope.wants(&page_file(&out)) {
-            self.record(&out);
+        let out = Prefix::language(self.site, &self.portal.language);
+        if !self.scope.wants(&out.home().file()) {
+            self.record(out.as_str());
             return Ok(1);
         }
         let (context, _) = self.home_context();
-        self.page_at("home.html", "", &out, context)
+        self.page_at("home.html", &PortalPath::home(), &out, context)
     }
 
     fn home_context(&self) -> (Context, Vec<Diagnostic>) {
         let site = self.site;
-        let (home, diagnostics) = self.prose(&site.home, "");
+        let (home, diagnostics) = self.prose(&site.home, &PortalPath::home());
         let mut context = page_context("home");
         context.insert("content_language", &home.language);
         context.insert("structured_data_html", &structured::website(site));
@@ -686,19 +674,19 @@ impl<'a> Renderer<'a> {
         let Some(report) = self.site.reports.iter().find(|report| report.year == year) else {
             return Ok((0, Vec::new()));
         };
-        let base = "report/";
-        let paths: Vec<String> = ["report/".to_owned(), "print/".to_owned()]
+        let base = PortalPath::section("report");
+        let paths: Vec<PortalPath> = [base.clone(), PortalPath::section("print")]
             .into_iter()
-            .chain(report.chapters.iter().map(|c| format!("{base}{}/", c.slug)))
+            .chain(report.chapters.iter().map(|c| PortalPath::chapter(&c.slug)))
             .collect();
-        if self.unwanted(&paths.iter().map(String::as_str).collect::<Vec<_>>()) {
+        if self.unwanted(&paths.iter().collect::<Vec<_>>()) {
             return Ok((paths.len(), Vec::new()));
         }
         let mut diagnostics = Vec::new();
         let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
             .chapters
             .iter()
-            .map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug)))
+            .map(|chapter| self.prose(chapter, &PortalPath::chapter(&chapter.slug)))
             .collect();
         let toc: Vec<Term> = chapters
             .iter()
@@ -714,13 +702,16 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|chapter| chapter.summary.clone())
             .collect();
-        let (front, mut problems) = self.prose(&report.front, base);
+        let (front, mut problems) = self.prose(&report.front, &base);
         diagnostics.append(&mut problems);
         let mut context = page_context("report");
         context.insert("content_language", &front.language);
         let chapter_urls: Vec<(String, String)> = toc
             .iter()
-            .map(|chapter| (chapter.label.clone(), self.absolute(&chapter.url)))
+            .map(|chapter| {
+                let url = self.absolute(&PortalPath::from_raw(&chapter.url));
+                (chapter.label.clone(), url)
+            })
             .collect();
         context.insert(
             "structured_data_html",
@@ -728,7 +719,7 @@ impl<'a> Renderer<'a> {
                 self.site,
                 self.portal.edition,
                 &front.title,
-                &self.absolute(base),
+                &self.absolute(&base),
                 &front.language,
                 &chapter_urls,
             ),
@@ -736,16 +727,16 @@ impl<'a> Renderer<'a> {
         context.insert("page", &front);
         context.insert("toc", &toc);
         context.insert("toc_summaries", &summaries);
-        let mut pages = self.page("report.html", base, context)?;
+        let mut pages = self.page("report.html", &base, context)?;
         pages += self.print(&front, &report.chapters)?;
         for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
             diagnostics.append(&mut problems);
-            let path = chapter.url.clone();
+            let path = PortalPath::from_raw(&chapter.url);
             let mut context = page_context("report");
             context.insert("content_language", &chapter.language);
             context.insert("page", &chapter);
             context.insert("toc", &toc);
-            context.insert("report_url", base);
+            context.insert("report_url", &base);
             context.insert("report_title", &front.title);
             context.insert(
                 "previous",
@@ -761,8 +752,8 @@ impl<'a> Renderer<'a> {
     /// Heading ids are prefixed by the chapter's slug so that they stay unique, and links
     /// are relative to `print/`.
     fn print(&self, front: &ProseView, chapters: &[Page]) -> Result<usize> {
-        let path = "print/";
-        if self.unwanted(&[path]) {
+        let path = PortalPath::section("print");
+        if self.unwanted(&[&path]) {
             return Ok(1);
         }
         let views: Vec<ProseView> = chapters
@@ -771,7 +762,7 @@ impl<'a> Renderer<'a> {
                 let text = self.localize(chapter);
                 let rendered = markdown::to_html_with_ids(
                     text.body,
-                    &root_of(path),
+                    &path.root(),
                     &self.blocks,
                     &format!("{}-", chapter.slug),
                 );
@@ -789,7 +780,7 @@ impl<'a> Renderer<'a> {
         context.insert("content_language", &front.language);
         context.insert("page", front);
         context.insert("chapters", &views);
-        self.page("print.html", path, context)
+        self.page("print.html", &path, context)
     }
 
     fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
@@ -812,23 +803,24 @@ impl<'a> Renderer<'a> {
             "intro",
             &self.text("contributions-intro", &[("count", all.len().into())]),
         );
-        pages += self.listing("contributions/", "contributions", all, extra)?;
+        let base = PortalPath::section("contributions");
+        pages += self.listing(&base, "contributions", all, extra)?;
         Ok((pages, diagnostics))
     }
 
     fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
-        let path = format!("contributions/{}/", contribution.slug);
-        let aliases: Vec<String> = contribution
+        let path = PortalPath::contribution(&contribution.slug);
+        let aliases: Vec<PortalPath> = contribution
             .aliases
             .iter()
-            .map(|alias| format!("contributions/{alias}/"))
+            .map(|alias| PortalPath::contribution(alias))
             .collect();
         // Redirects are not in the sitemap: only the page itself is recorded when skipped.
-        if !self.wants_any(aliases.iter().map(String::as_str)) && self.unwanted(&[&path]) {
+        if !self.wants_any(aliases.iter()) && self.unwanted(&[&path]) {
             return Ok((1 + aliases.len(), Vec::new()));
         }
         let text = self.localized(contribution.localizable());
-        let rendered = markdown::to_html(text.body, &root_of(&path), &self.blocks);
+        let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
         let (follows, followed_by) = self.related.related(self.site, contribution);
         let view = ContributionView::new(self.site, contribution, follows, &followed_by);
         let mut context = page_context("contributions");
@@ -845,6 +837,7 @@ impl<'a> Renderer<'a> {
             let mut context = page_context("contributions");
             context.insert("title", &contribution.title);
             context.insert("target", &path);
+            context.insert("canonical", &self.absolute(&path));
             pages += self.page("redirect.html", alias_path, context)?;
         }
         Ok((pages, rendered.diagnostics))
@@ -853,7 +846,7 @@ impl<'a> Renderer<'a> {
     /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.
     fn listing(
         &self,
-        base: &str,
+        base: &PortalPath,
         section: &str,
         positions: &[usize],
         extra: Context,
@@ -869,7 +862,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(index, chunk)| {
                 let number = index + 1;
-                let path = page_url(base, number);
+                let path = base.page(number);
                 if self.unwanted(&[&path]) {
                     return Ok(1);
                 }
@@ -901,15 +894,20 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut context = page_context("policy-notes");
         context.insert("notes", &views);
-        let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
+        let mut pages = self.page(
+            "policy_notes.html",
+            &PortalPath::section("policy-notes"),
+            context,
+        )?;
         let mut diagnostics = Vec::new();
         for (note, view) in notes.iter().zip(&views) {
-            if self.unwanted(&[&view.url]) {
+            let path = PortalPath::policy_note(&note.slug);
+            if self.unwanted(&[&path]) {
                 pages += 1;
                 continue;
             }
             let text = self.localized(note.localizable(&site.config.default_language));
-            let rendered = markdown::to_html(text.body, &root_of(&view.url), &self.blocks);
+            let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
             diagnostics.extend(rendered.diagnostics);
             let mut context = page_context("policy-notes");
             context.insert("note", view);
@@ -918,9 +916,9 @@ impl<'a> Renderer<'a> {
             context.insert("content_language", text.language);
             context.insert(
                 "structured_data_html",
-                &structured::policy_note(site, note, &self.absolute(&view.url)),
+                &structured::policy_note(site, note, &self.absolute(&path)),
             );
-            pages += self.page("policy_note.html", &view.url, context)?;
+            pages += self.page("policy_note.html", &path, context)?;
         }
         Ok((pages, diagnostics))
     }
@@ -934,9 +932,13 @@ impl<'a> Renderer<'a> {
             &self.figure(&self.figures().by_objective, "by-objective", "../"),
         );
         context.insert("matrix_html", &self.figures().matrix);
-        let mut pages = self.page("objectives.html", "objectives/", context)?;
+        let mut pages = self.page(
+            "objectives.html",
+            &PortalPath::section("objectives"),
+            context,
+        )?;
         for objective in &site.objectives {
-            let base = format!("objectives/{}/", objective.slug());
+            let base = PortalPath::objective(&objective.slug());
             let positions =
                 crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
             let actions: Vec<ActionSection> = objective
@@ -950,7 +952,7 @@ impl<'a> Renderer<'a> {
                         actor: action.actor.label(),
                         actor_id: action.actor.id(),
                         text: action.text.clone(),
-                        url: format!("{base}{}/", action.slug()),
+                        url: PortalPath::action(&objective.slug(), &action.slug()).into(),
                         count: reporting.len(),
                         contributions: self
                             .summaries(&reporting[..reporting.len().min(PER_ACTION)])
@@ -982,18 +984,22 @@ impl<'a> Renderer<'a> {
                 "latest",
                 &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
             );
-            context.insert("all_url", &format!("{base}contributions/"));
+            let all = PortalPath::objective_contributions(&objective.slug());
+            context.insert("all_url", &all);
             let chart_html =
                 visuals::actions_chart(site, self.portal.index, &objective.id, &self.words).map(
                     |chart| {
                         let name = format!("actions-{}", objective.slug());
                         let html = self.figure(&chart, &name, "../../");
-                        (html, format!("charts/{name}.csv"), chart.csv)
+                        (html, PortalPath::chart_csv(&name), chart.csv)
                     },
                 );
             if let Some((html, csv_path, csv)) = chart_html {
                 context.insert("chart_html", &html);
-                self.emit(&format!("{}{csv_path}", self.portal.prefix), csv.as_bytes())?;
+                self.emit(
+                    csv_path.in_portal(&self.portal.prefix).as_str(),
+                    csv.as_bytes(),
+                )?;
             }
             pages += self.page("objective.html", &base, context)?;
 
@@ -1011,12 +1017,7 @@ impl<'a> Renderer<'a> {
                 &self.text("objective-contributions-intro", &[("id", id())]),
             );
             extra.insert("parent", &objective_term(objective));
-            pages += self.listing(
-                &format!("{base}contributions/"),
-                "objectives",
-                positions,
-                extra,
-            )?;
+            pages += self.listing(&all, "objectives", positions, extra)?;
             for action in &actions {
                 let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
                 let mut extra = Context::new();
@@ -1026,7 +1027,8 @@ impl<'a> Renderer<'a> {
                 );
                 extra.insert("intro", &action.text);
                 extra.insert("parent", &objective_term(objective));
-                pages += self.listing(&action.url, "objectives", positions, extra)?;
+                let path = PortalPath::from_raw(&action.url);
+                pages += self.listing(&path, "objectives", positions, extra)?;
             }
         }
         Ok(pages)
@@ -1057,9 +1059,9 @@ impl<'a> Renderer<'a> {
         context.insert("groups", &groups);
         context.insert("map_html", &self.figures().forum_map);
         context.insert("matrix_html", &self.figures().matrix);
-        let mut pages = self.page("forums.html", "forums/", context)?;
+        let mut pages = self.page("forums.html", &PortalPath::section("forums"), context)?;
         for forum in &site.forums {
-            let base = format!("forums/{}/", forum.id);
+            let base = PortalPath::forum(&forum.id);
             let detail = ForumView {
                 name: forum.name.clone(),
                 category: forum.category.label(),
@@ -1099,24 +1101,24 @@ impl<'a> Renderer<'a> {
         let mut pages = 0;
         let facets = [
             (
-                "stakeholders/",
+                "stakeholders",
                 self.text("stakeholders-title", &[]),
                 self.text("stakeholders-intro", &[]),
                 stakeholder_type_counts(self.portal.index),
             ),
             (
-                "regions/",
+                "regions",
                 self.text("regions-title", &[]),
                 self.text("regions-intro", &[]),
                 region_counts(self.portal.index),
             ),
         ];
-        for (base, title, intro, counts) in facets {
-            let mut context = page_context(base.trim_end_matches('/'));
+        for (section, title, intro, counts) in facets {
+            let mut context = page_context(section);
             context.insert("title", &title);
             context.insert("intro", &intro);
             context.insert("terms", &counts);
-            pages += self.page("terms.html", base, context)?;
+            pages += self.page("terms.html", &PortalPath::section(section), context)?;
         }
         for kind in StakeholderType::ALL {
             let mut extra = Context::new();
@@ -1127,7 +1129,7 @@ impl<'a> Renderer<'a> {
             );
             extra.insert("title", &label);
             pages += self.listing(
-                &format!("stakeholders/{}/", kind.id()),
+                &PortalPath::stakeholder_type(kind.id()),
                 "stakeholders",
                 crate::model::Index::get(&self.portal.index.by_stakeholder_type, kind),
                 extra,
@@ -1142,7 +1144,7 @@ impl<'a> Renderer<'a> {
             );
             extra.insert("title", &label);
             pages += self.listing(
-                &format!("regions/{}/", region.id()),
+                &PortalPath::region(region.id()),
                 "regions",
                 crate::model::Index::get(&self.portal.index.by_region, region),
                 extra,
@@ -1156,7 +1158,8 @@ impl<'a> Renderer<'a> {
     fn not_found(&self) -> Result<usize> {
         let mut context = Context::new();
         context.insert("section", "");
-        self.page_at("404.html", "404.html", "", context)
+        let path = PortalPath::from_raw("404.html");
+        self.page_at("404.html", &path, &Prefix::site_root(), context)
     }
 
     /// `chart` as a figure for a page at `root`, framed in the portal's language.
@@ -1183,8 +1186,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// The absolute URL of the page at `path` in this portal.
-    fn absolute(&self, path: &str) -> String {
-        format!("{}{}{path}", self.site.config.base_url, self.portal.prefix)
+    fn absolute(&self, path: &PortalPath) -> String {
+        path.in_portal(&self.portal.prefix)
+            .absolute(&self.site.config.base_url)
     }
 
     /// The path part of `base_url`, e.g. `/dcf/`.
@@ -1207,9 +1211,9 @@ impl<'a> Renderer<'a> {
                 .collect()
         };
         for edition in &site.editions {
-            let path = format!("feeds/{}.xml", edition.year);
-            self.note_generated(&path);
-            if !self.scope.wants(&path) {
+            let path = SitePath::edition_feed(edition.year);
+            self.note_generated(path.as_str());
+            if !self.scope.wants(path.as_str()) {
                 continue;
             }
             let title = format!(
@@ -1225,12 +1229,12 @@ impl<'a> Renderer<'a> {
                     &edition.year,
                 )),
             );
-            self.emit(&path, feed.as_bytes())?;
+            self.emit(path.as_str(), feed.as_bytes())?;
         }
         for objective in &site.objectives {
-            let path = format!("feeds/objective-{}.xml", objective.slug());
-            self.note_generated(&path);
-            if !self.scope.wants(&path) {
+            let path = SitePath::objective_feed(&objective.slug());
+            self.note_generated(path.as_str());
+            if !self.scope.wants(path.as_str()) {
                 continue;
             }
             let title = format!(
@@ -1246,7 +1250,7 @@ impl<'a> Renderer<'a> {
                     &objective.id,
                 )),
             );
-            self.emit(&path, feed.as_bytes())?;
+            self.emit(path.as_str(), feed.as_bytes())?;
         }
         Ok(())
     }
@@ -1313,7 +1317,7 @@ impl<'a> Renderer<'a> {
     fn write_stylesheet(&self, mut css: Vec<u8>) -> Result<()> {
         css.extend_from_slice(b"\n/* Charts, maps and tables (generated by rapporteur). */\n");
         css.extend_from_slice(crate::charts::stylesheet().as_bytes());
-        self.write("style.css", &css)?;
+        self.write(SitePath::root_file("style.css").as_str(), &css)?;
         Ok(())
     }
 
@@ -1343,7 +1347,7 @@ impl<'a> Renderer<'a> {
                 let _ = writer.write_record(row);
             }
             let bytes = writer.into_inner().unwrap_or_default();
-            self.write(&format!("data/{}.csv", dataset.name), &bytes)?;
+            self.write(SitePath::dataset(&dataset.name).as_str(), &bytes)?;
         }
         Ok(())
     }
@@ -1353,27 +1357,29 @@ impl Renderer<'_> {
     /// "What changed" since the previous edition, if there is one: `changes/`.
     fn changes(&self) -> Result<usize> {
         let edition = self.portal.edition;
-        let path = "changes/";
-        let csv_path = format!("{}charts/changes-{}.csv", self.portal.prefix, edition.year);
+        let path = PortalPath::section("changes");
+        let csv_path = PortalPath::chart_csv(&format!("changes-{}", edition.year))
+            .in_portal(&self.portal.prefix)
+            .file();
         if self.related.has_changes(edition.year)
             && !self.scope.wants(&csv_path)
-            && self.unwanted(&[path])
+            && self.unwanted(&[&path])
         {
             return Ok(1);
         }
-        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path)) else {
+        let Some(changes) = changes::compare(self.site, edition.year, &path.root()) else {
             return Ok(0);
         };
-        self.write(&csv_path, changes.chart_csv.as_bytes())?;
+        self.emit(&csv_path, changes.chart_csv.as_bytes())?;
         let mut context = page_context("progress");
         context.insert("changes", &changes);
-        self.page("changes.html", path, context)
+        self.page("changes.html", &path, context)
     }
 
     /// The edition's progress page and gap map: `progress/`.
     fn progress(&self) -> Result<usize> {
-        let path = "progress/";
-        let root = root_of(path);
+        let path = PortalPath::section("progress");
+        let root = path.root();
         let figures = self.figures();
         let mut context = page_context("progress");
         context.insert("year", &self.portal.edition.year);
@@ -1384,22 +1390,23 @@ impl Renderer<'_> {
         ]
         .concat();
         context.insert("charts_html", &charts_html);
-        self.page("progress.html", path, context)
+        self.page("progress.html", &path, context)
     }
 
     /// The search page and its index (`search/`): the edition's contributions, policy notes
     /// and report chapters, in the portal's language where translated.
     fn search(&self) -> Result<usize> {
-        let path = "search/";
-        let folder = format!("{}{path}", self.portal.prefix);
-        if self.scope.wants_under(&folder) {
+        let path = PortalPath::section("search");
+        let folder = path.in_portal(&self.portal.prefix);
+        if self.scope.wants_under(folder.as_str()) {
             let parts = self.search_index(&self.search_documents());
             for (name, bytes) in parts.files(&self.portal.language) {
-                self.emit(&format!("{folder}{name}"), &bytes)?;
+                let file = PortalPath::search_file(&name).in_portal(&self.portal.prefix);
+                self.emit(file.as_str(), &bytes)?;
             }
         }
         let context = page_context("search");
-        self.page("search.html", path, context)
+        self.page("search.html", &path, context)
     }
 
     /// The index of `documents`, built once for all the portals that have the same ones
@@ -1442,7 +1449,7 @@ impl Renderer<'_> {
             .filter_map(|position| site.contributions.get(*position))
             .map(|contribution| {
                 document(
-                    format!("contributions/{}/", contribution.slug),
+                    PortalPath::contribution(&contribution.slug).into(),
                     self.localized(contribution.localizable()),
                     contribution.summary.as_ref(),
                     "contribution",
@@ -1451,7 +1458,7 @@ impl Renderer<'_> {
         let mut documents: Vec<SearchDocument> = contributions.collect();
         for note in self.notes() {
             let text = self.localized(note.localizable(&site.config.default_language));
-            let url = format!("policy-notes/{}/", note.slug);
+            let url = PortalPath::policy_note(&note.slug).into();
             documents.push(document(url, text, note.summary.as_ref(), "policy-note"));
         }
         documents.push(document(
@@ -1463,7 +1470,7 @@ impl Renderer<'_> {
         let year = self.portal.edition.year;
         for report in site.reports.iter().filter(|report| report.year == year) {
             for chapter in &report.chapters {
-                let url = format!("report/{}/", chapter.slug);
+                let url = PortalPath::chapter(&chapter.slug).into();
                 let text = self.localize(chapter);
                 documents.push(document(url, text, chapter.summary.as_ref(), "chapter"));
             }
@@ -1475,10 +1482,10 @@ impl Renderer<'_> {
     fn portal_charts(&self) -> Result<()> {
         let prefix = &self.portal.prefix;
         for (path, csv) in self.figures().csv_files() {
-            self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
+            self.emit(path.in_portal(prefix).as_str(), csv.as_bytes())?;
         }
         for (path, csv) in self.blocks.csv_files() {
-            self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
+            self.emit(path.in_portal(prefix).as_str(), csv.as_bytes())?;
         }
         Ok(())
     }
@@ -1486,28 +1493,28 @@ impl Renderer<'_> {
     /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
     fn open_data(&self) -> Result<()> {
         for edition in &self.site.editions {
-            let json_path = format!("data/contributions-{}.json", edition.year);
-            let csv_path = format!("data/contributions-{}.csv", edition.year);
-            self.note_generated(&json_path);
-            self.note_generated(&csv_path);
-            if self.scope.wants(&json_path) {
+            let json_path = SitePath::contributions_data(edition.year, "json");
+            let csv_path = SitePath::contributions_data(edition.year, "csv");
+            self.note_generated(json_path.as_str());
+            self.note_generated(csv_path.as_str());
+            if self.scope.wants(json_path.as_str()) {
                 let json = open_data::contributions_json(self.site, edition.year);
-                self.write(&json_path, json.as_bytes())?;
+                self.write(json_path.as_str(), json.as_bytes())?;
             }
-            if self.scope.wants(&csv_path) {
+            if self.scope.wants(csv_path.as_str()) {
                 let csv = open_data::contributions_csv(self.site, edition.year);
-                self.write(&csv_path, &csv)?;
+                self.write(csv_path.as_str(), &csv)?;
             }
         }
         self.feeds()?;
-        self.note_generated("sitemap.xml");
-        if !self.scope.wants("sitemap.xml") {
-            return self
-                .write(
-                    "robots.txt",
-                    open_data::robots(&self.site.config.base_url).as_bytes(),
-                )
-                .map_err(Into::into);
+        let sitemap = SitePath::root_file("sitemap.xml");
+        let robots = SitePath::root_file("robots.txt");
+        let base_url = &self.site.config.base_url;
+        self.note_generated(sitemap.as_str());
+        self.note_generated(robots.as_str());
+        self.write(robots.as_str(), open_data::robots(base_url).as_bytes())?;
+        if !self.scope.wants(sitemap.as_str()) {
+            return Ok(());
         }
         let mut paths = self
             .shared
@@ -1517,12 +1524,10 @@ impl Renderer<'_> {
             .unwrap_or_default();
         paths.retain(|path| !path.ends_with("404.html"));
         paths.sort();
-        let base_url = &self.site.config.base_url;
         self.emit(
-            "sitemap.xml",
+            sitemap.as_str(),
             open_data::sitemap(base_url, &paths).as_bytes(),
         )?;
-        self.write("robots.txt", open_data::robots(base_url).as_bytes())?;
         Ok(())
     }
 }

@@ -15,21 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::urls::{PortalPath, Prefix, SitePath};
 use crate::model::{Contribution, Edition, Site};
-
-/// The prefix of the portal of edition `year` in `language`: `2025/` or `fr/2025/`.
-pub fn prefix(site: &Site, year: i32, language: &str) -> String {
-    format!("{}{year}/", language_prefix(site, language))
-}
-
-/// The prefix of `language` at the site root: empty for the default language, `fr/` otherwise.
-pub fn language_prefix(site: &Site, language: &str) -> String {
-    if language == site.config.default_language {
-        String::new()
-    } else {
-        format!("{language}/")
-    }
-}
 
 /// Which contributions live in which edition, and which follow up on which, to find a
 /// contribution's counterpart in another edition.
@@ -123,7 +110,7 @@ impl Editions {
     pub fn counterpart(&self, year: i32, path: &str) -> String {
         if let Some(slug) = contribution_slug(path) {
             if let Some(related) = self.related_contribution(slug, year) {
-                return format!("contributions/{related}/");
+                return PortalPath::contribution(related).into();
             }
         }
         let mut candidate = path.to_owned();
@@ -220,16 +207,13 @@ pub fn edition_links(
     years
         .into_iter()
         .map(|edition| {
-            let target = format!(
-                "{}{}",
-                prefix(site, edition.year, language),
-                editions.counterpart(edition.year, path)
-            );
+            let target = PortalPath::from_raw(&editions.counterpart(edition.year, path))
+                .in_portal(&Prefix::portal(site, edition.year, language));
             SwitchLink {
                 id: edition.year.to_string(),
                 label: edition.year.to_string(),
                 href: format!("{asset_root}{target}"),
-                url: format!("{}{target}", site.config.base_url),
+                url: target.absolute(&site.config.base_url),
                 current: edition.year == current.year,
                 status: edition.status.id().to_owned(),
             }
@@ -253,16 +237,16 @@ pub fn language_links(
         .languages
         .iter()
         .map(|other| {
-            let target = if front_door {
-                language_prefix(site, other)
+            let target: SitePath = if front_door {
+                Prefix::language(site, other).home()
             } else {
-                format!("{}{path}", prefix(site, year, other))
+                PortalPath::from_raw(path).in_portal(&Prefix::portal(site, year, other))
             };
             SwitchLink {
                 id: other.clone(),
                 label: autonym(other),
                 href: format!("{asset_root}{target}"),
-                url: format!("{}{target}", site.config.base_url),
+                url: target.absolute(&site.config.base_url),
                 current: other == language,
                 status: String::new(),
             }

@@ -17,6 +17,7 @@ use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
 
 use super::i18n::{Arg, Messages};
 use super::markdown::{BlockError, Blocks};
+use super::urls::PortalPath;
 
 /// The words of a portal's figures, in its language: chart titles, labels of the closed
 /// lists, table headers, and the frame of every figure.
@@ -94,7 +95,7 @@ impl<'m> Words<'m> {
 pub struct ChartBlocks<'a> {
     datasets: &'a [Dataset],
     words: charts::ChartWords,
-    csv: Mutex<BTreeMap<String, String>>,
+    csv: Mutex<BTreeMap<PortalPath, String>>,
 }
 
 impl<'a> ChartBlocks<'a> {
@@ -106,8 +107,8 @@ impl<'a> ChartBlocks<'a> {
         }
     }
 
-    /// The CSV files of the charts drawn so far, by output path.
-    pub fn csv_files(&self) -> BTreeMap<String, String> {
+    /// The CSV files of the charts drawn so far, by path in the portal.
+    pub fn csv_files(&self) -> BTreeMap<PortalPath, String> {
         self.csv
             .lock()
             .map(|files| files.clone())
@@ -126,7 +127,7 @@ impl Blocks for ChartBlocks<'_> {
         let data = charts::resolve(&spec, dataset).map_err(block_error)?;
         let id = format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10]);
         let chart = charts::render_chart(&data, &id);
-        let csv_path = format!("charts/{id}.csv");
+        let csv_path = PortalPath::chart_csv(&id);
         let html = chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words);
         if let Ok(mut files) = self.csv.lock() {
             files.insert(csv_path, chart.csv);
@@ -238,8 +239,8 @@ impl Figures {
         }
     }
 
-    /// The CSV files of the portal's count charts, by output path.
-    pub fn csv_files(&self) -> Vec<(String, &str)> {
+    /// The CSV files of the portal's count charts, by path in the portal.
+    pub fn csv_files(&self) -> Vec<(PortalPath, &str)> {
         [
             &self.by_objective,
             &self.by_stakeholder_type,
@@ -255,14 +256,17 @@ impl Figures {
             "by-status",
             "by-edition",
         ])
-        .map(|(chart, name)| (format!("charts/{name}.csv"), chart.csv.as_str()))
+        .map(|(chart, name)| (PortalPath::chart_csv(name), chart.csv.as_str()))
         .collect()
     }
 }
 
 /// A count chart as a figure for a page at `root`, with its CSV link.
 pub fn figure(chart: &Chart, name: &str, root: &str, words: &charts::ChartWords) -> String {
-    chart.to_html_in(Some(&format!("{root}charts/{name}.csv")), words)
+    chart.to_html_in(
+        Some(&format!("{root}{}", PortalPath::chart_csv(name))),
+        words,
+    )
 }
 
 /// Counts of the contributions reporting on each action of one objective, as a chart.
