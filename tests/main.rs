@@ -27,6 +27,7 @@ mod suite {
     mod invalid;
     mod new;
     mod paths;
+    mod plan;
     mod portal;
     mod sanitize;
     mod search;

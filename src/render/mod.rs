@@ -10,6 +10,7 @@ pub mod changes;
 pub mod i18n;
 pub mod markdown;
 pub mod open_data;
+pub mod plan;
 pub mod portal;
 pub mod structured;
 pub mod templates;
@@ -17,7 +18,7 @@ pub mod urls;
 pub mod views;
 pub mod visuals;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -28,6 +29,7 @@ use tera::Context;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
+pub use plan::{PageKind, Plan, Producer};
 use templates::{Theme, ThemeStatic};
 use urls::{PortalPath, Prefix, SitePath};
 use views::*;
@@ -85,9 +87,20 @@ pub struct Rendered {
 
 type Result<T> = std::result::Result<T, RenderError>;
 
-/// Renders every page of `site` into `sink`.
+/// Renders every page of `site` into `sink`, unless its plan has collisions, which are
+/// then the render's diagnostics (nothing is written).
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
-    render_with(site, &Prepared::new(site), theme, sink, &Scope::All)
+    let prepared = Prepared::new(site);
+    let (plan, collisions) = Plan::new(site, &prepared, theme);
+    if !collisions.is_empty() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(collisions);
+        return Ok(Rendered {
+            pages: 0,
+            diagnostics,
+        });
+    }
+    render_with(site, &prepared, &plan, theme, sink, &Scope::All)
 }
 
 /// What every page of a site needs, computed once per version of the site: each
@@ -208,23 +221,23 @@ impl Scope {
 
 pub use urls::page_file;
 
-/// Renders the files of `site` that `scope` wants into `sink`, with `prepared` computed
-/// from the same `site`.
+/// Renders the files of `site` that `scope` wants into `sink`, with `prepared` and
+/// `plan` computed from the same `site` (and `plan` free of collisions).
 pub fn render_with(
     site: &Site,
     prepared: &Prepared,
+    plan: &Plan,
     theme: &Theme,
     sink: &dyn Sink,
     scope: &Scope,
 ) -> Result<Rendered> {
     let shared = Shared {
-        written: Mutex::new(Vec::new()),
-        generated: Mutex::new(BTreeSet::new()),
         search: Mutex::new(BTreeMap::new()),
     };
     let inputs = Inputs {
         site,
         prepared,
+        plan,
         theme,
         sink,
         scope,
@@ -251,7 +264,7 @@ pub fn render_with(
             pages += renderer.not_found()?;
             renderer.statics()?;
             renderer.open_data()?;
-            diagnostics.extend(renderer.assets()?);
+            renderer.assets()?;
         }
     }
     Ok(Rendered { pages, diagnostics })
@@ -261,6 +274,7 @@ pub fn render_with(
 struct Inputs<'a> {
     site: &'a Site,
     prepared: &'a Prepared,
+    plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     scope: &'a Scope,
@@ -283,6 +297,7 @@ impl<'a> Inputs<'a> {
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,
+            plan: self.plan,
             theme: self.theme,
             sink: self.sink,
             summaries: &self.prepared.summaries,
@@ -299,11 +314,9 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// What the renderers of all portals share: the pages written (for the sitemap) and every
-/// file generated (so that no asset replaces one).
+/// What the renderers of all portals share: a cache, not a list of what was written
+/// (the plan knows that before rendering).
 struct Shared {
-    written: Mutex<Vec<String>>,
-    generated: Mutex<BTreeSet<String>>,
     /// Search indexes by their documents' key, shared between portals.
     search: Mutex<BTreeMap<[u8; 32], std::sync::Arc<crate::search::IndexParts>>>,
 }
@@ -327,6 +340,7 @@ struct Renderer<'a> {
     /// The edition's own charts and maps, drawn when a page first needs them.
     figures: std::sync::OnceLock<visuals::Figures>,
     shared: &'a Shared,
+    plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     summaries: &'a [ContributionSummary],
@@ -365,30 +379,29 @@ struct Localized<'p> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders `template` with `context` as the page at `path` of the current portal.
-    fn page(&self, template: &str, path: &PortalPath, context: Context) -> Result<usize> {
-        self.page_at(template, path, &self.portal.prefix, context)
+    /// Renders the page of `kind` at `path` of the current portal with `context`.
+    fn page(&self, kind: PageKind, path: &PortalPath, context: Context) -> Result<usize> {
+        self.page_at(kind, path, &self.portal.prefix, context)
     }
 
     /// Renders `template` with `context` as the page at `path` (inside the portal) written
     /// under `out_prefix`: the portal's own prefix, or a front door's (`""`, `fr/`).
     fn page_at(
         &self,
-        template: &str,
+        kind: PageKind,
         path: &PortalPath,
         out_prefix: &Prefix,
         mut context: Context,
     ) -> Result<usize> {
         let site_path = path.in_portal(out_prefix);
         let full_path = site_path.as_str();
-        if template != "redirect.html" && template != "404.html" {
-            self.record(full_path);
-        }
         let file = site_path.file();
         if !self.scope.wants(&file) {
             return Ok(1);
         }
-        let asset_root = if template == "404.html" {
+        let not_found = kind == PageKind::NotFound;
+        let template = kind.template();
+        let asset_root = if not_found {
             self.base_path()
         } else {
             site_path.root()
@@ -399,13 +412,9 @@ impl<'a> Renderer<'a> {
             format!("{asset_root}{}", self.portal.prefix)
         };
         // The missing page's switchers lead to each edition's and language's home.
-        let switch_path = if template == "404.html" {
-            ""
-        } else {
-            path.as_str()
-        };
+        let switch_path = if not_found { "" } else { path.as_str() };
         self.insert_portal(&mut context, switch_path, &root, &asset_root, out_prefix);
-        if template == "404.html" {
+        if not_found {
             context.insert("path", "404.html");
         }
         context.insert("site", self.site_view);
@@ -429,7 +438,7 @@ impl<'a> Renderer<'a> {
             // Figures computed once hold a placeholder for the page's relative root.
             html = html.replace(visuals::ROOT, &root);
         }
-        self.emit(&file, html.as_bytes())?;
+        self.write(&file, html.as_bytes())?;
         Ok(1)
     }
 
@@ -456,7 +465,7 @@ impl<'a> Renderer<'a> {
             "editions_switcher",
             &portal::edition_links(
                 self.site,
-                self.related,
+                (self.related, self.plan),
                 portal.edition,
                 &portal.language,
                 path,
@@ -510,23 +519,10 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Records the page at `path` (a full output path) for the sitemap.
-    fn record(&self, path: &str) {
-        if let Ok(mut written) = self.shared.written.lock() {
-            written.push(path.to_owned());
-        }
-    }
-
-    /// True when none of the pages at `paths` (inside the portal) is in scope: they are
-    /// then only recorded for the sitemap, and the caller skips the work of rendering them.
+    /// True when none of the pages at `paths` (inside the portal) is in scope: the caller
+    /// then skips the work of rendering them.
     fn unwanted(&self, paths: &[&PortalPath]) -> bool {
-        if self.wants_any(paths.iter().copied()) {
-            return false;
-        }
-        for path in paths {
-            self.record(path.in_portal(&self.portal.prefix).as_str());
-        }
-        true
+        !self.wants_any(paths.iter().copied())
     }
 
     /// Whether any of the pages at `paths` (inside the portal) is in scope.
@@ -592,7 +588,7 @@ impl<'a> Renderer<'a> {
             return Ok((1, Vec::new()));
         }
         let (context, diagnostics) = self.home_context();
-        let pages = self.page("home.html", &home, context)?;
+        let pages = self.page(PageKind::Home, &home, context)?;
         Ok((pages, diagnostics))
     }
 
@@ -601,11 +597,10 @@ impl<'a> Renderer<'a> {
     fn front_door(&self) -> Result<usize> {
         let out = Prefix::language(self.site, &self.portal.language);
         if !self.scope.wants(&out.home().file()) {
-            self.record(out.as_str());
             return Ok(1);
         }
         let (context, _) = self.home_context();
-        self.page_at("home.html", &PortalPath::home(), &out, context)
+        self.page_at(PageKind::Home, &PortalPath::home(), &out, context)
     }
 
     fn home_context(&self) -> (Context, Vec<Diagnostic>) {
@@ -727,7 +722,7 @@ impl<'a> Renderer<'a> {
         context.insert("page", &front);
         context.insert("toc", &toc);
         context.insert("toc_summaries", &summaries);
-        let mut pages = self.page("report.html", &base, context)?;
+        let mut pages = self.page(PageKind::Report, &base, context)?;
         pages += self.print(&front, &report.chapters)?;
         for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
             diagnostics.append(&mut problems);
@@ -743,7 +738,7 @@ impl<'a> Renderer<'a> {
                 &index.checked_sub(1).and_then(|previous| toc.get(previous)),
             );
             context.insert("next", &toc.get(index + 1));
-            pages += self.page("chapter.html", &path, context)?;
+            pages += self.page(PageKind::Chapter, &path, context)?;
         }
         Ok((pages, diagnostics))
     }
@@ -780,7 +775,7 @@ impl<'a> Renderer<'a> {
         context.insert("content_language", &front.language);
         context.insert("page", front);
         context.insert("chapters", &views);
-        self.page("print.html", &path, context)
+        self.page(PageKind::Print, &path, context)
     }
 
     fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
@@ -832,13 +827,13 @@ impl<'a> Renderer<'a> {
             "structured_data_html",
             &structured::contribution(self.site, contribution, &self.absolute(&path)),
         );
-        let mut pages = self.page("contribution.html", &path, context)?;
+        let mut pages = self.page(PageKind::Contribution, &path, context)?;
         for alias_path in &aliases {
             let mut context = page_context("contributions");
             context.insert("title", &contribution.title);
             context.insert("target", &path);
             context.insert("canonical", &self.absolute(&path));
-            pages += self.page("redirect.html", alias_path, context)?;
+            pages += self.page(PageKind::Redirect, alias_path, context)?;
         }
         Ok((pages, rendered.diagnostics))
     }
@@ -872,7 +867,7 @@ impl<'a> Renderer<'a> {
                 context.insert("count", &positions.len());
                 context.insert("first_number", &(index * PAGE_SIZE + 1));
                 context.insert("pagination", &Pagination::new(base, number, total));
-                self.page("listing.html", &path, context)
+                self.page(PageKind::Listing, &path, context)
             })
             .collect();
         pages.into_iter().sum()
@@ -895,7 +890,7 @@ impl<'a> Renderer<'a> {
         let mut context = page_context("policy-notes");
         context.insert("notes", &views);
         let mut pages = self.page(
-            "policy_notes.html",
+            PageKind::PolicyNotes,
             &PortalPath::section("policy-notes"),
             context,
         )?;
@@ -918,29 +913,38 @@ impl<'a> Renderer<'a> {
                 "structured_data_html",
                 &structured::policy_note(site, note, &self.absolute(&path)),
             );
-            pages += self.page("policy_note.html", &path, context)?;
+            pages += self.page(PageKind::PolicyNote, &path, context)?;
         }
         Ok((pages, diagnostics))
     }
 
     fn objectives(&self) -> Result<usize> {
         let site = self.site;
-        let mut context = page_context("objectives");
-        context.insert("objectives", &self.objective_counts());
-        context.insert(
-            "chart_html",
-            &self.figure(&self.figures().by_objective, "by-objective", "../"),
-        );
-        context.insert("matrix_html", &self.figures().matrix);
-        let mut pages = self.page(
-            "objectives.html",
-            &PortalPath::section("objectives"),
-            context,
-        )?;
+        let index_page = PortalPath::section("objectives");
+        let mut pages = 1;
+        if !self.unwanted(&[&index_page]) {
+            let mut context = page_context("objectives");
+            context.insert("objectives", &self.objective_counts());
+            context.insert(
+                "chart_html",
+                &self.figure(&self.figures().by_objective, "by-objective", "../"),
+            );
+            context.insert("matrix_html", &self.figures().matrix);
+            self.page(PageKind::Objectives, &index_page, context)?;
+        }
         for objective in &site.objectives {
             let base = PortalPath::objective(&objective.slug());
             let positions =
                 crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
+            let chart_name = format!("actions-{}", objective.slug());
+            let csv_file = PortalPath::chart_csv(&chart_name)
+                .in_portal(&self.portal.prefix)
+                .file();
+            let all = PortalPath::objective_contributions(&objective.slug());
+            if self.unwanted(&[&base]) && !self.scope.wants(&csv_file) {
+                pages += 1 + self.objective_listings(objective, positions, &all)?;
+                continue;
+            }
             let actions: Vec<ActionSection> = objective
                 .actions
                 .iter()
@@ -984,52 +988,57 @@ impl<'a> Renderer<'a> {
                 "latest",
                 &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
             );
-            let all = PortalPath::objective_contributions(&objective.slug());
             context.insert("all_url", &all);
             let chart_html =
                 visuals::actions_chart(site, self.portal.index, &objective.id, &self.words).map(
                     |chart| {
-                        let name = format!("actions-{}", objective.slug());
-                        let html = self.figure(&chart, &name, "../../");
-                        (html, PortalPath::chart_csv(&name), chart.csv)
+                        let html = self.figure(&chart, &chart_name, "../../");
+                        (html, chart.csv)
                     },
                 );
-            if let Some((html, csv_path, csv)) = chart_html {
+            if let Some((html, csv)) = chart_html {
                 context.insert("chart_html", &html);
-                self.emit(
-                    csv_path.in_portal(&self.portal.prefix).as_str(),
-                    csv.as_bytes(),
-                )?;
+                self.write(&csv_file, csv.as_bytes())?;
             }
-            pages += self.page("objective.html", &base, context)?;
+            pages += self.page(PageKind::Objective, &base, context)?;
+            pages += self.objective_listings(objective, positions, &all)?;
+        }
+        Ok(pages)
+    }
 
+    /// The listings of an objective: all its contributions (at `all`), and by action.
+    fn objective_listings(
+        &self,
+        objective: &crate::model::Objective,
+        positions: &[usize],
+        all: &PortalPath,
+    ) -> Result<usize> {
+        let mut extra = Context::new();
+        let id = || (objective.id.clone()).into();
+        extra.insert(
+            "title",
+            &self.text(
+                "objective-contributions-title",
+                &[("id", id()), ("title", objective.title.clone().into())],
+            ),
+        );
+        extra.insert(
+            "intro",
+            &self.text("objective-contributions-intro", &[("id", id())]),
+        );
+        extra.insert("parent", &objective_term(objective));
+        let mut pages = self.listing(all, "objectives", positions, extra)?;
+        for action in &objective.actions {
+            let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
             let mut extra = Context::new();
-            let id = || (objective.id.clone()).into();
             extra.insert(
                 "title",
-                &self.text(
-                    "objective-contributions-title",
-                    &[("id", id()), ("title", objective.title.clone().into())],
-                ),
+                &self.text("action-title", &[("id", action.id.clone().into())]),
             );
-            extra.insert(
-                "intro",
-                &self.text("objective-contributions-intro", &[("id", id())]),
-            );
+            extra.insert("intro", &action.text);
             extra.insert("parent", &objective_term(objective));
-            pages += self.listing(&all, "objectives", positions, extra)?;
-            for action in &actions {
-                let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
-                let mut extra = Context::new();
-                extra.insert(
-                    "title",
-                    &self.text("action-title", &[("id", action.id.clone().into())]),
-                );
-                extra.insert("intro", &action.text);
-                extra.insert("parent", &objective_term(objective));
-                let path = PortalPath::from_raw(&action.url);
-                pages += self.listing(&path, "objectives", positions, extra)?;
-            }
+            let path = PortalPath::action(&objective.slug(), &action.slug());
+            pages += self.listing(&path, "objectives", positions, extra)?;
         }
         Ok(pages)
     }
@@ -1055,11 +1064,15 @@ impl<'a> Renderer<'a> {
             })
             .filter(|group| !group.forums.is_empty())
             .collect();
-        let mut context = page_context("forums");
-        context.insert("groups", &groups);
-        context.insert("map_html", &self.figures().forum_map);
-        context.insert("matrix_html", &self.figures().matrix);
-        let mut pages = self.page("forums.html", &PortalPath::section("forums"), context)?;
+        let index_page = PortalPath::section("forums");
+        let mut pages = 1;
+        if !self.unwanted(&[&index_page]) {
+            let mut context = page_context("forums");
+            context.insert("groups", &groups);
+            context.insert("map_html", &self.figures().forum_map);
+            context.insert("matrix_html", &self.figures().matrix);
+            self.page(PageKind::Forums, &index_page, context)?;
+        }
         for forum in &site.forums {
             let base = PortalPath::forum(&forum.id);
             let detail = ForumView {
@@ -1118,7 +1131,7 @@ impl<'a> Renderer<'a> {
             context.insert("title", &title);
             context.insert("intro", &intro);
             context.insert("terms", &counts);
-            pages += self.page("terms.html", &PortalPath::section(section), context)?;
+            pages += self.page(PageKind::Terms, &PortalPath::section(section), context)?;
         }
         for kind in StakeholderType::ALL {
             let mut extra = Context::new();
@@ -1159,7 +1172,7 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("section", "");
         let path = PortalPath::from_raw("404.html");
-        self.page_at("404.html", &path, &Prefix::site_root(), context)
+        self.page_at(PageKind::NotFound, &path, &Prefix::site_root(), context)
     }
 
     /// `chart` as a figure for a page at `root`, framed in the portal's language.
@@ -1212,7 +1225,6 @@ impl<'a> Renderer<'a> {
         };
         for edition in &site.editions {
             let path = SitePath::edition_feed(edition.year);
-            self.note_generated(path.as_str());
             if !self.scope.wants(path.as_str()) {
                 continue;
             }
@@ -1229,11 +1241,10 @@ impl<'a> Renderer<'a> {
                     &edition.year,
                 )),
             );
-            self.emit(path.as_str(), feed.as_bytes())?;
+            self.write(path.as_str(), feed.as_bytes())?;
         }
         for objective in &site.objectives {
             let path = SitePath::objective_feed(&objective.slug());
-            self.note_generated(path.as_str());
             if !self.scope.wants(path.as_str()) {
                 continue;
             }
@@ -1250,22 +1261,9 @@ impl<'a> Renderer<'a> {
                     &objective.id,
                 )),
             );
-            self.emit(path.as_str(), feed.as_bytes())?;
+            self.write(path.as_str(), feed.as_bytes())?;
         }
         Ok(())
-    }
-
-    /// Writes a generated file (not a page), remembering its path.
-    fn emit(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
-        self.note_generated(path);
-        self.write(path, contents)
-    }
-
-    /// Remembers that the build generates `path`, so that no asset may replace it.
-    fn note_generated(&self, path: &str) {
-        if let Ok(mut generated) = self.shared.generated.lock() {
-            generated.insert(path.to_owned());
-        }
     }
 
     /// Writes a file the scope wants (and nothing else).
@@ -1284,33 +1282,22 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    /// Copies the site's assets last: they may replace the theme's static files, but a file
-    /// the build generates (a page, the sitemap, open data) is never silently replaced.
-    fn assets(&self) -> Result<Vec<Diagnostic>> {
-        let generated = self
-            .shared
-            .generated
-            .lock()
-            .map(|generated| generated.clone())
-            .unwrap_or_default();
-        let mut problems = Vec::new();
+    /// Copies the site's assets that the plan gives them (it has already refused those
+    /// that would replace a generated file).
+    fn assets(&self) -> Result<()> {
         for asset in &self.site.assets {
-            if generated.contains(&asset.output_path) {
-                problems.push(
-                    Diagnostic::error(
-                        format!("assets/{}", asset.output_path),
-                        format!(
-                            "this file would replace `{}`, which the build generates",
-                            asset.output_path
-                        ),
-                    )
-                    .with_hint("rename or remove the file; the generated one cannot be overridden"),
-                );
-                continue;
+            if self.planned(&asset.output_path, |producer| *producer == Producer::Asset) {
+                self.copy(&asset.output_path, &asset.source)?;
             }
-            self.copy(&asset.output_path, &asset.source)?;
         }
-        Ok(problems)
+        Ok(())
+    }
+
+    /// Whether the plan's entry for `file` is produced as `expected` says.
+    fn planned(&self, file: &str, expected: impl Fn(&Producer) -> bool) -> bool {
+        self.plan
+            .get(file)
+            .is_some_and(|entry| expected(&entry.producer))
     }
 
     /// The theme's stylesheet with the charts' classes appended: one CSS file for the site.
@@ -1324,6 +1311,14 @@ impl<'a> Renderer<'a> {
     /// Copies the theme's static files, the site's assets and the datasets.
     fn statics(&self) -> Result<()> {
         for file in &self.theme.statics {
+            let path = match file {
+                ThemeStatic::Embedded { output_path, .. } => output_path,
+                ThemeStatic::Site(file) => &file.output_path,
+            };
+            // An asset of the site may have taken the place of a theme's file.
+            if self.planned(path, |producer| *producer == Producer::Asset) {
+                continue;
+            }
             match file {
                 ThemeStatic::Embedded { output_path, bytes } if output_path == "style.css" => {
                     self.write_stylesheet(bytes.to_vec())?;
@@ -1370,15 +1365,18 @@ impl Renderer<'_> {
         let Some(changes) = changes::compare(self.site, edition.year, &path.root()) else {
             return Ok(0);
         };
-        self.emit(&csv_path, changes.chart_csv.as_bytes())?;
+        self.write(&csv_path, changes.chart_csv.as_bytes())?;
         let mut context = page_context("progress");
         context.insert("changes", &changes);
-        self.page("changes.html", &path, context)
+        self.page(PageKind::Changes, &path, context)
     }
 
     /// The edition's progress page and gap map: `progress/`.
     fn progress(&self) -> Result<usize> {
         let path = PortalPath::section("progress");
+        if self.unwanted(&[&path]) {
+            return Ok(1);
+        }
         let root = path.root();
         let figures = self.figures();
         let mut context = page_context("progress");
@@ -1390,7 +1388,7 @@ impl Renderer<'_> {
         ]
         .concat();
         context.insert("charts_html", &charts_html);
-        self.page("progress.html", &path, context)
+        self.page(PageKind::Progress, &path, context)
     }
 
     /// The search page and its index (`search/`): the edition's contributions, policy notes
@@ -1402,11 +1400,11 @@ impl Renderer<'_> {
             let parts = self.search_index(&self.search_documents());
             for (name, bytes) in parts.files(&self.portal.language) {
                 let file = PortalPath::search_file(&name).in_portal(&self.portal.prefix);
-                self.emit(file.as_str(), &bytes)?;
+                self.write(file.as_str(), &bytes)?;
             }
         }
         let context = page_context("search");
-        self.page("search.html", &path, context)
+        self.page(PageKind::Search, &path, context)
     }
 
     /// The index of `documents`, built once for all the portals that have the same ones
@@ -1481,11 +1479,27 @@ impl Renderer<'_> {
     /// The CSV files of the portal's figures and of its Markdown charts.
     fn portal_charts(&self) -> Result<()> {
         let prefix = &self.portal.prefix;
-        for (path, csv) in self.figures().csv_files() {
-            self.emit(path.in_portal(prefix).as_str(), csv.as_bytes())?;
+        let wanted = |name: &str| {
+            let file = PortalPath::chart_csv(name).in_portal(prefix).file();
+            self.scope.wants(&file)
+        };
+        if visuals::FIGURE_NAMES.iter().any(|name| wanted(name)) {
+            for (path, csv) in self.figures().csv_files() {
+                self.write(path.in_portal(prefix).as_str(), csv.as_bytes())?;
+            }
         }
-        for (path, csv) in self.blocks.csv_files() {
-            self.emit(path.in_portal(prefix).as_str(), csv.as_bytes())?;
+        // Charts written in Markdown come from the plan, so that one is written (or served)
+        // without rendering the page it is on.
+        for (file, entry) in self.plan.under(prefix.as_str()) {
+            let Producer::BlockChartCsv(source) = &entry.producer else {
+                continue;
+            };
+            if !self.scope.wants(file) {
+                continue;
+            }
+            if let Some(csv) = visuals::block_chart_csv(source, &self.site.datasets) {
+                self.write(file, csv.as_bytes())?;
+            }
         }
         Ok(())
     }
@@ -1495,8 +1509,6 @@ impl Renderer<'_> {
         for edition in &self.site.editions {
             let json_path = SitePath::contributions_data(edition.year, "json");
             let csv_path = SitePath::contributions_data(edition.year, "csv");
-            self.note_generated(json_path.as_str());
-            self.note_generated(csv_path.as_str());
             if self.scope.wants(json_path.as_str()) {
                 let json = open_data::contributions_json(self.site, edition.year);
                 self.write(json_path.as_str(), json.as_bytes())?;
@@ -1510,21 +1522,12 @@ impl Renderer<'_> {
         let sitemap = SitePath::root_file("sitemap.xml");
         let robots = SitePath::root_file("robots.txt");
         let base_url = &self.site.config.base_url;
-        self.note_generated(sitemap.as_str());
-        self.note_generated(robots.as_str());
         self.write(robots.as_str(), open_data::robots(base_url).as_bytes())?;
         if !self.scope.wants(sitemap.as_str()) {
             return Ok(());
         }
-        let mut paths = self
-            .shared
-            .written
-            .lock()
-            .map(|written| written.clone())
-            .unwrap_or_default();
-        paths.retain(|path| !path.ends_with("404.html"));
-        paths.sort();
-        self.emit(
+        let paths = self.plan.sitemap_pages();
+        self.write(
             sitemap.as_str(),
             open_data::sitemap(base_url, &paths).as_bytes(),
         )?;

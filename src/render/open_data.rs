@@ -183,11 +183,11 @@ fn edition_contributions(site: &Site, year: i32) -> impl Iterator<Item = &Contri
 }
 
 /// `sitemap.xml` listing `paths` (relative to the root, sorted) under `base_url`.
-pub fn sitemap(base_url: &str, paths: &[String]) -> String {
+pub fn sitemap(base_url: &str, paths: &[&SitePath]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for path in paths {
         xml.push_str("<url><loc>");
-        xml.push_str(&xml_escape(&SitePath::root_file(path).absolute(base_url)));
+        xml.push_str(&xml_escape(&path.absolute(base_url)));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");

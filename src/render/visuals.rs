@@ -9,9 +9,6 @@
 //!
 //! Every chart's numbers are also written as CSV under `charts/`, linked from the chart.
 
-use std::collections::BTreeMap;
-use std::sync::Mutex;
-
 use crate::charts::{self, Chart};
 use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
 
@@ -91,28 +88,15 @@ impl<'m> Words<'m> {
     }
 }
 
-/// Renders ```` ```chart ```` blocks and remembers the CSV of each chart drawn.
+/// Renders ```` ```chart ```` blocks.
 pub struct ChartBlocks<'a> {
     datasets: &'a [Dataset],
     words: charts::ChartWords,
-    csv: Mutex<BTreeMap<PortalPath, String>>,
 }
 
 impl<'a> ChartBlocks<'a> {
     pub fn new(datasets: &'a [Dataset], words: charts::ChartWords) -> Self {
-        ChartBlocks {
-            datasets,
-            words,
-            csv: Mutex::new(BTreeMap::new()),
-        }
-    }
-
-    /// The CSV files of the charts drawn so far, by path in the portal.
-    pub fn csv_files(&self) -> BTreeMap<PortalPath, String> {
-        self.csv
-            .lock()
-            .map(|files| files.clone())
-            .unwrap_or_default()
+        ChartBlocks { datasets, words }
     }
 }
 
@@ -125,14 +109,11 @@ impl Blocks for ChartBlocks<'_> {
         let spec = charts::parse_spec(source).map_err(block_error)?;
         let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
         let data = charts::resolve(&spec, dataset).map_err(block_error)?;
-        let id = format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10]);
+        let id = block_chart_name(source);
         let chart = charts::render_chart(&data, &id);
         let csv_path = PortalPath::chart_csv(&id);
-        let html = chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words);
-        if let Ok(mut files) = self.csv.lock() {
-            files.insert(csv_path, chart.csv);
-        }
-        Ok(html)
+        // Its CSV is written from the page plan (`render::plan`), not from here.
+        Ok(chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words))
     }
 }
 
@@ -249,16 +230,34 @@ impl Figures {
             &self.by_edition,
         ]
         .into_iter()
-        .zip([
-            "by-objective",
-            "by-stakeholder-type",
-            "by-region",
-            "by-status",
-            "by-edition",
-        ])
+        .zip(FIGURE_NAMES)
         .map(|(chart, name)| (PortalPath::chart_csv(name), chart.csv.as_str()))
         .collect()
     }
+}
+
+/// The names of the portal's count charts, in the order of [`Figures::csv_files`].
+pub const FIGURE_NAMES: [&str; 5] = [
+    "by-objective",
+    "by-stakeholder-type",
+    "by-region",
+    "by-status",
+    "by-edition",
+];
+
+/// The name of the chart written in Markdown as `source` (its block's YAML): the same
+/// chart has the same name, and so the same CSV, wherever it appears.
+pub fn block_chart_name(source: &str) -> String {
+    format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10])
+}
+
+/// The CSV of the chart written in Markdown as `source`, or `None` when the block is
+/// invalid (its page reports why).
+pub fn block_chart_csv(source: &str, datasets: &[Dataset]) -> Option<String> {
+    let spec = charts::parse_spec(source).ok()?;
+    let dataset = charts::spec::find_dataset(&spec, datasets).ok()?;
+    let data = charts::resolve(&spec, dataset).ok()?;
+    Some(charts::render_chart(&data, &block_chart_name(source)).csv)
 }
 
 /// A count chart as a figure for a page at `root`, with its CSV link.

@@ -32,7 +32,7 @@ mod events;
 mod http;
 mod overlay;
 mod rebuild;
-mod snapshot;
+pub mod snapshot;
 mod state;
 mod watch;
 
