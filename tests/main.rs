@@ -20,6 +20,7 @@ mod suite {
     mod atomic;
     mod bugs;
     mod cli;
+    mod csv;
     mod determinism;
     mod editions;
     mod fixtures;

@@ -1336,13 +1336,9 @@ impl<'a> Renderer<'a> {
             }
         }
         for dataset in &self.site.datasets {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            let _ = writer.write_record(&dataset.columns);
-            for row in &dataset.rows {
-                let _ = writer.write_record(row);
-            }
-            let bytes = writer.into_inner().unwrap_or_default();
-            self.write(SitePath::dataset(&dataset.name).as_str(), &bytes)?;
+            let csv =
+                crate::csv_file::to_csv(std::iter::once(&dataset.columns).chain(&dataset.rows));
+            self.write(SitePath::dataset(&dataset.name).as_str(), csv.as_bytes())?;
         }
         Ok(())
     }
@@ -1515,7 +1511,7 @@ impl Renderer<'_> {
             }
             if self.scope.wants(csv_path.as_str()) {
                 let csv = open_data::contributions_csv(self.site, edition.year);
-                self.write(csv_path.as_str(), &csv)?;
+                self.write(csv_path.as_str(), csv.as_bytes())?;
             }
         }
         self.feeds()?;

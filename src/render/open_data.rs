@@ -97,8 +97,7 @@ pub fn contributions_json(site: &Site, year: i32) -> String {
 }
 
 /// The contributions of `year` as CSV; list fields are joined with `;`, indicators as `name=value unit (year)`.
-pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+pub fn contributions_csv(site: &Site, year: i32) -> String {
     let header = [
         "slug",
         "url",
@@ -119,7 +118,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
         "links",
         "illustrative",
     ];
-    let _ = writer.write_record(header);
+    let mut rows = vec![header.map(str::to_owned).to_vec()];
     for contribution in edition_contributions(site, year) {
         let record = record(site, contribution);
         let sdgs: Vec<String> = record.sdgs.iter().map(u8::to_string).collect();
@@ -159,9 +158,9 @@ pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
             links.join(" "),
             record.illustrative.to_string(),
         ];
-        let _ = writer.write_record(row);
+        rows.push(row.to_vec());
     }
-    writer.into_inner().unwrap_or_default()
+    crate::csv_file::to_csv(rows)
 }
 
 /// The absolute URL of `contribution`'s page in its edition's portal, in the default
