@@ -133,11 +133,13 @@ impl Plan {
 
     /// The entry of the output file `file`, or of the folder entry that produces it.
     pub fn get(&self, file: &str) -> Option<&Entry> {
-        self.entries.get(file).or_else(|| {
-            let (folder, _) = file.rsplit_once('/')?;
-            let owner = self.folders.get(&format!("{folder}/"))?;
-            self.entries.get(owner)
-        })
+        if let Some(entry) = self.entries.get(file) {
+            return Some(entry);
+        }
+        let owner = file
+            .match_indices('/')
+            .find_map(|(end, _)| self.folders.get(&file[..=end]))?;
+        self.entries.get(owner)
     }
 
     /// Whether the plan has the output file `file`.

@@ -113,3 +113,23 @@ fn serve_answers_every_file_build_writes_byte_for_byte() {
         assert!(matches!(missing, Ok(None)), "{}", root.display());
     }
 }
+
+/// A search index's files are found through its folder, at any depth; nothing else is.
+#[test]
+fn search_files_are_found_through_their_folder() {
+    let (site, theme) = load(&fixture_dir("minimal"));
+    let (plan, _) = Plan::new(&site, &Prepared::new(&site), &theme);
+    for file in ["2025/search/index.json", "fr/2026/search/terms/ab.json"] {
+        let entry = plan
+            .get(file)
+            .unwrap_or_else(|| panic!("{file} is not planned"));
+        assert_eq!(entry.producer, render::Producer::SearchIndex, "{file}");
+    }
+    for file in [
+        "2025/searching.json",
+        "2025/nope/index.html",
+        "search/index.json",
+    ] {
+        assert!(plan.get(file).is_none(), "{file} should not be planned");
+    }
+}
