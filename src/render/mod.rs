@@ -282,6 +282,37 @@ fn page_context(section: &str) -> Context {
     context
 }
 
+/// What every page's template sees about its place in the site, whatever the page: the
+/// shared frame of the template contract (the page's own view is added beside it).
+#[derive(Serialize)]
+struct PageFrame<'f> {
+    /// The portal's root, relative to the page.
+    root: &'f str,
+    /// The site's root, relative to the page (or the base URL's path, on the 404 page).
+    asset_root: &'f str,
+    /// The page's path from the site root.
+    path: SitePath,
+    lang: &'f str,
+    dir: &'static str,
+    edition: EditionView,
+    editions_switcher: Vec<portal::SwitchLink>,
+    languages_switcher: Vec<portal::SwitchLink>,
+}
+
+/// A template failure while rendering the page at `path`.
+fn template_error(theme: &str, template: &str, path: &str, error: &tera::Error) -> RenderError {
+    RenderError::Template(
+        Diagnostic::error(
+            format!("themes/{theme}/templates/{template}"),
+            format!(
+                "the template failed while rendering `/{path}`: {}",
+                templates::one_line(error)
+            ),
+        )
+        .with_hint("fix the template; the content itself is valid"),
+    )
+}
+
 /// A rendered prose page for templates.
 #[derive(Serialize)]
 struct ProseView {
@@ -337,7 +368,10 @@ impl<'a> Renderer<'a> {
         };
         // The missing page's switchers lead to each edition's and language's home.
         let switch_path = if not_found { "" } else { path.as_str() };
-        self.insert_portal(&mut context, switch_path, &root, &asset_root, out_prefix);
+        let frame = self.frame(switch_path, &root, &asset_root, out_prefix);
+        context.extend(Context::from_serialize(&frame).map_err(|error| {
+            template_error(&self.site.config.theme, template, full_path, &error)
+        })?);
         if not_found {
             context.insert("path", "404.html");
         }
@@ -347,16 +381,7 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &context)
             .map_err(|error| {
-                RenderError::Template(
-                    Diagnostic::error(
-                        format!("themes/{}/templates/{template}", self.site.config.theme),
-                        format!(
-                            "the template failed while rendering `/{full_path}`: {}",
-                            templates::one_line(&error)
-                        ),
-                    )
-                    .with_hint("fix the template; the content itself is valid"),
-                )
+                template_error(&self.site.config.theme, template, full_path, &error)
             })?;
         if html.contains(visuals::ROOT) {
             // Figures computed once hold a placeholder for the page's relative root.
@@ -368,26 +393,24 @@ impl<'a> Renderer<'a> {
 
     /// What every page knows about its portal: roots, language and direction, the
     /// edition, and the switchers to the same page in other editions and languages.
-    fn insert_portal(
-        &self,
-        context: &mut Context,
+    fn frame<'f>(
+        &'f self,
         path: &str,
-        root: &str,
-        asset_root: &str,
+        root: &'f str,
+        asset_root: &'f str,
         out_prefix: &Prefix,
-    ) {
+    ) -> PageFrame<'f> {
         let portal = &self.portal;
         let front_door = *out_prefix != portal.prefix;
-        context.insert("root", root);
-        context.insert("asset_root", asset_root);
-        let site_path = PortalPath::from_raw(path).in_portal(&portal.prefix);
-        context.insert("path", &site_path);
-        context.insert("lang", &portal.language);
-        context.insert("dir", i18n::direction(&portal.language));
-        context.insert("edition", &EditionView::new(self.site, portal.edition));
-        context.insert(
-            "editions_switcher",
-            &portal::edition_links(
+        let autonym = |language: &str| self.theme.messages.autonym(language);
+        PageFrame {
+            root,
+            asset_root,
+            path: PortalPath::from_raw(path).in_portal(&portal.prefix),
+            lang: &portal.language,
+            dir: i18n::direction(&portal.language),
+            edition: EditionView::new(self.site, portal.edition),
+            editions_switcher: portal::edition_links(
                 self.site,
                 (self.related, self.plan),
                 portal.edition,
@@ -395,18 +418,15 @@ impl<'a> Renderer<'a> {
                 path,
                 asset_root,
             ),
-        );
-        context.insert(
-            "languages_switcher",
-            &portal::language_links(
+            languages_switcher: portal::language_links(
                 self.site,
                 (portal.edition.year, &portal.language),
                 path,
                 asset_root,
                 front_door,
-                |language| self.theme.messages.autonym(language),
+                autonym,
             ),
-        );
+        }
     }
 
     /// The portal's language version of a text, or its original.
