@@ -1,14 +1,26 @@
 //! File-system access confined to the site root.
 //!
 //! Contributions are untrusted, and so is the layout of the tree they arrive in: a
-//! symbolic link in `content/` could point at `/etc/passwd` or at a file of another
-//! project. Every read of site files goes through [`SiteRoot`], which refuses any path
-//! whose real location (symlinks resolved) lies outside the root, and every I/O error
-//! names the path it concerns.
+//! symbolic link in a pull request could point at `/etc/passwd`, at the CI token that
+//! `actions/checkout` keeps in `.git/config`, or at a `.env` beside the site. Every read of
+//! site files goes through [`SiteRoot`], which enforces one policy:
+//!
+//! - **No symbolic link is followed** below the root, wherever it points. Links are refused
+//!   rather than checked against an allow-list: a checked link still makes one file appear
+//!   under two names (and two editions' manifests), git on Windows checks links out as
+//!   small text files holding the target (so the same commit would build differently),
+//!   and a rule with no exception is the one a reviewer can verify in a diff. A link is
+//!   reported by name; its target is never read, resolved or shown.
+//! - **Hidden files and folders** (any path component starting with `.`: `.git`, `.env`)
+//!   are never read.
+//! - Only **regular files** are read (a FIFO would stall a run forever).
+//!
+//! The root itself may be reached through a link: it is canonicalized once, when opened.
+//! Every I/O error names the path it concerns.
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// A fatal I/O problem, with the path it concerns.
 #[derive(Debug)]
@@ -60,8 +72,14 @@ pub struct SiteRoot {
 /// Why a file under the root could not be read.
 #[derive(Debug)]
 pub enum ReadError {
-    /// The path, once symlinks are resolved, leaves the site root.
+    /// The path is not below the root (or climbs out of it with `..`).
     OutsideRoot,
+    /// The path, or a folder on the way to it, is a symbolic link.
+    Symlink,
+    /// The path, or a folder on the way to it, is hidden (its name starts with `.`).
+    Hidden,
+    /// The path is not a regular file (a folder, a FIFO, a device).
+    NotAFile,
     Io(io::Error),
 }
 
@@ -90,30 +108,68 @@ impl SiteRoot {
             .join("/")
     }
 
-    /// True when `path`, symlinks resolved, is the root or lies inside it.
-    pub fn contains(&self, path: &Path) -> bool {
-        path.canonicalize()
-            .map(|real| real.starts_with(&self.canonical))
-            .unwrap_or(false)
+    /// Checks `path` (an absolute path below the root) against the read policy: every
+    /// component below the root is a visible name, nothing on the way is a symbolic link,
+    /// and the path is a regular file.
+    pub fn check_readable(&self, path: &Path) -> Result<(), ReadError> {
+        let relative = path
+            .strip_prefix(&self.canonical)
+            .map_err(|_| ReadError::OutsideRoot)?;
+        let mut current = self.canonical.clone();
+        let mut metadata = None;
+        for component in relative.components() {
+            let Component::Normal(name) = component else {
+                return Err(ReadError::OutsideRoot);
+            };
+            if is_hidden(name) {
+                return Err(ReadError::Hidden);
+            }
+            current.push(name);
+            let found = std::fs::symlink_metadata(&current).map_err(ReadError::Io)?;
+            if found.file_type().is_symlink() {
+                return Err(ReadError::Symlink);
+            }
+            metadata = Some(found);
+        }
+        match metadata {
+            Some(metadata) if metadata.is_file() => Ok(()),
+            _ => Err(ReadError::NotAFile),
+        }
     }
 
-    /// Reads a UTF-8 file inside the root, refusing anything that resolves outside it.
+    /// Reads a UTF-8 file below the root, under the read policy ([`SiteRoot::check_readable`]).
     pub fn read_to_string(&self, path: &Path) -> Result<String, ReadError> {
-        let real = path.canonicalize().map_err(ReadError::Io)?;
-        if !real.starts_with(&self.canonical) {
-            return Err(ReadError::OutsideRoot);
-        }
-        std::fs::read_to_string(&real).map_err(ReadError::Io)
+        let bytes = self.read(path)?;
+        String::from_utf8(bytes)
+            .map_err(|error| ReadError::Io(io::Error::new(io::ErrorKind::InvalidData, error)))
     }
 
-    /// Reads a file inside the root as bytes, refusing anything that resolves outside it.
+    /// Reads a file below the root as bytes, under the read policy.
     pub fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
-        let real = path.canonicalize().map_err(ReadError::Io)?;
-        if !real.starts_with(&self.canonical) {
-            return Err(ReadError::OutsideRoot);
-        }
-        std::fs::read(&real).map_err(ReadError::Io)
+        self.check_readable(path)?;
+        let mut file = open_no_follow(path).map_err(ReadError::Io)?;
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut file, &mut bytes).map_err(ReadError::Io)?;
+        Ok(bytes)
     }
+}
+
+/// Whether a file or folder name is hidden (starts with `.`).
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+/// Opens `path` for reading; on Unix, fails if its last component is a symbolic link
+/// (one made after the file was listed and checked).
+pub fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    options.open(path)
 }
 
 impl ReadError {
@@ -121,13 +177,64 @@ impl ReadError {
     pub fn describe(&self) -> String {
         match self {
             ReadError::OutsideRoot => {
-                "this path leads outside the site root (through a symbolic link); it is not read"
-                    .to_owned()
+                "this path leads outside the site root; it is not read".to_owned()
             }
+            ReadError::Symlink => SYMLINK_REFUSED.to_owned(),
+            ReadError::Hidden => HIDDEN_REFUSED.to_owned(),
+            ReadError::NotAFile => "this is not a regular file; it is not read".to_owned(),
             ReadError::Io(error) if error.kind() == io::ErrorKind::InvalidData => {
                 "the file is not valid UTF-8 text".to_owned()
             }
             ReadError::Io(error) => format!("cannot read the file: {error}"),
         }
+    }
+}
+
+/// The message for a symbolic link found below the root.
+pub const SYMLINK_REFUSED: &str =
+    "this is a symbolic link; links are never followed, so it is not read or published";
+/// The hint for a symbolic link found below the root.
+pub const SYMLINK_HINT: &str = "replace the link with a copy of the file it points to";
+/// The message for a hidden file or folder.
+pub const HIDDEN_REFUSED: &str =
+    "hidden files and folders (names starting with `.`) are never read or published";
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_and_hidden_paths_are_not_read() {
+        let Ok(temp) = tempfile::tempdir() else {
+            return;
+        };
+        let write = |relative: &str| {
+            let path = temp.path().join(relative);
+            if let Some(parent) = path.parent() {
+                assert!(std::fs::create_dir_all(parent).is_ok());
+            }
+            assert!(std::fs::write(path, "text").is_ok());
+        };
+        write("content/a.md");
+        write(".env");
+        write("content/.hidden/b.md");
+        let link = temp.path().join("content/link.md");
+        assert!(std::os::unix::fs::symlink("a.md", &link).is_ok());
+        let Ok(root) = SiteRoot::open(temp.path()) else {
+            return;
+        };
+        assert!(root.read(&root.join("content/a.md")).is_ok());
+        assert!(matches!(root.read(&link), Err(ReadError::Symlink)));
+        assert!(open_no_follow(&link).is_err());
+        assert!(matches!(
+            root.read(&root.join(".env")),
+            Err(ReadError::Hidden)
+        ));
+        let hidden = root.join("content/.hidden/b.md");
+        assert!(matches!(root.read(&hidden), Err(ReadError::Hidden)));
+        let climbing = root.join("content/../.env");
+        assert!(matches!(root.read(&climbing), Err(ReadError::OutsideRoot)));
+        let folder = root.join("content");
+        assert!(matches!(root.read(&folder), Err(ReadError::NotAFile)));
     }
 }

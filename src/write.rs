@@ -4,7 +4,9 @@
 //! page has been written, swaps it in place of the previous output. A failed build
 //! therefore leaves the previous output untouched. Before anything is created, the
 //! output path is checked: it must not be the site root or contain it, must not hold
-//! the site's sources, and an existing directory is replaced only if a previous build
+//! the site's sources, must not be a symbolic link (nor, inside the root, be reached
+//! through one: a `public` link committed to the repository would send the site outside
+//! it), and an existing directory is replaced only if a previous build
 //! of rapporteur made it (it holds [`MARKER`]). Page paths come from validated slugs
 //! and are joined component by component, so nothing is written outside the output.
 
@@ -68,6 +70,12 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<PathBuf, OutputEr
     if root.starts_with(&resolved) {
         return refuse("it is the site root or contains it; the build would delete the sources");
     }
+    if fs::symlink_metadata(&output).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+        return refuse("it is a symbolic link; a link committed to the repository could send the site anywhere, so pass the folder it points to instead");
+    }
+    if passes_a_link_inside(root, &output) {
+        return refuse("a folder on the way to it, inside the site root, is a symbolic link");
+    }
     let sources = ["content", "assets", "themes", "editions", "site.yaml"];
     if sources
         .iter()
@@ -93,6 +101,24 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<PathBuf, OutputEr
     Ok(resolved)
 }
 
+/// Whether the path `output` (normalized) goes through the site `root` (however the root
+/// is spelled) and then through a symbolic link below it.
+fn passes_a_link_inside(root: &Path, output: &Path) -> bool {
+    let through_root = output
+        .ancestors()
+        .skip(1)
+        .find(|ancestor| ancestor.canonicalize().is_ok_and(|real| real == root));
+    let Some(spelled_root) = through_root else {
+        return false;
+    };
+    let mut current = spelled_root.to_path_buf();
+    let below = output.strip_prefix(spelled_root).unwrap_or(Path::new(""));
+    below.components().any(|component| {
+        current.push(component);
+        fs::symlink_metadata(&current).is_ok_and(|metadata| metadata.file_type().is_symlink())
+    })
+}
+
 /// Removes `.` and `..` components lexically (the path may not exist yet).
 fn normalize(path: &Path) -> PathBuf {
     let mut normalized = PathBuf::new();
@@ -109,22 +135,43 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// A build in progress: a temporary directory that becomes the output on [`Staging::commit`].
+///
+/// It holds the lock of the output's parent folder from before the temporary directory
+/// is created until it is dropped, so builds that write beside one another (the same
+/// output above all) take turns, and a staging folder found beside the output while the
+/// lock is held belongs to a build that died.
 pub struct Staging {
+    // Declared before `lock`, so that it is removed while the lock is still held.
     directory: tempfile::TempDir,
     output: PathBuf,
+    _lock: OutputLock,
 }
 
+/// The prefix of staging directories; after the swap, the same directory holds the
+/// previous output until it is discarded.
+pub const BUILD_PREFIX: &str = ".rapporteur-build-";
+
+/// The file that marks a staging directory as ours while pages are written into it; it
+/// is replaced by [`MARKER`] just before the swap.
+const STAGING_MARKER: &str = ".rapporteur-staging";
+
 impl Staging {
-    /// Creates the temporary directory beside `output` (already checked).
+    /// Locks the folder of `output` (already checked), removes what dead builds left
+    /// there, and creates the temporary directory beside `output`.
     pub fn new(output: &Path) -> Result<Staging, IoError> {
         let parent = output.parent().unwrap_or(output);
+        let lock = OutputLock::acquire(parent, output)?;
+        remove_dead_builds(parent);
         let directory = tempfile::Builder::new()
-            .prefix(".rapporteur-build-")
+            .prefix(BUILD_PREFIX)
             .tempdir_in(parent)
             .with_path("create a temporary directory in", parent)?;
+        let marker = directory.path().join(STAGING_MARKER);
+        fs::write(&marker, MARKER_TEXT).with_path("write", &marker)?;
         Ok(Staging {
             directory,
             output: output.to_path_buf(),
+            _lock: lock,
         })
     }
 
@@ -143,14 +190,20 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).with_path("create", parent)?;
         }
-        fs::copy(source, &path)
+        // Sources were listed under the read policy; a link put in place since is not followed.
+        let mut reader = crate::fs::open_no_follow(source).with_path("read", source)?;
+        let mut writer = fs::File::create(&path).with_path("write", &path)?;
+        std::io::copy(&mut reader, &mut writer)
             .with_path("copy", source)
             .map(|_| ())
     }
 
-    /// Replaces the previous output with this build, as close to atomically as the OS allows.
+    /// Replaces the previous output with this build in one step where the system can
+    /// exchange two directories (Linux), and in two renames elsewhere.
     pub fn commit(self) -> Result<(), IoError> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
+        let staging_marker = self.directory.path().join(STAGING_MARKER);
+        fs::remove_file(&staging_marker).with_path("remove", &staging_marker)?;
         let staged = self.directory.keep();
         // A temporary directory is private (0700); a published site is readable by all.
         #[cfg(unix)]
@@ -159,20 +212,124 @@ impl Staging {
             fs::set_permissions(&staged, fs::Permissions::from_mode(0o755))
                 .with_path("set permissions of", &staged)?;
         }
-        if self.output.exists() {
-            let parent = self.output.parent().unwrap_or(&self.output);
-            let old = tempfile::Builder::new()
-                .prefix(OLD_PREFIX)
-                .tempdir_in(parent)
-                .with_path("create a temporary directory in", parent)?;
-            let old_output = old.path().join("previous");
-            fs::rename(&self.output, &old_output).with_path("move aside", &self.output)?;
-            fs::rename(&staged, &self.output).with_path("move into place", &staged)?;
-            discard(old.keep());
-        } else {
-            fs::rename(&staged, &self.output).with_path("move into place", &staged)?;
+        if !self.output.exists() {
+            return fs::rename(&staged, &self.output).with_path("move into place", &staged);
+        }
+        match exchange(&staged, &self.output) {
+            // The staging path now holds the previous output.
+            Ok(()) => discard(staged),
+            Err(_) => replace_in_two_steps(&staged, &self.output)?,
         }
         Ok(())
+    }
+}
+
+/// Swaps the directories at `a` and `b` atomically (`renameat2(RENAME_EXCHANGE)`): at
+/// every instant, `b` is either the previous output or the new one, whole.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// Elsewhere there is no exchange; [`replace_in_two_steps`] is used.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// The fallback where directories cannot be exchanged (other systems, file systems
+/// without `RENAME_EXCHANGE`): the previous output is moved aside, then the new one
+/// moved in. A crash between the two renames leaves no output, with the previous one in
+/// `.rapporteur-old-*/previous`; the next build removes that folder.
+fn replace_in_two_steps(staged: &Path, output: &Path) -> Result<(), IoError> {
+    let parent = output.parent().unwrap_or(output);
+    let old = tempfile::Builder::new()
+        .prefix(OLD_PREFIX)
+        .tempdir_in(parent)
+        .with_path("create a temporary directory in", parent)?;
+    let old_output = old.path().join("previous");
+    fs::rename(output, &old_output).with_path("move aside", output)?;
+    fs::rename(staged, output).with_path("move into place", staged)?;
+    discard(old.keep());
+    Ok(())
+}
+
+/// An exclusive lock on the folder that holds the output, released when dropped.
+///
+/// On Unix the folder itself is locked (`flock` on its descriptor), so no lock file is
+/// left beside the output; elsewhere a `.rapporteur-lock` file in that folder is locked.
+/// A second build waits for the first (saying so) rather than failing: both finish, one
+/// after the other, and the output is whole after each.
+struct OutputLock {
+    _file: fs::File,
+}
+
+impl OutputLock {
+    fn acquire(parent: &Path, output: &Path) -> Result<OutputLock, IoError> {
+        let file = open_lock(parent)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                eprintln!(
+                    "note: another build is writing beside `{}`; waiting for it to finish",
+                    output.display()
+                );
+                file.lock().with_path("lock", parent)?;
+            }
+            Err(fs::TryLockError::Error(error)) => {
+                return Err(error).with_path("lock", parent);
+            }
+        }
+        Ok(OutputLock { _file: file })
+    }
+}
+
+#[cfg(unix)]
+fn open_lock(parent: &Path) -> Result<fs::File, IoError> {
+    fs::File::open(parent).with_path("open for locking", parent)
+}
+
+#[cfg(not(unix))]
+fn open_lock(parent: &Path) -> Result<fs::File, IoError> {
+    let path = parent.join(".rapporteur-lock");
+    fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_path("open for locking", &path)
+}
+
+/// Discards the staging and set-aside folders that dead builds (killed, crashed) left in
+/// `parent`. Called with the lock held, so no live build owns any of them; only our own
+/// are touched: a `.rapporteur-build-*` folder holding one of our markers (or nothing, if
+/// the build died right after creating it), a `.rapporteur-old-*` folder holding
+/// `previous` (or nothing).
+fn remove_dead_builds(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let ours = if name.starts_with(BUILD_PREFIX) {
+            path.join(STAGING_MARKER).is_file() || path.join(MARKER).is_file()
+        } else if name.starts_with(OLD_PREFIX) {
+            path.join("previous").is_dir()
+        } else {
+            continue;
+        };
+        if !is_dir {
+            continue;
+        }
+        if ours {
+            discard(path);
+        } else {
+            // Empty if the build died right after creating it; otherwise not ours.
+            let _ = fs::remove_dir(&path);
+        }
     }
 }
 
@@ -182,7 +339,7 @@ const DISCARD_IN_BACKGROUND: usize = 2_000;
 /// The prefix of the directories that hold a previous output moved aside.
 pub const OLD_PREFIX: &str = ".rapporteur-old-";
 
-/// Deletes `directory` (a `.rapporteur-old-*` directory holding the previous output).
+/// Deletes `directory` (a folder holding a previous output, or a dead build's staging).
 ///
 /// On a disk, unlinking the 11,000 files of a large site costs more than building it, and
 /// nobody waits for it: a large tree is handed to a detached `rapporteur __discard`
@@ -211,11 +368,12 @@ fn discard(directory: PathBuf) {
     discard_now(&directory);
 }
 
-/// Deletes a `.rapporteur-old-*` directory; refuses any other path.
+/// Deletes a `.rapporteur-old-*` or `.rapporteur-build-*` directory; refuses any other path.
 pub fn discard_now(directory: &Path) {
-    let is_ours = directory
-        .file_name()
-        .is_some_and(|name| name.to_string_lossy().starts_with(OLD_PREFIX));
+    let is_ours = directory.file_name().is_some_and(|name| {
+        let name = name.to_string_lossy();
+        name.starts_with(OLD_PREFIX) || name.starts_with(BUILD_PREFIX)
+    });
     if !is_ours {
         return;
     }
@@ -273,5 +431,41 @@ mod tests {
             Path::new("/out/etc/passwd")
         );
         assert_eq!(confined_join(base, "/abs/x"), Path::new("/out/abs/x"));
+    }
+
+    #[test]
+    fn only_our_dead_builds_are_removed() {
+        let Ok(temp) = tempfile::tempdir() else {
+            return;
+        };
+        let make = |name: &str, file: Option<&str>| {
+            let dir = temp.path().join(name);
+            assert!(fs::create_dir(&dir).is_ok());
+            if let Some(file) = file {
+                assert!(fs::write(dir.join(file), "x").is_ok());
+            }
+        };
+        make(".rapporteur-build-staging", Some(STAGING_MARKER));
+        make(".rapporteur-build-swapped", Some(MARKER));
+        make(".rapporteur-build-empty", None);
+        make(".rapporteur-build-foreign", Some("notes.txt"));
+        make(".rapporteur-old-foreign", Some("notes.txt"));
+        make("public", Some(MARKER));
+        remove_dead_builds(temp.path());
+        let mut left: Vec<String> = fs::read_dir(temp.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".rapporteur-build-foreign",
+                ".rapporteur-old-foreign",
+                "public"
+            ]
+        );
     }
 }

@@ -33,6 +33,7 @@ mod suite {
     mod sanitize;
     mod search;
     mod serve;
+    mod serve_limits;
     mod tidy;
     mod urls;
 }

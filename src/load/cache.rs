@@ -33,7 +33,8 @@ struct Loaded {
     /// The files of `content/` by path components, so that the map's order is the
     /// order in which `load` walks the tree (a folder's files before its next sibling).
     content: BTreeMap<Vec<String>, ContentFile>,
-    /// Problems met while listing `content/` (unreadable folders, links leaving the root).
+    /// Problems met while listing `content/` (unreadable folders, links, hidden files)
+    /// and reading its history (a shallow clone).
     listing_problems: Vec<Diagnostic>,
     provenance: BTreeMap<String, Provenance>,
     /// SHA-256 of each content file, kept once published editions need them.
@@ -155,6 +156,8 @@ impl Loaded {
     fn read(root: &SiteRoot) -> Self {
         let mut listing = Diagnostics::new();
         let paths = super::list_files(root, "content", &mut listing);
+        let (provenance, shallow) = super::git::history(root.path());
+        listing.extend(shallow);
         let content = paths
             .into_par_iter()
             .map(|path| {
@@ -165,7 +168,7 @@ impl Loaded {
         Loaded {
             content,
             listing_problems: listing.into_iter().collect(),
-            provenance: super::git::history(root.path()),
+            provenance,
             hashes: None,
             manifests: Vec::new(),
         }

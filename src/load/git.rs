@@ -5,10 +5,17 @@
 //! first time a file is seen is its last revision, the last time is its first submission.
 //! Without git, outside a repository, or when the site root is not the repository's top
 //! folder, there is no provenance and pages fall back to the front matter's dates.
+//!
+//! In a shallow clone (`actions/checkout` makes one by default) the oldest commit present
+//! is the clone's cut, not the file's submission: every file would look "submitted" on
+//! the day of the last commit. So a shallow history is not used at all, and a warning
+//! says how to get the whole one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
+
+use crate::diagnostic::Diagnostic;
 
 /// When a file was first submitted and last revised.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,8 +26,24 @@ pub struct Provenance {
     pub last_date: String,
 }
 
-/// Provenance of every file under `content/`, by path relative to the site root.
-pub fn history(root: &Path) -> BTreeMap<String, Provenance> {
+/// Provenance of every file under `content/`, by path relative to the site root, and a
+/// warning when the history cannot be trusted (a shallow clone).
+pub fn history(root: &Path) -> (BTreeMap<String, Provenance>, Option<Diagnostic>) {
+    let shallow = git(root, &["rev-parse", "--is-shallow-repository"])
+        .is_some_and(|answer| answer.trim() == "true");
+    if shallow {
+        let warning = Diagnostic::warning(
+            "content",
+            "the repository is a shallow clone, so git cannot tell when files were submitted; pages show the front matter's dates instead",
+        )
+        .with_hint("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` with actions/checkout)");
+        return (BTreeMap::new(), Some(warning));
+    }
+    (full_history(root), None)
+}
+
+/// Provenance from a complete history.
+fn full_history(root: &Path) -> BTreeMap<String, Provenance> {
     let Some(prefix) = git(root, &["rev-parse", "--show-prefix"]) else {
         return BTreeMap::new();
     };
@@ -108,5 +131,47 @@ mod tests {
         );
         assert_eq!(history["content/contributions/b.md"].first_commit, "bbb");
         assert_eq!(history.len(), 2);
+    }
+
+    /// Runs git in `dir` with a fixed identity, failing the test if it fails.
+    fn run_git(dir: &Path, arguments: &[&str]) {
+        let status = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .arg("-C")
+            .arg(dir)
+            .args(arguments)
+            .output()
+            .map(|output| output.status.success());
+        assert!(matches!(status, Ok(true)), "git {arguments:?} failed");
+    }
+
+    #[test]
+    fn a_shallow_clone_gives_no_provenance_and_a_warning() {
+        if git(Path::new("."), &["--version"]).is_none() {
+            return;
+        }
+        let Ok(temp) = tempfile::tempdir() else {
+            return;
+        };
+        let origin = temp.path().join("origin");
+        assert!(std::fs::create_dir_all(origin.join("content")).is_ok());
+        run_git(&origin, &["init", "-q"]);
+        for text in ["first", "second"] {
+            assert!(std::fs::write(origin.join("content/a.md"), text).is_ok());
+            run_git(&origin, &["add", "."]);
+            run_git(&origin, &["commit", "-q", "-m", text]);
+        }
+        let (full, warning) = history(&origin);
+        assert!(warning.is_none());
+        assert!(full.contains_key("content/a.md"));
+
+        let url = format!("file://{}", origin.display());
+        run_git(
+            temp.path(),
+            &["clone", "-q", "--depth", "1", &url, "shallow"],
+        );
+        let (shallow, warning) = history(&temp.path().join("shallow"));
+        assert!(shallow.is_empty(), "{shallow:?}");
+        assert!(warning.is_some_and(|warning| warning.message.contains("shallow clone")));
     }
 }

@@ -1,7 +1,8 @@
 //! Stage 1, load: find and read every input of a site root.
 //!
-//! Loading walks `content/`, `assets/` and the site's theme without following symbolic
-//! links out of the root, reads the text files in parallel, classifies each by its place
+//! Loading walks `content/`, `assets/` and the site's theme under the read policy of
+//! [`crate::fs`] (no symbolic link followed, no hidden file read, each refusal a
+//! diagnostic naming the file), reads the text files in parallel, classifies each by its place
 //! in the content model (home, report chapter, contribution, policy note, data file) and
 //! splits Markdown into front matter and body. It interprets nothing: a file in the wrong
 //! place or one that cannot be read becomes a diagnostic, never a silent skip.
@@ -124,7 +125,9 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
         add_content_file(&mut sources, file, &mut diagnostics);
     }
     load_rest(root, &mut sources, &mut diagnostics);
-    sources.provenance = git::history(root.path());
+    let (provenance, shallow) = git::history(root.path());
+    sources.provenance = provenance;
+    diagnostics.extend(shallow);
     if !sources.manifests.is_empty() {
         sources.hashes = hash_sources(&sources);
     }
@@ -143,7 +146,7 @@ pub fn read_content_file(root: &SiteRoot, path: &Path) -> ContentFile {
             path: relative,
             text,
         },
-        Err(error) => return ContentFile::Problem(Diagnostic::error(relative, error.describe())),
+        Err(error) => return ContentFile::Problem(read_problem(&relative, &error)),
     };
     match slot {
         Slot::Objectives => ContentFile::Objectives(file),
@@ -180,7 +183,7 @@ pub fn add_content_file(sources: &mut Sources, file: ContentFile, diagnostics: &
 /// manifests of published editions.
 pub fn load_rest(root: &SiteRoot, sources: &mut Sources, diagnostics: &mut Diagnostics) {
     let site_path = root.join("site.yaml");
-    if site_path.exists() {
+    if std::fs::symlink_metadata(&site_path).is_ok() {
         sources.site = read_text(root, &site_path, diagnostics);
     } else {
         diagnostics.push(
@@ -240,53 +243,63 @@ pub fn static_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -
         .collect()
 }
 
-/// Every regular file under `dir` in sorted order; links leaving the root are refused.
+/// Every regular file under `dir` in sorted order, under the read policy of
+/// [`crate::fs`]: a symbolic link is an error naming it (its target is never looked at),
+/// and a hidden file or folder is a warning naming it (a folder is not entered).
 pub fn list_files(root: &SiteRoot, dir: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let base = root.join(dir);
-    if !base.exists() {
+    let Ok(base_metadata) = std::fs::symlink_metadata(&base) else {
+        return Vec::new();
+    };
+    if base_metadata.file_type().is_symlink() {
+        diagnostics.push(symlink_refused(dir));
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name() {
+    let walk = WalkDir::new(&base)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let hidden = entry.depth() > 0 && crate::fs::is_hidden(entry.file_name());
+            if hidden {
+                diagnostics.push(
+                    Diagnostic::warning(root.relative(entry.path()), crate::fs::HIDDEN_REFUSED)
+                        .with_hint(
+                        "rename it without the leading `.` if it belongs to the site, or delete it",
+                    ),
+                );
+            }
+            !hidden
+        });
+    let mut problems = Vec::new();
+    for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error
                     .path()
                     .map_or_else(|| dir.to_owned(), |path| root.relative(path));
-                diagnostics.push(Diagnostic::error(
+                problems.push(Diagnostic::error(
                     path,
                     format!("cannot read this directory entry: {error}"),
                 ));
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') && entry.depth() > 0 {
-            continue;
-        }
-        let path = entry.path();
         if entry.path_is_symlink() {
-            if !root.contains(path) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        root.relative(path),
-                        "this symbolic link leads outside the site root; it is not read",
-                    )
-                    .with_hint("replace the link with a copy of the file"),
-                );
-                continue;
-            }
-            if path.is_file() {
-                files.push(path.to_path_buf());
-            }
-            continue;
-        }
-        if entry.file_type().is_file() {
-            files.push(path.to_path_buf());
+            problems.push(symlink_refused(&root.relative(entry.path())));
+        } else if entry.file_type().is_file() {
+            files.push(entry.into_path());
         }
     }
+    diagnostics.extend(problems);
     files
+}
+
+/// The error for a symbolic link at `relative`.
+fn symlink_refused(relative: &str) -> Diagnostic {
+    Diagnostic::error(relative, crate::fs::SYMLINK_REFUSED).with_hint(crate::fs::SYMLINK_HINT)
 }
 
 fn read_text(root: &SiteRoot, path: &Path, diagnostics: &mut Diagnostics) -> Option<TextFile> {
@@ -296,9 +309,17 @@ fn read_text(root: &SiteRoot, path: &Path, diagnostics: &mut Diagnostics) -> Opt
             text,
         }),
         Err(error) => {
-            diagnostics.push(Diagnostic::error(root.relative(path), error.describe()));
+            diagnostics.push(read_problem(&root.relative(path), &error));
             None
         }
+    }
+}
+
+/// The diagnostic for a file of the site that could not be read.
+fn read_problem(relative: &str, error: &crate::fs::ReadError) -> Diagnostic {
+    match error {
+        crate::fs::ReadError::Symlink => symlink_refused(relative),
+        other => Diagnostic::error(relative, other.describe()),
     }
 }
 

@@ -15,6 +15,19 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The most event streams open at once: one per tab, each holding a thread. A tab past
+/// this number is refused (503) and does not reload by itself.
+pub const MAX_STREAMS: usize = 64;
+
+/// Why a stream may not start.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Serve is stopping.
+    Stopping,
+    /// [`MAX_STREAMS`] are open.
+    TooMany,
+}
+
 /// How often an idle stream sends a comment, to notice tabs that went away.
 const HEARTBEAT: Duration = Duration::from_secs(10);
 
@@ -52,17 +65,21 @@ pub struct Subscription {
 }
 
 impl Hub {
-    /// Registers a stream for the tab showing `page`; `None` once serve is stopping.
-    pub fn subscribe(hub: &Arc<Hub>, page: &str) -> Option<Subscription> {
+    /// Registers a stream for the tab showing `page`, unless serve is stopping or
+    /// [`MAX_STREAMS`] are open.
+    pub fn subscribe(hub: &Arc<Hub>, page: &str) -> Result<Subscription, Refusal> {
         let (sender, receiver) = mpsc::channel();
-        let mut subscribers = hub.subscribers.lock().ok()?;
+        let mut subscribers = hub.subscribers.lock().map_err(|_| Refusal::Stopping)?;
         if subscribers.stopped {
-            return None;
+            return Err(Refusal::Stopping);
+        }
+        if subscribers.open.len() >= MAX_STREAMS {
+            return Err(Refusal::TooMany);
         }
         let id = subscribers.next_id;
         subscribers.next_id += 1;
         subscribers.open.insert(id, (page.to_owned(), sender));
-        Some(Subscription {
+        Ok(Subscription {
             id,
             hub: Arc::clone(hub),
             receiver,
@@ -178,7 +195,19 @@ mod tests {
     fn no_stream_starts_after_stop() {
         let hub = Arc::new(Hub::default());
         hub.broadcast(&Message::Stop);
-        assert!(Hub::subscribe(&hub, "/").is_none());
+        assert_eq!(Hub::subscribe(&hub, "/").err(), Some(Refusal::Stopping));
+    }
+
+    #[test]
+    fn streams_past_the_limit_are_refused() {
+        let hub = Arc::new(Hub::default());
+        let open: Vec<_> = (0..MAX_STREAMS)
+            .filter_map(|_| Hub::subscribe(&hub, "/").ok())
+            .collect();
+        assert_eq!(open.len(), MAX_STREAMS);
+        assert_eq!(Hub::subscribe(&hub, "/").err(), Some(Refusal::TooMany));
+        drop(open);
+        assert!(Hub::subscribe(&hub, "/").is_ok());
     }
 
     #[test]

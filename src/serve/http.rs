@@ -1,17 +1,16 @@
 //! The HTTP side of serve: pages from the current snapshot, the reload script and the
 //! event streams, on 127.0.0.1 only.
 //!
-//! Each request gets its own thread: page requests are short, event streams last as long
-//! as their tab, and a local preview has a handful of each. Nothing is cached by the
-//! browser (`Cache-Control: no-store`), so a reload always shows the current version.
+//! Connections, limits and the `Host` check are [`super::server`]'s; this module answers
+//! the requests that pass them. Nothing is cached by the browser (`Cache-Control:
+//! no-store`), so a reload always shows the current version.
 
-use std::io::Cursor;
+use std::net::TcpStream;
 use std::sync::Arc;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
-
-use super::events::{self, Hub, Message};
+use super::events::{self, Hub, Message, Refusal};
 use super::overlay;
+use super::server::{text, Reply, Request, Server};
 use super::snapshot::Failure;
 use super::state::State;
 use crate::diagnostic::{self, Format};
@@ -19,17 +18,9 @@ use crate::diagnostic::{self, Format};
 /// The path of the event stream.
 pub const EVENTS_URL: &str = "/__rapporteur/events";
 
-/// Answers the requests of `server` until it is unblocked.
-pub fn run(server: Arc<tiny_http::Server>, state: Arc<State>) {
-    for request in server.incoming_requests() {
-        let state = Arc::clone(&state);
-        let spawned = std::thread::Builder::new()
-            .name("serve-request".to_owned())
-            .spawn(move || respond(request, &state));
-        if let Err(error) = spawned {
-            eprintln!("warning: cannot answer a request: {error}");
-        }
-    }
+/// Answers the requests of `server` until it is stopped.
+pub fn run(server: &Server, state: Arc<State>) {
+    server.run(Arc::new(move |request| respond(request, &state)));
 }
 
 /// The output file a request path asks for: `/` → `index.html`, `/x/` → `x/index.html`,
@@ -50,49 +41,55 @@ pub fn output_file(request_path: &str) -> Option<String> {
 }
 
 fn respond(request: Request, state: &State) {
-    let url = request.url().to_owned();
+    let Request {
+        method,
+        url,
+        mut stream,
+    } = request;
     let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        drop(request.respond(text(405, "only GET and HEAD are served")));
-        return;
-    }
-    let result = match path {
-        overlay::SCRIPT_URL => request.respond(with_headers(
-            Response::from_string(overlay::SCRIPT),
-            &[
-                ("Content-Type", "text/javascript; charset=utf-8"),
-                ("Cache-Control", "no-store"),
-            ],
-        )),
-        EVENTS_URL => {
-            stream_events(request, query, state);
-            Ok(())
+    let head_only = method == "HEAD";
+    let reply = match (method.as_str(), path) {
+        ("GET" | "HEAD", overlay::SCRIPT_URL) => {
+            Reply::new(200, overlay::SCRIPT.as_bytes().to_vec())
+                .header("Content-Type", "text/javascript; charset=utf-8")
+                .header("Cache-Control", "no-store")
         }
-        _ => {
-            let response = page(path, state);
-            request.respond(response)
-        }
+        ("GET", EVENTS_URL) => match stream_events(&stream, query, state) {
+            Ok(()) => return,
+            Err(refusal) => refusal,
+        },
+        ("GET" | "HEAD", _) => page(path, state),
+        _ => text(405, "only GET and HEAD are served"),
     };
     // A browser that went away mid-response is not a problem of serve.
-    drop(result);
+    drop(reply.send(&mut stream, head_only));
 }
 
-/// Starts the event stream of the tab showing the page named in `?page=`.
-fn stream_events(request: Request, query: &str, state: &State) {
+/// Streams events to the tab showing the page named in `?page=` until it goes away, or
+/// gives the reply that says why no stream may start.
+fn stream_events(stream: &TcpStream, query: &str, state: &State) -> Result<(), Reply> {
     let page = query
         .split('&')
         .find_map(|pair| pair.strip_prefix("page="))
         .and_then(percent_decode)
         .unwrap_or_else(|| "/".to_owned());
-    let Some(subscription) = Hub::subscribe(&state.hub, &page) else {
-        drop(request.respond(text(503, "serve is stopping")));
-        return;
-    };
+    let subscription = Hub::subscribe(&state.hub, &page).map_err(|refusal| match refusal {
+        Refusal::Stopping => text(503, "serve is stopping"),
+        Refusal::TooMany => text(
+            503,
+            &format!(
+                "too many open tabs: serve keeps at most {} event streams",
+                events::MAX_STREAMS
+            ),
+        ),
+    })?;
+    let writer = stream
+        .try_clone()
+        .map_err(|error| text(500, &format!("cannot start the event stream: {error}")))?;
     let first = state.overlay().map(Message::Problems);
-    events::stream(request.into_writer(), subscription, first);
+    events::stream(Box::new(writer), subscription, first);
+    Ok(())
 }
-
-type Reply = Response<Cursor<Vec<u8>>>;
 
 /// The response for the page at `path`, with the reload script (and the overlay while
 /// the content has problems) in HTML.
@@ -109,10 +106,7 @@ fn page(path: &str, state: &State) -> Reply {
         Ok(None) => {
             let folder = format!("{file}/index.html");
             if !path.ends_with('/') && matches!(snapshot.file(&folder), Ok(Some(_))) {
-                return with_headers(
-                    Response::from_data(Vec::new()).with_status_code(StatusCode(301)),
-                    &[("Location", &format!("{path}/"))],
-                );
+                return Reply::new(301, Vec::new()).header("Location", format!("{path}/"));
             }
             match snapshot.file("404.html") {
                 Ok(Some(bytes)) => file_response(404, "404.html", &bytes, overlay.as_deref()),
@@ -134,13 +128,9 @@ fn file_response(status: u16, file: &str, bytes: &[u8], overlay: Option<&str>) -
     } else {
         bytes.to_vec()
     };
-    with_headers(
-        Response::from_data(body).with_status_code(StatusCode(status)),
-        &[
-            ("Content-Type", content_type),
-            ("Cache-Control", "no-store"),
-        ],
-    )
+    Reply::new(status, body)
+        .header("Content-Type", content_type)
+        .header("Cache-Control", "no-store")
 }
 
 /// A page for when there is no valid version to show: just the problems.
@@ -152,31 +142,6 @@ fn problem_page(status: u16, overlay: Option<&str>) -> Reply {
                 <p>Fix the problems listed here (and in the terminal); this page \
                 reloads when they are fixed.</p></main></body></html>\n";
     file_response(status, "index.html", html.as_bytes(), overlay)
-}
-
-fn text(status: u16, message: &str) -> Reply {
-    with_headers(
-        Response::from_data(format!("{message}\n").into_bytes())
-            .with_status_code(StatusCode(status)),
-        &[
-            ("Content-Type", "text/plain; charset=utf-8"),
-            ("Cache-Control", "no-store"),
-        ],
-    )
-}
-
-/// `response` with `headers`; a header that cannot be sent (a value with a line break
-/// or beyond ASCII) is left out, which none of serve's own can be.
-fn with_headers<R: std::io::Read>(
-    mut response: Response<R>,
-    headers: &[(&str, &str)],
-) -> Response<R> {
-    for (name, value) in headers {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    response
 }
 
 /// The media type of an output file, by its extension.

@@ -24,14 +24,16 @@
 //! the tabs.
 //!
 //! Threads: the main thread waits for file changes ([`watch`]) and rebuilds; one thread
-//! accepts HTTP connections and each request gets its own ([`http`]); tabs listen on a
-//! server-sent event stream ([`events`]). Ctrl-C stops the event streams, the server and
+//! accepts HTTP connections and each gets its own, up to a fixed number, with the `Host`
+//! header checked and the request head bounded ([`server`], [`http`]); tabs listen on a
+//! server-sent event stream, also up to a fixed number ([`events`]). Ctrl-C stops the event streams, the server and
 //! the watcher, and serve returns normally.
 
 mod events;
 mod http;
 mod overlay;
 mod rebuild;
+mod server;
 pub mod snapshot;
 mod state;
 mod watch;
@@ -57,12 +59,9 @@ pub struct Options {
 /// (an unusable root or port), never of the content.
 pub fn serve(options: &Options) -> Result<(), String> {
     let root = SiteRoot::open(&options.root).map_err(|error| error.to_string())?;
-    let server = tiny_http::Server::http(("127.0.0.1", options.port))
+    let server = server::Server::bind(options.port)
         .map_err(|error| format!("cannot listen on 127.0.0.1:{}: {error}", options.port))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server has no IP address")?;
+    let address = server.address();
     let server = Arc::new(server);
     let (signals, receiver) = mpsc::channel();
     let stop = signals.clone();
@@ -78,7 +77,7 @@ pub fn serve(options: &Options) -> Result<(), String> {
         let (server, state) = (Arc::clone(&server), Arc::clone(&state));
         std::thread::Builder::new()
             .name("serve-http".to_owned())
-            .spawn(move || http::run(server, state))
+            .spawn(move || http::run(&server, state))
             .map_err(|error| format!("cannot start the server thread: {error}"))?
     };
     eprintln!(
@@ -94,7 +93,7 @@ pub fn serve(options: &Options) -> Result<(), String> {
     }
 
     state.hub.broadcast(&Message::Stop);
-    server.unblock();
+    server.stop();
     drop(http.join());
     drop(watcher);
     eprintln!("stopped");

@@ -146,7 +146,10 @@ impl Sink for MemorySink {
     }
 
     fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
-        let contents = std::fs::read(source).with_path("read", source)?;
+        let mut contents = Vec::new();
+        crate::fs::open_no_follow(source)
+            .and_then(|mut file| std::io::Read::read_to_end(&mut file, &mut contents))
+            .with_path("read", source)?;
         self.keep(path, contents);
         Ok(())
     }

@@ -62,7 +62,13 @@ fn symlinked_contribution_leading_outside_the_root_is_reported_and_not_read() {
 
     let run = check(&root, "human");
     run.assert_code(1);
-    assert!(run.stderr.contains("error: this symbolic link leads outside the site root; it is not read\n--> content/contributions/leak.md\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: {SYMLINK}\n--> content/contributions/leak.md\n"
+        )),
+        "{}",
+        run.stderr
+    );
     assert!(
         !run.stderr.contains("SECRET"),
         "the target was read:\n{}",
@@ -123,26 +129,118 @@ fn symlinked_site_yaml_leading_outside_is_reported() {
     symlink(&outside, root.join("site.yaml")).expect("cannot create a symlink");
     let run = check(&root, "human");
     run.assert_code(1);
-    assert!(run.stderr.contains("error: this path leads outside the site root (through a symbolic link); it is not read\n--> site.yaml\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("error: {SYMLINK}\n--> site.yaml\n")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
-fn symlink_staying_inside_the_root_is_followed() {
+fn symlink_staying_inside_the_root_is_refused_too() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     write(
-        &root.join("shared/alias.md"),
+        &root.join("content/contributions/original.md"),
         &contribution("Shared through a link", "A", "Linked body."),
     );
-    symlink(
-        "../../shared/alias.md",
-        root.join("content/contributions/alias.md"),
-    )
-    .expect("cannot create a symlink");
-    let output = temp.path().join("out");
-    build(&root, &output).assert_code(0);
+    symlink("original.md", root.join("content/contributions/alias.md"))
+        .expect("cannot create a symlink");
+    let run = check(&root, "human");
+    run.assert_code(1);
     assert!(
-        read(&output.join("2026/contributions/alias/index.html")).contains("<p>Linked body.</p>")
+        run.stderr.contains(&format!(
+            "error: {SYMLINK}\n--> content/contributions/alias.md\n"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+const SYMLINK: &str =
+    "this is a symbolic link; links are never followed, so it is not read or published";
+
+/// A site root with secrets where CI keeps them: `.env` and `.git/config`.
+fn site_with_secrets(parent: &Path) -> std::path::PathBuf {
+    let root = copy_fixture("minimal", parent);
+    write(&root.join(".env"), &format!("TOKEN={SECRET}\n"));
+    write(
+        &root.join(".git/config"),
+        &format!("[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n"),
+    );
+    root
+}
+
+#[test]
+fn symlinks_to_hidden_files_inside_the_root_are_reported_and_never_quoted() {
+    let temp = temp_dir();
+    let root = site_with_secrets(temp.path());
+    symlink("../.git/config", root.join("assets/gitconfig.txt")).expect("symlink");
+    symlink("../.env", root.join("assets/env.txt")).expect("symlink");
+    symlink("../../.env", root.join("content/contributions/leak.md")).expect("symlink");
+
+    for format in ["human", "json", "github"] {
+        let run = check(&root, format);
+        run.assert_code(1);
+        let printed = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !printed.contains("SECRET"),
+            "a secret was printed:\n{printed}"
+        );
+        for file in [
+            "assets/env.txt",
+            "assets/gitconfig.txt",
+            "content/contributions/leak.md",
+        ] {
+            assert!(printed.contains(file), "{file} is not named:\n{printed}");
+        }
+    }
+    let run = check(&root, "human");
+    assert!(
+        run.stderr.contains(&format!(
+            "error: {SYMLINK}\n--> content/contributions/leak.md\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let output = temp.path().join("out");
+    build(&root, &output).assert_code(1);
+    assert!(!output.exists());
+}
+
+#[test]
+fn hidden_files_and_folders_are_never_published() {
+    let temp = temp_dir();
+    let root = site_with_secrets(temp.path());
+    write(&root.join("assets/.env"), SECRET);
+    write(&root.join("assets/.private/token.txt"), SECRET);
+    write(&root.join("content/contributions/.draft/x.md"), SECRET);
+    let output = temp.path().join("out");
+    let run = build(&root, &output);
+    run.assert_code(0);
+    for hidden in [
+        "assets/.env",
+        "assets/.private",
+        "content/contributions/.draft",
+    ] {
+        assert!(
+            run.stderr.contains(&format!("warning: hidden files and folders (names starting with `.`) are never read or published\n--> {hidden}\n")),
+            "{hidden} is not reported:\n{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("SECRET"), "{}", run.stderr);
+    let published = read_tree(&output);
+    assert!(
+        published
+            .values()
+            .all(|bytes| !String::from_utf8_lossy(bytes).contains("SECRET")),
+        "a hidden file was published: {:?}",
+        published
+            .keys()
+            .filter(|name| name.contains("token") || name.contains("env"))
+            .collect::<Vec<_>>()
     );
 }
 
@@ -264,5 +362,66 @@ fn output_made_by_rapporteur_is_replaced_whole() {
         leftovers(temp.path()).is_empty(),
         "{:?}",
         leftovers(temp.path())
+    );
+}
+
+const SYMLINKED_OUTPUT: &str = "it is a symbolic link";
+
+#[test]
+fn committed_public_symlink_is_refused_and_its_target_kept() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    // An earlier output of rapporteur (with its marker) outside the root.
+    let elsewhere = temp.path().join("elsewhere");
+    build(&root, &elsewhere).assert_code(0);
+    symlink("../elsewhere", root.join("public")).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let default_output = rapporteur().current_dir(&root).arg("build").run();
+    assert_refused(&default_output, SYMLINKED_OUTPUT, temp.path(), &before);
+    assert_refused(
+        &build(&root, &root.join("public")),
+        SYMLINKED_OUTPUT,
+        temp.path(),
+        &before,
+    );
+    assert!(leftovers(&root).is_empty());
+}
+
+#[test]
+fn dangling_public_symlink_is_refused_and_leaves_nothing() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    symlink("../nowhere", root.join("public")).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let run = rapporteur().current_dir(&root).arg("build").run();
+    assert_refused(&run, SYMLINKED_OUTPUT, temp.path(), &before);
+    assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
+    assert!(!temp.path().join("nowhere").exists());
+}
+
+#[test]
+fn output_reached_through_a_symlinked_folder_inside_the_root_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    std::fs::create_dir(temp.path().join("elsewhere")).expect("cannot create a directory");
+    symlink("../elsewhere", root.join("build")).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let run = build(&root, &root.join("build/site"));
+    assert_refused(
+        &run,
+        "a folder on the way to it, inside the site root, is a symbolic link",
+        temp.path(),
+        &before,
+    );
+    // The same, with the root itself reached through a link.
+    let linked_root = temp.path().join("linked-root");
+    symlink(&root, &linked_root).expect("cannot create a symlink");
+    let before = read_tree(temp.path());
+    let run = build(&linked_root, &linked_root.join("build/site"));
+    assert_refused(
+        &run,
+        "a folder on the way to it, inside the site root, is a symbolic link",
+        temp.path(),
+        &before,
     );
 }

@@ -45,17 +45,17 @@ const SLUG: &str = "open-data-portal";
 const TITLE: &str = "An open data portal for cities";
 
 /// A running `rapporteur serve`, killed if the test fails before stopping it.
-struct Serve {
-    child: Child,
+pub(super) struct Serve {
+    pub(super) child: Child,
     /// Lines of its stderr, as they come.
     lines: Receiver<String>,
     /// Every line read so far, for failure messages.
     seen: Vec<String>,
-    address: String,
+    pub(super) address: String,
 }
 
 impl Serve {
-    fn start(root: &Path) -> Serve {
+    pub(super) fn start(root: &Path) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
@@ -106,7 +106,7 @@ impl Serve {
         );
     }
 
-    fn get(&self, path: &str) -> Response {
+    pub(super) fn get(&self, path: &str) -> Response {
         get(&self.address, path)
     }
 }
@@ -134,10 +134,10 @@ fn forward_lines(stderr: ChildStderr) -> Receiver<String> {
 }
 
 /// An HTTP response: status and body.
-struct Response {
-    status: u16,
-    headers: String,
-    body: String,
+pub(super) struct Response {
+    pub(super) status: u16,
+    pub(super) headers: String,
+    pub(super) body: String,
 }
 
 /// `GET path` on `address` with HTTP/1.1 and `Connection: close`.
