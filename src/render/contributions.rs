@@ -1,53 +1,22 @@
 //! Contribution pages, their aliases' redirects, the paginated listings and the policy notes.
 
-use std::sync::Arc;
-
 use super::*;
 
-/// Bodies already converted for one contribution's pages, by their text: shared by the
-/// language portals that show the same (untranslated) body.
-type Converted = Vec<(Arc<String>, String)>;
-
-/// The contribution pages of one edition in every language (`renderers`, one per language
-/// portal), in parallel. Each body is converted to HTML once for all the portals that show
-/// it, unless it holds charts, whose frames are in each portal's language.
-pub(super) fn contribution_pages(renderers: &[Renderer<'_>]) -> Result<(usize, Vec<Diagnostic>)> {
-    let Some(first) = renderers.first() else {
-        return Ok((0, Vec::new()));
-    };
-    let results: Vec<Result<(usize, Vec<Diagnostic>)>> = first
-        .positions()
-        .par_iter()
-        .filter_map(|position| first.site.contributions.get(*position))
-        .map(|contribution| {
-            let mut converted = Converted::new();
-            let mut pages = 0;
-            let mut diagnostics = Vec::new();
-            for renderer in renderers {
-                let (count, mut problems) = renderer.contribution(contribution, &mut converted)?;
-                pages += count;
-                diagnostics.append(&mut problems);
-            }
-            Ok((pages, diagnostics))
-        })
-        .collect();
-    let mut pages = 0;
-    let mut diagnostics = Vec::new();
-    for result in results {
-        let (count, mut problems) = result?;
-        pages += count;
-        diagnostics.append(&mut problems);
-    }
-    Ok((pages, diagnostics))
-}
-
 impl<'a> Renderer<'a> {
-    /// The listing of the edition's contributions (their own pages are rendered for all
-    /// languages at once by [`contribution_pages`]).
     pub(super) fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
         let all = self.positions();
+        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = all
+            .par_iter()
+            .filter_map(|position| self.site.contributions.get(*position))
+            .map(|contribution| self.contribution(contribution))
+            .collect();
         let mut pages = 0;
-        let diagnostics = Vec::new();
+        let mut diagnostics = Vec::new();
+        for result in results {
+            let (count, mut problems) = result?;
+            pages += count;
+            diagnostics.append(&mut problems);
+        }
         let mut extra = Context::new();
         extra.insert("title", &self.text("contributions-title", &[]));
         extra.insert(
@@ -59,10 +28,9 @@ impl<'a> Renderer<'a> {
         Ok((pages, diagnostics))
     }
 
-    fn contribution(
+    pub(super) fn contribution(
         &self,
         contribution: &Contribution,
-        converted: &mut Converted,
     ) -> Result<(usize, Vec<Diagnostic>)> {
         let path = PortalPath::contribution(&contribution.slug);
         let aliases: Vec<PortalPath> = contribution
@@ -75,12 +43,12 @@ impl<'a> Renderer<'a> {
             return Ok((1 + aliases.len(), Vec::new()));
         }
         let text = self.localized(contribution.localizable());
-        let (body_html, problems) = self.body_html(text.body, &path.root(), converted);
+        let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
         let (follows, followed_by) = self.related.related(self.site, contribution);
         let view = ContributionView::new(self.site, contribution, follows, &followed_by);
         let mut context = page_context("contributions");
         context.insert("contribution", &view);
-        context.insert("body_html", &body_html);
+        context.insert("body_html", &rendered.html);
         context.insert("title", text.title);
         context.insert("content_language", text.language);
         context.insert(
@@ -95,28 +63,7 @@ impl<'a> Renderer<'a> {
             context.insert("canonical", &self.absolute(&path));
             pages += self.page(PageKind::Redirect, alias_path, context)?;
         }
-        Ok((pages, problems))
-    }
-
-    /// `body` as HTML for a page at `root`, converted now or taken from `converted` (with
-    /// no problems then: they were reported by the conversion).
-    fn body_html(
-        &self,
-        body: &crate::model::Markdown,
-        root: &str,
-        converted: &mut Converted,
-    ) -> (String, Vec<Diagnostic>) {
-        let done = converted
-            .iter()
-            .find(|(text, _)| Arc::ptr_eq(text, &body.text));
-        if let Some((_, html)) = done {
-            return (html.clone(), Vec::new());
-        }
-        let rendered = markdown::to_html(body, root, &self.blocks);
-        if plan::chart_sources(body).is_empty() {
-            converted.push((Arc::clone(&body.text), rendered.html.clone()));
-        }
-        (rendered.html, rendered.diagnostics)
+        Ok((pages, rendered.diagnostics))
     }
 
     /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.

@@ -170,19 +170,12 @@ pub fn render_with(
     let mut diagnostics = Diagnostics::new();
     let mut pages = 0;
     for edition in &site.editions {
-        let renderers: Vec<Renderer> = site
-            .config
-            .languages
-            .iter()
-            .filter_map(|language| inputs.renderer(edition, language))
-            .collect();
-        let (count, problems) = contributions::contribution_pages(&renderers)?;
-        pages += count;
-        diagnostics.extend(problems);
-        for renderer in &renderers {
-            let (count, problems) = renderer.portal_pages()?;
-            pages += count;
-            diagnostics.extend(problems);
+        for language in &site.config.languages {
+            if let Some(renderer) = inputs.renderer(edition, language) {
+                let (count, problems) = renderer.portal_pages()?;
+                pages += count;
+                diagnostics.extend(problems);
+            }
         }
     }
     if let Some(front) = site.current_edition() {

@@ -547,7 +547,7 @@ fn portal_bodies<'s>(
 
 /// The sources of the ```` ```chart ```` blocks of `body`, as the Markdown converter
 /// hands them to the chart renderer. Bodies without such a fence are not parsed.
-pub(super) fn chart_sources(body: &crate::model::Markdown) -> Vec<String> {
+fn chart_sources(body: &crate::model::Markdown) -> Vec<String> {
     if !body.text.contains("chart") {
         return Vec::new();
     }

@@ -133,30 +133,3 @@ fn search_files_are_found_through_their_folder() {
         assert!(plan.get(file).is_none(), "{file} should not be planned");
     }
 }
-
-/// Contribution bodies are converted once for all the language portals that show them
-/// untranslated, except a body with a chart, whose frame is in each portal's language.
-#[test]
-fn shared_bodies_keep_each_portals_chart_words() {
-    use super::support::{build, contribution, copy_fixture_unpublished, read, temp_dir, write};
-    let temp = temp_dir();
-    let root = copy_fixture_unpublished("minimal", temp.path());
-    let chart = "```chart\ndataset: prices\nkind: grouped-bar\nx: group\nseries: [\"2021\", \"2022\"]\ntitle: \"Prices\"\n```";
-    write(
-        &root.join("content/contributions/charted.md"),
-        &contribution("Charted", "A", &format!("Before.\n\n{chart}\n\nAfter.")),
-    );
-    let output = temp.path().join("out");
-    build(&root, &output).assert_code(0);
-    let english = read(&output.join("2026/contributions/charted/index.html"));
-    let french = read(&output.join("fr/2026/contributions/charted/index.html"));
-    assert!(
-        english.contains("Download these numbers (CSV)"),
-        "{english}"
-    );
-    assert!(
-        french.contains("Télécharger ces chiffres (CSV)"),
-        "{french}"
-    );
-    assert!(!french.contains("Download these numbers (CSV)"), "{french}");
-}
