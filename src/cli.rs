@@ -2,10 +2,13 @@
 //!
 //! Each subcommand is one function that calls the library and prints its outcome: the
 //! diagnostics (to stderr for people, to stdout for `--format json|github`, which tools
-//! read) and a one-line summary.
+//! read) and a one-line summary. Without `--root`, the site root is found as git finds a
+//! repository: the nearest folder holding `site.yaml`, from the current folder upwards.
+
+mod changed;
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -25,9 +28,10 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into a directory of static HTML.
     Build {
-        /// The site root (the folder holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
         /// Where to write the site [default: <root>/public].
         #[arg(long)]
         output: Option<PathBuf>,
@@ -37,21 +41,26 @@ pub enum Command {
     },
     /// Check the content for problems without writing anything.
     Check {
-        /// The site root (the folder holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// How to print problems: for people, as JSON, or as GitHub Actions annotations.
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// How to print problems: for people, as JSON, as GitHub Actions annotations, or as a
+        /// Markdown summary grouped by file.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Report only problems in these files (paths relative to the root), e.g. a pull request's.
+        /// Check a change, e.g. a pull request's files (relative to the root, as git prints
+        /// them): shows their problems and the errors they cause elsewhere; a name that is
+        /// not a file of the site fails the check.
         #[arg(long, num_args = 1..)]
         changed: Vec<String>,
     },
     /// Preview the site: build it in memory, serve it on 127.0.0.1 and rebuild on every change.
     Serve {
-        /// The site root (the folder holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
         /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
         #[arg(long, default_value_t = 8000)]
         port: u16,
@@ -60,9 +69,10 @@ pub enum Command {
     Publish {
         /// The edition's year, as in site.yaml.
         year: i32,
-        /// The site root (the folder holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Record a correction to a published edition, listed on its pages.
     Erratum {
@@ -71,9 +81,10 @@ pub enum Command {
         /// What was corrected and why, for readers.
         #[arg(long)]
         description: String,
-        /// The site root (the folder holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Internal: deletes a previous output moved aside by `build` (run in the background).
     #[command(name = "__discard", hide = true)]
@@ -91,9 +102,10 @@ pub enum NewCommand {
     Contribution {
         /// The file name and address of the contribution: lowercase letters, digits, hyphens.
         slug: String,
-        /// The site root (the folder holding site.yaml and content/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
         #[command(flatten)]
         fields: Box<ContributionFlags>,
         /// Write a commented file with placeholder values to replace, asking nothing.
@@ -188,7 +200,7 @@ pub fn main() -> ExitCode {
             base_url,
         } => {
             let outcome = crate::build(&crate::BuildOptions {
-                root,
+                root: site_root(root),
                 output,
                 base_url,
             });
@@ -199,14 +211,18 @@ pub fn main() -> ExitCode {
             format,
             changed,
         } => {
-            let outcome = crate::check(&root).map_err(|failure| only_changed(failure, &changed));
-            report(outcome, format, "checked")
+            let root = site_root(root);
+            if changed.is_empty() {
+                return report(crate::check(&root), format, "checked");
+            }
+            check_changed(&root, &changed, format)
         }
         Command::Serve { root, port } => {
+            let root = site_root(root);
             match crate::serve::serve(&crate::serve::Options { root, port }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprintln!("error: {}", diagnostic::escape_controls(&message));
                     ExitCode::from(2)
                 }
             }
@@ -215,13 +231,13 @@ pub fn main() -> ExitCode {
             crate::write::discard_now(&directory);
             ExitCode::SUCCESS
         }
-        Command::Publish { year, root } => match crate::publish::publish(&root, year) {
+        Command::Publish { year, root } => match crate::publish::publish(&site_root(root), year) {
             Ok(path) => {
                 eprintln!("published edition {year}: its inputs are recorded in {}; commit it with site.yaml", path.display());
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", diagnostic::escape_controls(&message));
                 ExitCode::from(2)
             }
         },
@@ -229,7 +245,7 @@ pub fn main() -> ExitCode {
             year,
             description,
             root,
-        } => match crate::publish::erratum(&root, year, &description) {
+        } => match crate::publish::erratum(&site_root(root), year, &description) {
             Ok(files) => {
                 eprintln!(
                     "recorded an erratum to edition {year} for: {}",
@@ -238,7 +254,7 @@ pub fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", diagnostic::escape_controls(&message));
                 ExitCode::from(2)
             }
         },
@@ -250,7 +266,7 @@ pub fn main() -> ExitCode {
                     fields,
                     skeleton,
                 },
-        } => match new_contribution(&root, &slug, (*fields).into(), skeleton) {
+        } => match new_contribution(&site_root(root), &slug, (*fields).into(), skeleton) {
             Ok(path) => {
                 eprintln!(
                     "created {}: fill it in, then run `rapporteur check`",
@@ -259,7 +275,7 @@ pub fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", diagnostic::escape_controls(&message));
                 ExitCode::from(2)
             }
         },
@@ -268,7 +284,7 @@ pub fn main() -> ExitCode {
 
 /// Runs `new contribution`: the skeleton, or the fields with questions when stdin is a terminal.
 fn new_contribution(
-    root: &std::path::Path,
+    root: &Path,
     slug: &str,
     fields: crate::new::Fields,
     skeleton: bool,
@@ -290,18 +306,58 @@ fn new_contribution(
     crate::new::contribution(root, slug, fields, answers)
 }
 
-/// Keeps the problems of the `changed` files (all of them when the list is empty).
-fn only_changed(failure: Failure, changed: &[String]) -> Failure {
-    let normalize = |path: &str| path.trim_start_matches("./").replace('\\', "/");
-    let changed: Vec<String> = changed.iter().map(|path| normalize(path)).collect();
-    match failure {
-        Failure::Invalid(diagnostics) if !changed.is_empty() => Failure::Invalid(
-            diagnostics
-                .into_iter()
-                .filter(|diagnostic| changed.contains(&diagnostic.file))
-                .collect(),
+/// The site root: `--root` when given, or else the nearest folder holding `site.yaml`
+/// from the current folder upwards (the current folder when there is none, so that the
+/// check says what is missing).
+fn site_root(given: Option<PathBuf>) -> PathBuf {
+    if let Some(root) = given {
+        return root;
+    }
+    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    current
+        .ancestors()
+        .find(|folder| folder.join("site.yaml").is_file())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// `check --changed`: the problems of the changed files, the errors they cause elsewhere,
+/// and a failure for every name that is not a file of the site.
+fn check_changed(root: &Path, names: &[String], format: Format) -> ExitCode {
+    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let changed = changed::resolve(root, &current, names);
+    let outcome = match crate::check(root) {
+        Ok(mut summary) => {
+            summary.diagnostics = changed::select(summary.diagnostics, &changed.files);
+            Ok(summary)
+        }
+        Err(Failure::Invalid(diagnostics)) => Err(Failure::Invalid(changed::select(
+            diagnostics,
+            &changed.files,
+        ))),
+        Err(fatal) => Err(fatal),
+    };
+    if changed.problems.is_empty() {
+        return report(outcome, format, "checked");
+    }
+    let code = match outcome {
+        Ok(summary) => report(
+            Err(Failure::Invalid(summary.diagnostics)),
+            format,
+            "checked",
         ),
-        other => other,
+        other => report(other, format, "checked"),
+    };
+    print_diagnostics(&changed.problems, format);
+    eprintln!(
+        "error: {} of the names given to --changed {} not a file of the site; nothing was checked for {}",
+        changed.problems.len(),
+        if changed.problems.len() == 1 { "is" } else { "are" },
+        if changed.problems.len() == 1 { "it" } else { "them" },
+    );
+    if code == ExitCode::from(2) {
+        code
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -331,7 +387,7 @@ fn report(outcome: Result<Summary, Failure>, format: Format, verb: &str) -> Exit
                 .filter(|d| d.severity == diagnostic::Severity::Error)
                 .count();
             if errors == 0 {
-                eprintln!("no problems in the changed files (other files of the site have some)");
+                eprintln!("no errors in the changed files or caused by them");
                 return ExitCode::SUCCESS;
             }
             eprintln!(
@@ -341,7 +397,7 @@ fn report(outcome: Result<Summary, Failure>, format: Format, verb: &str) -> Exit
             ExitCode::from(1)
         }
         Err(Failure::Fatal(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", diagnostic::escape_controls(&message));
             ExitCode::from(2)
         }
     }
@@ -351,7 +407,9 @@ fn print_diagnostics(diagnostics: &[diagnostic::Diagnostic], format: Format) {
     let text = diagnostic::render(diagnostics, format);
     let result = match format {
         Format::Human => std::io::stderr().write_all(text.as_bytes()),
-        Format::Json | Format::Github => std::io::stdout().write_all(text.as_bytes()),
+        Format::Json | Format::Github | Format::Markdown => {
+            std::io::stdout().write_all(text.as_bytes())
+        }
     };
     drop(result);
 }

@@ -89,6 +89,62 @@ impl Diagnostic {
         self
     }
 
+    /// A copy whose texts show control characters visibly: `<U+001B>` in the message,
+    /// hint and file, one control picture per character in the source line (so that
+    /// columns still point at the right character).
+    pub fn printable(&self) -> Diagnostic {
+        Diagnostic {
+            file: escape_controls(&self.file),
+            message: escape_controls(&self.message),
+            hint: self.hint.as_deref().map(escape_controls),
+            source_line: self.source_line.as_deref().map(picture_controls),
+            ..self.clone()
+        }
+    }
+
+    /// The problem with a file that is not UTF-8 text, at the first byte that is not,
+    /// with the line shown as well as it can be; `None` when `bytes` is UTF-8.
+    pub fn not_utf8(file: &str, bytes: &[u8]) -> Option<Diagnostic> {
+        let valid_up_to = std::str::from_utf8(bytes).err()?.valid_up_to();
+        let line_start = bytes[..valid_up_to]
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |index| index + 1);
+        let line_end = bytes[valid_up_to..]
+            .iter()
+            .position(|byte| *byte == b'\n')
+            .map_or(bytes.len(), |index| valid_up_to + index);
+        let line_number = bytes[..line_start]
+            .iter()
+            .filter(|byte| **byte == b'\n')
+            .count()
+            + 1;
+        let column = String::from_utf8_lossy(&bytes[line_start..valid_up_to])
+            .chars()
+            .count()
+            + 1;
+        let byte = bytes[valid_up_to];
+        let source_line = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
+        let hint = match byte {
+            0xA0..=0xFF => format!("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8); the byte 0x{byte:02X} is `{}` in Latin-1, the usual cause", char::from(byte)),
+            0x80..=0x9F => format!("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8); the byte 0x{byte:02X} is punctuation such as `’` or `–` in Windows-1252, the usual cause"),
+            _ => "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)".to_owned(),
+        };
+        Some(
+            Diagnostic::error(
+                file,
+                format!(
+                    "this file is not UTF-8 text: the byte 0x{byte:02X} here is not valid UTF-8"
+                ),
+            )
+            .at(
+                Position::new(line_number as u64, column as u64),
+                &source_line_at(line_number, &source_line),
+            )
+            .with_hint(hint),
+        )
+    }
+
     fn sort_key(&self) -> (&str, u64, u64, Severity, &str) {
         (
             &self.file,
@@ -163,10 +219,16 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, which annotate the pull request's files.
     Github,
+    /// A summary in Markdown, problems grouped by file (for a CI job's summary page).
+    Markdown,
 }
 
 /// Renders `diagnostics` in `format`; the result ends with a newline unless empty.
+/// Control characters from the content are shown escaped in every format, so a value
+/// cannot drive the reader's terminal or forge lines in a CI log.
 pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
+    let printable: Vec<Diagnostic> = diagnostics.iter().map(Diagnostic::printable).collect();
+    let diagnostics = printable.as_slice();
     match format {
         Format::Human => diagnostics.iter().map(render_human).collect(),
         Format::Json => {
@@ -175,7 +237,62 @@ pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
             json
         }
         Format::Github => diagnostics.iter().map(render_github).collect(),
+        Format::Markdown => render_markdown(diagnostics),
     }
+}
+
+/// The problems as Markdown in plain words, grouped by file, for a job summary page.
+fn render_markdown(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Error)
+        .count();
+    let mut text = format!(
+        "## rapporteur: {errors} problem{} to fix, {} warning{}\n",
+        if errors == 1 { "" } else { "s" },
+        diagnostics.len() - errors,
+        if diagnostics.len() - errors == 1 {
+            ""
+        } else {
+            "s"
+        },
+    );
+    let mut current_file = None;
+    for diagnostic in diagnostics {
+        if current_file != Some(&diagnostic.file) {
+            current_file = Some(&diagnostic.file);
+            let _ = write!(text, "\n### {}\n\n", escape_markdown(&diagnostic.file));
+        }
+        let place = match (diagnostic.line, diagnostic.column) {
+            (Some(line), Some(column)) => format!("Line {line}, column {column}"),
+            _ => "The whole file".to_owned(),
+        };
+        let kind = match diagnostic.severity {
+            Severity::Error => "to fix",
+            Severity::Warning => "warning",
+        };
+        let _ = write!(
+            text,
+            "- **{place}** ({kind}): {}",
+            escape_markdown(&diagnostic.message)
+        );
+        if let Some(hint) = &diagnostic.hint {
+            let _ = write!(text, ". How to fix it: {}", escape_markdown(hint));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Text safe in a Markdown page that GitHub renders: no HTML, no line breaks.
+fn escape_markdown(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\n', '\r'], " ")
 }
 
 /// One diagnostic as rustc-style text, with the offending line when there is one.
@@ -260,6 +377,81 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A text whose line `line_number` is `line`, for [`Diagnostic::at`].
+fn source_line_at(line_number: usize, line: &str) -> String {
+    let mut text = "\n".repeat(line_number.saturating_sub(1));
+    text.push_str(line);
+    text
+}
+
+/// True for a character no published text may hold: C0 controls other than tab, line
+/// feed and carriage return, DEL, C1 controls, and Unicode noncharacters (U+FFFE…).
+pub fn is_forbidden_character(character: char) -> bool {
+    let code = u32::from(character);
+    matches!(character, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// A character's code point and, for the usual suspects, its name: `U+001B (escape)`.
+pub fn character_name(character: char) -> String {
+    let name = match character {
+        '\u{0}' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{9}' => "tab",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\u{d}' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{a0}' => "non-breaking space",
+        c if u32::from(c) & 0xFFFE == 0xFFFE || ('\u{fdd0}'..='\u{fdef}').contains(&c) => {
+            "a noncharacter"
+        }
+        c if c.is_control() => "a control character",
+        _ => return format!("U+{:04X}", u32::from(character)),
+    };
+    format!("U+{:04X} ({name})", u32::from(character))
+}
+
+/// `text` with each control character (carriage return included, line feed and tab
+/// kept) written as `<U+001B>`.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|character| {
+            if needs_escape(character) {
+                format!("<U+{:04X}>", u32::from(character))
+            } else {
+                character.to_string()
+            }
+        })
+        .collect()
+}
+
+fn needs_escape(character: char) -> bool {
+    character == '\r' || is_forbidden_character(character)
+}
+
+/// `line` with each control character replaced by one visible character: its control
+/// picture (`␛` for ESC) for C0 and DEL, `�` for the others.
+fn picture_controls(line: &str) -> String {
+    line.chars()
+        .map(|character| match u32::from(character) {
+            code @ 0..=0x1f if character != '\t' => {
+                char::from_u32(0x2400 + code).unwrap_or('\u{fffd}')
+            }
+            0x7f => '\u{2421}',
+            _ if needs_escape(character) => '\u{fffd}',
+            _ => character,
+        })
+        .collect()
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -320,6 +512,51 @@ mod tests {
         assert_eq!(
             render_github(&diagnostic),
             "::error file=content/a%2Cb.md,line=3,col=4,title=rapporteur::bad: 50%25%0Ahelp: fix it\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_in_every_format() {
+        let diagnostic = Diagnostic::error("content/x\u{7}.md", "unknown region `a\u{1b}[31mb`")
+            .at(Position::new(1, 9), "region: a\u{1b}[31mb\n")
+            .with_hint("bell\u{7}");
+        let github = render(std::slice::from_ref(&diagnostic), Format::Github);
+        assert_eq!(github, "::error file=content/x<U+0007>.md,line=1,col=9,title=rapporteur::unknown region `a<U+001B>[31mb`%0Ahelp: bell<U+0007>\n");
+        let json = render(std::slice::from_ref(&diagnostic), Format::Json);
+        assert!(json.contains("a<U+001B>[31mb"), "{json}");
+        let human = render(&[diagnostic], Format::Human);
+        assert!(!human.chars().any(is_forbidden_character), "{human:?}");
+        assert!(human.contains("region: a\u{241b}[31mb"), "{human}");
+    }
+
+    #[test]
+    fn a_latin1_byte_is_placed_at_its_line_and_column() {
+        let diagnostic = Diagnostic::not_utf8("a.md", b"---\ntitle: R\xe9seau\n---\n")
+            .unwrap_or_else(|| panic!("not UTF-8"));
+        assert_eq!((diagnostic.line, diagnostic.column), (Some(2), Some(9)));
+        assert_eq!(
+            diagnostic.source_line.as_deref(),
+            Some("title: R\u{fffd}seau")
+        );
+        assert!(diagnostic
+            .hint
+            .unwrap_or_default()
+            .contains("`é` in Latin-1"));
+        assert!(Diagnostic::not_utf8("a.md", "é".as_bytes()).is_none());
+    }
+
+    #[test]
+    fn markdown_groups_problems_by_file_in_plain_words() {
+        let diagnostics = [
+            Diagnostic::error("content/a.md", "unknown region `<b>`")
+                .at(Position::new(2, 9), "x\nregion: <b>\n")
+                .with_hint("region is one of: africa"),
+            Diagnostic::warning("content/a.md", "SDG 4 is listed twice"),
+            Diagnostic::error("site.yaml", "missing required field `title`"),
+        ];
+        assert_eq!(
+            render(&diagnostics, Format::Markdown),
+            "## rapporteur: 2 problems to fix, 1 warning\n\n### content/a.md\n\n- **Line 2, column 9** (to fix): unknown region `&lt;b&gt;`. How to fix it: region is one of: africa\n- **The whole file** (warning): SDG 4 is listed twice\n\n### site.yaml\n\n- **The whole file** (to fix): missing required field `title`\n"
         );
     }
 

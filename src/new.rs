@@ -11,11 +11,14 @@
 //! The date defaults to today; when no edition's reporting period contains the date, the
 //! file names the newest open edition explicitly, so it is valid as written.
 
+mod choices;
+
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::{Region, StakeholderType, Status};
 use crate::validate::is_valid_slug;
+use choices::{ask_missing, closed, SiteChoices, Terminal};
 
 /// The fields of a new contribution as given on the command line (all optional there).
 #[derive(Clone, Debug, Default)]
@@ -143,7 +146,8 @@ struct Complete {
     date: Option<String>,
 }
 
-/// Checks `fields` without asking; fails listing every missing flag and every bad value.
+/// Checks `fields` without asking; fails listing, in one message, every missing flag and
+/// every bad value.
 fn complete_from_flags(site: &SiteChoices, fields: Fields) -> Result<Complete, String> {
     let missing: Vec<&str> = [
         ("--title", fields.title.is_none()),
@@ -156,77 +160,105 @@ fn complete_from_flags(site: &SiteChoices, fields: Fields) -> Result<Complete, S
     .into_iter()
     .filter_map(|(flag, is_missing)| is_missing.then_some(flag))
     .collect();
+    let mut problems = Vec::new();
     if !missing.is_empty() {
-        return Err(format!(
+        problems.push(format!(
             "missing {}: standard input is not a terminal, so they cannot be asked for; pass them as flags (see `rapporteur new contribution --help`), or use --skeleton for a file with placeholders",
             missing.join(", ")
         ));
     }
-    let mut problems = Vec::new();
     let mut keep = |result: Result<(), String>| {
         if let Err(problem) = result {
             problems.push(problem);
         }
     };
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    keep(check_text("--title", &text(&fields.title)));
-    keep(check_text("--stakeholder", &text(&fields.stakeholder)));
-    let stakeholder_type =
-        closed::<StakeholderType>(&text(&fields.stakeholder_type), "--stakeholder-type");
-    let region = closed::<Region>(&text(&fields.region), "--region");
-    let status = closed::<Status>(&text(&fields.status), "--status");
-    keep(stakeholder_type.as_ref().map(drop).map_err(Clone::clone));
-    keep(region.as_ref().map(drop).map_err(Clone::clone));
-    keep(status.as_ref().map(drop).map_err(Clone::clone));
-    keep(site.check_objectives(&fields.objectives));
-    keep(site.check_actions(&fields.actions, &fields.objectives));
+    if let Some(title) = &fields.title {
+        keep(check_text("--title", title));
+    }
+    if let Some(stakeholder) = &fields.stakeholder {
+        keep(check_text("--stakeholder", stakeholder));
+    }
+    let stakeholder_type = fields
+        .stakeholder_type
+        .as_deref()
+        .map(|value| closed::<StakeholderType>(value, "--stakeholder-type"));
+    let region = fields
+        .region
+        .as_deref()
+        .map(|value| closed::<Region>(value, "--region"));
+    let status = fields
+        .status
+        .as_deref()
+        .map(|value| closed::<Status>(value, "--status"));
+    keep(problem_of(&stakeholder_type));
+    keep(problem_of(&region));
+    keep(problem_of(&status));
+    let objectives = site.resolve_objectives(&fields.objectives);
+    if !fields.objectives.is_empty() {
+        keep(site.check_objectives(&objectives));
+    }
+    keep(site.check_actions(&fields.actions, &objectives));
     keep(site.check_forums(&fields.forums));
-    keep(check_optional(&fields, site));
+    for problem in optional_problems(&fields, site) {
+        keep(Err(problem));
+    }
     match (stakeholder_type, region, status) {
-        (Ok(stakeholder_type), Ok(region), Ok(status)) if problems.is_empty() => Ok(Complete {
-            title: text(&fields.title),
-            stakeholder: text(&fields.stakeholder),
-            stakeholder_type,
-            region,
-            objectives: fields.objectives,
-            status,
-            actions: fields.actions,
-            forums: fields.forums,
-            sdgs: fields.sdgs,
-            country: fields.country,
-            language: fields.language,
-            date: fields.date,
-        }),
+        (Some(Ok(stakeholder_type)), Some(Ok(region)), Some(Ok(status))) if problems.is_empty() => {
+            Ok(Complete {
+                title: text(&fields.title),
+                stakeholder: text(&fields.stakeholder),
+                stakeholder_type,
+                region,
+                objectives,
+                status,
+                actions: fields.actions,
+                forums: fields.forums,
+                sdgs: fields.sdgs,
+                country: fields.country,
+                language: fields.language,
+                date: fields.date,
+            })
+        }
         _ => Err(problems.join("\n")),
     }
 }
 
-/// Checks the optional flags that have no question: SDGs, country, language, date.
-fn check_optional(fields: &Fields, site: &SiteChoices) -> Result<(), String> {
+/// The problem of a value that was given, if it is wrong.
+fn problem_of<T>(value: &Option<Result<T, String>>) -> Result<(), String> {
+    match value {
+        Some(Err(problem)) => Err(problem.clone()),
+        _ => Ok(()),
+    }
+}
+
+/// The problems of the optional flags that have no question: SDGs, country, language, date.
+fn optional_problems(fields: &Fields, site: &SiteChoices) -> Vec<String> {
+    let mut problems = Vec::new();
     if let Some(sdg) = fields.sdgs.iter().find(|sdg| !(1..=17).contains(*sdg)) {
-        return Err(format!(
+        problems.push(format!(
             "--sdgs: `{sdg}` is not a Sustainable Development Goal (1 to 17)"
         ));
     }
     if let Some(country) = &fields.country {
         if country.len() != 2 || !country.bytes().all(|byte| byte.is_ascii_uppercase()) {
-            return Err(format!(
+            problems.push(format!(
                 "--country: `{country}` is not an ISO 3166-1 alpha-2 code such as `SN`"
             ));
         }
     }
     if let Some(language) = &fields.language {
         if !site.languages.is_empty() && !site.languages.contains(language) {
-            return Err(format!(
+            problems.push(format!(
                 "--language: `{language}` is not one of the site's languages: {}",
                 site.languages.join(", ")
             ));
         }
     }
-    if let Some(date) = &fields.date {
-        parse_date(date)?;
+    if let Some(Err(problem)) = fields.date.as_deref().map(parse_date) {
+        problems.push(problem);
     }
-    Ok(())
+    problems
 }
 
 fn check_text(flag: &str, value: &str) -> Result<(), String> {
@@ -240,339 +272,6 @@ fn check_text(flag: &str, value: &str) -> Result<(), String> {
 fn parse_date(date: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_err(|_| format!("--date: `{date}` is not a date written YYYY-MM-DD"))
-}
-
-/// A value of one of the content model's closed lists.
-trait Closed: Sized + Copy + 'static {
-    fn parse_id(id: &str) -> Option<Self>;
-    fn all() -> &'static [Self];
-    fn id_of(self) -> &'static str;
-    fn label_of(self) -> &'static str;
-}
-
-macro_rules! closed_list {
-    ($($name:ident),+) => {$(
-        impl Closed for $name {
-            fn parse_id(id: &str) -> Option<Self> { $name::parse(id) }
-            fn all() -> &'static [Self] { $name::ALL }
-            fn id_of(self) -> &'static str { self.id() }
-            fn label_of(self) -> &'static str { self.label() }
-        }
-    )+};
-}
-closed_list!(StakeholderType, Region, Status);
-
-/// Parses `value` as one of `T`'s ids, or says which ones there are.
-fn closed<T: Closed>(value: &str, flag: &str) -> Result<T, String> {
-    T::parse_id(value.trim()).ok_or_else(|| {
-        let ids: Vec<&str> = T::all().iter().map(|value| value.id_of()).collect();
-        let suggestion = crate::diagnostic::did_you_mean(value, ids.iter().copied())
-            .map_or_else(String::new, |close| format!(" (did you mean `{close}`?)"));
-        format!(
-            "{flag}: `{value}` is not one of {}{suggestion}",
-            ids.join(", ")
-        )
-    })
-}
-
-/// One choice offered at a prompt: an id and what it means.
-#[derive(Clone, Debug)]
-struct Choice {
-    id: String,
-    label: String,
-}
-
-/// What the site offers: its objectives and their actions, forums and languages.
-#[derive(Debug, Default)]
-struct SiteChoices {
-    objectives: Vec<Choice>,
-    /// Each action with the id of its objective.
-    actions: Vec<(String, Choice)>,
-    forums: Vec<Choice>,
-    languages: Vec<String>,
-}
-
-impl SiteChoices {
-    /// Reads the lists leniently: a broken data file offers no choices, and `check`
-    /// reports it where it belongs.
-    fn read(root: &Path) -> Self {
-        #[derive(serde::Deserialize)]
-        struct Objective {
-            id: String,
-            #[serde(default)]
-            title: String,
-            #[serde(default)]
-            actions: Vec<Action>,
-        }
-        #[derive(serde::Deserialize)]
-        struct Action {
-            id: String,
-            #[serde(default)]
-            text: String,
-        }
-        #[derive(serde::Deserialize)]
-        struct Forum {
-            id: String,
-            #[serde(default)]
-            name: String,
-        }
-        #[derive(serde::Deserialize)]
-        struct Languages {
-            #[serde(default)]
-            languages: Vec<String>,
-        }
-        let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_default();
-        let objectives: Vec<Objective> = loose_list(&read("content/data/objectives.yaml"));
-        let forums: Vec<Forum> = loose_list(&read("content/data/forums.yaml"));
-        let languages = serde_saphyr::from_str::<Languages>(&read("site.yaml"))
-            .map(|site| site.languages)
-            .unwrap_or_default();
-        SiteChoices {
-            actions: objectives
-                .iter()
-                .flat_map(|objective| {
-                    objective.actions.iter().map(|action| {
-                        let choice = Choice {
-                            id: action.id.clone(),
-                            label: action.text.clone(),
-                        };
-                        (objective.id.clone(), choice)
-                    })
-                })
-                .collect(),
-            objectives: objectives
-                .into_iter()
-                .map(|objective| Choice {
-                    id: objective.id,
-                    label: objective.title,
-                })
-                .collect(),
-            forums: forums
-                .into_iter()
-                .map(|forum| Choice {
-                    id: forum.id,
-                    label: forum.name,
-                })
-                .collect(),
-            languages,
-        }
-    }
-
-    fn check_objectives(&self, ids: &[String]) -> Result<(), String> {
-        if ids.is_empty() {
-            return Err("--objectives: name at least one objective".to_owned());
-        }
-        check_ids("--objectives", ids, &self.objectives)
-    }
-
-    /// Actions must exist and belong to one of the chosen objectives.
-    fn check_actions(&self, ids: &[String], objectives: &[String]) -> Result<(), String> {
-        check_ids("--actions", ids, &self.actions_of(objectives))
-    }
-
-    fn check_forums(&self, ids: &[String]) -> Result<(), String> {
-        check_ids("--forums", ids, &self.forums)
-    }
-
-    fn actions_of(&self, objectives: &[String]) -> Vec<Choice> {
-        self.actions
-            .iter()
-            .filter(|(objective, _)| objectives.contains(objective))
-            .map(|(_, action)| action.clone())
-            .collect()
-    }
-}
-
-/// A YAML list of entries, or none when the file is missing or broken.
-fn loose_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
-    serde_saphyr::from_str(text).unwrap_or_default()
-}
-
-/// Every id of `ids` must be one of `choices`.
-fn check_ids(flag: &str, ids: &[String], choices: &[Choice]) -> Result<(), String> {
-    let unknown: Vec<&str> = ids
-        .iter()
-        .filter(|id| !choices.iter().any(|choice| &choice.id == *id))
-        .map(String::as_str)
-        .collect();
-    if unknown.is_empty() {
-        return Ok(());
-    }
-    let known: Vec<&str> = choices.iter().map(|choice| choice.id.as_str()).collect();
-    Err(format!(
-        "{flag}: unknown {}; the site has: {}",
-        unknown
-            .iter()
-            .map(|id| format!("`{id}`"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        if known.is_empty() {
-            "none".to_owned()
-        } else {
-            known.join(", ")
-        }
-    ))
-}
-
-/// The person at the terminal: questions go to `prompts`, answers come from `input`.
-struct Terminal<'a> {
-    input: &'a mut dyn BufRead,
-    prompts: &'a mut dyn Write,
-}
-
-impl Terminal<'_> {
-    /// Prints `question` and reads one line, trimmed; an ended input is an error.
-    fn line(&mut self, question: &str) -> Result<String, String> {
-        write!(self.prompts, "{question} ").map_err(|error| error.to_string())?;
-        self.prompts.flush().map_err(|error| error.to_string())?;
-        let mut answer = String::new();
-        let read = self
-            .input
-            .read_line(&mut answer)
-            .map_err(|error| format!("cannot read the answer: {error}"))?;
-        if read == 0 {
-            return Err("no answer (the input ended); nothing was written".to_owned());
-        }
-        Ok(answer.trim().to_owned())
-    }
-
-    fn say(&mut self, text: &str) {
-        drop(writeln!(self.prompts, "{text}"));
-    }
-
-    /// Asks until the answer is not empty.
-    fn text(&mut self, question: &str) -> Result<String, String> {
-        loop {
-            let answer = self.line(question)?;
-            if !answer.is_empty() {
-                return Ok(answer);
-            }
-            self.say("  an answer is needed");
-        }
-    }
-
-    /// Lists `choices` numbered and asks for one, by number or id.
-    fn one(&mut self, question: &str, choices: &[Choice]) -> Result<String, String> {
-        self.list(choices);
-        loop {
-            let answer = self.line(&format!("{question} (number or id):"))?;
-            match pick(&answer, choices) {
-                Some(id) => return Ok(id),
-                None => self.say(&format!("  `{answer}` is not one of the choices above")),
-            }
-        }
-    }
-
-    /// Lists `choices` numbered and asks for several, separated by commas or spaces;
-    /// an empty answer is accepted only when `optional`.
-    fn many(
-        &mut self,
-        question: &str,
-        choices: &[Choice],
-        optional: bool,
-    ) -> Result<Vec<String>, String> {
-        self.list(choices);
-        let hint = if optional {
-            "numbers or ids separated by commas, Enter for none"
-        } else {
-            "numbers or ids separated by commas"
-        };
-        loop {
-            let answer = self.line(&format!("{question} ({hint}):"))?;
-            let parts: Vec<&str> = answer
-                .split([',', ' '])
-                .filter(|part| !part.is_empty())
-                .collect();
-            if parts.is_empty() && optional {
-                return Ok(Vec::new());
-            }
-            let picked: Vec<Option<String>> =
-                parts.iter().map(|part| pick(part, choices)).collect();
-            match picked.iter().position(Option::is_none) {
-                None if !picked.is_empty() => {
-                    let mut ids: Vec<String> = picked.into_iter().flatten().collect();
-                    ids.dedup();
-                    return Ok(ids);
-                }
-                None => self.say("  choose at least one"),
-                Some(bad) => self.say(&format!(
-                    "  `{}` is not one of the choices above",
-                    parts.get(bad).copied().unwrap_or_default()
-                )),
-            }
-        }
-    }
-
-    fn list(&mut self, choices: &[Choice]) {
-        for (number, choice) in choices.iter().enumerate() {
-            self.say(&format!(
-                "  {:>2}. {:<20} {}",
-                number + 1,
-                choice.id,
-                choice.label
-            ));
-        }
-    }
-}
-
-/// The id `answer` picks among `choices`: a 1-based number or an id.
-fn pick(answer: &str, choices: &[Choice]) -> Option<String> {
-    let by_number = answer
-        .parse::<usize>()
-        .ok()
-        .and_then(|number| number.checked_sub(1))
-        .and_then(|index| choices.get(index));
-    by_number
-        .or_else(|| choices.iter().find(|choice| choice.id == answer))
-        .map(|choice| choice.id.clone())
-}
-
-fn closed_choices<T: Closed>() -> Vec<Choice> {
-    T::all()
-        .iter()
-        .map(|value| Choice {
-            id: value.id_of().to_owned(),
-            label: value.label_of().to_owned(),
-        })
-        .collect()
-}
-
-/// Asks for every required field the flags left out (and for actions and forums when
-/// none were given), then checks everything as [`complete_from_flags`] does.
-fn ask_missing(
-    site: &SiteChoices,
-    mut fields: Fields,
-    terminal: &mut Terminal<'_>,
-) -> Result<Complete, String> {
-    if fields.title.is_none() {
-        fields.title = Some(terminal.text("Title (what was done, and where):")?);
-    }
-    if fields.stakeholder.is_none() {
-        fields.stakeholder = Some(terminal.text("Stakeholder (your organization's name):")?);
-    }
-    if fields.stakeholder_type.is_none() {
-        let choices = closed_choices::<StakeholderType>();
-        fields.stakeholder_type = Some(terminal.one("Type of stakeholder", &choices)?);
-    }
-    if fields.region.is_none() {
-        fields.region = Some(terminal.one("Region", &closed_choices::<Region>())?);
-    }
-    if fields.objectives.is_empty() {
-        fields.objectives = terminal.many("Objectives of the Compact", &site.objectives, false)?;
-    }
-    if fields.actions.is_empty() {
-        let actions = site.actions_of(&fields.objectives);
-        if !actions.is_empty() {
-            fields.actions = terminal.many("Actions (optional)", &actions, true)?;
-        }
-    }
-    if fields.forums.is_empty() && !site.forums.is_empty() {
-        fields.forums = terminal.many("Forums (optional)", &site.forums, true)?;
-    }
-    if fields.status.is_none() {
-        fields.status = Some(terminal.one("Status", &closed_choices::<Status>())?);
-    }
-    complete_from_flags(site, fields)
 }
 
 /// The file: front matter from `fields`, and a body to replace.
@@ -619,6 +318,15 @@ fn quoted(text: &str) -> String {
 fn flow_list(ids: &[String]) -> String {
     format!("[{}]", ids.join(", "))
 }
+
+/// The skeleton's title, an error in `check` until it is replaced.
+pub const PLACEHOLDER_TITLE: &str = "A short title that says what was done and where";
+
+/// The skeleton's stakeholder name, an error in `check` until it is replaced.
+pub const PLACEHOLDER_STAKEHOLDER: &str = "Your organization";
+
+/// The body every new contribution starts with, an error in `check` until it is replaced.
+pub const PLACEHOLDER_BODY: &str = BODY;
 
 const BODY: &str =
     "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,
@@ -697,7 +405,15 @@ and what remains to be done. You can use Markdown: **bold**, lists, tables and l
 
 #[cfg(test)]
 mod tests {
+    use super::choices::{pick, Choice};
     use super::*;
+
+    #[test]
+    fn the_skeleton_holds_the_placeholders_that_check_refuses() {
+        assert!(SKELETON.contains(&format!("title: \"{PLACEHOLDER_TITLE}\"")));
+        assert!(SKELETON.contains(&format!("name: \"{PLACEHOLDER_STAKEHOLDER}\"")));
+        assert!(SKELETON.ends_with(&format!("---\n{PLACEHOLDER_BODY}")));
+    }
 
     fn choices() -> Vec<Choice> {
         ["A", "B"]
@@ -710,12 +426,13 @@ mod tests {
     }
 
     #[test]
-    fn a_choice_is_picked_by_number_or_id() {
+    fn a_choice_is_picked_by_number_id_or_label_in_any_case() {
         assert_eq!(pick("2", &choices()).as_deref(), Some("B"));
         assert_eq!(pick("A", &choices()).as_deref(), Some("A"));
         assert_eq!(pick("0", &choices()), None);
         assert_eq!(pick("3", &choices()), None);
-        assert_eq!(pick("a", &choices()), None);
+        assert_eq!(pick("a", &choices()).as_deref(), Some("A"));
+        assert_eq!(pick("z", &choices()), None);
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod suite {
     mod fixtures;
     mod i18n;
     mod invalid;
+    mod links;
     mod new;
     mod paths;
     mod plan;

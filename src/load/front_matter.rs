@@ -5,6 +5,8 @@
 //! on the file's second line, so every position is shifted by the front matter's offset
 //! before it reaches a diagnostic.
 
+mod hints;
+
 use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::{Location, Spanned};
@@ -89,27 +91,97 @@ impl YamlSource<'_> {
         Position::new(self.line_offset.max(1), 1)
     }
 
+    /// The position of the top-level field `key`, or of the front matter's first line.
+    pub fn key_position(&self, key: &str) -> Position {
+        self.top_level_keys()
+            .iter()
+            .find(|found| found.value == key)
+            .map_or_else(|| self.start(), |found| self.position_of(found))
+    }
+
     /// An error diagnostic at `position` in this file.
     pub fn error(&self, position: Position, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.file, message).at(position, self.text)
     }
 
-    /// Parses the YAML into `T`; a syntax or type error becomes one diagnostic.
+    /// Parses the YAML into `T`; a type error becomes one diagnostic, a syntax error one
+    /// per likely cause found on the lines (tabs, curly quotes…), or the parser's message.
     /// (When `serve` has turned the parse memo on, unchanged YAML is not parsed again.)
     pub fn parse<T: DeserializeOwned + Clone + Send + Sync + 'static>(
         &self,
-    ) -> Result<T, Diagnostic> {
+    ) -> Result<T, Vec<Diagnostic>> {
+        self.within_size_limit().map_err(|problem| vec![problem])?;
         super::memo::memoized(self.yaml, || {
             serde_saphyr::from_str_with_options(self.yaml, options())
         })
-        .map_err(|error| self.yaml_error(&error))
+        .map_err(|error| {
+            let causes = self.likely_causes();
+            if causes.is_empty() {
+                vec![self.yaml_error(&error)]
+            } else {
+                causes
+            }
+        })
+    }
+
+    /// The usual mistakes found on the YAML's lines, each at its place.
+    fn likely_causes(&self) -> Vec<Diagnostic> {
+        hints::find(self.yaml)
+            .into_iter()
+            .map(|hint| {
+                let mut diagnostic = self
+                    .error(
+                        Position::new(hint.line + self.line_offset, hint.column),
+                        hint.message,
+                    )
+                    .with_hint(hint.help);
+                diagnostic.source_line = Some(hint.shown);
+                diagnostic
+            })
+            .collect()
     }
 
     /// The keys of the top-level mapping with their positions, to report unknown fields.
     pub fn top_level_keys(&self) -> Vec<Spanned<String>> {
+        if self.within_size_limit().is_err() {
+            return Vec::new();
+        }
         super::memo::memoized(self.yaml, || mapping_keys(self.yaml).map(Keys))
             .map(|keys| keys.0)
             .unwrap_or_default()
+    }
+
+    /// True for the front matter of a Markdown file, false for a whole YAML data file.
+    fn is_front_matter(&self) -> bool {
+        self.line_offset > 0
+    }
+
+    /// Refuses YAML larger than its kind may be, before the parser sees it: the parser's
+    /// memory grows about twentyfold with a long scalar, and its budget trips only after
+    /// the scalar has been read whole.
+    fn within_size_limit(&self) -> Result<(), Diagnostic> {
+        let (limit, hint) = if self.is_front_matter() {
+            (MAX_FRONT_MATTER_BYTES, "the header between the `---` lines holds short fields; put long text in the body, below the second `---`")
+        } else {
+            (
+                MAX_DATA_FILE_BYTES,
+                "split the data into smaller files, or put large tables in a CSV dataset",
+            )
+        };
+        if self.yaml.len() <= limit {
+            return Ok(());
+        }
+        let message = format!(
+            "this YAML is {} KB, more than the {} KB allowed{}",
+            self.yaml.len().div_ceil(1024),
+            limit / 1024,
+            if self.is_front_matter() {
+                " in a front matter"
+            } else {
+                " in a data file"
+            }
+        );
+        Err(self.error(self.start(), message).with_hint(hint))
     }
 
     fn yaml_error(&self, error: &serde_saphyr::Error) -> Diagnostic {
@@ -129,8 +201,18 @@ impl YamlSource<'_> {
     }
 }
 
+/// The most YAML a Markdown file's front matter may hold (a contribution's is about 1 KB).
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The most YAML a data file (`site.yaml`, objectives, forums, a YAML dataset) may hold.
+pub const MAX_DATA_FILE_BYTES: usize = 2 * 1024 * 1024;
+
 /// The keys of the YAML mapping `yaml`, with their positions; values are skipped.
+/// YAML longer than [`MAX_DATA_FILE_BYTES`] yields no keys (callers report its size).
 pub fn mapping_keys(yaml: &str) -> Result<Vec<Spanned<String>>, serde_saphyr::Error> {
+    if yaml.len() > MAX_DATA_FILE_BYTES {
+        return Ok(Vec::new());
+    }
     serde_saphyr::from_str_with_options::<Keys>(yaml, options()).map(|keys| keys.0)
 }
 

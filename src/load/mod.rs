@@ -146,7 +146,7 @@ pub fn read_content_file(root: &SiteRoot, path: &Path) -> ContentFile {
             path: relative,
             text,
         },
-        Err(error) => return ContentFile::Problem(read_problem(&relative, &error)),
+        Err(error) => return ContentFile::Problem(read_problem(root, path, &relative, &error)),
     };
     match slot {
         Slot::Objectives => ContentFile::Objectives(file),
@@ -309,16 +309,27 @@ fn read_text(root: &SiteRoot, path: &Path, diagnostics: &mut Diagnostics) -> Opt
             text,
         }),
         Err(error) => {
-            diagnostics.push(read_problem(&root.relative(path), &error));
+            diagnostics.push(read_problem(root, path, &root.relative(path), &error));
             None
         }
     }
 }
 
-/// The diagnostic for a file of the site that could not be read.
-fn read_problem(relative: &str, error: &crate::fs::ReadError) -> Diagnostic {
+/// The diagnostic for a file of the site that could not be read; for text that is not
+/// UTF-8, the place of the first byte that is not.
+fn read_problem(
+    root: &SiteRoot,
+    path: &Path,
+    relative: &str,
+    error: &crate::fs::ReadError,
+) -> Diagnostic {
     match error {
         crate::fs::ReadError::Symlink => symlink_refused(relative),
+        crate::fs::ReadError::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => root
+            .read(path)
+            .ok()
+            .and_then(|bytes| Diagnostic::not_utf8(relative, &bytes))
+            .unwrap_or_else(|| Diagnostic::error(relative, error.describe())),
         other => Diagnostic::error(relative, other.describe()),
     }
 }

@@ -63,6 +63,8 @@ pub struct RawContribution {
     pub summary: Option<S<String>>,
     pub aliases: Option<Vec<S<String>>>,
     pub updates: Option<S<String>>,
+    /// `draft: true` keeps the contribution out of the build; it is still checked.
+    pub draft: Option<S<bool>>,
 }
 
 pub const CONTRIBUTION_FIELDS: &[&str] = &[
@@ -83,6 +85,7 @@ pub const CONTRIBUTION_FIELDS: &[&str] = &[
     "summary",
     "aliases",
     "updates",
+    "draft",
 ];
 
 #[derive(Clone, Debug, Deserialize)]
@@ -98,7 +101,7 @@ pub struct RawStakeholder {
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     pub name: S<String>,
-    pub value: S<f64>,
+    pub value: S<Number>,
     pub unit: Option<S<String>>,
     pub year: Option<S<i64>>,
 }
@@ -178,4 +181,53 @@ pub struct RawForum {
     #[serde(default)]
     pub objectives: Vec<S<String>>,
     pub description: Option<S<String>>,
+}
+
+/// A number as written. A YAML number is a number; anything else keeps its text, so that
+/// validation can say what is wrong with it (`4,200`) while the file's other fields are
+/// still checked (a type error would stop the whole front matter at the first one).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Number {
+    Value(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+struct NumberVisitor;
+
+impl serde::de::Visitor<'_> for NumberVisitor {
+    type Value = Number;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a number")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Number, E> {
+        Ok(Number::Value(value))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Number, E> {
+        Ok(Number::Value(value as f64))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Number, E> {
+        Ok(Number::Value(value as f64))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Number, E> {
+        Ok(Number::Text(value.to_owned()))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Number, E> {
+        Ok(Number::Text(value.to_string()))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Number, E> {
+        Ok(Number::Text(String::new()))
+    }
 }

@@ -23,6 +23,8 @@ pub struct Site {
     pub objectives: Vec<Objective>,
     pub forums: Vec<Forum>,
     pub contributions: Vec<Contribution>,
+    /// Contributions marked `draft: true`: checked like the others, never rendered.
+    pub drafts: Vec<Contribution>,
     pub policy_notes: Vec<PolicyNote>,
     pub home: Page,
     pub reports: Vec<Report>,

@@ -43,7 +43,7 @@ impl<'a> Renderer<'a> {
             return Ok((1 + aliases.len(), Vec::new()));
         }
         let text = self.localized(contribution.localizable());
-        let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
+        let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
         let (follows, followed_by) = self.related.related(self.site, contribution);
         let view = ContributionView::new(self.site, contribution, follows, &followed_by);
         let mut context = page_context("contributions");
@@ -130,7 +130,7 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let text = self.localized(note.localizable(&site.config.default_language));
-            let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
+            let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
             diagnostics.extend(rendered.diagnostics);
             let mut context = page_context("policy-notes");
             context.insert("note", view);

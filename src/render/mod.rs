@@ -218,6 +218,10 @@ impl<'a> Inputs<'a> {
         Some(Renderer {
             site,
             blocks: visuals::ChartBlocks::new(&site.datasets, words.chart.clone()),
+            links: self
+                .prepared
+                .link_targets
+                .portal(site, edition.year, language),
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,
@@ -259,6 +263,8 @@ struct Renderer<'a> {
     site: &'a Site,
     /// Draws the charts of Markdown bodies.
     blocks: visuals::ChartBlocks<'a>,
+    /// What links in Markdown bodies may point to.
+    links: markdown::PortalTargets<'a>,
     /// The words of figures in the portal's language.
     words: visuals::Words<'a>,
     /// The edition's own charts and maps, drawn when a page first needs them.
@@ -482,7 +488,7 @@ impl<'a> Renderer<'a> {
     /// been translated.
     fn prose(&self, page: &Page, path: &PortalPath) -> (ProseView, Vec<Diagnostic>) {
         let text = self.localize(page);
-        let rendered = markdown::to_html(text.body, &path.root(), &self.blocks);
+        let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
         let view = ProseView {
             title: text.title.to_owned(),
             summary: page.summary.clone(),
@@ -492,6 +498,25 @@ impl<'a> Renderer<'a> {
             language: text.language.to_owned(),
         };
         (view, rendered.diagnostics)
+    }
+
+    /// The HTML of `body`, the document of the page at `page` of this portal, shown on a
+    /// page whose way to the portal's root is `root`, its ids starting with `id_prefix`.
+    fn markdown(
+        &self,
+        body: &crate::model::Markdown,
+        page: &str,
+        root: &str,
+        id_prefix: &str,
+    ) -> markdown::RenderedMarkdown {
+        let setting = markdown::Setting {
+            page,
+            root,
+            blocks: &self.blocks,
+            targets: &self.links,
+            id_prefix,
+        };
+        markdown::render(body, &setting)
     }
 
     fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::portal;
 use super::views::{ContributionSummary, SiteView};
+use super::{markdown, portal};
 use crate::model::{Contribution, Site};
 
 /// What every page of a site needs, computed once per version of the site: each
@@ -18,6 +18,8 @@ pub struct Prepared {
     pub(super) related: portal::Editions,
     pub(super) summaries: Vec<ContributionSummary>,
     pub(super) site_view: SiteView,
+    /// What links in Markdown may point to.
+    pub(super) link_targets: markdown::SitePages,
 }
 
 /// One edition's contributions by facet.
@@ -48,6 +50,7 @@ impl Prepared {
             related,
             summaries,
             site_view,
+            link_targets: markdown::SitePages::new(site),
         }
     }
 

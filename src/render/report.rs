@@ -96,10 +96,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|chapter| {
                 let text = self.localize(chapter);
-                let rendered = markdown::to_html_with_ids(
+                let rendered = self.markdown(
                     text.body,
+                    PortalPath::chapter(&chapter.slug).as_str(),
                     &path.root(),
-                    &self.blocks,
                     &format!("{}-", chapter.slug),
                 );
                 ProseView {

@@ -16,6 +16,8 @@ use crate::load::YamlSource;
 pub struct Checker<'a> {
     pub yaml: YamlSource<'a>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Known fields suggested for a misspelled one: their absence is not reported again.
+    suggested: Vec<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -23,6 +25,7 @@ impl<'a> Checker<'a> {
         Checker {
             yaml,
             diagnostics: Vec::new(),
+            suggested: Vec::new(),
         }
     }
 
@@ -55,7 +58,10 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let hint = match did_you_mean(&key.value, known.iter().copied()) {
-                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                Some(suggestion) => {
+                    self.suggested.push(suggestion.to_owned());
+                    format!("did you mean `{suggestion}`?")
+                }
                 None => format!("the fields of {what} are: {}", known.join(", ")),
             };
             let position = self.yaml.position_of(&key);
@@ -64,8 +70,9 @@ impl<'a> Checker<'a> {
     }
 
     /// A required field: reports it missing (at the front matter's start) when absent.
+    /// (Not when a misspelling of it was reported: "did you mean" already says it.)
     pub fn required<T>(&mut self, value: Option<S<T>>, field: &str, example: &str) -> Option<S<T>> {
-        if value.is_none() {
+        if value.is_none() && !self.suggested.iter().any(|suggested| suggested == field) {
             let position = self.yaml.start();
             self.error(
                 position,
@@ -103,6 +110,15 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        let curly = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '„' | '«' | '»');
+        if trimmed.starts_with(curly) && trimmed.ends_with(curly) {
+            let position = self.yaml.position_of(&value);
+            self.warning(
+                position,
+                format!("`{field}` is wrapped in curly quotes, which will be shown as part of it"),
+                format!("use straight quotes, `{field}: \"…\"`, or none"),
+            );
+        }
         Some(trimmed.to_owned())
     }
 
@@ -115,6 +131,16 @@ impl<'a> Checker<'a> {
         ids: impl Iterator<Item = &'static str> + Clone,
     ) -> Option<E> {
         let parsed = parse(&value.value);
+        let trimmed = value.value.trim();
+        if parsed.is_none() && trimmed != value.value && parse(trimmed).is_some() {
+            let position = self.yaml.position_of(value);
+            self.error(
+                position,
+                format!("`{field}` holds an invisible space around `{trimmed}` (a non-breaking space)"),
+                "delete the space before or after the value and type an ordinary one; it usually comes from copying text out of a word processor",
+            );
+            return None;
+        }
         if parsed.is_none() {
             let hint = match did_you_mean(&value.value, ids.clone()) {
                 Some(suggestion) => format!(

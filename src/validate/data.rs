@@ -29,8 +29,8 @@ pub fn site(
     let mut check = Checker::new(whole_file(file));
     let raw: RawSite = match check.yaml.parse() {
         Ok(raw) => raw,
-        Err(problem) => {
-            diagnostics.push(problem);
+        Err(problems) => {
+            diagnostics.extend(problems);
             return None;
         }
     };
@@ -66,7 +66,7 @@ pub fn site(
         .collect();
     if let Some(default) = &default_language {
         if !languages.is_empty() && !languages.contains(default) {
-            let position = check.yaml.start();
+            let position = check.yaml.key_position("default_language");
             check.error(
                 position,
                 format!("`default_language` `{default}` is not in `languages`"),
@@ -196,8 +196,8 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
     let mut check = Checker::new(whole_file(file));
     let raw: Vec<S<RawObjective>> = match check.yaml.parse() {
         Ok(raw) => raw,
-        Err(problem) => {
-            diagnostics.push(problem);
+        Err(problems) => {
+            diagnostics.extend(problems);
             return Vec::new();
         }
     };
@@ -286,8 +286,8 @@ pub fn forums(
     let mut check = Checker::new(whole_file(file));
     let raw: Vec<S<RawForum>> = match check.yaml.parse() {
         Ok(raw) => raw,
-        Err(problem) => {
-            diagnostics.push(problem);
+        Err(problems) => {
+            diagnostics.extend(problems);
             return Vec::new();
         }
     };
@@ -436,7 +436,12 @@ fn csv_table(file: &TextFile) -> Result<Table, Diagnostic> {
 
 fn yaml_table(file: &TextFile) -> Result<Table, Diagnostic> {
     let records: Vec<std::collections::BTreeMap<String, serde_json::Value>> =
-        whole_file(file).parse()?;
+        whole_file(file).parse().map_err(|problems| {
+            problems
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Diagnostic::error(file.path.as_str(), "invalid YAML"))
+        })?;
     let mut columns: Vec<String> = Vec::new();
     for record in &records {
         for key in record.keys() {

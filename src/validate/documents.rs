@@ -9,14 +9,12 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::load::raw::{self, RawContribution, RawPage, RawPolicyNote, S};
+use crate::load::raw::{self, RawPage, RawPolicyNote, S};
 use crate::load::{Document, DocumentKind, LANGUAGES};
-use crate::model::{
-    Contribution, Edition, Indicator, Link, Markdown, Page, PolicyNote, Region, Stakeholder,
-    StakeholderType, Status, Translation,
-};
+use crate::model::{Contribution, Edition, Markdown, Page, PolicyNote, Translation};
 
 use super::checker::{is_valid_slug, Checker};
+use super::contribution::contribution_fields;
 
 /// The ids a document may refer to.
 pub struct Known<'a> {
@@ -25,15 +23,17 @@ pub struct Known<'a> {
     pub forums: BTreeSet<String>,
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
     pub editions: Option<&'a [Edition]>,
+    /// The slugs of the site's contribution files, which `updates:` may name.
+    pub contributions: BTreeSet<String>,
     pub default_language: String,
     /// The languages of site.yaml: translations must be in one of them.
     pub languages: Vec<String>,
 }
 
 const OBJECTIVES_HINT: &str = "objectives are listed in content/data/objectives.yaml";
-const ACTIONS_HINT: &str =
+pub(super) const ACTIONS_HINT: &str =
     "actions are listed under each objective in content/data/objectives.yaml";
-const FORUMS_HINT: &str = "forums are listed in content/data/forums.yaml";
+pub(super) const FORUMS_HINT: &str = "forums are listed in content/data/forums.yaml";
 
 impl<'a> Known<'a> {
     /// The ids that the data files and site.yaml of a valid `site` define: the same that
@@ -52,12 +52,18 @@ impl<'a> Known<'a> {
                 .collect(),
             forums: site.forums.iter().map(|forum| forum.id.clone()).collect(),
             editions: Some(&site.editions),
+            contributions: site
+                .contributions
+                .iter()
+                .chain(&site.drafts)
+                .map(|contribution| contribution.slug.clone())
+                .collect(),
             default_language: site.config.default_language.clone(),
             languages: site.config.languages.clone(),
         }
     }
 
-    fn objectives_hint(&self) -> String {
+    pub(super) fn objectives_hint(&self) -> String {
         let ids: Vec<&str> = self.objectives.iter().map(String::as_str).collect();
         match (ids.first(), ids.last()) {
             (Some(first), Some(last)) if ids.len() > 2 => {
@@ -68,9 +74,23 @@ impl<'a> Known<'a> {
     }
 }
 
+/// The slugs of the contribution files among `documents` (translations aside).
+pub fn contribution_slugs(documents: &[Document]) -> BTreeSet<String> {
+    documents
+        .iter()
+        .filter(|document| document.translation_of.is_none())
+        .filter_map(|document| match &document.kind {
+            DocumentKind::Contribution { slug } => Some(slug.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A validated document, ready to be placed in the model.
 pub enum Validated {
     Contribution(Box<Contribution>),
+    /// A contribution marked `draft: true`: checked, kept out of the build.
+    Draft(Box<Contribution>),
     PolicyNote(Box<PolicyNote>),
     Page(Page),
     /// A translation, to attach to the document it translates.
@@ -82,7 +102,15 @@ pub enum Validated {
 
 /// Checks one document; returns what it yields and its problems.
 pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Diagnostic>) {
+    let mut characters = super::characters::in_text(&document.file.path, &document.file.text);
+    characters.extend(super::characters::in_yaml_values(&document.yaml()));
     let (validated, mut diagnostics, body) = document_fields(document, known);
+    let validated = validated.filter(|_| characters.is_empty());
+    // The YAML parser stops at some of these characters; its message would say it again.
+    if !characters.is_empty() {
+        diagnostics.retain(|problem| !problem.message.contains("YAML: unexpected character"));
+    }
+    diagnostics.append(&mut characters);
     if let Some(body) = body {
         // An invalid document is not rendered, so its body's problems are found here.
         diagnostics.extend(
@@ -143,7 +171,13 @@ fn document_parts(
             }
         }
         (None, Fields::Contribution(fields)) => {
-            Validated::Contribution(Box::new(fields.into_contribution(markdown(document))))
+            let draft = fields.draft;
+            let contribution = Box::new(fields.into_contribution(markdown(document)));
+            if draft {
+                Validated::Draft(contribution)
+            } else {
+                Validated::Contribution(contribution)
+            }
         }
         (None, Fields::PolicyNote(fields)) => {
             Validated::PolicyNote(Box::new(fields.into_note(markdown(document))))
@@ -155,7 +189,7 @@ fn document_parts(
 
 /// The checked front matter of any kind of document.
 enum Fields {
-    Contribution(Box<ContributionFields>),
+    Contribution(Box<super::contribution::ContributionFields>),
     PolicyNote(PolicyNoteFields),
     Page(PageFields),
 }
@@ -194,7 +228,7 @@ fn markdown(document: Document) -> Markdown {
     }
 }
 
-fn slug_of(document: &Document, check: &mut Checker) -> Option<String> {
+pub(super) fn slug_of(document: &Document, check: &mut Checker) -> Option<String> {
     let slug = match &document.kind {
         DocumentKind::Contribution { slug } | DocumentKind::PolicyNote { slug } => slug.clone(),
         DocumentKind::Chapter { name, .. } => chapter_slug(name).to_owned(),
@@ -222,380 +256,7 @@ pub fn chapter_slug(name: &str) -> &str {
     }
 }
 
-/// The checked fields of a contribution, before its body is attached.
-struct ContributionFields {
-    slug: String,
-    title: String,
-    stakeholder: Stakeholder,
-    region: Region,
-    objectives: Vec<String>,
-    actions: Vec<String>,
-    forums: Vec<String>,
-    sdgs: Vec<u8>,
-    date: NaiveDate,
-    status: Status,
-    language: String,
-    edition: i32,
-    indicators: Vec<Indicator>,
-    links: Vec<Link>,
-    illustrative: bool,
-    summary: Option<String>,
-    aliases: Vec<String>,
-    updates: Option<String>,
-}
-
-impl ContributionFields {
-    fn into_contribution(self, body: Markdown) -> Contribution {
-        let ContributionFields {
-            slug,
-            title,
-            stakeholder,
-            region,
-            objectives,
-            actions,
-            forums,
-            sdgs,
-            date,
-            status,
-            language,
-            edition,
-            indicators,
-            links,
-            illustrative,
-            summary,
-            aliases,
-            updates,
-        } = self;
-        Contribution {
-            slug,
-            title,
-            stakeholder,
-            region,
-            objectives,
-            actions,
-            forums,
-            sdgs,
-            date,
-            status,
-            language,
-            edition,
-            indicators,
-            links,
-            illustrative,
-            summary,
-            aliases,
-            updates,
-            provenance: None,
-            body,
-            translations: Vec::new(),
-        }
-    }
-}
-
-fn contribution_fields(
-    document: &Document,
-    known: &Known,
-) -> (Option<ContributionFields>, Vec<Diagnostic>) {
-    let mut check = Checker::new(document.yaml());
-    let raw: RawContribution = match check.yaml.parse() {
-        Ok(raw) => raw,
-        Err(problem) => return (None, vec![problem]),
-    };
-    check.unknown_fields(raw::CONTRIBUTION_FIELDS, "a contribution");
-    let slug = slug_of(document, &mut check);
-    let title = check.required_text(
-        raw.title,
-        "title",
-        "\"Connecting rural schools in the Sahel\"",
-    );
-    let stakeholder = check
-        .required(
-            raw.stakeholder,
-            "stakeholder",
-            "{name: \"…\", type: civil-society}",
-        )
-        .and_then(|stakeholder| stakeholder_fields(&mut check, stakeholder));
-    let region = check
-        .required(raw.region, "region", "africa")
-        .and_then(|region| check.choice(&region, "region", Region::parse, Region::ids()));
-    let objectives = check
-        .required(raw.objectives.map(spanless), "objectives", "[A, B]")
-        .map(|list| list.value);
-    let objectives = match objectives {
-        Some(list) if list.is_empty() => {
-            let position = check.yaml.start();
-            check.error(
-                position,
-                "`objectives` is empty",
-                "name at least one objective, e.g. `objectives: [A]`",
-            );
-            None
-        }
-        Some(list) => Some(check.ids(
-            list,
-            &known.objectives,
-            "objective",
-            &known.objectives_hint(),
-        )),
-        None => None,
-    };
-    let actions = check.ids(
-        raw.actions.unwrap_or_default(),
-        &known.actions,
-        "action",
-        ACTIONS_HINT,
-    );
-    if let Some(objectives) = &objectives {
-        actions_match_objectives(&mut check, &actions, objectives);
-    }
-    let forums = check.ids(
-        raw.forums.unwrap_or_default(),
-        &known.forums,
-        "forum",
-        FORUMS_HINT,
-    );
-    let sdgs = sdgs(&mut check, raw.sdgs.unwrap_or_default());
-    let date_field = check.required(raw.date, "date", "2025-03-14");
-    let date = date_field
-        .as_ref()
-        .and_then(|date| check.date(date, "date"));
-    let status = check
-        .required(raw.status, "status", "ongoing")
-        .and_then(|status| check.choice(&status, "status", Status::parse, Status::ids()));
-    let language = document_language(&mut check, raw.language, document, known);
-    let edition = date.zip(known.editions).and_then(|(date, editions)| {
-        edition_of(&mut check, raw.edition, date, date_field.as_ref(), editions)
-    });
-    let indicators = indicators(&mut check, raw.indicators.unwrap_or_default());
-    let links = raw
-        .links
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|link| {
-            let url = check.url(&link.value.url, "url")?;
-            Some(Link {
-                title: link.value.title.value,
-                url,
-            })
-        })
-        .collect();
-    let summary = check.optional_text(raw.summary, "summary");
-    let aliases = aliases(&mut check, raw.aliases.unwrap_or_default());
-    let updates = raw.updates.and_then(|target| {
-        let slug = target.value.trim().to_owned();
-        if is_valid_slug(&slug) {
-            return Some(slug);
-        }
-        let position = check.yaml.position_of(&target);
-        check.error(
-            position,
-            format!(
-                "`updates` must name a contribution's slug, not `{}`",
-                target.value
-            ),
-            "write the file name of the earlier contribution without `.md`",
-        );
-        None
-    });
-    let fields = (|| {
-        Some(ContributionFields {
-            slug: slug?,
-            title: title?,
-            stakeholder: stakeholder?,
-            region: region?,
-            objectives: objectives?,
-            actions,
-            forums,
-            sdgs,
-            date: date?,
-            status: status?,
-            language: language?,
-            edition: edition?,
-            indicators,
-            links,
-            illustrative: raw.illustrative.unwrap_or(false),
-            summary,
-            aliases,
-            updates,
-        })
-    })();
-    let has_errors = check
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
-    (fields.filter(|_| !has_errors), check.diagnostics)
-}
-
-/// Makes `Option<Vec<S<T>>>` fit [`Checker::required`], which wants a spanned value.
-fn spanless<T>(list: Vec<S<T>>) -> S<Vec<S<T>>> {
-    S {
-        value: list,
-        referenced: serde_saphyr::Location::UNKNOWN,
-        defined: serde_saphyr::Location::UNKNOWN,
-    }
-}
-
-fn stakeholder_fields(
-    check: &mut Checker,
-    stakeholder: S<raw::RawStakeholder>,
-) -> Option<Stakeholder> {
-    let position = check.yaml.position_of(&stakeholder);
-    let raw::RawStakeholder {
-        name,
-        kind,
-        country,
-    } = stakeholder.value;
-    if name.is_none() {
-        check.error(
-            position,
-            "the stakeholder has no `name`",
-            "add `name: \"…\"` under `stakeholder:`",
-        );
-    }
-    if kind.is_none() {
-        check.error(
-            position,
-            "the stakeholder has no `type`",
-            format!(
-                "add `type: …` under `stakeholder:`, one of: {}",
-                StakeholderType::ids().collect::<Vec<_>>().join(", ")
-            ),
-        );
-    }
-    let name = name.and_then(|name| check.optional_text(Some(name), "stakeholder name"));
-    let kind = kind.and_then(|kind| {
-        check.choice(
-            &kind,
-            "stakeholder type",
-            StakeholderType::parse,
-            StakeholderType::ids(),
-        )
-    });
-    let country = country.and_then(|country| {
-        let code = country.value.trim();
-        if code.len() == 2 && code.bytes().all(|byte| byte.is_ascii_uppercase()) {
-            return Some(code.to_owned());
-        }
-        let position = check.yaml.position_of(&country);
-        check.error(
-            position,
-            format!("`country` must be an ISO 3166-1 alpha-2 code, not `{code}`"),
-            "write two capital letters, e.g. \"SN\" for Senegal",
-        );
-        None
-    });
-    Some(Stakeholder {
-        name: name?,
-        kind: kind?,
-        country,
-    })
-}
-
-/// Warns when an action's objective is not among the contribution's objectives.
-fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives: &[String]) {
-    for action in actions {
-        let objective = action.split('.').next().unwrap_or_default();
-        if !objectives.iter().any(|id| id == objective) {
-            let position = check.yaml.start();
-            check.warning(position, format!("action `{action}` belongs to objective `{objective}`, which is not in `objectives`"), format!("add `{objective}` to `objectives`"));
-        }
-    }
-}
-
-/// Former slugs: each must itself be a valid slug.
-fn aliases(check: &mut Checker, values: Vec<S<String>>) -> Vec<String> {
-    values
-        .into_iter()
-        .filter_map(|alias| {
-            let slug = alias
-                .value
-                .trim()
-                .trim_matches('/')
-                .trim_start_matches("contributions/")
-                .to_owned();
-            if is_valid_slug(&slug) {
-                return Some(slug);
-            }
-            let position = check.yaml.position_of(&alias);
-            check.error(
-                position,
-                format!("alias `{}` is not a contribution slug", alias.value),
-                "write the former slug only, e.g. `aliases: [old-name]`",
-            );
-            None
-        })
-        .collect()
-}
-
-fn sdgs(check: &mut Checker, values: Vec<S<i64>>) -> Vec<u8> {
-    let mut sdgs: Vec<u8> = Vec::new();
-    for value in values {
-        match u8::try_from(value.value) {
-            Ok(goal @ 1..=17) if !sdgs.contains(&goal) => sdgs.push(goal),
-            Ok(goal @ 1..=17) => {
-                let position = check.yaml.position_of(&value);
-                check.warning(
-                    position,
-                    format!("SDG {goal} is listed twice"),
-                    "remove the repeated number",
-                );
-            }
-            _ => {
-                let position = check.yaml.position_of(&value);
-                check.error(
-                    position,
-                    format!("SDG {} does not exist", value.value),
-                    "the Sustainable Development Goals are numbered 1 to 17",
-                );
-            }
-        }
-    }
-    sdgs.sort_unstable();
-    sdgs
-}
-
-fn indicators(check: &mut Checker, values: Vec<S<raw::RawIndicator>>) -> Vec<Indicator> {
-    values
-        .into_iter()
-        .filter_map(|indicator| {
-            let raw::RawIndicator {
-                name,
-                value,
-                unit,
-                year,
-            } = indicator.value;
-            if !value.value.is_finite() {
-                let position = check.yaml.position_of(&value);
-                check.error(
-                    position,
-                    "the indicator's `value` is not a number",
-                    "write a plain number, e.g. 4200 or 12.5",
-                );
-                return None;
-            }
-            if let Some(year) = &year {
-                if !(1900..=2200).contains(&year.value) {
-                    let position = check.yaml.position_of(year);
-                    check.error(
-                        position,
-                        format!("indicator year `{}` is out of range", year.value),
-                        "write a four-digit year, e.g. 2024",
-                    );
-                    return None;
-                }
-            }
-            let name = check.optional_text(Some(name), "indicator name")?;
-            Some(Indicator {
-                name,
-                value: value.value,
-                unit: unit.map(|unit| unit.value),
-                year: year.map(|year| year.value),
-            })
-        })
-        .collect()
-}
-
-fn document_language(
+pub(super) fn document_language(
     check: &mut Checker,
     language: Option<S<String>>,
     document: &Document,
@@ -653,7 +314,7 @@ fn document_language(
 }
 
 /// The edition a dated document belongs to: the one it names, or the one whose period contains its date.
-fn edition_of(
+pub(super) fn edition_of(
     check: &mut Checker,
     named: Option<S<i64>>,
     date: NaiveDate,
@@ -690,8 +351,21 @@ fn edition_of(
     }
     let position =
         date_field.map_or_else(|| check.yaml.start(), |field| check.yaml.position_of(field));
+    let contiguous = editions
+        .windows(2)
+        .all(|pair| pair[0].to.succ_opt() == Some(pair[1].from));
     let span = match (editions.first(), editions.last()) {
-        (Some(first), Some(last)) => format!("editions cover {} to {}", first.from, last.to),
+        (Some(first), Some(last)) if contiguous => {
+            format!("editions cover {} to {}", first.from, last.to)
+        }
+        (Some(_), Some(_)) => format!(
+            "editions cover {}",
+            editions
+                .iter()
+                .map(|edition| format!("{} to {}", edition.from, edition.to))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         _ => "site.yaml defines no edition".to_owned(),
     };
     check.error(
@@ -747,7 +421,7 @@ fn policy_note_fields(
     let mut check = Checker::new(document.yaml());
     let raw: RawPolicyNote = match check.yaml.parse() {
         Ok(raw) => raw,
-        Err(problem) => return (None, vec![problem]),
+        Err(problems) => return (None, problems),
     };
     check.unknown_fields(raw::POLICY_NOTE_FIELDS, "a policy note");
     let slug = slug_of(document, &mut check);
@@ -820,7 +494,7 @@ fn page_fields(document: &Document, known: &Known) -> (Option<PageFields>, Vec<D
     } else {
         match check.yaml.parse() {
             Ok(raw) => raw,
-            Err(problem) => return (None, vec![problem]),
+            Err(problems) => return (None, problems),
         }
     };
     check.unknown_fields(raw::PAGE_FIELDS, "a page");

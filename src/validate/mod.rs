@@ -9,7 +9,9 @@
 //! [`update`] validates again after only contribution files changed, checking just those
 //! files and the rules that span documents (`serve` uses it after each save).
 
+mod characters;
 mod checker;
+mod contribution;
 mod data;
 mod documents;
 mod editions;
@@ -47,6 +49,14 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         .map(|file| file.path.clone())
         .collect();
 
+    for file in site
+        .iter()
+        .chain(&objectives)
+        .chain(&forums)
+        .chain(&datasets)
+    {
+        problems.extend(data_file_characters(file));
+    }
     let site = site.and_then(|file| data::site(&file, &mut problems));
     let objectives = match &objectives {
         Some(file) => data::objectives(file, &mut problems),
@@ -98,6 +108,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         .flat_map(|objective| objective.actions.iter().map(|action| action.id.clone()))
         .collect();
     let forum_ids = forums.iter().map(|forum| forum.id.clone()).collect();
+    let contribution_slugs = documents::contribution_slugs(&documents);
     let Some((config, editions)) = site else {
         // site.yaml is invalid: still check the documents, so one run shows every problem.
         let known = Known {
@@ -105,6 +116,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             actions,
             forums: forum_ids,
             editions: None,
+            contributions: contribution_slugs,
             default_language: "en".to_owned(),
             languages: crate::load::LANGUAGES
                 .iter()
@@ -123,6 +135,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         actions,
         forums: forum_ids,
         editions: Some(&editions),
+        contributions: contribution_slugs,
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
     };
@@ -143,8 +156,16 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
             parts.add(kind, validated);
         }
     }
-    let (home, reports, mut contributions, mut policy_notes) =
-        parts.assemble(&config.title, &editions, &mut problems);
+    let Assembled {
+        home,
+        reports,
+        mut contributions,
+        mut drafts,
+        mut policy_notes,
+    } = parts.assemble(&config.title, &editions, &mut problems);
+    drafts.sort_by(display_order);
+    // Drafts are not rendered, so their bodies' problems are found here.
+    problems.extend(markdown_problems(&contribution_bodies(&drafts)));
 
     contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -160,6 +181,7 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         objectives,
         forums,
         contributions,
+        drafts,
         policy_notes,
         home,
         reports,
@@ -178,6 +200,20 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         return (None, finish(problems));
     }
     (Some(site), finish(problems))
+}
+
+/// The forbidden characters of a data file, written or (in YAML) escaped.
+fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
+    let mut problems = characters::in_text(&file.path, &file.text);
+    if !file.path.ends_with(".csv") {
+        problems.extend(characters::in_yaml_values(&crate::load::YamlSource {
+            file: &file.path,
+            text: &file.text,
+            yaml: &file.text,
+            line_offset: 0,
+        }));
+    }
+    problems
 }
 
 /// The order of contributions in the model: newest first, then by slug.
@@ -245,15 +281,7 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
             )
         })
         .collect();
-    for contribution in &site.contributions {
-        bodies.push(&contribution.body);
-        bodies.extend(
-            contribution
-                .translations
-                .iter()
-                .map(|translation| &translation.body),
-        );
-    }
+    bodies.extend(contribution_bodies(&site.contributions));
     for note in &site.policy_notes {
         bodies.push(&note.body);
         bodies.extend(
@@ -263,6 +291,21 @@ fn body_problems(site: &Site) -> Vec<Diagnostic> {
         );
     }
     markdown_problems(&bodies)
+}
+
+/// The bodies of `contributions` and of their translations.
+fn contribution_bodies(contributions: &[Contribution]) -> Vec<&Markdown> {
+    contributions
+        .iter()
+        .flat_map(|contribution| {
+            std::iter::once(&contribution.body).chain(
+                contribution
+                    .translations
+                    .iter()
+                    .map(|translation| &translation.body),
+            )
+        })
+        .collect()
 }
 
 /// The Markdown problems (unsafe links) of `bodies`.
@@ -298,6 +341,15 @@ fn missing_data_file(path: &str, what: &str) -> Diagnostic {
         .with_hint(format!("create it: it lists {what}"))
 }
 
+/// The documents of a site with their translations attached.
+struct Assembled {
+    home: Page,
+    reports: Vec<Report>,
+    contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
+    policy_notes: Vec<PolicyNote>,
+}
+
 /// Validated documents gathered by kind, before translations are attached.
 #[derive(Default)]
 struct Parts {
@@ -305,6 +357,7 @@ struct Parts {
     fronts: BTreeMap<String, Page>,
     chapters: BTreeMap<String, Vec<(String, Page)>>,
     contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
     policy_notes: Vec<PolicyNote>,
     /// Translations by the path of the file they translate.
     translations: BTreeMap<String, Vec<Translation>>,
@@ -325,6 +378,7 @@ impl Parts {
                 .or_default()
                 .push(translation),
             (Validated::Contribution(contribution), _) => self.contributions.push(*contribution),
+            (Validated::Draft(contribution), _) => self.drafts.push(*contribution),
             (Validated::PolicyNote(note), _) => self.policy_notes.push(*note),
             (Validated::Page(page), DocumentKind::Home) => self.home = Some(page),
             (Validated::Page(page), DocumentKind::ReportFront { year }) => {
@@ -343,7 +397,7 @@ impl Parts {
         site_title: &str,
         editions: &[crate::model::Edition],
         problems: &mut Vec<Diagnostic>,
-    ) -> (Page, Vec<Report>, Vec<Contribution>, Vec<PolicyNote>) {
+    ) -> Assembled {
         let mut home = self.home.take().unwrap_or_else(|| Page {
             slug: String::new(),
             title: String::new(),
@@ -360,7 +414,7 @@ impl Parts {
             home.title = site_title.to_owned();
         }
         home.translations = self.take_translations(&home.body.file);
-        for contribution in &mut self.contributions {
+        for contribution in self.contributions.iter_mut().chain(&mut self.drafts) {
             contribution.translations = self
                 .translations
                 .remove(&contribution.body.file)
@@ -378,7 +432,13 @@ impl Parts {
                 problems.push(orphan(&original, &translation));
             }
         }
-        (home, reports, self.contributions, self.policy_notes)
+        Assembled {
+            home,
+            reports,
+            contributions: self.contributions,
+            drafts: self.drafts,
+            policy_notes: self.policy_notes,
+        }
     }
 
     fn take_translations(&mut self, original: &str) -> Vec<Translation> {

@@ -74,13 +74,27 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         .map(|document| document.file.path.clone())
         .chain(removed)
         .collect();
-    let (mut fresh, mut problems) = check_changed(changed, &Known::of_site(site));
-    let mut contributions = unchanged_contributions(site, &touched, &mut fresh.translations);
-    for mut contribution in fresh.contributions.drain(..) {
-        contribution.translations = take_translations(&mut fresh.translations, &contribution);
-        contribution.provenance = provenance.get(&contribution.body.file).cloned();
-        contributions.push(contribution);
+    let mut known = Known::of_site(site);
+    known
+        .contributions
+        .extend(documents::contribution_slugs(&changed));
+    let (mut fresh, mut problems) = check_changed(changed, &known);
+    let mut contributions =
+        unchanged_contributions(&site.contributions, &touched, &mut fresh.translations);
+    let mut drafts = unchanged_contributions(&site.drafts, &touched, &mut fresh.translations);
+    for (list, fresh_list) in [
+        (&mut contributions, std::mem::take(&mut fresh.contributions)),
+        (&mut drafts, std::mem::take(&mut fresh.drafts)),
+    ] {
+        for mut contribution in fresh_list {
+            contribution.translations = take_translations(&mut fresh.translations, &contribution);
+            contribution.provenance = provenance.get(&contribution.body.file).cloned();
+            list.push(contribution);
+        }
     }
+    drafts.sort_by(display_order);
+    // Drafts are not rendered, so the changed ones' bodies are checked here.
+    problems.extend(markdown_problems(&changed_bodies(&drafts, &touched)));
     for (original, translations) in &fresh.translations {
         for translation in translations {
             problems.push(orphan(original, translation));
@@ -92,6 +106,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
     let mut next = Site {
         index: Index::build(&contributions),
         contributions,
+        drafts,
         ..copy_of_the_rest(site)
     };
     let published = editions::check_published(&mut next, manifests, hashes);
@@ -105,7 +120,10 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         .any(|problem| problem.severity == Severity::Error)
     {
         // The site will not be rendered: find the changed bodies' problems now.
-        problems.extend(markdown_problems(&changed_bodies(&next, &touched)));
+        problems.extend(markdown_problems(&changed_bodies(
+            &next.contributions,
+            &touched,
+        )));
         return (None, finish(problems));
     }
     (Some(next), finish(problems))
@@ -115,6 +133,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
 #[derive(Default)]
 struct Fresh {
     contributions: Vec<Contribution>,
+    drafts: Vec<Contribution>,
     /// Translations by the path of the file they translate.
     translations: BTreeMap<String, Vec<Translation>>,
 }
@@ -134,6 +153,7 @@ fn check_changed(changed: Vec<Document>, known: &Known) -> (Fresh, Vec<Diagnosti
         problems.append(&mut diagnostics);
         match validated {
             Some(Validated::Contribution(contribution)) => fresh.contributions.push(*contribution),
+            Some(Validated::Draft(contribution)) => fresh.drafts.push(*contribution),
             Some(Validated::Translation {
                 original,
                 translation,
@@ -157,17 +177,17 @@ fn not_a_contribution(path: &str) -> Diagnostic {
     .with_hint("this is a bug in rapporteur: run `rapporteur check` for the whole site")
 }
 
-/// Copies of the contributions of `site` whose files are not in `touched`, with their
+/// Copies of the `contributions` (or drafts) of a site whose files are not in `touched`, with their
 /// translations brought up to date from `translations` (which keeps the translations
 /// still to be placed). The untouched translations of a touched original are added to
 /// `translations`, to be attached to its new version or reported as orphans.
 fn unchanged_contributions(
-    site: &Site,
+    contributions: &[Contribution],
     touched: &BTreeSet<String>,
     translations: &mut BTreeMap<String, Vec<Translation>>,
 ) -> Vec<Contribution> {
     let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
-    for contribution in site.contributions.iter().filter(|c| is_touched(&c.body)) {
+    for contribution in contributions.iter().filter(|c| is_touched(&c.body)) {
         let untouched = contribution
             .translations
             .iter()
@@ -178,8 +198,7 @@ fn unchanged_contributions(
             .extend(untouched.cloned());
     }
     // Copying ten thousand contributions is most of an update: in parallel.
-    let mut kept: Vec<Contribution> = site
-        .contributions
+    let mut kept: Vec<Contribution> = contributions
         .par_iter()
         .filter(|contribution| !is_touched(&contribution.body))
         .cloned()
@@ -225,6 +244,7 @@ fn copy_of_the_rest(site: &Site) -> Site {
         objectives: site.objectives.clone(),
         forums: site.forums.clone(),
         contributions: Vec::new(),
+        drafts: Vec::new(),
         policy_notes: site.policy_notes.clone(),
         home: site.home.clone(),
         reports: site.reports.clone(),
@@ -235,9 +255,12 @@ fn copy_of_the_rest(site: &Site) -> Site {
     }
 }
 
-/// The bodies in `site` of the files in `touched`.
-fn changed_bodies<'a>(site: &'a Site, touched: &BTreeSet<String>) -> Vec<&'a Markdown> {
-    site.contributions
+/// The bodies among `contributions` of the files in `touched`.
+fn changed_bodies<'a>(
+    contributions: &'a [Contribution],
+    touched: &BTreeSet<String>,
+) -> Vec<&'a Markdown> {
+    contributions
         .iter()
         .flat_map(|contribution| {
             std::iter::once(&contribution.body).chain(

@@ -138,8 +138,11 @@ fn root_without_site_yaml_is_invalid_content() {
     );
 }
 
+/// The skeleton is valid YAML whose placeholders are errors until replaced: an unedited
+/// file cannot be merged, and once filled in it checks and builds; with `draft: true` it
+/// is checked but left out of the build.
 #[test]
-fn new_contribution_writes_a_skeleton_that_passes_check() {
+fn new_contribution_skeleton_must_be_filled_in() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     let run = rapporteur()
@@ -160,6 +163,45 @@ fn new_contribution_writes_a_skeleton_that_passes_check() {
         "{skeleton}"
     );
 
+    let checked = check(&root, "human");
+    checked.assert_code(1);
+    for message in [
+        "error: the title is still the placeholder of the new file",
+        "error: the stakeholder's name is still the placeholder of the new file",
+        "error: the text is still the placeholder of the new file",
+        "error: the content has 3 problems to fix",
+    ] {
+        assert!(
+            checked.stderr.contains(message),
+            "{message}: {}",
+            checked.stderr
+        );
+    }
+
+    let as_draft = skeleton.replacen("status: planned", "draft: true\nstatus: planned", 1);
+    super::support::write(&path, &as_draft);
+    let checked = check(&root, "human");
+    checked.assert_code(0);
+    assert!(
+        checked.stderr.contains("(2 contributions") && checked.stderr.contains(", 3 warnings"),
+        "a draft is checked, with warnings, and not counted: {}",
+        checked.stderr
+    );
+    let output = temp.path().join("draft-out");
+    build(&root, &output).assert_code(0);
+    assert!(
+        !output.join("2026/contributions/my-slug").exists(),
+        "a draft is not built"
+    );
+
+    let filled = skeleton
+        .replace("A short title that says what was done and where", "Libraries online")
+        .replace("Your organization", "Library Network")
+        .replace(
+            "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,\nand what remains to be done. You can use Markdown: **bold**, lists, tables and links.\n",
+            "Forty libraries were connected.\n",
+        );
+    super::support::write(&path, &filled);
     let checked = check(&root, "human");
     checked.assert_code(0);
     assert!(
@@ -335,4 +377,188 @@ fn publish_refuses_an_unknown_edition() {
     );
     assert!(run.stderr.contains("2031"), "{}", run.stderr);
     assert_eq!(read_tree(&root), before);
+}
+
+/// `check --changed FILE…` with the minimal site: its `Output` and the root.
+fn check_changed(root: &std::path::Path, names: &[&str]) -> super::support::Output {
+    rapporteur()
+        .args(["check", "--format", "github", "--root"])
+        .arg(root)
+        .arg("--changed")
+        .args(names)
+        .run()
+}
+
+/// Moving an edition's boundary in site.yaml breaks contributions it does not touch:
+/// `check --changed site.yaml` fails and names site.yaml as the cause.
+#[test]
+fn check_changed_fails_when_the_change_breaks_other_files() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let site = read(&root.join("site.yaml"));
+    super::support::write(
+        &root.join("site.yaml"),
+        &site.replace("to: 2025-06-30", "to: 2025-03-01"),
+    );
+    let run = check_changed(&root, &["site.yaml"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("::error file=content/contributions/rural-schools.md,line=12,col=7,")
+            && run
+                .stdout
+                .contains("no edition's reporting period contains 2025-03-14%0Ahelp: editions cover 2024-07-01 to 2025-03-01, 2025-07-01 to 2026-06-30;"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("::error file=site.yaml,title=rapporteur::other files have 3 problems with this change: content/contributions/rural-schools.fr.md, content/contributions/rural-schools.md, content/policy-notes/connectivity-gaps.md%0A"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A name that is not a file of the site fails the check instead of matching nothing;
+/// absolute paths inside the root and git's quoted names are understood.
+#[test]
+fn check_changed_refuses_names_that_are_not_site_files() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    for name in [
+        "/etc/passwd",
+        "content/contributions/no-such-file.md",
+        "README.md",
+        "../outside.md",
+    ] {
+        let run = check_changed(&root, &[name]);
+        run.assert_code(1);
+        assert!(
+            run.stdout.starts_with(&format!(
+                "::warning file={},title=rapporteur::`--changed {name}`: ",
+                name.replace(':', "%3A")
+            )),
+            "{name}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stderr
+                .contains("error: 1 of the names given to --changed is not a file of the site"),
+            "{}",
+            run.stderr
+        );
+    }
+
+    let absolute = root.join("content/contributions/rural-schools.md");
+    let run = check_changed(&root, &[absolute.to_str().expect("a UTF-8 temporary path")]);
+    run.assert_code(0);
+
+    super::support::write(
+        &root.join("content/contributions/réseau.md"),
+        &read(&root.join("content/contributions/open-data-portal.md")),
+    );
+    let run = check_changed(&root, &["\"content/contributions/r\\303\\251seau.md\""]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.starts_with("::error file=content/contributions/réseau.md,line=1,col=1,title=rapporteur::the file name `réseau` cannot be used in a web address"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Like git, every command finds the site root from a subfolder.
+#[test]
+fn commands_find_the_site_root_from_a_subfolder() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let run = rapporteur()
+        .current_dir(root.join("content/contributions"))
+        .arg("check")
+        .run();
+    run.assert_code(0);
+    assert!(run.stderr.starts_with("checked "), "{}", run.stderr);
+    let run = rapporteur()
+        .current_dir(root.join("content/contributions"))
+        .args(["check", "--changed", "rural-schools.md"])
+        .run();
+    run.assert_code(0);
+    rapporteur()
+        .current_dir(root.join("content/data"))
+        .args(["new", "contribution", "from-below", "--skeleton"])
+        .run()
+        .assert_code(0);
+    assert!(root.join("content/contributions/from-below.md").is_file());
+}
+
+/// Runs `git` in `dir`, failing the test on error.
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .output()
+        .expect("cannot run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// The pull-request workflow's own script, on a real repository whose pull request adds a
+/// file named with a space and one with accents: both reach `check --changed` and get
+/// their annotations (git's quoting and word splitting made them match nothing before),
+/// and the job summary lists them by file.
+#[test]
+fn pull_request_script_annotates_names_with_spaces_and_accents() {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    super::support::write(&root.join("README.md"), "Not a file of the site.\n");
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "base"]);
+    let base = git(&root, &["rev-parse", "HEAD"]);
+    let contribution = read(&root.join("content/contributions/open-data-portal.md"));
+    for name in ["community network.md", "réseau çà.md"] {
+        super::support::write(
+            &root.join("content/contributions").join(name),
+            &contribution,
+        );
+    }
+    super::support::write(&root.join("README.md"), "Changed, and not checked.\n");
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "pull request"]);
+
+    let script = super::support::manifest_dir().join(".github/scripts/check-pull-request.sh");
+    let summary_file = temp.path().join("summary.md");
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&base)
+        .current_dir(&root)
+        .env("RAPPORTEUR", env!("CARGO_BIN_EXE_rapporteur"))
+        .env("GITHUB_STEP_SUMMARY", &summary_file)
+        .output()
+        .expect("cannot run the workflow's script");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    for (file, slug) in [
+        ("community network.md", "community-network"),
+        ("réseau çà.md", "reseau-ca"),
+    ] {
+        let annotation = format!("::error file=content/contributions/{file},line=1,col=1,title=rapporteur::the file name `{}` cannot be used in a web address%0Ahelp: rename the file with lowercase letters, digits and hyphens only, e.g. `{slug}.md`\n", file.trim_end_matches(".md"));
+        assert!(
+            stdout.contains(&annotation),
+            "{annotation}\nnot in:\n{stdout}\n{stderr}"
+        );
+    }
+    assert!(!stdout.contains("README"), "{stdout}");
+    let summary = read(&summary_file);
+    for heading in [
+        "## rapporteur: 2 problems to fix, 0 warnings\n",
+        "\n### content/contributions/community network.md\n\n- **Line 1, column 1** (to fix): the file name `community network` cannot be used in a web address. How to fix it: rename the file",
+        "\n### content/contributions/réseau çà.md\n",
+    ] {
+        assert!(summary.contains(heading), "{heading:?} not in the job summary:\n{summary}");
+    }
 }

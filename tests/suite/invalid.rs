@@ -31,20 +31,25 @@ invalid_cases! {
     bad_chart_blocks,
     bad_date,
     bad_slug_file_name,
+    broken_links,
     broken_template,
+    control_characters,
     date_outside_editions,
     duplicate_data_ids,
     javascript_link_in_body,
     javascript_link_in_links,
     many_problems,
+    missing_lines,
     missing_required_fields,
     orphan_translation,
+    placeholders,
     sdg_out_of_range,
     site_yaml_errors,
     unclosed_front_matter,
     unknown_field,
     unknown_ids,
     wrong_type,
+    yaml_for_people,
     yaml_syntax_error,
 }
 
@@ -222,10 +227,11 @@ fn every_invalid_case_has_a_test() {
     );
 }
 
-/// `check --changed <files>` (what CI runs on a pull request) reports exactly the problems
-/// of those files: the matching lines of the full annotations, and nothing else.
+/// `check --changed <files>` (what CI runs on a pull request) reports the problems of those
+/// files and every error elsewhere (a change can break files it does not touch), and blames
+/// a changed file that others depend on.
 #[test]
-fn check_changed_reports_only_the_named_files() {
+fn check_changed_reports_the_named_files_and_errors_elsewhere() {
     let root = invalid_dir("many-problems");
     let all = std::fs::read_to_string(root.join("expected.github.txt"))
         .expect("cannot read expected.github.txt");
@@ -238,34 +244,53 @@ fn check_changed_reports_only_the_named_files() {
         .args(changed)
         .run();
     run.assert_code(1);
-    let expected: String = all
-        .lines()
-        .filter(|line| {
-            changed
-                .iter()
-                .any(|file| line.starts_with(&format!("::error file={file},")))
-        })
-        .map(|line| format!("{line}\n"))
-        .collect();
-    assert_eq!(
-        expected.lines().count(),
-        3,
-        "the fixture has three problems in those files"
-    );
-    assert_eq!(run.stdout, expected);
+    assert_eq!(run.stdout, all, "errors elsewhere are kept");
 
-    let untouched = super::support::rapporteur()
+    let shared = super::support::rapporteur()
         .arg("check")
         .arg("--root")
         .arg(&root)
-        .args(["--changed", "site.yaml"])
+        .args(["--format", "github", "--changed", "site.yaml"])
         .run();
-    untouched.assert_code(0);
+    shared.assert_code(1);
+    let blame = "::error file=site.yaml,title=rapporteur::other files have 17 problems with this change: content/contributions/Mixed_Case.md, content/contributions/archive/old.md, content/contributions/missing.fr.md, content/contributions/never-closed.md, content/contributions/open-data.md and 7 more%0Ahelp: other files depend on this one: fix them in this change, or undo the part of this change that breaks them\n";
+    assert_eq!(shared.stdout, format!("{all}{blame}"));
+}
+
+/// A copy of the `minimal` fixture (unpublished) with `files` added, and `check` run on it.
+fn check_with_files(files: &[(&str, &[u8])], format: &str) -> super::support::Output {
+    let temp = temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    for (path, bytes) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a file has a folder"))
+            .expect("cannot create the folder");
+        std::fs::write(&path, bytes).expect("cannot write the file");
+    }
+    check(&root, format)
+}
+
+/// A 5 MB front matter is refused by its size, before the YAML parser reads it (the
+/// parser needed about twenty times the scalar's size before its budget tripped).
+#[test]
+fn oversized_front_matter_is_refused_before_parsing() {
+    let title = "a".repeat(5_000_000);
+    let text = format!("---\ntitle: \"{title}\"\n---\nBody\n");
+    let run = check_with_files(
+        &[("content/contributions/huge.md", text.as_bytes())],
+        "human",
+    );
+    run.assert_code(1);
     assert!(
-        untouched
-            .stderr
-            .contains("no problems in the changed files (other files of the site have some)"),
+        run.stderr.contains(
+            "error: this YAML is 4883 KB, more than the 64 KB allowed in a front matter\n --> content/contributions/huge.md:1:1"
+        ),
         "{}",
-        untouched.stderr
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("put long text in the body"),
+        "{}",
+        run.stderr
     );
 }

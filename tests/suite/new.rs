@@ -1,7 +1,7 @@
 //! `rapporteur new contribution` with flags, without them, and at a terminal.
 //!
-//! A contributor who gives every field as a flag gets a file that passes `check` as
-//! written; a script that forgets one gets exit status 2 and the list of what is missing
+//! A contributor who gives every field as a flag gets a file that passes `check` once
+//! its placeholder text is replaced (an unedited body is an error); a script that forgets one gets exit status 2 and the list of what is missing
 //! (nothing can be asked without a terminal); a person at a terminal is asked for what
 //! is missing, with the site's own choices, and asked again after a wrong answer. The
 //! terminal is a real pseudo-terminal, so the program's own "is stdin a terminal?"
@@ -19,8 +19,24 @@ const BODY: &str =
 and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
 ";
 
+/// The new file fails `check` on its placeholder body alone, and passes once the body
+/// is written.
 #[track_caller]
-fn assert_passes_check(root: &Path, contributions: usize) {
+fn assert_passes_check_once_written(root: &Path, file: &str, contributions: usize) {
+    let checked = check(root, "human");
+    checked.assert_code(1);
+    assert!(
+        checked.stderr.starts_with(&format!(
+            "error: the text is still the placeholder of the new file\n  --> {file}:"
+        )) && checked.stderr.contains("the content has 1 problem to fix"),
+        "{}",
+        checked.stderr
+    );
+    let path = root.join(file);
+    super::support::write(
+        &path,
+        &read(&path).replace(BODY, "Forty libraries were connected.\n"),
+    );
     let checked = check(root, "human");
     checked.assert_code(0);
     assert!(
@@ -33,7 +49,7 @@ fn assert_passes_check(root: &Path, contributions: usize) {
 }
 
 #[test]
-fn every_field_as_a_flag_writes_a_file_that_passes_check() {
+fn every_field_as_a_flag_writes_a_file_that_passes_check_once_its_text_is_written() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     let run = rapporteur()
@@ -94,7 +110,7 @@ language: fr
 {BODY}"
     );
     assert_eq!(read(&path), expected);
-    assert_passes_check(&root, 3);
+    assert_passes_check_once_written(&root, "content/contributions/library-network.md", 3);
 }
 
 #[test]
@@ -242,7 +258,7 @@ status: ongoing
         read(&root.join("content/contributions/libraries.md")),
         expected
     );
-    assert_passes_check(&root, 3);
+    assert_passes_check_once_written(&root, "content/contributions/libraries.md", 3);
 }
 
 #[test]
@@ -257,4 +273,50 @@ fn at_a_terminal_an_ended_input_writes_nothing() {
         "{stderr}"
     );
     assert!(!root.join("content/contributions/abandoned.md").exists());
+}
+
+/// At a terminal, the labels the prompts show and the ways people name the choices are
+/// accepted ("NGO", "Africa", "a, b"), and a near miss gets a suggestion.
+#[test]
+fn at_a_terminal_labels_and_common_names_are_accepted() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let answers =
+        "Rural libraries online\nLibrary Network\nNGO\nAfrika\nAfrica\na, b\n\n\nOngoing\n";
+    let (code, stderr) = run_at_a_terminal(&root, "labels", &["--date", "2026-01-15"], answers);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("  `Afrika` is not one of the choices above; did you mean `africa`?"),
+        "{stderr}"
+    );
+    let written = read(&root.join("content/contributions/labels.md"));
+    for line in [
+        "  type: civil-society\n",
+        "region: africa\n",
+        "objectives: [A, B]\n",
+        "status: ongoing\n",
+    ] {
+        assert!(written.contains(line), "{line:?} not in:\n{written}");
+    }
+}
+
+/// Without a terminal, every missing flag and every wrong value is reported in one run.
+#[test]
+fn flag_problems_are_reported_in_one_round() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let run = rapporteur()
+        .args(["new", "contribution", "one-round", "--root"])
+        .arg(&root)
+        .args(["--title", "Typos", "--region", "afrika", "--country", "sen"])
+        .args(["--date", "14/03/2025", "--stakeholder-type", "NGO"])
+        .run();
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: missing --stakeholder, --objectives, --status: standard input is not a terminal, so they cannot be asked for; pass them as flags (see `rapporteur new contribution --help`), or use --skeleton for a file with placeholders\n\
+         --region: `afrika` is not one of africa, americas, arab-states, asia-pacific, cis, europe, global (did you mean `africa`?)\n\
+         --country: `sen` is not an ISO 3166-1 alpha-2 code such as `SN`\n\
+         --date: `14/03/2025` is not a date written YYYY-MM-DD\n"
+    );
 }

@@ -183,7 +183,7 @@ fn markdown_without_raw_html_is_escaped_too() {
         html.contains(r#"title="&quot; onerror=&quot;alert(1)""#),
         "{html}"
     );
-    assert!(html.contains(r#"<h2 id="heading-with-not-a-tag-quotes">Heading with &lt;not a tag &amp; "quotes"</h2>"#), "{html}");
+    assert!(html.contains(r#"<h2 id="c-heading-with-not-a-tag-quotes">Heading with &lt;not a tag &amp; "quotes"</h2>"#), "{html}");
     assert!(
         html.contains(
             "<h1>Quotes &quot; and &#39;apostrophes&#39; &amp; &lt;b&gt;tags&lt;/b&gt;</h1>"

@@ -484,6 +484,12 @@ fn served_site(root: &SiteRoot, cache: &mut Cache) -> Site {
 fn an_update_of_contributions_gives_the_pages_of_a_full_validation() {
     let temp = temp_dir();
     let path = copy_fixture_unpublished("minimal", temp.path());
+    // rural-schools is deleted below: the report's link to it would then be broken.
+    let chapter = path.join("content/report/2025/02-connectivity.md");
+    write(
+        &chapter,
+        &read(&chapter).replace("](/contributions/rural-schools/)", "](/contributions/)"),
+    );
     let contributions = path.join("content/contributions");
     let radio = "---\ntitle: \"Community radio\"\nstakeholder:\n  name: \"Radio Club\"\n  type: civil-society\nregion: africa\nobjectives: [A]\ndate: 2025-10-01\nstatus: ongoing\n---\nRadio.\n";
     write(&contributions.join("community-radio.md"), radio);
@@ -520,6 +526,14 @@ fn an_update_of_contributions_gives_the_pages_of_a_full_validation() {
         &contributions.join("community-radio.fr.md"),
         &radio.replace("Community radio", "La radio des quartiers"),
     );
+    // A new draft with a translation: checked, and in neither site's pages.
+    let draft = contribution("Quiet draft", "A", "Soon.")
+        .replace("status: ongoing", "status: ongoing\ndraft: true");
+    write(&contributions.join("quiet-draft.md"), &draft);
+    write(
+        &contributions.join("quiet-draft.fr.md"),
+        &contribution("Brouillon", "A", "Bientôt."),
+    );
     let [(updated, update_errors), (fresh, fresh_errors)] = updated_and_fresh(
         &root,
         &served,
@@ -529,6 +543,8 @@ fn an_update_of_contributions_gives_the_pages_of_a_full_validation() {
             "content/contributions/mesh-networks.fr.md",
             "content/contributions/mesh-networks.md",
             "content/contributions/open-data-portal.md",
+            "content/contributions/quiet-draft.fr.md",
+            "content/contributions/quiet-draft.md",
             "content/contributions/rural-schools.fr.md",
             "content/contributions/rural-schools.md",
         ],
@@ -543,6 +559,7 @@ fn an_update_of_contributions_gives_the_pages_of_a_full_validation() {
     assert!(String::from_utf8_lossy(&updated[moved_page]).contains("A moved portal for cities"));
     assert!(!updated.contains_key("2026/contributions/open-data-portal/index.html"));
     assert!(!updated.keys().any(|file| file.contains("rural-schools")));
+    assert!(!updated.keys().any(|file| file.contains("quiet-draft")));
     let radio_fr =
         String::from_utf8_lossy(&updated["fr/2026/contributions/community-radio/index.html"]);
     assert!(radio_fr.contains("La radio des quartiers"), "{radio_fr}");
@@ -573,9 +590,22 @@ fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
     );
     let thief = contribution("Thief", "B", "Mine.").replace(
         "status: ongoing",
-        "status: ongoing\naliases: [rural-schools]\nupdates: nowhere",
+        "status: ongoing\naliases: [rural-schools]",
     );
     write(&contributions.join("thief.md"), &thief);
+    // (In a file of its own: a bad `updates:` makes its contribution invalid, which would
+    // hide the alias's conflict.)
+    let follow = contribution("Follow", "B", "Next.")
+        .replace("status: ongoing", "status: ongoing\nupdates: nowhere");
+    write(&contributions.join("follow.md"), &follow);
+    // A draft with a translation: kept out of the site by both, with no orphan.
+    let draft = contribution("Draft", "A", "Soon.")
+        .replace("status: ongoing", "status: ongoing\ndraft: true");
+    write(&contributions.join("draft.md"), &draft);
+    write(
+        &contributions.join("draft.fr.md"),
+        &contribution("Brouillon", "A", "Bientôt."),
+    );
     let portal = read(&contributions.join("open-data-portal.md"));
     write(
         &contributions.join("open-data-portal.md"),
@@ -586,6 +616,9 @@ fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
         &served,
         &mut cache,
         &[
+            "content/contributions/draft.fr.md",
+            "content/contributions/draft.md",
+            "content/contributions/follow.md",
             "content/contributions/ghost.fr.md",
             "content/contributions/open-data-portal.md",
             "content/contributions/rural-schools.md",

@@ -1,0 +1,457 @@
+//! What a document's links may point to: the pages of its portal, the other documents
+//! (by their file), and the site's assets.
+//!
+//! The Markdown converter asks through the narrow [`LinkTargets`] trait only, so the page
+//! list can come from anywhere. For now [`SitePages`] lists the pages of each edition's
+//! portal from the model, following the URL scheme of `ARCHITECTURE.md` (the same one
+//! `render` writes); a page plan can implement the trait instead.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use crate::model::{Region, Site, StakeholderType};
+
+/// The pages, documents and assets a document's links may point to.
+pub trait LinkTargets: Sync {
+    /// False when nothing is known (an invalid site): links are then not checked.
+    fn checks(&self) -> bool {
+        true
+    }
+    /// Whether the portal has a page at `path` (`contributions/x/`; the home page is ``).
+    fn has_page(&self, path: &str) -> bool;
+    /// Every page path of the portal, for "did you mean".
+    fn pages(&self) -> Vec<&str>;
+    /// The page of the document at `file` (`content/contributions/x.md`), as a path from
+    /// the portal's root (`contributions/x/`, or `../2025/contributions/x/` in another edition).
+    fn document_page(&self, file: &str) -> Option<String>;
+    /// Every document file, for "did you mean".
+    fn documents(&self) -> Vec<&str>;
+    /// The page named by its content path, as Zola and Hugo users write it
+    /// (`report/2025/`, `report/2025/overview/`), as a path from the portal's root.
+    fn content_page(&self, path: &str) -> Option<String>;
+    /// The file behind the asset at `path` (`assets/images/map.png`), if the site has it.
+    fn asset(&self, path: &str) -> Option<PathBuf>;
+    /// Every asset path (`assets/…`), for "did you mean".
+    fn assets(&self) -> Vec<&str>;
+    /// The site's root seen from the portal's root (`../`, `../../`).
+    fn site_root(&self) -> &str;
+    /// What a citation of `kind` (`action`, `objective`, `forum`, `contribution`,
+    /// `policy-note`) with `id` links to, in the portal's language.
+    fn citation(&self, kind: &str, id: &str) -> Option<Citation>;
+    /// Every id of `kind`, for "did you mean".
+    fn citation_ids(&self, kind: &str) -> Vec<&str>;
+}
+
+/// The link a citation becomes.
+#[derive(Debug, PartialEq)]
+pub struct Citation {
+    /// The cited page, from the portal's root.
+    pub path: String,
+    /// The link's text: the title in the portal's language where there is one.
+    pub text: String,
+    /// A longer description, shown on hover (an action's text).
+    pub title: Option<String>,
+}
+
+/// Nothing is known: links are made safe but not checked (used before the site is valid).
+pub struct Unchecked;
+
+impl LinkTargets for Unchecked {
+    fn checks(&self) -> bool {
+        false
+    }
+    fn has_page(&self, _: &str) -> bool {
+        true
+    }
+    fn pages(&self) -> Vec<&str> {
+        Vec::new()
+    }
+    fn document_page(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn documents(&self) -> Vec<&str> {
+        Vec::new()
+    }
+    fn content_page(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn asset(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn assets(&self) -> Vec<&str> {
+        Vec::new()
+    }
+    fn site_root(&self) -> &str {
+        ""
+    }
+    fn citation(&self, _: &str, _: &str) -> Option<Citation> {
+        None
+    }
+    fn citation_ids(&self, _: &str) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+/// Something a document can cite, as the model has it.
+struct Citable {
+    /// The edition whose portal has its page (none: every portal has it).
+    edition: Option<i32>,
+    path: String,
+    text: String,
+    /// The text in other languages, by language.
+    translations: BTreeMap<String, String>,
+    title: Option<String>,
+}
+
+impl Citable {
+    fn shared(path: String, text: String, title: Option<String>) -> Self {
+        Citable {
+            edition: None,
+            path,
+            text,
+            translations: BTreeMap::new(),
+            title,
+        }
+    }
+}
+
+/// The pages of every edition's portal, the documents and the assets of a site.
+pub struct SitePages {
+    /// Page paths inside each edition's portal.
+    pages: BTreeMap<i32, BTreeSet<String>>,
+    /// Each document file: its edition (none for the home page, shown in every edition)
+    /// and its path inside the portal.
+    documents: BTreeMap<String, (Option<i32>, String)>,
+    /// Assets by their path in the site root (`assets/…`).
+    assets: BTreeMap<String, PathBuf>,
+    /// What documents can cite, by kind and id.
+    citable: BTreeMap<&'static str, BTreeMap<String, Citable>>,
+    /// Report pages by their content path (`report/2025/`): their edition and page path.
+    content_pages: BTreeMap<String, (i32, String)>,
+}
+
+impl SitePages {
+    pub fn new(site: &Site) -> Self {
+        let mut documents = BTreeMap::new();
+        let mut add = |file: &str, edition: Option<i32>, path: String| {
+            documents.insert(file.to_owned(), (edition, path));
+        };
+        add(&site.home.body.file, None, String::new());
+        for translation in &site.home.translations {
+            add(&translation.body.file, None, String::new());
+        }
+        for contribution in &site.contributions {
+            let path = format!("contributions/{}/", contribution.slug);
+            add(
+                &contribution.body.file,
+                Some(contribution.edition),
+                path.clone(),
+            );
+            for translation in &contribution.translations {
+                add(
+                    &translation.body.file,
+                    Some(contribution.edition),
+                    path.clone(),
+                );
+            }
+        }
+        for note in &site.policy_notes {
+            let path = format!("policy-notes/{}/", note.slug);
+            add(&note.body.file, Some(note.edition), path.clone());
+            for translation in &note.translations {
+                add(&translation.body.file, Some(note.edition), path.clone());
+            }
+        }
+        for report in &site.reports {
+            let chapters = report
+                .chapters
+                .iter()
+                .map(|chapter| (chapter, format!("report/{}/", chapter.slug)));
+            for (page, path) in
+                std::iter::once((&report.front, "report/".to_owned())).chain(chapters)
+            {
+                add(&page.body.file, Some(report.year), path.clone());
+                for translation in &page.translations {
+                    add(&translation.body.file, Some(report.year), path.clone());
+                }
+            }
+        }
+        let pages = site
+            .editions
+            .iter()
+            .map(|edition| (edition.year, edition_pages(site, edition.year, &documents)))
+            .collect();
+        let assets = site
+            .assets
+            .iter()
+            .map(|asset| {
+                (
+                    format!("assets/{}", asset.output_path),
+                    asset.source.clone(),
+                )
+            })
+            .collect();
+        SitePages {
+            pages,
+            documents,
+            assets,
+            citable: citable(site),
+            content_pages: content_pages(site),
+        }
+    }
+
+    /// The link targets of the portal of edition `year` in `language` (`site` gives the
+    /// portal's prefix, hence the way up to the site root).
+    pub fn portal<'a>(&'a self, site: &Site, year: i32, language: &'a str) -> PortalTargets<'a> {
+        let depth = super::super::urls::Prefix::portal(site, year, language)
+            .as_str()
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .count();
+        PortalTargets {
+            site: self,
+            year,
+            language,
+            site_root: "../".repeat(depth),
+        }
+    }
+}
+
+/// The report pages by the paths of their files under `content/` (`report/2025/`,
+/// `report/2025/overview/` and `report/2025/01-overview/`).
+fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
+    let mut pages = BTreeMap::new();
+    for report in &site.reports {
+        let year = report.year;
+        pages.insert(format!("report/{year}/"), (year, "report/".to_owned()));
+        for chapter in &report.chapters {
+            let path = format!("report/{}/", chapter.slug);
+            let stem = chapter
+                .body
+                .file
+                .rsplit('/')
+                .next()
+                .and_then(|name| name.strip_suffix(".md"))
+                .unwrap_or(&chapter.slug);
+            pages.insert(format!("report/{year}/{stem}/"), (year, path.clone()));
+            pages.insert(format!("report/{year}/{}/", chapter.slug), (year, path));
+        }
+    }
+    pages
+}
+
+/// What documents can cite: actions, objectives, forums, contributions and policy notes.
+fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
+    let mut citable: BTreeMap<&'static str, BTreeMap<String, Citable>> = BTreeMap::new();
+    for objective in &site.objectives {
+        let path = format!("objectives/{}/", objective.slug());
+        for action in &objective.actions {
+            let action_path = format!("{path}{}/", action.slug());
+            let cited = Citable::shared(action_path, action.id.clone(), Some(action.text.clone()));
+            citable
+                .entry("action")
+                .or_default()
+                .insert(action.id.clone(), cited);
+        }
+        let cited = Citable::shared(path, objective.title.clone(), None);
+        citable
+            .entry("objective")
+            .or_default()
+            .insert(objective.id.clone(), cited);
+    }
+    for forum in &site.forums {
+        let cited = Citable::shared(format!("forums/{}/", forum.id), forum.name.clone(), None);
+        citable
+            .entry("forum")
+            .or_default()
+            .insert(forum.id.clone(), cited);
+    }
+    for contribution in &site.contributions {
+        let cited = Citable {
+            edition: Some(contribution.edition),
+            path: format!("contributions/{}/", contribution.slug),
+            text: contribution.title.clone(),
+            translations: contribution
+                .translations
+                .iter()
+                .map(|translation| (translation.language.clone(), translation.title.clone()))
+                .collect(),
+            title: None,
+        };
+        citable
+            .entry("contribution")
+            .or_default()
+            .insert(contribution.slug.clone(), cited);
+    }
+    for note in &site.policy_notes {
+        let cited = Citable {
+            edition: Some(note.edition),
+            path: format!("policy-notes/{}/", note.slug),
+            text: note.title.clone(),
+            translations: note
+                .translations
+                .iter()
+                .map(|translation| (translation.language.clone(), translation.title.clone()))
+                .collect(),
+            title: None,
+        };
+        citable
+            .entry("policy-note")
+            .or_default()
+            .insert(note.slug.clone(), cited);
+    }
+    citable
+}
+
+/// The pages of edition `year`'s portal (see the URL list in `ARCHITECTURE.md`).
+fn edition_pages(
+    site: &Site,
+    year: i32,
+    documents: &BTreeMap<String, (Option<i32>, String)>,
+) -> BTreeSet<String> {
+    let mut pages: BTreeSet<String> = [
+        "",
+        "contributions/",
+        "objectives/",
+        "forums/",
+        "policy-notes/",
+        "stakeholders/",
+        "regions/",
+        "progress/",
+        "search/",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    if site.editions.iter().any(|edition| edition.year < year) {
+        pages.insert("changes/".to_owned());
+    }
+    if site.reports.iter().any(|report| report.year == year) {
+        pages.insert("print/".to_owned());
+    }
+    pages.extend(
+        documents
+            .values()
+            .filter(|(edition, _)| *edition == Some(year))
+            .map(|(_, path)| path.clone()),
+    );
+    for contribution in site.contributions.iter().filter(|c| c.edition == year) {
+        for alias in &contribution.aliases {
+            pages.insert(format!("contributions/{alias}/"));
+        }
+    }
+    for objective in &site.objectives {
+        let base = format!("objectives/{}/", objective.slug());
+        pages.insert(format!("{base}contributions/"));
+        for action in &objective.actions {
+            pages.insert(format!("{base}{}/", action.slug()));
+        }
+        pages.insert(base);
+    }
+    for forum in &site.forums {
+        pages.insert(format!("forums/{}/", forum.id));
+    }
+    for kind in StakeholderType::ALL {
+        pages.insert(format!("stakeholders/{}/", kind.id()));
+    }
+    for region in Region::ALL {
+        pages.insert(format!("regions/{}/", region.id()));
+    }
+    pages
+}
+
+/// The link targets of one portal (one edition in one language).
+pub struct PortalTargets<'a> {
+    site: &'a SitePages,
+    year: i32,
+    language: &'a str,
+    site_root: String,
+}
+
+impl PortalTargets<'_> {
+    /// `path` (inside edition `edition`'s portal) from this portal's root.
+    fn seen_from_here(&self, edition: Option<i32>, path: &str) -> String {
+        match edition {
+            Some(year) if year != self.year => format!("../{year}/{path}"),
+            _ => path.to_owned(),
+        }
+    }
+}
+
+impl LinkTargets for PortalTargets<'_> {
+    fn has_page(&self, path: &str) -> bool {
+        let Some(pages) = self.site.pages.get(&self.year) else {
+            return false;
+        };
+        if pages.contains(path) {
+            return true;
+        }
+        // Listings are paginated: `<listing>page/<n>/` exists when the listing does.
+        let trimmed = path.trim_end_matches('/');
+        match trimmed.rsplit_once("/page/") {
+            Some((listing, number)) => {
+                number.parse::<u32>().is_ok_and(|number| number >= 2)
+                    && pages.contains(&format!("{listing}/"))
+            }
+            None => false,
+        }
+    }
+
+    fn pages(&self) -> Vec<&str> {
+        self.site
+            .pages
+            .get(&self.year)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
+    }
+
+    fn document_page(&self, file: &str) -> Option<String> {
+        let (edition, path) = self.site.documents.get(file)?;
+        Some(self.seen_from_here(*edition, path))
+    }
+
+    fn documents(&self) -> Vec<&str> {
+        self.site.documents.keys().map(String::as_str).collect()
+    }
+
+    fn content_page(&self, path: &str) -> Option<String> {
+        let (year, page) = self.site.content_pages.get(path)?;
+        Some(self.seen_from_here(Some(*year), page))
+    }
+
+    fn asset(&self, path: &str) -> Option<PathBuf> {
+        self.site.assets.get(path).cloned()
+    }
+
+    fn assets(&self) -> Vec<&str> {
+        self.site.assets.keys().map(String::as_str).collect()
+    }
+
+    fn site_root(&self) -> &str {
+        &self.site_root
+    }
+
+    fn citation(&self, kind: &str, id: &str) -> Option<Citation> {
+        let cited = self.site.citable.get(kind)?.get(id)?;
+        Some(Citation {
+            path: self.seen_from_here(cited.edition, &cited.path),
+            text: cited
+                .translations
+                .get(self.language)
+                .unwrap_or(&cited.text)
+                .clone(),
+            title: cited.title.clone(),
+        })
+    }
+
+    fn citation_ids(&self, kind: &str) -> Vec<&str> {
+        self.site
+            .citable
+            .get(kind)
+            .into_iter()
+            .flat_map(|ids| ids.keys().map(String::as_str))
+            .collect()
+    }
+}
