@@ -6,6 +6,11 @@
 //! latest series, the change from the first series to the last, and how many categories
 //! are above a target. Every number goes through [`format_value`], so labels, tables,
 //! CSV and descriptions agree digit for digit.
+//!
+//! The finding itself is data ([`finding`]: extremes or all equal, change, target
+//! crossed), so that the portal phrases it in each language from its message files
+//! (`render::visuals`); [`describe`] is the English phrasing for charts drawn without
+//! message files.
 
 use std::fmt::Write as _;
 
@@ -31,7 +36,124 @@ pub fn format_value(value: f64, decimals: usize, unit: Option<&str>) -> String {
     }
 }
 
-/// A description of the chart's main finding.
+/// The main finding of a chart, as data for a phrasing in any language. Values are
+/// formatted as the chart shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub extremes: Option<Extremes>,
+    pub change: Option<Change>,
+    pub target: Option<TargetCrossed>,
+}
+
+/// The largest and smallest values of the latest series (or of the totals).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Extremes {
+    Spread {
+        /// The series the values are from, when the chart has several.
+        series: Option<String>,
+        largest: Vec<String>,
+        largest_value: String,
+        smallest: Vec<String>,
+        smallest_value: String,
+    },
+    /// Every category has the same value.
+    AllEqual { count: usize, value: String },
+}
+
+/// How values moved from the first series to the last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub from: String,
+    pub to: String,
+    pub fell: usize,
+    pub rose: usize,
+    pub count: usize,
+}
+
+/// How many values of the latest series (or totals) are above the target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetCrossed {
+    pub above: usize,
+    pub count: usize,
+    pub level: String,
+    pub label: Option<String>,
+}
+
+/// The main finding of `data` (lines have none: their description says where each went).
+pub fn finding(data: &ChartData) -> Finding {
+    let unit = data.unit.as_deref();
+    let (values, series) = match data.kind {
+        ChartKind::StackedBar => (totals(data), None),
+        _ => match data.series.last() {
+            Some(last) => (
+                last.values.clone(),
+                (data.series.len() > 1).then(|| last.name.clone()),
+            ),
+            None => (Vec::new(), None),
+        },
+    };
+    let extremes = (data.kind != ChartKind::Line)
+        .then(|| extremes(data, &values, series))
+        .flatten();
+    let change = match (data.kind, data.series.as_slice()) {
+        (ChartKind::Line | ChartKind::StackedBar, _) => None,
+        (_, [first, .., last]) => Some(change(first, last)),
+        _ => None,
+    };
+    let target = data.target.as_ref().map(|target| TargetCrossed {
+        above: values.iter().filter(|value| **value > target.value).count(),
+        count: values.len(),
+        level: format_value(target.value, places(target.value), unit),
+        label: target.label.clone(),
+    });
+    Finding {
+        extremes,
+        change,
+        target,
+    }
+}
+
+fn extremes(data: &ChartData, values: &[f64], series: Option<String>) -> Option<Extremes> {
+    let unit = data.unit.as_deref();
+    let (high, highest) = extreme(data, values, true)?;
+    let (low, lowest) = extreme(data, values, false)?;
+    let format = |value| format_value(value, data.decimals, unit);
+    if high == low {
+        return Some(Extremes::AllEqual {
+            count: values.len(),
+            value: format(high),
+        });
+    }
+    let owned = |names: Vec<&str>| names.into_iter().map(str::to_owned).collect();
+    Some(Extremes::Spread {
+        series,
+        largest: owned(highest),
+        largest_value: format(high),
+        smallest: owned(lowest),
+        smallest_value: format(low),
+    })
+}
+
+fn change(first: &Series, last: &Series) -> Change {
+    let pairs = first.values.iter().zip(&last.values);
+    let (mut fell, mut rose) = (0, 0);
+    for (before, after) in pairs {
+        if after < before {
+            fell += 1;
+        } else if after > before {
+            rose += 1;
+        }
+    }
+    Change {
+        from: first.name.clone(),
+        to: last.name.clone(),
+        fell,
+        rose,
+        count: first.values.len().min(last.values.len()),
+    }
+}
+
+/// A description of the chart's main finding, in English.
 pub fn describe(data: &ChartData) -> String {
     let mut text = overview(data);
     match data.kind {
@@ -96,25 +218,28 @@ fn extreme<'a>(data: &'a ChartData, values: &[f64], largest: bool) -> Option<(f6
 
 /// "The largest value is A (3) and the smallest is B and C (1)", or, when every value is the
 /// same, "All N categories have the same value (1)"; long lists end with "and N others".
-fn extremes_sentence(data: &ChartData, values: &[f64], subject: &str) -> Option<String> {
-    let unit = data.unit.as_deref();
-    let (high, highest) = extreme(data, values, true)?;
-    let (low, lowest) = extreme(data, values, false)?;
-    if high == low {
-        return Some(format!(
-            " All {} categories have the same {} ({}).",
-            values.len(),
+fn extremes_sentence(extremes: &Extremes, subject: &str) -> String {
+    match extremes {
+        Extremes::AllEqual { count, value } => format!(
+            " All {count} categories have the same {} ({value}).",
             subject.rsplit(' ').next().unwrap_or(subject),
-            format_value(high, data.decimals, unit)
-        ));
+        ),
+        Extremes::Spread {
+            largest,
+            largest_value,
+            smallest,
+            smallest_value,
+            ..
+        } => format!(
+            " {subject} is {} ({largest_value}) and the smallest is {} ({smallest_value}).",
+            join_some(&as_strs(largest)),
+            join_some(&as_strs(smallest)),
+        ),
     }
-    Some(format!(
-        " {subject} is {} ({}) and the smallest is {} ({}).",
-        join_some(&highest),
-        format_value(high, data.decimals, unit),
-        join_some(&lowest),
-        format_value(low, data.decimals, unit)
-    ))
+}
+
+fn as_strs(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
 }
 
 /// Like [`join`], naming at most three items and counting the rest.
@@ -126,33 +251,25 @@ fn join_some(items: &[&str]) -> String {
 }
 
 fn describe_bars(data: &ChartData, text: &mut String) {
-    let Some(last) = data.series.last() else {
-        return;
+    let finding = finding(data);
+    let subject = match data.series.as_slice() {
+        [_] => "The largest value".to_owned(),
+        [.., last] => format!("In {}, the largest value", last.name),
+        [] => return,
     };
-    let subject = match data.series.len() {
-        1 => "The largest value".to_owned(),
-        _ => format!("In {}, the largest value", last.name),
-    };
-    if let Some(sentence) = extremes_sentence(data, &last.values, &subject) {
-        text.push_str(&sentence);
+    if let Some(extremes) = &finding.extremes {
+        text.push_str(&extremes_sentence(extremes, &subject));
     }
-    if let [first, .., last] = data.series.as_slice() {
-        describe_change(first, last, text);
+    if let Some(change) = &finding.change {
+        describe_change(change, text);
     }
 }
 
-fn describe_change(first: &Series, last: &Series, text: &mut String) {
-    let pairs = first.values.iter().zip(&last.values);
-    let (mut fell, mut rose) = (0, 0);
-    for (before, after) in pairs {
-        if after < before {
-            fell += 1;
-        } else if after > before {
-            rose += 1;
-        }
-    }
-    let count = first.values.len().min(last.values.len());
-    let change = match (fell, rose) {
+fn describe_change(change: &Change, text: &mut String) {
+    let Change {
+        fell, rose, count, ..
+    } = *change;
+    let moved = match (fell, rose) {
         (0, 0) => "values did not change".to_owned(),
         (2, 0) if count == 2 => "values fell in both categories".to_owned(),
         (0, 2) if count == 2 => "values rose in both categories".to_owned(),
@@ -162,12 +279,12 @@ fn describe_change(first: &Series, last: &Series, text: &mut String) {
         (0, rose) => format!("values rose in {rose} of {count} categories"),
         (fell, rose) => format!("values fell in {fell} and rose in {rose} of {count} categories"),
     };
-    let _ = write!(text, " From {} to {}, {change}.", first.name, last.name);
+    let _ = write!(text, " From {} to {}, {moved}.", change.from, change.to);
 }
 
 fn describe_totals(data: &ChartData, text: &mut String) {
-    if let Some(sentence) = extremes_sentence(data, &totals(data), "The largest total") {
-        text.push_str(&sentence);
+    if let Some(extremes) = &finding(data).extremes {
+        text.push_str(&extremes_sentence(extremes, "The largest total"));
     }
 }
 
@@ -203,15 +320,9 @@ fn describe_lines(data: &ChartData, text: &mut String) {
 }
 
 fn describe_target(data: &ChartData, text: &mut String) {
-    let (Some(target), Some(last)) = (&data.target, data.series.last()) else {
+    let (Some(target), Some(last)) = (finding(data).target, data.series.last()) else {
         return;
     };
-    let values = match data.kind {
-        ChartKind::StackedBar => totals(data),
-        _ => last.values.clone(),
-    };
-    let above = values.iter().filter(|value| **value > target.value).count();
-    let level = format_value(target.value, places(target.value), data.unit.as_deref());
     let name = match &target.label {
         Some(label) => format!(" ({label})"),
         None => String::new(),
@@ -222,8 +333,8 @@ fn describe_target(data: &ChartData, text: &mut String) {
     };
     let _ = write!(
         text,
-        " {above} of {} are above the reference line at {level}{name}{when}.",
-        values.len()
+        " {} of {} are above the reference line at {}{name}{when}.",
+        target.above, target.count, target.level
     );
 }
 
@@ -276,6 +387,40 @@ mod tests {
              values fell in 2 of 3 categories. 1 of 3 are above the reference line at 2% (the \
              2% target) in 2022."
         );
+    }
+
+    #[test]
+    fn the_finding_is_data_and_equal_values_are_said_to_be_equal() {
+        let finding = finding(&data());
+        assert_eq!(
+            finding.extremes,
+            Some(Extremes::Spread {
+                series: Some("2022".to_owned()),
+                largest: vec!["Africa".to_owned()],
+                largest_value: "5.0%".to_owned(),
+                smallest: vec!["Europe".to_owned()],
+                smallest_value: "0.4%".to_owned(),
+            })
+        );
+        assert_eq!(
+            finding.change.map(|c| (c.fell, c.rose, c.count)),
+            Some((2, 0, 3))
+        );
+        assert_eq!(
+            finding.target.map(|t| (t.above, t.level)),
+            Some((1, "2%".to_owned()))
+        );
+        let mut equal = data();
+        equal.series.truncate(1);
+        equal.series[0].values = vec![1.0, 1.0, 1.0];
+        assert_eq!(
+            super::finding(&equal).extremes,
+            Some(Extremes::AllEqual {
+                count: 3,
+                value: "1.0%".to_owned()
+            })
+        );
+        assert!(describe(&equal).contains("All 3 categories have the same value (1.0%)."));
     }
 
     #[test]

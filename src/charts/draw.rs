@@ -16,7 +16,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette;
 use super::spec::{ChartData, ChartKind};
-use super::svg::{band_height, Layout, FONT, SMALL, WIDTH};
+use super::svg::{band_height, Layout};
 use super::text::FAMILY;
 
 type Root<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -152,19 +152,19 @@ struct Bar {
     value: (f64, f64),
 }
 
-/// The bars of `data`, side by side or stacked, leaving `pad` (a fraction of the band)
-/// empty on each side of a category.
-fn bars(data: &ChartData, pad: f64) -> Vec<Bar> {
+/// The bars of `data`, side by side or stacked, leaving `pad.0` (a fraction of the band)
+/// empty before the bars of a category and `pad.1` after them.
+fn bars(data: &ChartData, pad: (f64, f64)) -> Vec<Bar> {
     let stacked = data.kind == ChartKind::StackedBar;
     let per_band = if stacked { 1 } else { data.series.len().max(1) };
-    let thickness = (1.0 - 2.0 * pad) / per_band as f64;
+    let thickness = (1.0 - pad.0 - pad.1) / per_band as f64;
     let mut bars = Vec::with_capacity(data.categories.len() * data.series.len());
     for category in 0..data.categories.len() {
         let mut base = 0.0;
         for (series, values) in data.series.iter().enumerate() {
             let value = values.values.get(category).copied().unwrap_or(0.0);
             let slot = if stacked { 0 } else { series };
-            let start = category as f64 + pad + slot as f64 * thickness;
+            let start = category as f64 + pad.0 + slot as f64 * thickness;
             let (from, to) = if stacked {
                 (base, base + value)
             } else {
@@ -228,9 +228,11 @@ fn horizontal(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Resu
             Scale::new(axis.low, axis.high, axis.ticks.clone()),
             Scale::new(0.0, n, centres),
         )?;
-    let category = |v: &f64| label_at(&layout.labels, n - v - 0.5);
+    let beside = |v: &f64| label_at(&layout.labels, n - v - 0.5);
+    let above = |_: &f64| String::new();
+    let category: &dyn Fn(&f64) -> String = if layout.labels_above { &above } else { &beside };
     let tick = |v: &f64| axis.tick_label(*v);
-    let labels = text_style(FONT, &ink.text, HPos::Center, VPos::Center);
+    let labels = text_style(layout.font, &ink.text, HPos::Center, VPos::Center);
     let mut mesh = chart.configure_mesh();
     mesh.disable_y_mesh()
         .x_label_formatter(&tick)
@@ -245,12 +247,17 @@ fn horizontal(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Resu
     }
     mesh.draw()?;
 
-    let band = f64::from(band_height(if data.kind == ChartKind::StackedBar {
-        1
-    } else {
-        data.series.len()
-    }));
-    let bars = bars(data, 5.0 / band);
+    let row = f64::from(layout.label_row());
+    let band = row
+        + f64::from(band_height(if data.kind == ChartKind::StackedBar {
+            1
+        } else {
+            data.series.len()
+        }));
+    let bars = bars(data, ((5.0 + row) / band, 5.0 / band));
+    if layout.labels_above {
+        labels_above(root, &chart, layout, ink)?;
+    }
     chart.draw_series(bars.iter().map(|bar| {
         Rectangle::new(
             [(bar.value.0, n - bar.band.0), (bar.value.1, n - bar.band.1)],
@@ -268,7 +275,7 @@ fn horizontal(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Resu
                     } else {
                         (4, HPos::Left)
                     };
-                    let style = text_style(SMALL, &ink.text, h, VPos::Center);
+                    let style = text_style(layout.small, &ink.text, h, VPos::Center);
                     EmptyElement::at((value, n - centre))
                         + Text::new(value_label(layout, series, category), (offset, 0), style)
                 }),
@@ -281,15 +288,33 @@ fn horizontal(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Resu
             style,
         )))?;
         let (x, y) = chart.backend_coord(&(target.value, n));
-        target_label(root, ink, target.label.as_deref(), (x, y - 6), true)?;
+        target_label(root, layout, ink, target.label.as_deref(), (x, y - 6), true)?;
     }
     Ok(())
 }
 
-/// The target's label at pixel `at`: after the line (or before it, where it would not fit)
-/// when `beside`, else ending at `at`.
+/// Each category's label on the line above its bars, from the start of the plot.
+fn labels_above(
+    root: &Root,
+    chart: &Horizontal,
+    layout: &Layout,
+    ink: &Ink,
+) -> Result<(), Failure> {
+    let n = layout.labels.len() as f64;
+    let style = text_style(layout.font, &ink.text, HPos::Left, VPos::Bottom);
+    for (index, label) in layout.labels.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(layout.axis.low, n - index as f64));
+        let baseline = y + layout.label_row() as i32;
+        root.draw(&Text::new(label.clone(), (x + 2, baseline), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// The target's label at pixel `at`: after the line when `beside` (or moved back to stay
+/// inside the chart), else ending at `at` (or moved forward to stay inside).
 fn target_label(
     root: &Root,
+    layout: &Layout,
     ink: &Ink,
     label: Option<&str>,
     at: (i32, i32),
@@ -298,14 +323,11 @@ fn target_label(
     let Some(label) = label else {
         return Ok(());
     };
-    let room = i64::from(WIDTH) - i64::from(at.0) - 8;
-    let fits = super::text::width(label, FONT) + 4.0 <= room as f64;
-    let (x, h) = if beside && fits {
-        (at.0 + 4, HPos::Left)
-    } else {
-        (at.0 - 4, HPos::Right)
-    };
-    let style = text_style(FONT, &ink.text, h, VPos::Bottom);
+    let width = super::text::width(label, layout.font).ceil() as i32;
+    let last_start = layout.width as i32 - MARGIN as i32 - width;
+    let wanted = if beside { at.0 + 4 } else { at.0 - 4 - width };
+    let x = wanted.min(last_start).max(MARGIN as i32);
+    let style = text_style(layout.font, &ink.text, HPos::Left, VPos::Bottom);
     root.draw(&Text::new(label.to_owned(), (x, at.1), style))
 }
 
@@ -332,7 +354,7 @@ fn columns(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<
     let tick = |v: &f64| axis.tick_label(*v);
     configure_vertical_mesh(&mut chart, &category, &tick, layout, ink)?;
 
-    let bars = bars(data, 0.15);
+    let bars = bars(data, (0.15, 0.15));
     chart.draw_series(bars.iter().map(|bar| {
         Rectangle::new(
             [(bar.band.0, bar.value.1), (bar.band.1, bar.value.0)],
@@ -350,13 +372,13 @@ fn columns(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<
                     } else {
                         (-3, VPos::Bottom)
                     };
-                    let style = text_style(SMALL, &ink.text, HPos::Center, v);
+                    let style = text_style(layout.small, &ink.text, HPos::Center, v);
                     EmptyElement::at((centre, value))
                         + Text::new(value_label(layout, series, category), (0, offset), style)
                 }),
         )?;
     }
-    horizontal_target(root, &mut chart, data, ink, (0.0, n))
+    horizontal_target(root, &mut chart, data, layout, ink, (0.0, n))
 }
 
 /// Key points at each category with a visible label, `offset` into its band.
@@ -371,6 +393,7 @@ fn shown_positions(layout: &Layout, offset: f64) -> Vec<f64> {
 }
 
 type Vertical<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Scale, Scale>>;
+type Horizontal<'a, 'b> = Vertical<'a, 'b>;
 
 fn configure_vertical_mesh(
     chart: &mut Vertical,
@@ -379,7 +402,7 @@ fn configure_vertical_mesh(
     layout: &Layout,
     ink: &Ink,
 ) -> Result<(), Failure> {
-    let labels = text_style(FONT, &ink.text, HPos::Center, VPos::Center);
+    let labels = text_style(layout.font, &ink.text, HPos::Center, VPos::Center);
     let mut mesh = chart.configure_mesh();
     mesh.disable_x_mesh()
         .x_label_formatter(category)
@@ -400,6 +423,7 @@ fn horizontal_target(
     root: &Root,
     chart: &mut Vertical,
     data: &ChartData,
+    layout: &Layout,
     ink: &Ink,
     span: (f64, f64),
 ) -> Result<(), Failure> {
@@ -412,7 +436,14 @@ fn horizontal_target(
         style,
     )))?;
     let (x, y) = chart.backend_coord(&(span.1, target.value));
-    target_label(root, ink, target.label.as_deref(), (x, y - 4), false)
+    target_label(
+        root,
+        layout,
+        ink,
+        target.label.as_deref(),
+        (x, y - 4),
+        false,
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -436,7 +467,7 @@ fn lines(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<()
     let category = |v: &f64| label_at(&layout.labels, *v);
     let tick = |v: &f64| axis.tick_label(*v);
     configure_vertical_mesh(&mut chart, &category, &tick, layout, ink)?;
-    horizontal_target(root, &mut chart, data, ink, (-0.5, n - 0.5))?;
+    horizontal_target(root, &mut chart, data, layout, ink, (-0.5, n - 0.5))?;
 
     for (index, series) in data.series.iter().enumerate() {
         let colour = ink.series(index);
@@ -452,14 +483,14 @@ fn lines(root: &Root, data: &ChartData, layout: &Layout, ink: &Ink) -> Result<()
         )))?;
         markers(&mut chart, &points, index, &colour)?;
         if !layout.value_labels.is_empty() {
-            let style = text_style(SMALL, &ink.text, HPos::Center, VPos::Bottom);
+            let style = text_style(layout.small, &ink.text, HPos::Center, VPos::Bottom);
             chart.draw_series(points.iter().enumerate().map(|(category, point)| {
                 EmptyElement::at(*point)
                     + Text::new(value_label(layout, index, category), (0, -7), style.clone())
             }))?;
         }
     }
-    direct_labels(root, &chart, data, ink)
+    direct_labels(root, &chart, data, layout, ink)
 }
 
 /// A marker of a different shape for each series: circle, square, triangle, cross,
@@ -508,6 +539,7 @@ fn direct_labels(
     root: &Root,
     chart: &Vertical,
     data: &ChartData,
+    layout: &Layout,
     ink: &Ink,
 ) -> Result<(), Failure> {
     let (_, rows) = chart.plotting_area().get_pixel_range();
@@ -522,12 +554,12 @@ fn direct_labels(
         })
         .collect();
     ends.sort_by_key(|(_, y, index)| (*y, *index));
-    spread(&mut ends, (FONT * 1.25).ceil() as i32, rows);
-    let room = f64::from(WIDTH) * 0.25;
+    spread(&mut ends, (layout.font * 1.25).ceil() as i32, rows);
+    let room = f64::from(layout.width) * 0.25;
     for (x, y, index) in ends {
-        let name = super::text::truncate(&data.series[index].name, FONT, room);
+        let name = super::text::truncate(&data.series[index].name, layout.font, room);
         let colour = ink.series(index);
-        let style = text_style(FONT, &colour, HPos::Left, VPos::Center);
+        let style = text_style(layout.font, &colour, HPos::Left, VPos::Center);
         root.draw(&Text::new(name, (x + 8, y), style))?;
     }
     Ok(())

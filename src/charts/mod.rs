@@ -16,7 +16,7 @@
 //! classes used by the HTML tables and SVGs are styled by [`stylesheet`], which the theme
 //! includes.
 
-mod describe;
+pub mod describe;
 mod draw;
 #[cfg(test)]
 mod fixtures;
@@ -30,19 +30,22 @@ mod xml;
 
 use serde::Serialize;
 
+pub use describe::{finding, Finding};
 pub use maps::{counts_chart, counts_chart_in, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
 pub use spec::{
     find_dataset, parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series,
     SpecError, Target,
 };
-pub use svg::render_chart;
+pub use svg::{render_chart, render_chart_in, Direction};
 
 /// A rendered chart: the SVG, and the same numbers as a table and as CSV.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Chart {
-    /// A complete `<svg>` element, safe to insert into HTML as is.
+    /// A complete `<svg>` element, safe to insert into HTML as is: the wide drawing.
     pub svg: String,
+    /// The same chart drawn for phones (see [`svg::Geometry`]); the stylesheet shows one.
+    pub narrow_svg: String,
     /// The data table shown beside the chart (in `<details>`).
     pub table: Table,
     /// Exactly the plotted numbers, with a header row.
@@ -83,7 +86,8 @@ impl Chart {
     /// The chart as a `<figure>`: a caption with the title and source, the SVG, and the
     /// data table in `<details>`, with a link to `csv_href` when given, framed by `words`.
     pub fn to_html_in(&self, csv_href: Option<&str>, words: &ChartWords) -> String {
-        let mut html = String::with_capacity(self.svg.len() + 256 + 48 * self.table.rows.len());
+        let capacity = self.svg.len() + self.narrow_svg.len() + 256 + 48 * self.table.rows.len();
+        let mut html = String::with_capacity(capacity);
         html.push_str("<figure class=\"chart-figure\">\n<figcaption>");
         xml::escape_into(&mut html, &self.title);
         if let Some(source) = &self.source {
@@ -95,6 +99,7 @@ impl Chart {
         }
         html.push_str("</figcaption>\n");
         html.push_str(&self.svg);
+        html.push_str(&self.narrow_svg);
         html.push_str("<details class=\"chart-data\">\n<summary>");
         xml::escape_into(&mut html, &words.data_table);
         html.push_str("</summary>\n");

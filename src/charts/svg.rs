@@ -13,54 +13,137 @@ use super::describe::{self, format_number, format_value};
 use super::spec::{ChartData, ChartKind};
 use super::{draw, text, tidy, xml, Chart, Table};
 
-/// The width of every chart in SVG user units; the SVG scales to its container.
+/// The width of the wide layout in SVG user units; the SVG scales to its container.
 pub const WIDTH: u32 = 640;
-/// Label text size in pixels.
+/// Label text size in pixels (wide layout).
 pub const FONT: f64 = 12.0;
-/// Value label text size in pixels.
+/// Value label text size in pixels (wide layout).
 pub const SMALL: f64 = 11.0;
 const MARGIN: u32 = 8;
+
+/// The two layouts every chart is drawn in, chosen by the stylesheet's media queries.
+///
+/// Why two drawings rather than one that scales: an SVG scaled from 640 units to a
+/// 288–358 px phone column shows 12 px labels at 5–7 px. The narrow drawing is 320 units
+/// wide with 13-unit text, so at 288 px (a 320 px phone) no text renders under 11.7 px,
+/// and horizontal bars get their category label on a line of its own above the bars, so
+/// labels keep the whole width instead of a third of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub width: u32,
+    /// Label text size.
+    pub font: f64,
+    /// Value label text size.
+    pub small: f64,
+    /// Horizontal bars: each category label above its bars, not beside them.
+    pub labels_above: bool,
+    /// The class by which the stylesheet shows or hides this drawing.
+    pub class: &'static str,
+}
+
+impl Geometry {
+    /// For desktop columns (at least 640 px wide).
+    pub const WIDE: Geometry = Geometry {
+        width: WIDTH,
+        font: FONT,
+        small: SMALL,
+        labels_above: false,
+        class: "chart-wide",
+    };
+    /// For phones: 320 units, drawn at 0.9–1.5 times its size.
+    pub const NARROW: Geometry = Geometry {
+        width: 320,
+        font: 13.0,
+        small: 13.0,
+        labels_above: true,
+        class: "chart-narrow",
+    };
+}
+
+/// The reading direction of the page a chart is drawn for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Direction {
+    #[default]
+    Ltr,
+    /// Right to left: text is laid out right to left and bar charts are mirrored.
+    Rtl,
+}
+
+impl Direction {
+    /// The direction of a page whose `dir` attribute is `dir` (`ltr` or `rtl`).
+    pub fn of(dir: &str) -> Direction {
+        if dir == "rtl" {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+}
 const PLOT_HEIGHT: u32 = 240;
 const LEGEND_ROW: u32 = 22;
 
-/// Renders `data` as a chart whose SVG ids start with `id` (made safe if it is not).
+/// Renders `data` as a left-to-right chart whose SVG ids start with `id` (made safe if it
+/// is not).
 pub fn render_chart(data: &ChartData, id: &str) -> Chart {
+    render_chart_in(data, id, Direction::Ltr)
+}
+
+/// Renders `data` for a page read in `direction`: the wide and the narrow drawing (ids
+/// `id…` and `id-n…`), the table and the CSV.
+pub fn render_chart_in(data: &ChartData, id: &str, direction: Direction) -> Chart {
     let id = xml::ident(id);
     let data = normalized(data);
     let description = data
         .description
         .clone()
         .unwrap_or_else(|| describe::describe(&data));
-    let layout = Layout::of(&data);
-    let empty = data.categories.is_empty() || data.series.is_empty();
-    let drawn = if !empty && text::register_with_plotters() {
-        draw::draw(&data, &layout).ok()
-    } else {
-        None
-    };
-    let frame = tidy::Frame {
-        id: &id,
-        title: &data.title,
-        description: &description,
-        width: layout.width,
-        height: layout.height,
-        kind: data.kind,
-        series: data.series.len(),
-        legend: &layout.legend,
-        fallback: if empty {
-            "No data to chart."
-        } else {
-            "This chart could not be drawn; its table has the data."
-        },
-    };
+    let drawing =
+        |id: &str, geometry: Geometry| drawing(&data, id, &description, geometry, direction);
     Chart {
-        svg: tidy::document(drawn.as_deref(), &frame),
+        svg: drawing(&id, Geometry::WIDE),
+        narrow_svg: drawing(&format!("{id}-n"), Geometry::NARROW),
         table: table(&data),
         csv: csv(&data),
         title: data.title.clone(),
         description,
         source: data.source.clone(),
     }
+}
+
+/// One SVG of `data` in `geometry`, mirrored for right-to-left pages where it is a bar chart.
+fn drawing(
+    data: &ChartData,
+    id: &str,
+    description: &str,
+    geometry: Geometry,
+    direction: Direction,
+) -> String {
+    let layout = Layout::of(data, geometry);
+    let empty = data.categories.is_empty() || data.series.is_empty();
+    let drawn = if !empty && text::register_with_plotters() {
+        draw::draw(data, &layout).ok()
+    } else {
+        None
+    };
+    let frame = tidy::Frame {
+        id,
+        title: &data.title,
+        description,
+        width: layout.width,
+        height: layout.height,
+        font: layout.font,
+        class: geometry.class,
+        kind: data.kind,
+        series: data.series.len(),
+        legend: &layout.legend,
+        direction,
+        fallback: if empty {
+            "No data to chart."
+        } else {
+            "This chart could not be drawn; its table has the data."
+        },
+    };
+    tidy::document(drawn.as_deref(), &frame)
 }
 
 /// A copy of `data` with one finite value per category in every series and labels
@@ -254,6 +337,11 @@ pub(crate) struct LegendEntry {
 pub(crate) struct Layout {
     pub width: u32,
     pub height: u32,
+    /// Label and value label text sizes.
+    pub font: f64,
+    pub small: f64,
+    /// Horizontal bars: category labels above their bars (see [`Geometry`]).
+    pub labels_above: bool,
     /// Space above the plotting area (legend, target label, headroom).
     pub top: u32,
     /// The label area left of the plotting area.
@@ -271,11 +359,14 @@ pub(crate) struct Layout {
 }
 
 impl Layout {
-    pub(crate) fn of(data: &ChartData) -> Layout {
+    pub(crate) fn of(data: &ChartData, geometry: Geometry) -> Layout {
         let axis = Axis::of(data);
         let layout = Layout {
-            width: WIDTH,
+            width: geometry.width,
             height: 0,
+            font: geometry.font,
+            small: geometry.small,
+            labels_above: geometry.labels_above,
             top: MARGIN,
             left: 0,
             right: 0,
@@ -291,7 +382,7 @@ impl Layout {
             }
             ChartKind::Column => layout.vertical(data, 0),
             ChartKind::Line => {
-                let right = direct_label_width(data);
+                let right = direct_label_width(data, &layout);
                 layout.vertical(data, right)
             }
         }
@@ -302,24 +393,34 @@ impl Layout {
             ChartKind::StackedBar => 1,
             _ => data.series.len().max(1),
         };
-        let band = band_height(per_band);
-        let max_label = f64::from(WIDTH) * 0.38;
+        let band = band_height(per_band) + self.label_row();
+        let max_label = if self.labels_above {
+            f64::from(self.width - 2 * MARGIN)
+        } else {
+            f64::from(self.width) * 0.38
+        };
         self.labels = data
             .categories
             .iter()
-            .map(|label| text::truncate(label, FONT, max_label))
+            .map(|label| text::truncate(label, self.font, max_label))
             .collect();
-        self.left = widest(&self.labels, FONT).max(24) + 14;
+        self.left = if self.labels_above {
+            0
+        } else {
+            widest(&self.labels, self.font).max(24) + 14
+        };
         self.place_legend(data);
         if data.target.is_some() {
             self.top += 20;
         }
         let last_tick = self.axis.tick_label(self.axis.high);
         let values = self.value_labels.iter().flatten();
-        let value_width = values.map(|label| ceil(text::width(label, SMALL))).max();
+        let value_width = values
+            .map(|label| ceil(text::width(label, self.small)))
+            .max();
         self.right = value_width
             .map_or(0, |width| width + 8)
-            .max(ceil(text::width(&last_tick, FONT) / 2.0) + 4)
+            .max(ceil(text::width(&last_tick, self.font) / 2.0) + 4)
             .max(MARGIN);
         self.bottom = if self.axis.description.is_some() {
             44
@@ -337,7 +438,7 @@ impl Layout {
         let headroom = if self.value_labels.is_empty() { 8 } else { 18 };
         self.top += headroom;
         let widest_tick = self.axis.ticks.iter().map(|t| self.axis.tick_label(*t));
-        let tick_width = widest_tick.map(|t| ceil(text::width(&t, FONT))).max();
+        let tick_width = widest_tick.map(|t| ceil(text::width(&t, self.font))).max();
         let description = if self.axis.description.is_some() {
             20
         } else {
@@ -346,8 +447,9 @@ impl Layout {
         self.left = tick_width.unwrap_or(0) + 14 + description;
         self.right = right.max(MARGIN + 4);
         self.bottom = 26;
-        let plot_width = f64::from(WIDTH - (self.left + self.right + MARGIN).min(WIDTH - 40));
-        self.labels = spaced_labels(&data.categories, plot_width);
+        let margins = (self.left + self.right + MARGIN).min(self.width - 40);
+        let plot_width = f64::from(self.width - margins);
+        self.labels = spaced_labels(&data.categories, plot_width, self.font);
         self.height = self.top + PLOT_HEIGHT + self.bottom + MARGIN;
         self
     }
@@ -359,9 +461,9 @@ impl Layout {
         }
         let (mut x, mut y) = (MARGIN, self.top);
         for (index, series) in data.series.iter().enumerate() {
-            let name = text::truncate(&series.name, FONT, 160.0);
-            let entry_width = 16 + ceil(text::width(&name, FONT)) + 18;
-            if x > MARGIN && x + entry_width > WIDTH - MARGIN {
+            let name = text::truncate(&series.name, self.font, 160.0);
+            let entry_width = 16 + ceil(text::width(&name, self.font)) + 18;
+            if x > MARGIN && x + entry_width > self.width - MARGIN {
                 x = MARGIN;
                 y += LEGEND_ROW;
             }
@@ -374,6 +476,15 @@ impl Layout {
             x += entry_width;
         }
         self.top = y + LEGEND_ROW + 4;
+    }
+
+    /// The height of the line that holds a category label above its bars (0 beside them).
+    pub(crate) fn label_row(&self) -> u32 {
+        if self.labels_above {
+            ceil(self.font * 1.4)
+        } else {
+            0
+        }
     }
 }
 
@@ -399,17 +510,17 @@ fn widest(labels: &[String], size: f64) -> u32 {
 }
 
 /// Category labels under columns or points: every `step`-th shown, each cut to its room.
-fn spaced_labels(categories: &[String], plot_width: f64) -> Vec<String> {
+fn spaced_labels(categories: &[String], plot_width: f64, font: f64) -> Vec<String> {
     let count = categories.len().max(1);
     let band = plot_width / count as f64;
-    let wanted = widest(categories, FONT).min(64) + 8;
+    let wanted = widest(categories, font).min(64) + 8;
     let step = (f64::from(wanted) / band).ceil().max(1.0) as usize;
     categories
         .iter()
         .enumerate()
         .map(|(index, label)| {
             if index % step == 0 {
-                text::truncate(label, FONT, band * step as f64 - 6.0)
+                text::truncate(label, font, band * step as f64 - 6.0)
             } else {
                 String::new()
             }
@@ -418,13 +529,14 @@ fn spaced_labels(categories: &[String], plot_width: f64) -> Vec<String> {
 }
 
 /// The room the direct labels at the end of lines need.
-fn direct_label_width(data: &ChartData) -> u32 {
+fn direct_label_width(data: &ChartData, layout: &Layout) -> u32 {
+    let room = f64::from(layout.width) * 0.25;
     let names = data
         .series
         .iter()
-        .map(|series| text::truncate(&series.name, FONT, f64::from(WIDTH) * 0.25))
+        .map(|series| text::truncate(&series.name, layout.font, room))
         .collect::<Vec<_>>();
-    widest(&names, FONT) + 18
+    widest(&names, layout.font) + 18
 }
 
 /// The value label texts: per series and category for bars and lines, per category
@@ -707,6 +819,104 @@ mod tests {
         let big = render_chart(&simple("Big", &refs, &values), "b");
         assert_eq!(big.svg.matches("class=\"bar series-1\"").count(), 200);
         assert!(big.svg.contains("…</text>"));
+    }
+
+    /// The `x` attribute of the first `<text>` whose content is `label`.
+    fn text_x(svg: &str, label: &str) -> f64 {
+        let end = svg
+            .find(&format!(">{label}</text>"))
+            .or_else(|| svg.find(&format!(">\u{2068}{label}\u{2069}</text>")))
+            .unwrap_or_else(|| panic!("no {label}"));
+        let start = svg[..end].rfind("<text").unwrap_or(0);
+        let element = &svg[start..end];
+        let x = element.split(" x=\"").nth(1).unwrap_or_default();
+        x.split('"')
+            .next()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn the_narrow_drawing_is_for_phones_with_labels_above_the_bars() {
+        let chart = chart(FIGURE_I);
+        assert!(chart
+            .narrow_svg
+            .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 "));
+        assert!(chart
+            .narrow_svg
+            .contains("id=\"fig-1-n\" class=\"chart chart-narrow "));
+        assert!(chart.svg.contains("id=\"fig-1\" class=\"chart chart-wide "));
+        assert!(chart.narrow_svg.contains("font-size=\"13\""));
+        // Every label whole, beside the start of the plot rather than cut to a third.
+        assert!(chart.narrow_svg.contains(">Lower-middle-income</text>"));
+        assert!(
+            (text_x(&chart.narrow_svg, "World") - text_x(&chart.narrow_svg, "SIDS")).abs() < 0.5
+        );
+        let html = chart.to_html(None);
+        assert!(html.contains("chart-wide") && html.contains("chart-narrow"));
+    }
+
+    #[test]
+    fn no_text_is_under_11_px_at_the_width_each_drawing_is_shown() {
+        let smallest = |svg: &str| {
+            svg.split("font-size=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+                .fold(f64::INFINITY, f64::min)
+        };
+        for kind in ["grouped-bar", "bar", "column", "stacked-bar", "line"] {
+            let chart = with_kind(kind);
+            // The narrow drawing is shown from a 320-px phone (a 288-px column) up.
+            let narrow = smallest(&chart.narrow_svg) * 288.0 / f64::from(Geometry::NARROW.width);
+            assert!(narrow >= 11.0, "{kind}: narrow text at {narrow:.1} px");
+            // The wide one from a 640-px column up.
+            assert!(smallest(&chart.svg) >= 11.0, "{kind}: wide");
+        }
+    }
+
+    #[test]
+    fn right_to_left_bar_charts_are_mirrored_and_their_text_is_rtl() {
+        let spec = parse_spec(FIGURE_I).unwrap_or_else(|error| panic!("{error}"));
+        let data = resolve(&spec, &fixtures::affordability()).unwrap_or_else(|e| panic!("{e}"));
+        let ltr = render_chart_in(&data, "f", Direction::Ltr).svg;
+        let rtl = render_chart_in(&data, "f", Direction::Rtl).svg;
+        assert!(!ltr.contains("direction=\"rtl\""));
+        assert!(rtl.contains("<g class=\"labels\" ") && rtl.contains(" direction=\"rtl\">"));
+        // The zero of the value axis moves from the left of the plot to its right.
+        let (zero_ltr, zero_rtl) = (text_x(&ltr, "0%"), text_x(&rtl, "0%"));
+        assert!(
+            (zero_ltr + zero_rtl - f64::from(WIDTH)).abs() < 0.5,
+            "{zero_ltr} {zero_rtl}"
+        );
+        assert!(zero_rtl > f64::from(WIDTH) / 2.0);
+        // Category labels sit right of the plot, anchored as plotters wrote them.
+        assert!(text_x(&rtl, "World") > zero_rtl);
+        assert_eq!(
+            rtl.matches("direction=\"rtl\"").count(),
+            2,
+            "labels and legend"
+        );
+        assert!(
+            rtl.contains(">\u{2068}World\u{2069}</text>"),
+            "labels are isolates"
+        );
+        assert!(!ltr.contains('\u{2068}'));
+        let line = render_chart_in(&data_of_kind(&data, ChartKind::Line), "l", Direction::Rtl).svg;
+        let plain = render_chart_in(&data_of_kind(&data, ChartKind::Line), "l", Direction::Ltr).svg;
+        assert_eq!(
+            text_x(&line, "0%"),
+            text_x(&plain, "0%"),
+            "lines are not mirrored"
+        );
+        assert!(line.contains("text-anchor=\"end\""));
+    }
+
+    fn data_of_kind(data: &ChartData, kind: ChartKind) -> ChartData {
+        ChartData {
+            kind,
+            ..data.clone()
+        }
     }
 
     #[test]

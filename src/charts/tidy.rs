@@ -9,12 +9,20 @@
 //! cue); the target line gets a dash; noise attributes go. The legend is written here
 //! too. The rewrite is a pure function of its input, so identical charts give identical
 //! bytes.
+//!
+//! Right to left: every text gets `direction="rtl"`, so that Arabic with numbers, `%` and
+//! acronyms inside reads in the right order. Bar charts are mirrored here rather than
+//! drawn twice: each x becomes `width - x`, and since `text-anchor="start"` means the
+//! right end of a right-to-left text, the anchors stay as `plotters` wrote them. Charts
+//! that are not mirrored (columns, lines) swap `start` and `end` instead. Each text is a
+//! first-strong isolate, so a label left in English keeps its own order.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::palette;
 use super::spec::ChartKind;
-use super::svg::{LegendEntry, FONT};
+use super::svg::{Direction, LegendEntry};
 use super::text::FAMILY;
 use super::xml::escape_into;
 
@@ -25,18 +33,60 @@ pub struct Frame<'a> {
     pub description: &'a str,
     pub width: u32,
     pub height: u32,
+    /// The size of label text, which the labels group sets once.
+    pub font: f64,
+    /// The drawing's class besides `chart` (`chart-wide`, `chart-narrow`).
+    pub class: &'a str,
     pub kind: ChartKind,
     pub series: usize,
     pub legend: &'a [LegendEntry],
+    pub direction: Direction,
     /// Shown instead of the drawing when there is none.
     pub fallback: &'a str,
 }
 
+impl Frame<'_> {
+    /// Whether the drawing is mirrored: bar charts on right-to-left pages.
+    fn mirrored(&self) -> bool {
+        self.direction == Direction::Rtl
+            && matches!(
+                self.kind,
+                ChartKind::Bar | ChartKind::GroupedBar | ChartKind::StackedBar
+            )
+    }
+
+    /// Whether text anchors swap `start` and `end`: right-to-left text in a chart that is
+    /// not mirrored.
+    fn swaps_anchors(&self) -> bool {
+        self.direction == Direction::Rtl && !self.mirrored()
+    }
+
+    /// What each text is wrapped in: on right-to-left pages a first-strong isolate
+    /// (U+2068 … U+2069), so that a label left in English ("B. Digital cooperation…") keeps
+    /// its own left-to-right order, ellipsis last, inside the right-to-left line.
+    fn isolation(&self) -> (&'static str, &'static str) {
+        match self.direction {
+            Direction::Rtl => ("\u{2068}", "\u{2069}"),
+            Direction::Ltr => ("", ""),
+        }
+    }
+
+    /// ` direction="rtl"` on right-to-left pages, for the groups that hold text.
+    fn direction_attribute(&self) -> &'static str {
+        match self.direction {
+            Direction::Rtl => " direction=\"rtl\"",
+            Direction::Ltr => "",
+        }
+    }
+}
+
 /// The group of all text, with the defaults that its elements then leave out.
-fn labels_open() -> String {
+fn labels_open(frame: &Frame) -> String {
     format!(
-        "<g class=\"labels\" font-size=\"{FONT}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\">\n",
-        palette::TEXT
+        "<g class=\"labels\" font-size=\"{}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\"{}>\n",
+        frame.font,
+        palette::TEXT,
+        frame.direction_attribute()
     )
 }
 
@@ -48,12 +98,16 @@ pub fn document(drawn: Option<&str>, frame: &Frame) -> String {
     legend(&mut svg, frame);
     match drawn {
         Some(raw) => {
+            let mut all = elements(raw);
+            if frame.mirrored() {
+                all.iter_mut().for_each(|e| e.mirror(frame.width));
+            }
             let (texts, shapes): (Vec<Element>, Vec<Element>) =
-                elements(raw).into_iter().partition(|e| e.text.is_some());
+                all.into_iter().partition(|e| e.text.is_some());
             write_shapes(&mut svg, &shapes, frame);
             // Text goes last, over the bars and lines, with a white halo that keeps it
             // readable where it crosses a grid or target line.
-            svg.push_str(&labels_open());
+            svg.push_str(&labels_open(frame));
             for element in &texts {
                 write_element(&mut svg, element, frame);
             }
@@ -62,7 +116,8 @@ pub fn document(drawn: Option<&str>, frame: &Frame) -> String {
         None => {
             let _ = write!(
                 svg,
-                "<text x=\"8\" y=\"24\" font-size=\"{FONT}\" fill=\"{}\">",
+                "<text x=\"8\" y=\"24\" font-size=\"{}\" fill=\"{}\">",
+                frame.font,
                 palette::TEXT
             );
             escape_into(&mut svg, frame.fallback);
@@ -77,9 +132,10 @@ fn open(svg: &mut String, frame: &Frame) {
     let id = frame.id;
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" class=\"chart chart-{}\" font-family=\"{FAMILY}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" class=\"chart {} chart-{}\" font-family=\"{FAMILY}\">",
         frame.width,
         frame.height,
+        frame.class,
         frame.kind.id()
     );
     let _ = write!(svg, "<title id=\"{id}-title\">");
@@ -113,21 +169,30 @@ fn legend(svg: &mut String, frame: &Frame) {
     }
     let _ = writeln!(
         svg,
-        "<g class=\"legend\" font-size=\"{FONT}\" fill=\"{}\">",
-        palette::TEXT
+        "<g class=\"legend\" font-size=\"{}\" fill=\"{}\"{}>",
+        frame.font,
+        palette::TEXT,
+        frame.direction_attribute()
     );
     for entry in frame.legend {
-        let (x, y) = (entry.x, entry.y);
+        let y = entry.y;
+        // Mirrored, the swatch ends where it began and the text starts at its right end.
+        let (swatch, text) = match frame.direction {
+            Direction::Rtl => (frame.width - entry.x - 12, frame.width - entry.x - 16),
+            Direction::Ltr => (entry.x, entry.x + 16),
+        };
         let _ = write!(
             svg,
-            "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" class=\"swatch {}\"{}/>\n<text x=\"{}\" y=\"{}\" dy=\"0.5ex\">",
+            "<rect x=\"{swatch}\" y=\"{}\" width=\"12\" height=\"12\" class=\"swatch {}\"{}/>\n<text x=\"{text}\" y=\"{}\" dy=\"0.5ex\">",
             y + 3,
             palette::series_class(entry.series),
             paint(frame.id, entry.series),
-            x + 16,
             y + 9,
         );
+        let (open, close) = frame.isolation();
+        svg.push_str(open);
         escape_into(svg, &entry.name);
+        svg.push_str(close);
         svg.push_str("</text>\n");
     }
     svg.push_str("</g>\n");
@@ -148,20 +213,67 @@ fn paint(id: &str, index: usize) -> String {
 // ---------------------------------------------------------------------------------------
 // Reading plotters' output
 
+/// An element's attributes in order: name and value (borrowed, or rewritten by mirroring).
+type Attributes<'a> = Vec<(&'a str, Cow<'a, str>)>;
+
 /// One element of `plotters`' output; values are kept escaped, as `plotters` wrote them.
 struct Element<'a> {
     tag: &'a str,
-    attributes: Vec<(&'a str, &'a str)>,
+    attributes: Attributes<'a>,
     text: Option<String>,
 }
 
 impl<'a> Element<'a> {
-    fn get(&self, name: &str) -> Option<&'a str> {
+    fn get(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, value)| *value)
+            .map(|(_, value)| value.as_ref())
     }
+
+    /// Reflects the element across the vertical centre line of a drawing `width` wide.
+    fn mirror(&mut self, width: u32) {
+        let width = f64::from(width);
+        let rect_width = self.get("width").and_then(|w| w.parse::<f64>().ok());
+        let tag = self.tag;
+        for (name, value) in &mut self.attributes {
+            let mirrored = match (tag, *name) {
+                ("rect", "x") => rect_width.and_then(|w| flip(value, width - w)),
+                (_, "x" | "x1" | "x2" | "cx") => flip(value, width),
+                (_, "points") => Some(flip_points(value, width)),
+                _ => None,
+            };
+            if let Some(mirrored) = mirrored {
+                *value = Cow::Owned(mirrored);
+            }
+        }
+    }
+}
+
+/// `axis - value`, for a coordinate written as a number.
+fn flip(value: &str, axis: f64) -> Option<String> {
+    let value = value.parse::<f64>().ok()?;
+    Some(format_coordinate(axis - value))
+}
+
+fn format_coordinate(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    format!("{rounded}")
+}
+
+/// `x,y x,y …` with each x reflected.
+fn flip_points(points: &str, width: f64) -> String {
+    points
+        .split_whitespace()
+        .map(|point| match point.split_once(',') {
+            Some((x, y)) => match flip(x, width) {
+                Some(x) => format!("{x},{y}"),
+                None => point.to_owned(),
+            },
+            None => point.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The drawing elements of `raw`, in order (the root `<svg>` is left out).
@@ -193,7 +305,7 @@ fn elements(raw: &str) -> Vec<Element<'_>> {
 }
 
 /// `<tag a="1" b="2"/>` (or `>`) into its name and attributes.
-fn parse_tag(line: &str) -> Option<(&str, Vec<(&str, &str)>)> {
+fn parse_tag(line: &str) -> Option<(&str, Attributes<'_>)> {
     let inner = line.strip_prefix('<')?;
     let inner = inner
         .strip_suffix("/>")
@@ -206,7 +318,7 @@ fn parse_tag(line: &str) -> Option<(&str, Vec<(&str, &str)>)> {
             break;
         };
         let (value, after) = after.split_once('"')?;
-        attributes.push((name.trim(), value));
+        attributes.push((name.trim(), Cow::Borrowed(value)));
         rest = after;
     }
     Some((tag, attributes))
@@ -218,8 +330,8 @@ fn parse_tag(line: &str) -> Option<(&str, Vec<(&str, &str)>)> {
 /// The shapes in order, except that plain lines (axes, ticks, grid) of one stroke are
 /// merged into one `<path>` where the first of them was: the same picture, a third of
 /// the bytes.
-fn write_shapes<'a>(svg: &mut String, shapes: &[Element<'a>], frame: &Frame) {
-    let mut paths: Vec<((&'a str, &'a str), String)> = Vec::new();
+fn write_shapes<'s>(svg: &mut String, shapes: &'s [Element<'_>], frame: &Frame) {
+    let mut paths: Vec<((&'s str, &'s str), String)> = Vec::new();
     for element in shapes {
         if let Some((key, segment)) = plain_line(element, frame) {
             match paths.iter_mut().find(|(known, _)| *known == key) {
@@ -228,7 +340,7 @@ fn write_shapes<'a>(svg: &mut String, shapes: &[Element<'a>], frame: &Frame) {
             }
         }
     }
-    let mut written: Vec<(&'a str, &'a str)> = Vec::new();
+    let mut written: Vec<(&'s str, &'s str)> = Vec::new();
     for element in shapes {
         let Some((key, _)) = plain_line(element, frame) else {
             write_element(svg, element, frame);
@@ -250,7 +362,7 @@ fn write_shapes<'a>(svg: &mut String, shapes: &[Element<'a>], frame: &Frame) {
 
 /// For a `<line>` or `<polyline>` that belongs to no series and is not the target: its
 /// (stroke, stroke width) and its path segment.
-fn plain_line<'a>(element: &Element<'a>, frame: &Frame) -> Option<((&'a str, &'a str), String)> {
+fn plain_line<'s>(element: &'s Element<'_>, frame: &Frame) -> Option<((&'s str, &'s str), String)> {
     let stroke = element.get("stroke")?;
     let width = element.get("stroke-width").unwrap_or("1");
     if series_of(element, frame.series).is_some() || stroke == palette::TARGET {
@@ -305,11 +417,24 @@ fn write_element(svg: &mut String, element: &Element, frame: &Frame) {
     let patterned = series.filter(|s| *s > 0 && element.tag == "rect" && has_bars(frame.kind));
     svg.push('<');
     svg.push_str(element.tag);
+    let swap = element.tag == "text" && frame.swaps_anchors();
     for (name, value) in &element.attributes {
-        if element.tag == "text" && is_label_default(name, value) {
+        if element.tag == "text" && is_label_default(name, value, frame.font) {
             continue;
         }
-        write_attribute(svg, name, value, patterned.is_some());
+        if swap && *name == "text-anchor" {
+            continue;
+        }
+        write_attribute(svg, name, value, patterned.is_some(), frame.font);
+    }
+    if swap {
+        match element.get("text-anchor").unwrap_or("start") {
+            "start" => svg.push_str(" text-anchor=\"end\""),
+            "end" => {}
+            other => {
+                let _ = write!(svg, " text-anchor=\"{other}\"");
+            }
+        }
     }
     if let Some(index) = series {
         let _ = write!(
@@ -328,7 +453,10 @@ fn write_element(svg: &mut String, element: &Element, frame: &Frame) {
     match &element.text {
         Some(text) => {
             svg.push('>');
+            let (open, close) = frame.isolation();
+            svg.push_str(open);
             svg.push_str(text);
+            svg.push_str(close);
             svg.push_str("</text>\n");
         }
         None => svg.push_str("/>\n"),
@@ -336,20 +464,20 @@ fn write_element(svg: &mut String, element: &Element, frame: &Frame) {
 }
 
 /// Whether a text attribute repeats what the labels group already says.
-fn is_label_default(name: &str, value: &str) -> bool {
+fn is_label_default(name: &str, value: &str, font: f64) -> bool {
     match name {
         "fill" => value == palette::TEXT,
         "text-anchor" => value == "start",
         "font-size" => value
             .parse::<f64>()
-            .is_ok_and(|size| (size - FONT).abs() < 0.05),
+            .is_ok_and(|size| (size - font).abs() < 0.05),
         _ => false,
     }
 }
 
 /// One attribute, unless it is noise; `repainted` drops the fill and stroke that
 /// [`paint`] replaces.
-fn write_attribute(svg: &mut String, name: &str, value: &str, repainted: bool) {
+fn write_attribute(svg: &mut String, name: &str, value: &str, repainted: bool, font: f64) {
     match name {
         "font-family" => {}
         "opacity" if value == "1" => {}
@@ -358,7 +486,7 @@ fn write_attribute(svg: &mut String, name: &str, value: &str, repainted: bool) {
         "font-size" => {
             let size = value
                 .parse::<f64>()
-                .map_or(FONT, |size| (size * 10.0).round() / 10.0);
+                .map_or(font, |size| (size * 10.0).round() / 10.0);
             let _ = write!(svg, " font-size=\"{size}\"");
         }
         _ => {
@@ -380,9 +508,12 @@ mod tests {
             description: "D",
             width: 10,
             height: 10,
+            font: 12.0,
+            class: "chart-wide",
             kind: ChartKind::Bar,
             series: 1,
             legend: &[],
+            direction: Direction::Ltr,
             fallback: "",
         };
         let svg = document(Some(raw), &frame);

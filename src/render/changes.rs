@@ -3,7 +3,8 @@
 //! For edition N against edition N−1: the new contributions; the contributions that report
 //! progress on earlier work (`updates:`), with their status and indicator changes; the
 //! actions that gained or lost coverage (the gap map's difference); and the number of
-//! contributions per objective in both editions, drawn as a grouped bar chart.
+//! contributions per objective in both editions, drawn as a grouped bar chart in the
+//! portal's language and direction.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +15,7 @@ use crate::model::{Contribution, Index, Site, Status};
 
 use super::urls::PortalPath;
 use super::views::{action_ref, ActionRef, ContributionSummary};
+use super::visuals::Words;
 
 /// The comparison of one edition with the previous one.
 #[derive(Serialize)]
@@ -49,8 +51,9 @@ pub struct IndicatorChange {
     pub now: String,
 }
 
-/// The comparison of `year` with the edition before it, if there is one.
-pub fn compare(site: &Site, year: i32, root: &str) -> Option<ChangesView> {
+/// The comparison of `year` with the edition before it, if there is one, its chart in the
+/// words of the portal.
+pub fn compare(site: &Site, year: i32, root: &str, words: &Words) -> Option<ChangesView> {
     let previous = site
         .editions
         .iter()
@@ -80,7 +83,8 @@ pub fn compare(site: &Site, year: i32, root: &str) -> Option<ChangesView> {
             .collect()
     };
     let (covered_now, covered_before) = (covered(&now), covered(&before));
-    let (chart_html, chart_csv) = objective_chart(site, year, previous, &now, &before, root);
+    let editions = (previous, year);
+    let (chart_html, chart_csv) = objective_chart(site, editions, (&now, &before), root, words);
     Some(ChangesView {
         year,
         previous,
@@ -135,14 +139,14 @@ fn progress(site: &Site, contribution: &Contribution) -> Option<Progress> {
     })
 }
 
-/// Contributions per objective in both editions, as a grouped bar chart and its CSV.
+/// Contributions per objective in the editions `(previous, year)`, whose contributions are
+/// `(now, before)`, as a grouped bar chart in the portal's language and its CSV.
 fn objective_chart(
     site: &Site,
-    year: i32,
-    previous: i32,
-    now: &[&Contribution],
-    before: &[&Contribution],
+    (previous, year): (i32, i32),
+    (now, before): (&[&Contribution], &[&Contribution]),
     root: &str,
+    words: &Words,
 ) -> (String, String) {
     let count = |contributions: &[&Contribution], id: &str| {
         contributions
@@ -157,11 +161,20 @@ fn objective_chart(
     };
     let data = ChartData {
         kind: ChartKind::GroupedBar,
-        title: format!("Contributions by objective, editions {previous} and {year}"),
+        title: words.text(
+            "changes-chart-title",
+            &[
+                ("previous_year", previous.to_string().into()),
+                ("year", year.to_string().into()),
+            ],
+        ),
         description: None,
-        source: Some(format!("Contributions to the {} portal", site.config.title)),
+        source: Some(words.text(
+            "changes-chart-source",
+            &[("site", site.config.title.clone().into())],
+        )),
         unit: None,
-        category_label: "Objective".to_owned(),
+        category_label: words.text("changes-chart-category", &[]),
         categories: site
             .objectives
             .iter()
@@ -190,9 +203,16 @@ fn objective_chart(
         decimals: 0,
     };
     let name = format!("changes-{year}");
-    let chart = charts::render_chart(&data, &name);
+    let data = ChartData {
+        description: Some(words.phrase(&charts::finding(&data))),
+        ..data
+    };
+    let chart = charts::render_chart_in(&data, &name, words.direction);
     (
-        chart.to_html(Some(&format!("{root}{}", PortalPath::chart_csv(&name)))),
+        chart.to_html_in(
+            Some(&format!("{root}{}", PortalPath::chart_csv(&name))),
+            &words.chart,
+        ),
         chart.csv,
     )
 }

@@ -93,7 +93,8 @@ impl<'a> Renderer<'a> {
         {
             return Ok(1);
         }
-        let Some(changes) = changes::compare(self.site, edition.year, &path.root()) else {
+        let Some(changes) = changes::compare(self.site, edition.year, &path.root(), &self.words)
+        else {
             return Ok(0);
         };
         self.write(&csv_path, changes.chart_csv.as_bytes())?;

@@ -106,7 +106,7 @@ impl<'a> Renderer<'a> {
             if !self.scope.wants(file) {
                 continue;
             }
-            if let Some(csv) = visuals::block_chart_csv(source, &self.site.datasets) {
+            if let Some(csv) = self.blocks.csv(source) {
                 self.write(file, csv.as_bytes())?;
             }
         }

@@ -210,14 +210,10 @@ impl<'a> Inputs<'a> {
     fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
         let site = self.site;
         let prepared_edition = self.prepared.editions.get(&edition.year)?;
-        let words = visuals::Words::new(
-            &self.theme.messages,
-            language,
-            &site.config.default_language,
-        );
+        let words = visuals::Words::new(&self.theme.messages, language);
         Some(Renderer {
             site,
-            blocks: visuals::ChartBlocks::new(&site.datasets, words.chart.clone()),
+            blocks: visuals::ChartBlocks::new(&site.datasets, words.clone()),
             links: self
                 .prepared
                 .link_targets
@@ -615,5 +611,3 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 }
-
-impl Renderer<'_> {}

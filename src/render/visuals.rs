@@ -8,7 +8,11 @@
 //!   matrix and the gap maps. They are computed once per build, not once per page.
 //!
 //! Every chart's numbers are also written as CSV under `charts/`, linked from the chart.
+//! Figures follow the portal's direction (mirrored bar charts in Arabic), and a dataset's
+//! category labels and column titles are shown in the portal's language where the message
+//! files have `data-label-<slug of the label>` (see [`Words::data_label`]).
 
+use crate::charts::describe::Extremes;
 use crate::charts::{self, Chart};
 use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
 
@@ -17,17 +21,17 @@ use super::markdown::{BlockError, Blocks};
 use super::urls::PortalPath;
 
 /// The words of a portal's figures, in its language: chart titles, labels of the closed
-/// lists, table headers, and the frame of every figure.
+/// lists, table headers, and the frame of every figure; and the portal's direction.
+#[derive(Clone)]
 pub struct Words<'m> {
     messages: &'m Messages,
     language: &'m str,
-    /// The default language, whose descriptions the chart module writes itself.
-    default_language: &'m str,
     pub chart: charts::ChartWords,
+    pub direction: charts::Direction,
 }
 
 impl<'m> Words<'m> {
-    pub fn new(messages: &'m Messages, language: &'m str, default_language: &'m str) -> Self {
+    pub fn new(messages: &'m Messages, language: &'m str) -> Self {
         let text = |key: &str| messages.text(language, key, &[]);
         Words {
             chart: charts::ChartWords {
@@ -37,11 +41,35 @@ impl<'m> Words<'m> {
             },
             messages,
             language,
-            default_language,
+            direction: charts::Direction::of(super::i18n::direction(language)),
         }
     }
 
-    fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
+    /// A dataset's category label or column title in the portal's language: the message
+    /// `data-label-<slug>` where the message files have one, else `label` as written.
+    pub fn data_label(&self, label: &str) -> String {
+        let key = format!("data-label-{}", slug::slugify(label));
+        if self.messages.has(self.language, &key) {
+            self.text(&key, &[])
+        } else {
+            label.to_owned()
+        }
+    }
+
+    /// `data` with its categories, category column and series names in the portal's language.
+    fn translated(&self, mut data: charts::ChartData) -> charts::ChartData {
+        data.category_label = self.data_label(&data.category_label);
+        for category in &mut data.categories {
+            *category = self.data_label(category);
+        }
+        for series in &mut data.series {
+            series.name = self.data_label(&series.name);
+        }
+        data
+    }
+
+    /// The message `key` in the portal's language.
+    pub fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
         self.messages.text(self.language, key, args)
     }
 
@@ -62,41 +90,129 @@ impl<'m> Words<'m> {
             counts,
             id,
             (&headers.0, &headers.1),
+            self.direction,
         )
     }
 
-    /// The main finding of a count chart: empty in the default language, whose sentence
-    /// the chart module generates; a message in the others.
+    /// The main finding of a count chart, in the portal's language.
     fn describe(&self, counts: &[(String, usize)]) -> String {
-        if self.language == self.default_language {
-            return String::new();
+        let data = charts::maps::counts_data(counts, ("", ""));
+        self.phrase(&charts::finding(&data))
+    }
+
+    /// `finding` in the portal's language, from the `chart-finding-*` messages: the one
+    /// phrasing of every figure's main finding, the default language's included.
+    pub fn phrase(&self, finding: &charts::Finding) -> String {
+        let mut sentences = Vec::new();
+        match &finding.extremes {
+            Some(Extremes::Spread {
+                series,
+                largest,
+                largest_value,
+                smallest,
+                smallest_value,
+            }) => {
+                let mut args = vec![
+                    ("largest", Arg::from(self.list(largest))),
+                    ("largest_value", largest_value.clone().into()),
+                    ("smallest", self.list(smallest).into()),
+                    ("smallest_value", smallest_value.clone().into()),
+                ];
+                let key = match series {
+                    Some(series) => {
+                        args.push(("series", series.clone().into()));
+                        "chart-finding-extremes-in"
+                    }
+                    None => "chart-finding-extremes",
+                };
+                sentences.push(self.text(key, &args));
+            }
+            Some(Extremes::AllEqual { count, value }) => sentences.push(self.text(
+                "chart-finding-all-equal",
+                &[("count", (*count).into()), ("value", value.clone().into())],
+            )),
+            None => {}
         }
-        let largest = counts.iter().max_by_key(|(_, count)| *count);
-        let smallest = counts.iter().min_by_key(|(_, count)| *count);
-        match (largest, smallest) {
-            (Some(largest), Some(smallest)) => self.text(
-                "chart-extremes",
+        if let Some(change) = &finding.change {
+            sentences.push(self.text(
+                "chart-finding-change",
                 &[
-                    ("largest", largest.0.clone().into()),
-                    ("largest_count", largest.1.into()),
-                    ("smallest", smallest.0.clone().into()),
-                    ("smallest_count", smallest.1.into()),
+                    ("from", change.from.clone().into()),
+                    ("to", change.to.clone().into()),
+                    ("fell", change.fell.into()),
+                    ("rose", change.rose.into()),
+                    ("count", change.count.into()),
                 ],
-            ),
-            _ => String::new(),
+            ));
         }
+        if let Some(target) = &finding.target {
+            let mut args = vec![
+                ("above", Arg::from(target.above)),
+                ("count", target.count.into()),
+                ("level", target.level.clone().into()),
+            ];
+            let key = match &target.label {
+                Some(label) => {
+                    args.push(("label", label.clone().into()));
+                    "chart-finding-target-named"
+                }
+                None => "chart-finding-target",
+            };
+            sentences.push(self.text(key, &args));
+        }
+        sentences.join(" ")
+    }
+
+    /// Names joined by the language's list separator; past three, the rest as "…".
+    fn list(&self, names: &[String]) -> String {
+        let separator = self.text("list-separator", &[]);
+        let mut list = names
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(&separator);
+        if names.len() > 3 {
+            list.push_str(&separator);
+            list.push('…');
+        }
+        list
+    }
+
+    /// `data` with the author's description, or its finding phrased in the portal's language.
+    fn described(&self, mut data: charts::ChartData) -> charts::ChartData {
+        if data.description.is_none() {
+            data.description = Some(self.phrase(&charts::finding(&data)));
+        }
+        data
     }
 }
 
 /// Renders ```` ```chart ```` blocks.
 pub struct ChartBlocks<'a> {
     datasets: &'a [Dataset],
-    words: charts::ChartWords,
+    words: Words<'a>,
 }
 
 impl<'a> ChartBlocks<'a> {
-    pub fn new(datasets: &'a [Dataset], words: charts::ChartWords) -> Self {
+    pub fn new(datasets: &'a [Dataset], words: Words<'a>) -> Self {
         ChartBlocks { datasets, words }
+    }
+
+    /// The chart written in Markdown as `source`, in the portal's language.
+    fn chart(&self, source: &str) -> Result<Chart, BlockError> {
+        let spec = charts::parse_spec(source).map_err(block_error)?;
+        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
+        let data = charts::resolve(&spec, dataset).map_err(block_error)?;
+        let data = self.words.described(self.words.translated(data));
+        let id = block_chart_name(source);
+        Ok(charts::render_chart_in(&data, &id, self.words.direction))
+    }
+
+    /// The CSV of the chart written in Markdown as `source`, or `None` when the block is
+    /// invalid (its page reports why).
+    pub fn csv(&self, source: &str) -> Option<String> {
+        self.chart(source).ok().map(|chart| chart.csv)
     }
 }
 
@@ -106,14 +222,10 @@ impl Blocks for ChartBlocks<'_> {
     }
 
     fn render(&self, _: &str, source: &str, root: &str) -> Result<String, BlockError> {
-        let spec = charts::parse_spec(source).map_err(block_error)?;
-        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
-        let data = charts::resolve(&spec, dataset).map_err(block_error)?;
-        let id = block_chart_name(source);
-        let chart = charts::render_chart(&data, &id);
-        let csv_path = PortalPath::chart_csv(&id);
+        let chart = self.chart(source)?;
+        let csv_path = PortalPath::chart_csv(&block_chart_name(source));
         // Its CSV is written from the page plan (`render::plan`), not from here.
-        Ok(chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words))
+        Ok(chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words.chart))
     }
 }
 
@@ -251,15 +363,6 @@ pub fn block_chart_name(source: &str) -> String {
     format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10])
 }
 
-/// The CSV of the chart written in Markdown as `source`, or `None` when the block is
-/// invalid (its page reports why).
-pub fn block_chart_csv(source: &str, datasets: &[Dataset]) -> Option<String> {
-    let spec = charts::parse_spec(source).ok()?;
-    let dataset = charts::spec::find_dataset(&spec, datasets).ok()?;
-    let data = charts::resolve(&spec, dataset).ok()?;
-    Some(charts::render_chart(&data, &block_chart_name(source)).csv)
-}
-
 /// A count chart as a figure for a page at `root`, with its CSV link.
 pub fn figure(chart: &Chart, name: &str, root: &str, words: &charts::ChartWords) -> String {
     chart.to_html_in(
@@ -301,5 +404,112 @@ pub fn actions_chart(
         &counts,
         &format!("actions-{}", objective.slug()),
         (&headers.0, &headers.1),
+        words.direction,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::i18n::LocaleFile;
+
+    fn messages() -> Messages {
+        let files: Vec<LocaleFile> = crate::load::LANGUAGES
+            .iter()
+            .map(|language| {
+                let file = format!(
+                    "{}/themes/default/locales/{language}.ftl",
+                    env!("CARGO_MANIFEST_DIR")
+                );
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                LocaleFile {
+                    language: (*language).to_owned(),
+                    file,
+                    text,
+                }
+            })
+            .collect();
+        Messages::load(&files, &[]).unwrap_or_else(|problems| panic!("{problems:#?}"))
+    }
+
+    #[test]
+    fn dataset_labels_are_shown_in_the_portal_language() {
+        let messages = messages();
+        let arabic = Words::new(&messages, "ar");
+        assert_eq!(arabic.data_label("World"), "العالم");
+        assert_eq!(
+            arabic.data_label("Lower-middle-income"),
+            "الدخل المتوسط الأدنى"
+        );
+        assert_eq!(arabic.data_label("group"), "المجموعة");
+        assert_eq!(
+            arabic.data_label("Atlantis"),
+            "Atlantis",
+            "no message: as written"
+        );
+        assert_eq!(arabic.direction, charts::Direction::Rtl);
+        let french = Words::new(&messages, "fr");
+        assert_eq!(french.data_label("LDCs"), "PMA");
+        assert_eq!(french.direction, charts::Direction::Ltr);
+        assert_eq!(Words::new(&messages, "en").data_label("SIDS"), "SIDS");
+    }
+
+    #[test]
+    fn findings_are_phrased_in_every_language_and_equal_values_are_equal() {
+        let messages = messages();
+        let equal = [("2025".to_owned(), 1), ("2026".to_owned(), 1)];
+        let english = Words::new(&messages, "en");
+        assert_eq!(
+            english.describe(&equal),
+            "All 2 categories have the same value (1)."
+        );
+        assert_eq!(
+            Words::new(&messages, "fr").describe(&equal),
+            "Les 2 catégories ont toutes la même valeur (1)."
+        );
+        let counts = [("Africa".to_owned(), 3), ("Europe".to_owned(), 1)];
+        assert_eq!(
+            english.describe(&counts),
+            "The largest value is Africa (3) and the smallest is Europe (1)."
+        );
+        for language in crate::load::LANGUAGES {
+            let words = Words::new(&messages, language);
+            let text = words.describe(&counts);
+            assert!(
+                text.contains("Africa") && !text.contains('{'),
+                "{language}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_change_and_a_target_are_phrased() {
+        let messages = messages();
+        let finding = charts::Finding {
+            extremes: None,
+            change: Some(charts::describe::Change {
+                from: "2021".to_owned(),
+                to: "2022".to_owned(),
+                fell: 13,
+                rose: 0,
+                count: 14,
+            }),
+            target: Some(charts::describe::TargetCrossed {
+                above: 10,
+                count: 14,
+                level: "2%".to_owned(),
+                label: Some("target".to_owned()),
+            }),
+        };
+        assert_eq!(
+            Words::new(&messages, "en").phrase(&finding),
+            "From 2021 to 2022, values fell in 13 of 14 categories. \
+             10 of 14 are above the reference line at 2% (target)."
+        );
+        let arabic = Words::new(&messages, "ar").phrase(&finding);
+        assert!(
+            arabic.starts_with("من 2021 إلى 2022، انخفضت القيم"),
+            "{arabic}"
+        );
+    }
 }

@@ -69,6 +69,11 @@ test("a portal that breaks the contract fails with messages naming what broke", 
     assert.match(run.output, /axe color-contrast \(serious\)/);
     assert.equal(outcome(run, "keyboard and axe (WCAG 2.1 A/AA): contribution [en]"), "ok");
     assert.equal(outcome(run, "search in fr"), "ok");
+    assert.match(run.output, /- the page scrolls sideways: \d+ px wide at 390 px \(div/);
+    assert.match(run.output, /1 SVG text\(s\) under 11 px, the smallest "Shrunk label" at \d\.\d px/);
+    assert.match(run.output, /bar chart #unmirrored is not mirrored/);
+    assert.match(run.output, /bar chart #unmirrored has labels in English: "World"/);
+    assert.equal(outcome(run, "phone 390×844: home [fr]"), "ok");
   } finally {
     rmSync(publicDir, { recursive: true, force: true });
   }

@@ -18,7 +18,7 @@ pub use forum_map::forum_map;
 pub use tables::{gap_map, objectives_forums_matrix};
 
 use super::spec::{ChartData, ChartKind, Series};
-use super::{render_chart, Chart};
+use super::{render_chart_in, Chart, Direction};
 
 /// A horizontal bar chart of `labels_and_counts`, in the order given, with value labels.
 /// An empty `description` is replaced by one generated from the counts.
@@ -34,23 +34,36 @@ pub fn counts_chart(
         labels_and_counts,
         id,
         ("Category", "Count"),
+        Direction::Ltr,
     )
 }
 
 /// [`counts_chart`] with the data table's column headers `(category, count)` in the page's
-/// language.
+/// language, drawn for a page read in `direction`.
 pub fn counts_chart_in(
     title: &str,
     description: &str,
     labels_and_counts: &[(String, usize)],
     id: &str,
     headers: (&str, &str),
+    direction: Direction,
 ) -> Chart {
     let description = description.trim();
     let data = ChartData {
-        kind: ChartKind::Bar,
         title: title.to_owned(),
         description: (!description.is_empty()).then(|| description.to_owned()),
+        ..counts_data(labels_and_counts, headers)
+    };
+    render_chart_in(&data, id, direction)
+}
+
+/// The data of a horizontal bar chart of `labels_and_counts` with the column headers
+/// `(category, count)`, untitled.
+pub fn counts_data(labels_and_counts: &[(String, usize)], headers: (&str, &str)) -> ChartData {
+    ChartData {
+        kind: ChartKind::Bar,
+        title: String::new(),
+        description: None,
         source: None,
         unit: None,
         category_label: headers.0.to_owned(),
@@ -68,8 +81,7 @@ pub fn counts_chart_in(
         target: None,
         value_labels: true,
         decimals: 0,
-    };
-    render_chart(&data, id)
+    }
 }
 
 #[cfg(test)]
@@ -128,7 +140,7 @@ mod tests {
             parse_spec("dataset: affordability-2021-2022\ntitle: T\ntarget: 2\nunit: \"%\"\n")
                 .unwrap_or_else(|error| panic!("{error}"));
         let data = resolve(&spec, &fixtures::affordability()).unwrap_or_else(|e| panic!("{e}"));
-        bytes + render_chart(&data, "figure-1").svg.len()
+        bytes + crate::charts::render_chart(&data, "figure-1").svg.len()
     }
 
     #[test]

@@ -8,6 +8,10 @@
 //! background with readable text (see `palette::HEAT`). Classes, not inline styles, carry
 //! the look, so a strict Content-Security-Policy holds.
 //!
+//! Both are wider than a phone (the gap map is about 970 px), so each sits in a scroll
+//! box of its own ([`scroll_box`]) whose first column stays in view while the rest scrolls:
+//! the page itself never scrolls sideways, and a reader always sees which row a cell is in.
+//!
 //! The gap map counts in one pass over the contributions, with the actions in a hash map:
 //! 10,000 contributions take about a millisecond.
 
@@ -26,7 +30,8 @@ pub fn objectives_forums_matrix(
 ) -> String {
     let columns = objectives.len() + 2;
     let mut html = String::with_capacity(400 + forums.len() * (120 + objectives.len() * 90));
-    html.push_str("<table class=\"matrix\">\n<caption>Forums and the objectives of the Global Digital Compact they work on</caption>\n<thead><tr><th scope=\"col\">Forum</th>");
+    html.push_str(&scroll_box("matrix-caption"));
+    html.push_str("<table class=\"matrix\">\n<caption id=\"matrix-caption\"><span>Forums and the objectives of the Global Digital Compact they work on</span></caption>\n<thead><tr><th scope=\"col\">Forum</th>");
     for objective in objectives {
         objective_header(&mut html, objective, base_href);
     }
@@ -43,8 +48,14 @@ pub fn objectives_forums_matrix(
         html.push_str("</tbody>\n");
     }
     matrix_foot(&mut html, objectives, forums);
-    html.push_str("</table>\n");
+    html.push_str("</table>\n</div>\n");
     html
+}
+
+/// The opening of the scroll box around a wide table whose caption has the id `caption`:
+/// a focusable region (so that keyboard users can scroll it) named by the caption.
+fn scroll_box(caption: &str) -> String {
+    format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{caption}\">\n")
 }
 
 fn objective_header(html: &mut String, objective: &Objective, base_href: &str) {
@@ -202,7 +213,7 @@ pub fn gap_map(
         html.push_str("</tbody>\n");
     }
     gap_foot(&mut html, &counts);
-    html.push_str("</table>\n");
+    html.push_str("</table>\n</div>\n");
     html
 }
 
@@ -211,9 +222,10 @@ fn gap_head(html: &mut String, counts: &Counts, edition: Option<i32>) {
         Some(year) => format!("the {year} edition"),
         None => "all editions".to_owned(),
     };
+    html.push_str(&scroll_box("gap-map-caption"));
     let _ = write!(
         html,
-        "<table class=\"gap-map\">\n<caption>Contributions by action and stakeholder type, {scope}: {} of {} contributions name an action. Each cell counts the contributions of one stakeholder type on one action; – marks a gap, an action that no contribution of that type reports on.</caption>\n<thead><tr><th scope=\"col\">Action</th>",
+        "<table class=\"gap-map\">\n<caption id=\"gap-map-caption\"><span>Contributions by action and stakeholder type, {scope}: {} of {} contributions name an action. Each cell counts the contributions of one stakeholder type on one action; – marks a gap, an action that no contribution of that type reports on.</span></caption>\n<thead><tr><th scope=\"col\">Action</th>",
         counts.total, counts.contributions
     );
     for kind in StakeholderType::ALL {

@@ -82,6 +82,8 @@ const SAME_IN_SEVERAL_LANGUAGES: &[&str] = &[
     "pager-next",
     "open-data-json",
     "nav-report",
+    "nav-menu",
+    "data-label-europe",
     "search-kind-contribution",
     "region-cis",
     "month-8",
@@ -163,6 +165,12 @@ fn no_english_is_left_in_the_translations() {
             "month",
             "largest",
             "smallest",
+            "largest_value",
+            "smallest_value",
+            "series",
+            "value",
+            "level",
+            "label",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))
@@ -175,8 +183,9 @@ fn no_english_is_left_in_the_translations() {
                 "number",
                 "day",
                 "month_number",
-                "largest_count",
-                "smallest_count",
+                "fell",
+                "rose",
+                "above",
             ]
             .iter()
             .map(|name| (*name, Arg::Number(7.0))),

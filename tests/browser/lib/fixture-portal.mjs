@@ -90,9 +90,15 @@ export function writePortal({ broken }) {
     let homeBody = `<h1>${words.title}</h1><p><a href="${ROOT}${contribution}">${words.title}</a></p>`;
     if (broken && language === "en") {
       homeBody += `<img src="https://cdn.example.com/pixel.png" alt=""><p class="faint">Faint text</p><p><a href="${ROOT}contributions/gone/">Gone</a></p><script>console.error("boom from the home page")</script>`;
+      // On a phone: wider than the screen, and an SVG whose 12-unit text shrinks to 7 px.
+      homeBody += `<div style="width: 900px">Wide</div><svg viewBox="0 0 640 100" width="100%"><text x="10" y="50" font-size="12">Shrunk label</text></svg>`;
     }
+    // Right to left: a bar chart that is not mirrored, its label in English.
+    const contributionBody = broken && language === "ar"
+      ? `<h1>${words.title}</h1><svg class="chart chart-bar" id="unmirrored" viewBox="0 0 300 60" width="300"><rect class="bar series-1" x="10" y="10" width="100" height="10"/><rect class="bar series-1" x="10" y="30" width="50" height="10"/><g class="labels"><text x="120" y="20" font-size="14">World</text></g></svg>`
+      : `<h1>${words.title}</h1>`;
     write(`${home}index.html`, page({ language, rest: "", title: words.title, body: homeBody, broken }));
-    write(`${contribution}index.html`, page({ language, rest: "contributions/community-networks/", title: words.title, body: `<h1>${words.title}</h1>`, broken }));
+    write(`${contribution}index.html`, page({ language, rest: "contributions/community-networks/", title: words.title, body: contributionBody, broken }));
     const searchBody = `<h1>${words.search}</h1><form role="search" action="${ROOT}${search}" method="get"><label for="search-query">${words.search}</label> <input id="search-query" name="q" type="search"> <button>${words.search}</button></form><div id="search-results" aria-live="polite"></div><script src="${ROOT}search.js"></script>`;
     write(`${search}index.html`, page({ language, rest: "search/", title: words.search, body: searchBody, broken, extraHead: ` data-index="${ROOT}search-${language}.json"` }));
     write(`search-${language}.json`, JSON.stringify([{ title: words.title, url: `${ROOT}${contribution}` }]));

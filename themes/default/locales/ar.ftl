@@ -32,6 +32,7 @@ list-separator-strong = {"؛ "}
 
 skip-to-content = الانتقال إلى المحتوى الرئيسي
 nav-main-label = التنقل الرئيسي
+nav-menu = القائمة
 nav-report = تقرير عام { $year }
 nav-contributions = المساهمات
 nav-objectives = الأهداف
@@ -386,5 +387,39 @@ chart-data-table = جدول البيانات
 chart-download = تنزيل هذه الأرقام (CSV)
 chart-category = الفئة
 chart-count = العدد
-chart-extremes = أكبر قيمة هي { $largest } ({ $largest_count }) وأصغرها { $smallest } ({ $smallest_count }).
+chart-finding-extremes = أعلى قيمة هي { $largest } ({ $largest_value }) وأدنى قيمة هي { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = في { $series }، أعلى قيمة هي { $largest } ({ $largest_value }) وأدنى قيمة هي { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] للفئة الوحيدة القيمة { $value }.
+       *[other] للفئات كلها، وعددها { $count }، القيمة نفسها ({ $value }).
+    }
+chart-finding-change = من { $from } إلى { $to }، { $fell ->
+        [0] { $rose ->
+            [0] لم تتغير القيم
+           *[other] ارتفعت القيم في { $rose } من أصل { $count } من الفئات
+        }
+       *[other] { $rose ->
+            [0] انخفضت القيم في { $fell } من أصل { $count } من الفئات
+           *[other] انخفضت القيم في { $fell } وارتفعت في { $rose } من أصل { $count } من الفئات
+        }
+    }.
+chart-finding-target = { $above } من أصل { $count } تتجاوز الخط المرجعي عند { $level }.
+chart-finding-target-named = { $above } من أصل { $count } تتجاوز الخط المرجعي عند { $level } ({ $label }).
 chart-by-action = المساهمات حسب إجراءات الهدف { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = المجموعة
+data-label-world = العالم
+data-label-africa = أفريقيا
+data-label-americas = الأمريكتان
+data-label-arab-states = الدول العربية
+data-label-asia-pacific = آسيا والمحيط الهادئ
+data-label-cis = رابطة الدول المستقلة
+data-label-europe = أوروبا
+data-label-low-income = البلدان المنخفضة الدخل
+data-label-lower-middle-income = الدخل المتوسط الأدنى
+data-label-upper-middle-income = الدخل المتوسط الأعلى
+data-label-high-income = البلدان المرتفعة الدخل
+data-label-ldcs = أقل البلدان نموا
+data-label-lldcs = البلدان النامية غير الساحلية
+data-label-sids = الدول الجزرية الصغيرة النامية

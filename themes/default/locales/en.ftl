@@ -38,6 +38,7 @@ list-separator-strong = {"; "}
 
 skip-to-content = Skip to main content
 nav-main-label = Main
+nav-menu = Menu
 nav-report = Report { $year }
 nav-contributions = Contributions
 nav-objectives = Objectives
@@ -357,5 +358,39 @@ chart-data-table = Data table
 chart-download = Download these numbers (CSV)
 chart-category = Category
 chart-count = Count
-chart-extremes = The largest value is { $largest } ({ $largest_count }) and the smallest is { $smallest } ({ $smallest_count }).
+chart-finding-extremes = The largest value is { $largest } ({ $largest_value }) and the smallest is { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = In { $series }, the largest value is { $largest } ({ $largest_value }) and the smallest is { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] The one category has the value { $value }.
+       *[other] All { $count } categories have the same value ({ $value }).
+    }
+chart-finding-change = From { $from } to { $to }, { $fell ->
+        [0] { $rose ->
+            [0] values did not change
+           *[other] values rose in { $rose } of { $count } categories
+        }
+       *[other] { $rose ->
+            [0] values fell in { $fell } of { $count } categories
+           *[other] values fell in { $fell } and rose in { $rose } of { $count } categories
+        }
+    }.
+chart-finding-target = { $above } of { $count } are above the reference line at { $level }.
+chart-finding-target-named = { $above } of { $count } are above the reference line at { $level } ({ $label }).
 chart-by-action = Contributions by action of objective { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Group
+data-label-world = World
+data-label-africa = Africa
+data-label-americas = Americas
+data-label-arab-states = Arab States
+data-label-asia-pacific = Asia-Pacific
+data-label-cis = CIS
+data-label-europe = Europe
+data-label-low-income = Low-income
+data-label-lower-middle-income = Lower-middle-income
+data-label-upper-middle-income = Upper-middle-income
+data-label-high-income = High-income
+data-label-ldcs = LDCs
+data-label-lldcs = LLDCs
+data-label-sids = SIDS

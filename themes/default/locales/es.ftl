@@ -30,6 +30,7 @@ list-separator-strong = {"; "}
 
 skip-to-content = Ir al contenido principal
 nav-main-label = Navegación principal
+nav-menu = Menú
 nav-report = Informe { $year }
 nav-contributions = Contribuciones
 nav-objectives = Objetivos
@@ -345,5 +346,39 @@ chart-data-table = Tabla de datos
 chart-download = Descargar estas cifras (CSV)
 chart-category = Categoría
 chart-count = Número
-chart-extremes = El valor más alto es { $largest } ({ $largest_count }) y el más bajo, { $smallest } ({ $smallest_count }).
+chart-finding-extremes = El valor más alto es { $largest } ({ $largest_value }) y el más bajo, { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = En { $series }, el valor más alto es { $largest } ({ $largest_value }) y el más bajo, { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] La única categoría tiene el valor { $value }.
+       *[other] Las { $count } categorías tienen el mismo valor ({ $value }).
+    }
+chart-finding-change = De { $from } a { $to }, { $fell ->
+        [0] { $rose ->
+            [0] los valores no cambiaron
+           *[other] los valores subieron en { $rose } de { $count } categorías
+        }
+       *[other] { $rose ->
+            [0] los valores bajaron en { $fell } de { $count } categorías
+           *[other] los valores bajaron en { $fell } y subieron en { $rose } de { $count } categorías
+        }
+    }.
+chart-finding-target = { $above } de { $count } superan la línea de referencia de { $level }.
+chart-finding-target-named = { $above } de { $count } superan la línea de referencia de { $level } ({ $label }).
 chart-by-action = Contribuciones por acción del objetivo { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Grupo
+data-label-world = Mundo
+data-label-africa = África
+data-label-americas = Américas
+data-label-arab-states = Estados Árabes
+data-label-asia-pacific = Asia-Pacífico
+data-label-cis = CEI
+data-label-europe = Europa
+data-label-low-income = Ingreso bajo
+data-label-lower-middle-income = Ingreso mediano bajo
+data-label-upper-middle-income = Ingreso mediano alto
+data-label-high-income = Ingreso alto
+data-label-ldcs = PMA
+data-label-lldcs = PDSL
+data-label-sids = PEID

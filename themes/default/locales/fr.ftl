@@ -35,6 +35,7 @@ list-separator-strong = {" ; "}
 
 skip-to-content = Aller au contenu principal
 nav-main-label = Navigation principale
+nav-menu = Menu
 nav-report = Rapport { $year }
 nav-contributions = Contributions
 nav-objectives = Objectifs
@@ -350,5 +351,39 @@ chart-data-table = Tableau des données
 chart-download = Télécharger ces chiffres (CSV)
 chart-category = Catégorie
 chart-count = Nombre
-chart-extremes = La valeur la plus élevée est { $largest } ({ $largest_count }) et la plus faible { $smallest } ({ $smallest_count }).
+chart-finding-extremes = La valeur la plus élevée est { $largest } ({ $largest_value }) et la plus faible { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = En { $series }, la valeur la plus élevée est { $largest } ({ $largest_value }) et la plus faible { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] La seule catégorie a la valeur { $value }.
+       *[other] Les { $count } catégories ont toutes la même valeur ({ $value }).
+    }
+chart-finding-change = De { $from } à { $to }, { $fell ->
+        [0] { $rose ->
+            [0] les valeurs n’ont pas changé
+           *[other] les valeurs ont augmenté dans { $rose } catégories sur { $count }
+        }
+       *[other] { $rose ->
+            [0] les valeurs ont baissé dans { $fell } catégories sur { $count }
+           *[other] les valeurs ont baissé dans { $fell } catégories et augmenté dans { $rose } sur { $count }
+        }
+    }.
+chart-finding-target = { $above } sur { $count } dépassent la ligne de référence de { $level }.
+chart-finding-target-named = { $above } sur { $count } dépassent la ligne de référence de { $level } ({ $label }).
 chart-by-action = Contributions par action de l’objectif { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Groupe
+data-label-world = Monde
+data-label-africa = Afrique
+data-label-americas = Amériques
+data-label-arab-states = États arabes
+data-label-asia-pacific = Asie-Pacifique
+data-label-cis = CEI
+data-label-europe = Europe
+data-label-low-income = Faible revenu
+data-label-lower-middle-income = Revenu intermédiaire inférieur
+data-label-upper-middle-income = Revenu intermédiaire supérieur
+data-label-high-income = Revenu élevé
+data-label-ldcs = PMA
+data-label-lldcs = PDSL
+data-label-sids = PEID

@@ -31,6 +31,7 @@ list-separator-strong = {"; "}
 
 skip-to-content = Перейти к основному содержанию
 nav-main-label = Основная навигация
+nav-menu = Меню
 nav-report = Доклад { $year } г.
 nav-contributions = Материалы
 nav-objectives = Цели
@@ -366,5 +367,39 @@ chart-data-table = Таблица данных
 chart-download = Скачать эти данные (CSV)
 chart-category = Категория
 chart-count = Число
-chart-extremes = Наибольшее значение: { $largest } ({ $largest_count }), наименьшее: { $smallest } ({ $smallest_count }).
+chart-finding-extremes = Наибольшее значение — { $largest } ({ $largest_value }), наименьшее — { $smallest } ({ $smallest_value }).
+chart-finding-extremes-in = Для ряда { $series } наибольшее значение — { $largest } ({ $largest_value }), наименьшее — { $smallest } ({ $smallest_value }).
+chart-finding-all-equal = { $count ->
+        [1] Единственная категория имеет значение { $value }.
+       *[other] Во всех категориях ({ $count }) одинаковое значение ({ $value }).
+    }
+chart-finding-change = С { $from } по { $to } { $fell ->
+        [0] { $rose ->
+            [0] значения не изменились
+           *[other] значения выросли в { $rose } из { $count } категорий
+        }
+       *[other] { $rose ->
+            [0] значения снизились в { $fell } из { $count } категорий
+           *[other] значения снизились в { $fell } и выросли в { $rose } из { $count } категорий
+        }
+    }.
+chart-finding-target = { $above } из { $count } выше опорной линии { $level }.
+chart-finding-target-named = { $above } из { $count } выше опорной линии { $level } ({ $label }).
 chart-by-action = Материалы по действиям цели { $id }
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = Группа
+data-label-world = Мир
+data-label-africa = Африка
+data-label-americas = Америка
+data-label-arab-states = Арабские государства
+data-label-asia-pacific = Азиатско-Тихоокеанский регион
+data-label-cis = СНГ
+data-label-europe = Европа
+data-label-low-income = Низкий доход
+data-label-lower-middle-income = Доход ниже среднего
+data-label-upper-middle-income = Доход выше среднего
+data-label-high-income = Высокий доход
+data-label-ldcs = НРС
+data-label-lldcs = НВМРС
+data-label-sids = МОРАГ

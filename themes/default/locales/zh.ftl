@@ -30,6 +30,7 @@ list-separator-strong = ；
 
 skip-to-content = 跳到主要内容
 nav-main-label = 主导航
+nav-menu = 菜单
 nav-report = { $year }年报告
 nav-contributions = 贡献
 nav-objectives = 目标
@@ -308,5 +309,39 @@ chart-data-table = 数据表
 chart-download = 下载这些数据（CSV）
 chart-category = 类别
 chart-count = 数量
-chart-extremes = 最大值为{ $largest }（{ $largest_count }），最小值为{ $smallest }（{ $smallest_count }）。
+chart-finding-extremes = 最高值为{ $largest }（{ $largest_value }），最低值为{ $smallest }（{ $smallest_value }）。
+chart-finding-extremes-in = 在{ $series }中，最高值为{ $largest }（{ $largest_value }），最低值为{ $smallest }（{ $smallest_value }）。
+chart-finding-all-equal = { $count ->
+        [1] 唯一的类别数值为{ $value }。
+       *[other] 全部{ $count }个类别的数值相同（{ $value }）。
+    }
+chart-finding-change = 从{ $from }到{ $to }，{ $fell ->
+        [0] { $rose ->
+            [0] 数值没有变化
+           *[other] { $count }个类别中有{ $rose }个上升
+        }
+       *[other] { $rose ->
+            [0] { $count }个类别中有{ $fell }个下降
+           *[other] { $count }个类别中有{ $fell }个下降、{ $rose }个上升
+        }
+    }。
+chart-finding-target = { $count }个中有{ $above }个高于{ $level }的参考线。
+chart-finding-target-named = { $count }个中有{ $above }个高于{ $level }的参考线（{ $label }）。
 chart-by-action = 目标 { $id } 各项行动的材料
+
+# Dataset labels (charts): data-label-<slug of the label as written in the dataset>.
+data-label-group = 组别
+data-label-world = 世界
+data-label-africa = 非洲
+data-label-americas = 美洲
+data-label-arab-states = 阿拉伯国家
+data-label-asia-pacific = 亚太
+data-label-cis = 独联体
+data-label-europe = 欧洲
+data-label-low-income = 低收入
+data-label-lower-middle-income = 中低收入
+data-label-upper-middle-income = 中高收入
+data-label-high-income = 高收入
+data-label-ldcs = 最不发达国家
+data-label-lldcs = 内陆发展中国家
+data-label-sids = 小岛屿发展中国家
