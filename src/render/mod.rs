@@ -11,6 +11,7 @@ mod contributions;
 mod facets;
 mod feeds;
 mod forums;
+mod frame;
 mod home;
 pub mod i18n;
 pub mod markdown;
@@ -284,23 +285,6 @@ fn page_context(section: &str) -> Context {
     context
 }
 
-/// What every page's template sees about its place in the site, whatever the page: the
-/// shared frame of the template contract (the page's own view is added beside it).
-#[derive(Serialize)]
-struct PageFrame<'f> {
-    /// The portal's root, relative to the page.
-    root: &'f str,
-    /// The site's root, relative to the page (or the base URL's path, on the 404 page).
-    asset_root: &'f str,
-    /// The page's path from the site root.
-    path: SitePath,
-    lang: &'f str,
-    dir: &'static str,
-    edition: EditionView,
-    editions_switcher: Vec<portal::SwitchLink>,
-    languages_switcher: Vec<portal::SwitchLink>,
-}
-
 /// A template failure while rendering the page at `path`.
 fn template_error(theme: &str, template: &str, path: &str, error: &tera::Error) -> RenderError {
     RenderError::Template(
@@ -391,44 +375,6 @@ impl<'a> Renderer<'a> {
         }
         self.write(&file, html.as_bytes())?;
         Ok(1)
-    }
-
-    /// What every page knows about its portal: roots, language and direction, the
-    /// edition, and the switchers to the same page in other editions and languages.
-    fn frame<'f>(
-        &'f self,
-        path: &str,
-        root: &'f str,
-        asset_root: &'f str,
-        out_prefix: &Prefix,
-    ) -> PageFrame<'f> {
-        let portal = &self.portal;
-        let front_door = *out_prefix != portal.prefix;
-        let autonym = |language: &str| self.theme.messages.autonym(language);
-        PageFrame {
-            root,
-            asset_root,
-            path: PortalPath::from_raw(path).in_portal(&portal.prefix),
-            lang: &portal.language,
-            dir: i18n::direction(&portal.language),
-            edition: EditionView::new(self.site, portal.edition),
-            editions_switcher: portal::edition_links(
-                self.site,
-                (self.related, self.plan),
-                portal.edition,
-                &portal.language,
-                path,
-                asset_root,
-            ),
-            languages_switcher: portal::language_links(
-                self.site,
-                (portal.edition.year, &portal.language),
-                path,
-                asset_root,
-                front_door,
-                autonym,
-            ),
-        }
     }
 
     /// The portal's language version of a text, or its original.
