@@ -20,6 +20,7 @@ mod suite {
     mod atomic;
     mod bugs;
     mod cli;
+    mod csv;
     mod data_translations;
     mod determinism;
     mod editions;
@@ -29,6 +30,7 @@ mod suite {
     mod links;
     mod new;
     mod paths;
+    mod plan;
     mod portal;
     mod reading;
     mod sanitize;
@@ -36,4 +38,5 @@ mod suite {
     mod serve;
     mod serve_limits;
     mod tidy;
+    mod urls;
 }

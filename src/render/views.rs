@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::model::{self, Contribution, Edition, Forum, Objective, PolicyNote, Site};
 
+use super::urls::{self, PortalPath};
+
 /// Site-wide values, put once in the template engine's global context.
 #[derive(Serialize)]
 pub struct SiteView {
@@ -154,7 +156,7 @@ impl ContributionSummary {
     pub fn new(contribution: &Contribution) -> Self {
         ContributionSummary {
             title: contribution.title.clone(),
-            url: format!("contributions/{}/", contribution.slug),
+            url: PortalPath::contribution(&contribution.slug).into(),
             stakeholder: contribution.stakeholder.name.clone(),
             stakeholder_type: contribution.stakeholder.kind.label(),
             stakeholder_type_id: contribution.stakeholder.kind.id(),
@@ -210,23 +212,10 @@ impl RelatedView {
     pub fn new(other: &Contribution, from: i32) -> Self {
         RelatedView {
             title: other.title.clone(),
-            url: contribution_url(other, from),
+            url: urls::contribution_from(&other.slug, other.edition, from),
             edition: other.edition,
             language: other.language.clone(),
         }
-    }
-}
-
-/// The URL of `contribution` relative to the root of edition `from`'s portal: editions
-/// are sibling folders, so another edition's page is reached through `../<year>/`.
-pub fn contribution_url(contribution: &Contribution, from: i32) -> String {
-    if contribution.edition == from {
-        format!("contributions/{}/", contribution.slug)
-    } else {
-        format!(
-            "../{}/contributions/{}/",
-            contribution.edition, contribution.slug
-        )
     }
 }
 
@@ -323,7 +312,7 @@ pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
         Some(ActionRef {
             id: action.id.clone(),
             text: action.text.clone(),
-            url: format!("objectives/{}/{}/", objective.slug(), action.slug()),
+            url: PortalPath::action(&objective.slug(), &action.slug()).into(),
             lang: action.text_lang.clone(),
         })
     })
@@ -333,7 +322,7 @@ pub fn objective_term(objective: &Objective) -> Term {
     Term {
         id: objective.id.clone(),
         label: objective.title.clone(),
-        url: format!("objectives/{}/", objective.slug()),
+        url: PortalPath::objective(&objective.slug()).into(),
         lang: objective.title_lang.clone(),
     }
 }
@@ -342,7 +331,7 @@ pub fn forum_term(forum: &Forum) -> Term {
     Term {
         id: forum.id.clone(),
         label: forum.name.clone(),
-        url: format!("forums/{}/", forum.id),
+        url: PortalPath::forum(&forum.id).into(),
         lang: forum.name_lang.clone(),
     }
 }
@@ -351,7 +340,7 @@ pub fn stakeholder_type_term(kind: model::StakeholderType) -> Term {
     Term {
         id: kind.id().to_owned(),
         label: kind.label().to_owned(),
-        url: format!("stakeholders/{}/", kind.id()),
+        url: PortalPath::stakeholder_type(kind.id()).into(),
         lang: None,
     }
 }
@@ -360,7 +349,7 @@ pub fn region_term(region: model::Region) -> Term {
     Term {
         id: region.id().to_owned(),
         label: region.label().to_owned(),
-        url: format!("regions/{}/", region.id()),
+        url: PortalPath::region(region.id()).into(),
         lang: None,
     }
 }
@@ -413,7 +402,7 @@ impl PolicyNoteView {
     pub fn new(site: &Site, note: &PolicyNote) -> Self {
         PolicyNoteView {
             title: note.title.clone(),
-            url: format!("policy-notes/{}/", note.slug),
+            url: PortalPath::policy_note(&note.slug).into(),
             date: format_date(note.date),
             date_iso: note.date.to_string(),
             summary: note.summary.clone(),
@@ -454,29 +443,21 @@ pub struct PageLink {
     pub current: bool,
 }
 
-/// The URL (relative to the root) of page `number` (1-based) of the listing at `base`.
-pub fn page_url(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_owned()
-    } else {
-        format!("{base}page/{number}/")
-    }
-}
-
 impl Pagination {
-    pub fn new(base: &str, current: usize, total: usize) -> Self {
+    pub fn new(base: &PortalPath, current: usize, total: usize) -> Self {
+        let page_url = |number: usize| String::from(base.page(number));
         let window =
             |number: usize| number == 1 || number == total || number.abs_diff(current) <= 2;
         Pagination {
             current,
             total,
-            previous: (current > 1).then(|| page_url(base, current - 1)),
-            next: (current < total).then(|| page_url(base, current + 1)),
+            previous: (current > 1).then(|| page_url(current - 1)),
+            next: (current < total).then(|| page_url(current + 1)),
             pages: (1..=total)
                 .filter(|number| window(*number))
                 .map(|number| PageLink {
                     number,
-                    url: page_url(base, number),
+                    url: page_url(number),
                     current: number == current,
                 })
                 .collect(),
@@ -498,7 +479,7 @@ mod tests {
 
     #[test]
     fn pagination_links_neighbours() {
-        let pagination = Pagination::new("contributions/", 3, 10);
+        let pagination = Pagination::new(&PortalPath::section("contributions"), 3, 10);
         assert_eq!(
             pagination.previous.as_deref(),
             Some("contributions/page/2/")
@@ -506,6 +487,6 @@ mod tests {
         assert_eq!(pagination.next.as_deref(), Some("contributions/page/4/"));
         let numbers: Vec<usize> = pagination.pages.iter().map(|page| page.number).collect();
         assert_eq!(numbers, [1, 2, 3, 4, 5, 10]);
-        assert_eq!(page_url("contributions/", 1), "contributions/");
+        assert_eq!(pagination.pages[0].url, "contributions/");
     }
 }

@@ -27,6 +27,7 @@ macro_rules! invalid_cases {
 }
 
 invalid_cases! {
+    asset_collisions,
     bad_chart_blocks,
     bad_data_translations,
     bad_date,
