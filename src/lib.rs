@@ -15,6 +15,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod csv_file;
 pub mod diagnostic;
 pub mod embedded_theme;
 pub mod fs;

@@ -12,7 +12,8 @@
 //!   (`content/data/objectives.yaml#A`, `content/data/forums.yaml#igf`), so that records
 //!   added for a later edition (`added_in: 2026`) leave it untouched, and a changed record
 //!   is named with its id;
-//! - the datasets, the site's assets and its theme overrides (by file).
+//! - the datasets, the translations of the data files, the site's assets and its theme
+//!   overrides (by file).
 //!
 //! A manifest rather than a snapshot: the sources stay where contributors edit them, the
 //! manifest is small and reviewable in a pull request, and git keeps the history.
@@ -136,12 +137,18 @@ fn document_files(site: &Site, year: i32) -> Vec<String> {
     files
 }
 
-/// Datasets, assets and theme overrides: files every edition shows.
+/// Datasets, data translations, assets and theme overrides: files every edition shows.
 fn shared_files<'a>(
     site: &'a Site,
     file_hashes: &'a BTreeMap<String, String>,
 ) -> impl Iterator<Item = String> + 'a {
-    let datasets = site.datasets.iter().map(|dataset| dataset.file.clone());
+    // Datasets, and the translations of the data files (whole files for now: a
+    // translation of a record added for a later edition is an erratum to this one).
+    let datasets = site
+        .data_files
+        .iter()
+        .filter(|file| file.as_str() != OBJECTIVES_FILE && file.as_str() != FORUMS_FILE)
+        .cloned();
     let site_files = file_hashes
         .keys()
         .filter(|file| file.starts_with("assets/") || file.starts_with("themes/"))

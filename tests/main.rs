@@ -20,6 +20,8 @@ mod suite {
     mod atomic;
     mod bugs;
     mod cli;
+    mod csv;
+    mod data_translations;
     mod determinism;
     mod editions;
     mod fixtures;
@@ -31,11 +33,14 @@ mod suite {
     mod links;
     mod new;
     mod paths;
+    mod plan;
     mod portal;
+    mod reading;
     mod sanitize;
     mod search;
     mod serve;
     mod serve_limits;
     mod status;
     mod tidy;
+    mod urls;
 }

@@ -61,6 +61,10 @@ pub fn forum(id: &str, name: &str, category: ForumCategory, objectives: Vec<Stri
         url: None,
         objectives,
         description: None,
+        name_lang: None,
+        host_lang: None,
+        cadence_lang: None,
+        description_lang: None,
         lifespan: Default::default(),
     }
 }
@@ -132,9 +136,12 @@ pub fn bundled_objectives() -> Vec<Objective> {
                     id: action.id,
                     actor: Actor::AllStakeholders,
                     text: action.text,
+                    text_lang: None,
                     lifespan: Default::default(),
                 })
                 .collect(),
+            title_lang: None,
+            description_lang: None,
             lifespan: Default::default(),
         })
         .collect()

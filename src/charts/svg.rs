@@ -9,8 +9,6 @@
 //! All kinds (bars, columns, grouped, stacked, lines) are drawn with `plotters`; only the
 //! legend and the document frame (`<title>`, `<desc>`, patterns) are written by hand.
 
-use std::fmt::Write as _;
-
 use super::describe::{self, format_number, format_value};
 use super::spec::{ChartData, ChartKind};
 use super::{draw, text, tidy, xml, Chart, Table};
@@ -213,31 +211,12 @@ fn table(data: &ChartData) -> Table {
     }
 }
 
-/// The plotted numbers as CSV (RFC 4180 quoting, `\n` line ends).
+/// The plotted numbers as CSV, written by the portal's one CSV writer.
 fn csv(data: &ChartData) -> String {
     let table = table(data);
-    let mut csv = String::new();
     let mut headers = vec![data.category_label.clone()];
     headers.extend(data.series.iter().map(|series| series.name.clone()));
-    push_csv_row(&mut csv, &headers);
-    for row in &table.rows {
-        push_csv_row(&mut csv, row);
-    }
-    csv
-}
-
-fn push_csv_row(csv: &mut String, cells: &[String]) {
-    for (position, cell) in cells.iter().enumerate() {
-        if position > 0 {
-            csv.push(',');
-        }
-        if cell.contains([',', '"', '\n', '\r']) {
-            let _ = write!(csv, "\"{}\"", cell.replace('"', "\"\""));
-        } else {
-            csv.push_str(cell);
-        }
-    }
-    csv.push('\n');
+    crate::csv_file::to_csv(std::iter::once(&headers).chain(&table.rows))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -227,9 +227,10 @@ impl Loaded {
 fn text_of(file: &ContentFile) -> Option<&str> {
     match file {
         ContentFile::Document(document) => Some(&document.file.text),
-        ContentFile::Objectives(file) | ContentFile::Forums(file) | ContentFile::Dataset(file) => {
-            Some(&file.text)
-        }
+        ContentFile::Objectives(file)
+        | ContentFile::Forums(file)
+        | ContentFile::Dataset(file)
+        | ContentFile::DataTranslation(file) => Some(&file.text),
         ContentFile::Problem(_) => None,
     }
 }

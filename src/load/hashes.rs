@@ -18,7 +18,8 @@ pub fn content_hashes(sources: &Sources) -> BTreeMap<String, String> {
         .objectives
         .iter()
         .chain(&sources.forums)
-        .chain(&sources.datasets);
+        .chain(&sources.datasets)
+        .chain(&sources.data_translations);
     let files: Vec<&TextFile> = documents.chain(data).collect();
     files
         .par_iter()

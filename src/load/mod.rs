@@ -85,6 +85,8 @@ pub struct Sources {
     pub objectives: Option<TextFile>,
     pub forums: Option<TextFile>,
     pub datasets: Vec<TextFile>,
+    /// `content/data/objectives.<lang>.yaml` and `forums.<lang>.yaml`: translations.
+    pub data_translations: Vec<TextFile>,
     pub assets: Vec<StaticFile>,
     /// `editions/<year>.yaml`: the manifests of published editions.
     pub manifests: Vec<TextFile>,
@@ -100,6 +102,7 @@ enum Slot {
     Objectives,
     Forums,
     Dataset,
+    DataTranslation,
 }
 
 /// One file of `content/`, read and placed in the content model (or the problem that
@@ -110,6 +113,7 @@ pub enum ContentFile {
     Objectives(TextFile),
     Forums(TextFile),
     Dataset(TextFile),
+    DataTranslation(TextFile),
     Problem(Diagnostic),
 }
 
@@ -154,6 +158,7 @@ pub fn read_content_file(root: &SiteRoot, path: &Path) -> ContentFile {
         Slot::Objectives => ContentFile::Objectives(file),
         Slot::Forums => ContentFile::Forums(file),
         Slot::Dataset => ContentFile::Dataset(file),
+        Slot::DataTranslation => ContentFile::DataTranslation(file),
         Slot::Document(kind, translation_of) => match front_matter::split(&file.text) {
             Ok(split) => ContentFile::Document(Document {
                 kind,
@@ -177,6 +182,7 @@ pub fn add_content_file(sources: &mut Sources, file: ContentFile, diagnostics: &
         ContentFile::Objectives(file) => sources.objectives = Some(file),
         ContentFile::Forums(file) => sources.forums = Some(file),
         ContentFile::Dataset(file) => sources.datasets.push(file),
+        ContentFile::DataTranslation(file) => sources.data_translations.push(file),
         ContentFile::Problem(problem) => diagnostics.push(problem),
     }
 }
@@ -329,6 +335,7 @@ fn classify(relative: &str) -> Result<Slot, Diagnostic> {
     match parts.as_slice() {
         ["content", "data", "objectives.yaml"] => Ok(Slot::Objectives),
         ["content", "data", "forums.yaml"] => Ok(Slot::Forums),
+        ["content", "data", name] if is_data_translation(name) => Ok(Slot::DataTranslation),
         ["content", "data", "datasets", name]
             if name.ends_with(".csv") || name.ends_with(".yaml") || name.ends_with(".yml") =>
         {
@@ -377,5 +384,16 @@ fn markdown_stem<'a>(
     match stem.rsplit_once('.') {
         Some((name, lang)) if LANGUAGES.contains(&lang) => Ok((name, Some(lang.to_owned()))),
         _ => Ok((stem, None)),
+    }
+}
+
+/// Whether `name` is a translation of a data file: `objectives.<lang>.yaml` or `forums.<lang>.yaml`.
+fn is_data_translation(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".yaml") else {
+        return false;
+    };
+    match stem.split_once('.') {
+        Some(("objectives" | "forums", lang)) => LANGUAGES.contains(&lang),
+        _ => false,
     }
 }

@@ -243,3 +243,33 @@ impl serde::de::Visitor<'_> for NumberVisitor {
         Ok(Number::Text(String::new()))
     }
 }
+
+/// One entry of a translation of the objectives, `content/data/objectives.<lang>.yaml`:
+/// the objective's id and its texts in that language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObjectiveTranslation {
+    pub id: S<String>,
+    pub title: Option<S<String>>,
+    pub description: Option<S<String>>,
+    #[serde(default)]
+    pub actions: Vec<S<RawActionTranslation>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActionTranslation {
+    pub id: S<String>,
+    pub text: S<String>,
+}
+
+/// One entry of a translation of the forums, `content/data/forums.<lang>.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawForumTranslation {
+    pub id: S<String>,
+    pub name: Option<S<String>>,
+    pub host: Option<S<String>>,
+    pub cadence: Option<S<String>>,
+    pub description: Option<S<String>>,
+}

@@ -6,11 +6,13 @@
 //! are deterministic.
 
 pub mod index;
+pub mod translations;
 pub mod vocabulary;
 
 use chrono::NaiveDate;
 
 pub use index::Index;
+pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
 
 use crate::load::StaticFile;
@@ -29,7 +31,10 @@ pub struct Site {
     pub home: Page,
     pub reports: Vec<Report>,
     pub datasets: Vec<Dataset>,
-    /// The shared data files (objectives, forums, datasets), relative to the root.
+    /// The texts of `objectives` and `forums` in other languages (see [`Site::localized`]).
+    pub translations: DataTranslations,
+    /// The shared data files (objectives, forums, datasets and their translations),
+    /// relative to the root.
     pub data_files: Vec<String>,
     pub assets: Vec<StaticFile>,
     pub index: Index,
@@ -76,6 +81,10 @@ pub struct Objective {
     pub title: String,
     pub description: Option<String>,
     pub actions: Vec<Action>,
+    /// The language of `title` when it is not the portal's (its translation is missing).
+    pub title_lang: Option<String>,
+    /// The language of `description` when it is not the portal's.
+    pub description_lang: Option<String>,
     pub lifespan: Lifespan,
 }
 
@@ -92,6 +101,8 @@ pub struct Action {
     pub id: String,
     pub actor: Actor,
     pub text: String,
+    /// The language of `text` when it is not the portal's (its translation is missing).
+    pub text_lang: Option<String>,
     pub lifespan: Lifespan,
 }
 
@@ -114,6 +125,12 @@ pub struct Forum {
     pub url: Option<String>,
     pub objectives: Vec<String>,
     pub description: Option<String>,
+    /// The language of `name` when it is not the portal's (its translation is missing).
+    pub name_lang: Option<String>,
+    /// The languages of `host`, `cadence` and `description` when not the portal's.
+    pub host_lang: Option<String>,
+    pub cadence_lang: Option<String>,
+    pub description_lang: Option<String>,
     pub lifespan: Lifespan,
 }
 
@@ -138,6 +155,31 @@ impl Forum {
 pub struct Lifespan {
     pub added_in: Option<i32>,
     pub removed_in: Option<i32>,
+}
+
+impl Site {
+    /// The site as edition `year` shows it: only the objectives, actions and forums whose
+    /// lifespan includes it (`added_in:`/`removed_in:`). `None` when that is all of them,
+    /// so that sites which do not use lifespans pay nothing.
+    pub fn as_shown_in(&self, year: i32) -> Option<Site> {
+        let all_shown = self.forums.iter().all(|forum| forum.shown_in(year))
+            && self.objectives.iter().all(|objective| {
+                objective.shown_in(year)
+                    && objective.actions.iter().all(|a| a.lifespan.includes(year))
+            });
+        if all_shown {
+            return None;
+        }
+        let mut site = self.clone();
+        site.forums.retain(|forum| forum.shown_in(year));
+        site.objectives.retain(|objective| objective.shown_in(year));
+        for objective in &mut site.objectives {
+            objective
+                .actions
+                .retain(|action| action.lifespan.includes(year));
+        }
+        Some(site)
+    }
 }
 
 impl Lifespan {

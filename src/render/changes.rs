@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::charts::{self, ChartData, ChartKind, Series};
 use crate::model::{Contribution, Index, Site, Status};
 
+use super::urls::PortalPath;
 use super::views::{action_ref, ActionRef, ContributionSummary};
 use super::visuals::Words;
 
@@ -126,7 +127,11 @@ fn progress(site: &Site, contribution: &Contribution) -> Option<Progress> {
     Some(Progress {
         now: ContributionSummary::new(contribution),
         before: ContributionSummary {
-            url: super::views::contribution_url(earlier, contribution.edition),
+            url: super::urls::contribution_from(
+                &earlier.slug,
+                earlier.edition,
+                contribution.edition,
+            ),
             ..ContributionSummary::new(earlier)
         },
         status_changed: earlier.status != contribution.status,
@@ -204,7 +209,10 @@ fn objective_chart(
     };
     let chart = charts::render_chart_in(&data, &name, words.direction);
     (
-        chart.to_html_in(Some(&format!("{root}charts/{name}.csv")), &words.chart),
+        chart.to_html_in(
+            Some(&format!("{root}{}", PortalPath::chart_csv(&name))),
+            &words.chart,
+        ),
         chart.csv,
     )
 }

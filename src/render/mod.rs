@@ -7,16 +7,29 @@
 //! not grow with the size of the site.
 
 pub mod changes;
+mod contributions;
+mod facets;
+mod feeds;
+mod forums;
+mod frame;
+mod home;
 pub mod i18n;
 pub mod markdown;
+mod objectives;
 pub mod open_data;
+pub mod plan;
 pub mod portal;
+mod prepared;
+mod report;
+mod search_page;
+mod statics;
 pub mod structured;
 pub mod templates;
+pub mod urls;
 pub mod views;
 pub mod visuals;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -27,7 +40,10 @@ use tera::Context;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
+pub use plan::{PageKind, Plan, Producer};
+pub use prepared::Prepared;
 use templates::{Theme, ThemeStatic};
+use urls::{PortalPath, Prefix, SitePath};
 use views::*;
 
 /// Contributions per page of a listing.
@@ -83,99 +99,20 @@ pub struct Rendered {
 
 type Result<T> = std::result::Result<T, RenderError>;
 
-/// Renders every page of `site` into `sink`.
+/// Renders every page of `site` into `sink`, unless its plan has collisions, which are
+/// then the render's diagnostics (nothing is written).
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
-    render_with(site, &Prepared::new(site), theme, sink, &Scope::All)
-}
-
-/// What every page of a site needs, computed once per version of the site: each
-/// edition's index and figures, the contribution summaries listings show, the site-wide
-/// view. `serve` keeps it between requests, so rendering one page does not recompute it.
-pub struct Prepared {
-    editions: BTreeMap<i32, EditionPrepared>,
-    related: portal::Editions,
-    summaries: Vec<ContributionSummary>,
-    site_view: SiteView,
-    /// What links in Markdown may point to.
-    link_targets: markdown::SitePages,
-}
-
-/// One edition's contributions by facet.
-struct EditionPrepared {
-    index: crate::model::Index,
-}
-
-impl Prepared {
-    /// Computes what every page needs. `serve` does this after each save, so the parts
-    /// are computed in parallel, and each edition's index is taken from the site's.
-    pub fn new(site: &Site) -> Self {
-        let ((editions, related), (summaries, site_view)) = rayon::join(
-            || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
-            || {
-                rayon::join(
-                    || {
-                        site.contributions
-                            .par_iter()
-                            .map(ContributionSummary::new)
-                            .collect()
-                    },
-                    || SiteView::new(site),
-                )
-            },
-        );
-        Prepared {
-            editions,
-            related,
-            summaries,
-            site_view,
-            link_targets: markdown::SitePages::new(site),
-        }
+    let prepared = Prepared::new(site);
+    let (plan, collisions) = Plan::new(site, &prepared, theme);
+    if !collisions.is_empty() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(collisions);
+        return Ok(Rendered {
+            pages: 0,
+            diagnostics,
+        });
     }
-
-    fn editions(site: &Site) -> BTreeMap<i32, EditionPrepared> {
-        site.editions
-            .par_iter()
-            .map(|edition| {
-                let index = edition_index(&site.index, &site.contributions, edition.year);
-                (edition.year, EditionPrepared { index })
-            })
-            .collect()
-    }
-}
-
-/// The contributions of edition `year` by facet: `index` (the site's) with the other
-/// editions' contributions left out. The same as indexing the edition's contributions
-/// (`portal::edition_index`), without reading every contribution again.
-fn edition_index(
-    index: &crate::model::Index,
-    contributions: &[Contribution],
-    year: i32,
-) -> crate::model::Index {
-    fn only<K: Ord + Clone>(
-        map: &BTreeMap<K, Vec<usize>>,
-        keep: &impl Fn(usize) -> bool,
-    ) -> BTreeMap<K, Vec<usize>> {
-        map.iter()
-            .filter_map(|(key, positions)| {
-                let kept: Vec<usize> = positions.iter().copied().filter(|p| keep(*p)).collect();
-                (!kept.is_empty()).then(|| (key.clone(), kept))
-            })
-            .collect()
-    }
-    let keep = |position: usize| {
-        contributions
-            .get(position)
-            .is_some_and(|contribution| contribution.edition == year)
-    };
-    crate::model::Index {
-        by_objective: only(&index.by_objective, &keep),
-        by_action: only(&index.by_action, &keep),
-        by_forum: only(&index.by_forum, &keep),
-        by_stakeholder_type: only(&index.by_stakeholder_type, &keep),
-        by_region: only(&index.by_region, &keep),
-        by_status: only(&index.by_status, &keep),
-        by_edition: only(&index.by_edition, &keep),
-    }
+    render_with(site, &prepared, &plan, theme, sink, &Scope::All)
 }
 
 /// Which output files a render produces: all of them (`build`, `check`), or only some
@@ -207,32 +144,25 @@ impl Scope {
     }
 }
 
-/// The output file of the page at `path`: `x/` → `x/index.html`; `404.html` stays.
-pub fn page_file(path: &str) -> String {
-    if path.ends_with(".html") {
-        path.to_owned()
-    } else {
-        format!("{path}index.html")
-    }
-}
+pub use urls::page_file;
 
-/// Renders the files of `site` that `scope` wants into `sink`, with `prepared` computed
-/// from the same `site`.
+/// Renders the files of `site` that `scope` wants into `sink`, with `prepared` and
+/// `plan` computed from the same `site` (and `plan` free of collisions).
 pub fn render_with(
     site: &Site,
     prepared: &Prepared,
+    plan: &Plan,
     theme: &Theme,
     sink: &dyn Sink,
     scope: &Scope,
 ) -> Result<Rendered> {
     let shared = Shared {
-        written: Mutex::new(Vec::new()),
-        generated: Mutex::new(BTreeSet::new()),
         search: Mutex::new(BTreeMap::new()),
     };
     let inputs = Inputs {
         site,
         prepared,
+        plan,
         theme,
         sink,
         scope,
@@ -259,7 +189,7 @@ pub fn render_with(
             pages += renderer.not_found()?;
             renderer.statics()?;
             renderer.open_data()?;
-            diagnostics.extend(renderer.assets()?);
+            renderer.assets()?;
         }
     }
     Ok(Rendered { pages, diagnostics })
@@ -269,6 +199,7 @@ pub fn render_with(
 struct Inputs<'a> {
     site: &'a Site,
     prepared: &'a Prepared,
+    plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     scope: &'a Scope,
@@ -278,7 +209,7 @@ struct Inputs<'a> {
 impl<'a> Inputs<'a> {
     /// The renderer of the portal of `edition` in `language`.
     fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
-        let site = self.site;
+        let site = self.prepared.site_for(self.site, edition.year, language);
         let prepared_edition = self.prepared.editions.get(&edition.year)?;
         let words = visuals::Words::new(&self.theme.messages, language);
         Some(Renderer {
@@ -291,6 +222,7 @@ impl<'a> Inputs<'a> {
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,
+            plan: self.plan,
             theme: self.theme,
             sink: self.sink,
             summaries: &self.prepared.summaries,
@@ -300,18 +232,16 @@ impl<'a> Inputs<'a> {
             portal: Portal {
                 edition,
                 language: language.to_owned(),
-                prefix: portal::prefix(site, edition.year, language),
+                prefix: Prefix::portal(site, edition.year, language),
                 index: &prepared_edition.index,
             },
         })
     }
 }
 
-/// What the renderers of all portals share: the pages written (for the sitemap) and every
-/// file generated (so that no asset replaces one).
+/// What the renderers of all portals share: a cache, not a list of what was written
+/// (the plan knows that before rendering).
 struct Shared {
-    written: Mutex<Vec<String>>,
-    generated: Mutex<BTreeSet<String>>,
     /// Search indexes by their documents' key, shared between portals.
     search: Mutex<BTreeMap<[u8; 32], std::sync::Arc<crate::search::IndexParts>>>,
 }
@@ -321,7 +251,7 @@ struct Portal<'a> {
     edition: &'a Edition,
     language: String,
     /// Where the portal lives in the output: `2025/`, `fr/2025/`.
-    prefix: String,
+    prefix: Prefix,
     /// The edition's contributions by facet.
     index: &'a crate::model::Index,
 }
@@ -337,6 +267,7 @@ struct Renderer<'a> {
     /// The edition's own charts and maps, drawn when a page first needs them.
     figures: std::sync::OnceLock<visuals::Figures>,
     shared: &'a Shared,
+    plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
     summaries: &'a [ContributionSummary],
@@ -346,25 +277,26 @@ struct Renderer<'a> {
     portal: Portal<'a>,
 }
 
-/// The relative path from the page at `path` (e.g. `contributions/x/`) to the site root.
-fn root_of(path: &str) -> String {
-    let depth = path
-        .split('/')
-        .filter(|segment| !segment.is_empty())
-        .count();
-    if depth == 0 {
-        "./".to_owned()
-    } else {
-        "../".repeat(depth)
-    }
-}
-
 /// The context every page starts from: its section of the navigation. The roots, path,
 /// language and switchers are added by `Renderer::page_at`, which knows the portal.
 fn page_context(section: &str) -> Context {
     let mut context = Context::new();
     context.insert("section", section);
     context
+}
+
+/// A template failure while rendering the page at `path`.
+fn template_error(theme: &str, template: &str, path: &str, error: &tera::Error) -> RenderError {
+    RenderError::Template(
+        Diagnostic::error(
+            format!("themes/{theme}/templates/{template}"),
+            format!(
+                "the template failed while rendering `/{path}`: {}",
+                templates::one_line(error)
+            ),
+        )
+        .with_hint("fix the template; the content itself is valid"),
+    )
 }
 
 /// A rendered prose page for templates.
@@ -388,43 +320,45 @@ struct Localized<'p> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders `template` with `context` as the page at `path` of the current portal.
-    fn page(&self, template: &str, path: &str, context: Context) -> Result<usize> {
-        let prefix = self.portal.prefix.clone();
-        self.page_at(template, path, &prefix, context)
+    /// Renders the page of `kind` at `path` of the current portal with `context`.
+    fn page(&self, kind: PageKind, path: &PortalPath, context: Context) -> Result<usize> {
+        self.page_at(kind, path, &self.portal.prefix, context)
     }
 
     /// Renders `template` with `context` as the page at `path` (inside the portal) written
     /// under `out_prefix`: the portal's own prefix, or a front door's (`""`, `fr/`).
     fn page_at(
         &self,
-        template: &str,
-        path: &str,
-        out_prefix: &str,
+        kind: PageKind,
+        path: &PortalPath,
+        out_prefix: &Prefix,
         mut context: Context,
     ) -> Result<usize> {
-        let full_path = format!("{out_prefix}{path}");
-        if template != "redirect.html" && template != "404.html" {
-            self.record(&full_path);
-        }
-        let file = page_file(&full_path);
+        let site_path = path.in_portal(out_prefix);
+        let full_path = site_path.as_str();
+        let file = site_path.file();
         if !self.scope.wants(&file) {
             return Ok(1);
         }
-        let asset_root = if template == "404.html" {
+        let not_found = kind == PageKind::NotFound;
+        let template = kind.template();
+        let asset_root = if not_found {
             self.base_path()
         } else {
-            root_of(&full_path)
+            site_path.root()
         };
-        let root = if out_prefix == self.portal.prefix {
-            root_of(path)
+        let root = if *out_prefix == self.portal.prefix {
+            path.root()
         } else {
             format!("{asset_root}{}", self.portal.prefix)
         };
         // The missing page's switchers lead to each edition's and language's home.
-        let switch_path = if template == "404.html" { "" } else { path };
-        self.insert_portal(&mut context, switch_path, &root, &asset_root, out_prefix);
-        if template == "404.html" {
+        let switch_path = if not_found { "" } else { path.as_str() };
+        let frame = self.frame(switch_path, &root, &asset_root, out_prefix);
+        context.extend(Context::from_serialize(&frame).map_err(|error| {
+            template_error(&self.site.config.theme, template, full_path, &error)
+        })?);
+        if not_found {
             context.insert("path", "404.html");
         }
         context.insert("site", self.site_view);
@@ -433,65 +367,14 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &context)
             .map_err(|error| {
-                RenderError::Template(
-                    Diagnostic::error(
-                        format!("themes/{}/templates/{template}", self.site.config.theme),
-                        format!(
-                            "the template failed while rendering `/{full_path}`: {}",
-                            templates::one_line(&error)
-                        ),
-                    )
-                    .with_hint("fix the template; the content itself is valid"),
-                )
+                template_error(&self.site.config.theme, template, full_path, &error)
             })?;
         if html.contains(visuals::ROOT) {
             // Figures computed once hold a placeholder for the page's relative root.
             html = html.replace(visuals::ROOT, &root);
         }
-        self.emit(&file, html.as_bytes())?;
+        self.write(&file, html.as_bytes())?;
         Ok(1)
-    }
-
-    /// What every page knows about its portal: roots, language and direction, the
-    /// edition, and the switchers to the same page in other editions and languages.
-    fn insert_portal(
-        &self,
-        context: &mut Context,
-        path: &str,
-        root: &str,
-        asset_root: &str,
-        out_prefix: &str,
-    ) {
-        let portal = &self.portal;
-        let front_door = out_prefix != portal.prefix;
-        context.insert("root", root);
-        context.insert("asset_root", asset_root);
-        context.insert("path", &format!("{}{path}", portal.prefix));
-        context.insert("lang", &portal.language);
-        context.insert("dir", i18n::direction(&portal.language));
-        context.insert("edition", &EditionView::new(self.site, portal.edition));
-        context.insert(
-            "editions_switcher",
-            &portal::edition_links(
-                self.site,
-                self.related,
-                portal.edition,
-                &portal.language,
-                path,
-                asset_root,
-            ),
-        );
-        context.insert(
-            "languages_switcher",
-            &portal::language_links(
-                self.site,
-                (portal.edition.year, &portal.language),
-                path,
-                asset_root,
-                front_door,
-                |language| self.theme.messages.autonym(language),
-            ),
-        );
     }
 
     /// The portal's language version of a text, or its original.
@@ -528,43 +411,30 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Records the page at `path` (a full output path) for the sitemap.
-    fn record(&self, path: &str) {
-        if let Ok(mut written) = self.shared.written.lock() {
-            written.push(path.to_owned());
-        }
-    }
-
-    /// True when none of the pages at `paths` (inside the portal) is in scope: they are
-    /// then only recorded for the sitemap, and the caller skips the work of rendering them.
-    fn unwanted(&self, paths: &[&str]) -> bool {
-        if self.wants_any(paths.iter().copied()) {
-            return false;
-        }
-        for path in paths {
-            self.record(&format!("{}{path}", self.portal.prefix));
-        }
-        true
+    /// True when none of the pages at `paths` (inside the portal) is in scope: the caller
+    /// then skips the work of rendering them.
+    fn unwanted(&self, paths: &[&PortalPath]) -> bool {
+        !self.wants_any(paths.iter().copied())
     }
 
     /// Whether any of the pages at `paths` (inside the portal) is in scope.
-    fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p str>) -> bool {
+    fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p PortalPath>) -> bool {
         matches!(self.scope, Scope::All)
             || paths.any(|path| {
                 self.scope
-                    .wants(&page_file(&format!("{}{path}", self.portal.prefix)))
+                    .wants(&path.in_portal(&self.portal.prefix).file())
             })
     }
 
     /// The prose page `page` at `path` of this portal, in the portal's language if it has
     /// been translated.
-    fn prose(&self, page: &Page, path: &str) -> (ProseView, Vec<Diagnostic>) {
+    fn prose(&self, page: &Page, path: &PortalPath) -> (ProseView, Vec<Diagnostic>) {
         let text = self.localize(page);
-        let rendered = self.markdown(text.body, path, &root_of(path), "");
+        let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
         let view = ProseView {
             title: text.title.to_owned(),
             summary: page.summary.clone(),
-            url: path.to_owned(),
+            url: path.to_string(),
             body_html: rendered.html,
             headings: rendered.headings,
             language: text.language.to_owned(),
@@ -623,62 +493,6 @@ impl<'a> Renderer<'a> {
         crate::model::Index::get(&self.portal.index.by_edition, &self.portal.edition.year)
     }
 
-    fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        if self.unwanted(&[""]) {
-            return Ok((1, Vec::new()));
-        }
-        let (context, diagnostics) = self.home_context();
-        let pages = self.page("home.html", "", context)?;
-        Ok((pages, diagnostics))
-    }
-
-    /// The site's front door in the portal's language: the edition's home page at the
-    /// language's root (`/`, `/fr/`), linking into the edition's portal.
-    fn front_door(&self) -> Result<usize> {
-        let out = portal::language_prefix(self.site, &self.portal.language);
-        if !self.scope.wants(&page_file(&out)) {
-            self.record(&out);
-            return Ok(1);
-        }
-        let (context, _) = self.home_context();
-        self.page_at("home.html", "", &out, context)
-    }
-
-    fn home_context(&self) -> (Context, Vec<Diagnostic>) {
-        let site = self.site;
-        let (home, diagnostics) = self.prose(&site.home, "");
-        let mut context = page_context("home");
-        context.insert("content_language", &home.language);
-        context.insert("structured_data_html", &structured::website(site));
-        context.insert("page", &home);
-        let positions = self.positions();
-        context.insert(
-            "latest",
-            &self.summaries(&positions[..positions.len().min(8)]),
-        );
-        // The glance sentence counts every edition, then lists each one.
-        context.insert("total", &site.contributions.len());
-        let figures = self.figures();
-        let charts_html = [
-            self.figure(&figures.by_objective, "by-objective", visuals::ROOT),
-            self.figure(
-                &figures.by_stakeholder_type,
-                "by-stakeholder-type",
-                visuals::ROOT,
-            ),
-            self.figure(&figures.by_region, "by-region", visuals::ROOT),
-        ]
-        .concat();
-        context.insert("charts_html", &charts_html);
-        let notes: Vec<PolicyNoteView> = self
-            .notes()
-            .take(3)
-            .map(|note| PolicyNoteView::new(site, note))
-            .collect();
-        context.insert("policy_notes", &notes);
-        (context, diagnostics)
-    }
-
     /// The edition's policy notes.
     fn notes(&self) -> impl Iterator<Item = &'a crate::model::PolicyNote> + '_ {
         let year = self.portal.edition.year;
@@ -686,501 +500,6 @@ impl<'a> Renderer<'a> {
             .policy_notes
             .iter()
             .filter(move |note| note.edition == year)
-    }
-
-    fn objective_counts(&self) -> Vec<Count> {
-        let terms = self
-            .site
-            .objectives
-            .iter()
-            .map(|objective| {
-                (
-                    objective_term(objective),
-                    crate::model::Index::get(&self.portal.index.by_objective, &objective.id).len(),
-                )
-            })
-            .collect();
-        counts(terms)
-    }
-
-    /// The edition's report: its front page at `report/`, one page per chapter at
-    /// `report/<chapter>/`, and the whole report on one printable page at `print/`.
-    fn reports(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let year = self.portal.edition.year;
-        let Some(report) = self.site.reports.iter().find(|report| report.year == year) else {
-            return Ok((0, Vec::new()));
-        };
-        let base = "report/";
-        let paths: Vec<String> = ["report/".to_owned(), "print/".to_owned()]
-            .into_iter()
-            .chain(report.chapters.iter().map(|c| format!("{base}{}/", c.slug)))
-            .collect();
-        if self.unwanted(&paths.iter().map(String::as_str).collect::<Vec<_>>()) {
-            return Ok((paths.len(), Vec::new()));
-        }
-        let mut diagnostics = Vec::new();
-        let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
-            .chapters
-            .iter()
-            .map(|chapter| self.prose(chapter, &format!("{base}{}/", chapter.slug)))
-            .collect();
-        let toc: Vec<Term> = chapters
-            .iter()
-            .zip(&report.chapters)
-            .map(|((view, _), chapter)| Term {
-                id: chapter.slug.clone(),
-                label: view.title.clone(),
-                url: view.url.clone(),
-            })
-            .collect();
-        let summaries: Vec<Option<String>> = report
-            .chapters
-            .iter()
-            .map(|chapter| chapter.summary.clone())
-            .collect();
-        let (front, mut problems) = self.prose(&report.front, base);
-        diagnostics.append(&mut problems);
-        let mut context = page_context("report");
-        context.insert("content_language", &front.language);
-        let chapter_urls: Vec<(String, String)> = toc
-            .iter()
-            .map(|chapter| (chapter.label.clone(), self.absolute(&chapter.url)))
-            .collect();
-        context.insert(
-            "structured_data_html",
-            &structured::report(
-                self.site,
-                self.portal.edition,
-                &front.title,
-                &self.absolute(base),
-                &front.language,
-                &chapter_urls,
-            ),
-        );
-        context.insert("page", &front);
-        context.insert("toc", &toc);
-        context.insert("toc_summaries", &summaries);
-        let mut pages = self.page("report.html", base, context)?;
-        pages += self.print(&front, &report.chapters)?;
-        for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
-            diagnostics.append(&mut problems);
-            let path = chapter.url.clone();
-            let mut context = page_context("report");
-            context.insert("content_language", &chapter.language);
-            context.insert("page", &chapter);
-            context.insert("toc", &toc);
-            context.insert("report_url", base);
-            context.insert("report_title", &front.title);
-            context.insert(
-                "previous",
-                &index.checked_sub(1).and_then(|previous| toc.get(previous)),
-            );
-            context.insert("next", &toc.get(index + 1));
-            pages += self.page("chapter.html", &path, context)?;
-        }
-        Ok((pages, diagnostics))
-    }
-
-    /// The whole report on one page, chapters in order, for printing or saving as PDF.
-    /// Heading ids are prefixed by the chapter's slug so that they stay unique, and links
-    /// are relative to `print/`.
-    fn print(&self, front: &ProseView, chapters: &[Page]) -> Result<usize> {
-        let path = "print/";
-        if self.unwanted(&[path]) {
-            return Ok(1);
-        }
-        let views: Vec<ProseView> = chapters
-            .iter()
-            .map(|chapter| {
-                let text = self.localize(chapter);
-                let rendered = self.markdown(
-                    text.body,
-                    &format!("report/{}/", chapter.slug),
-                    &root_of(path),
-                    &format!("{}-", chapter.slug),
-                );
-                ProseView {
-                    title: text.title.to_owned(),
-                    summary: chapter.summary.clone(),
-                    url: chapter.slug.clone(),
-                    body_html: rendered.html,
-                    headings: rendered.headings,
-                    language: text.language.to_owned(),
-                }
-            })
-            .collect();
-        let mut context = page_context("report");
-        context.insert("content_language", &front.language);
-        context.insert("page", front);
-        context.insert("chapters", &views);
-        self.page("print.html", path, context)
-    }
-
-    fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let all = self.positions();
-        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = all
-            .par_iter()
-            .filter_map(|position| self.site.contributions.get(*position))
-            .map(|contribution| self.contribution(contribution))
-            .collect();
-        let mut pages = 0;
-        let mut diagnostics = Vec::new();
-        for result in results {
-            let (count, mut problems) = result?;
-            pages += count;
-            diagnostics.append(&mut problems);
-        }
-        let mut extra = Context::new();
-        extra.insert("title", &self.text("contributions-title", &[]));
-        extra.insert(
-            "intro",
-            &self.text("contributions-intro", &[("count", all.len().into())]),
-        );
-        pages += self.listing("contributions/", "contributions", all, extra)?;
-        Ok((pages, diagnostics))
-    }
-
-    fn contribution(&self, contribution: &Contribution) -> Result<(usize, Vec<Diagnostic>)> {
-        let path = format!("contributions/{}/", contribution.slug);
-        let aliases: Vec<String> = contribution
-            .aliases
-            .iter()
-            .map(|alias| format!("contributions/{alias}/"))
-            .collect();
-        // Redirects are not in the sitemap: only the page itself is recorded when skipped.
-        if !self.wants_any(aliases.iter().map(String::as_str)) && self.unwanted(&[&path]) {
-            return Ok((1 + aliases.len(), Vec::new()));
-        }
-        let text = self.localized(contribution.localizable());
-        let rendered = self.markdown(text.body, &path, &root_of(&path), "");
-        let (follows, followed_by) = self.related.related(self.site, contribution);
-        let view = ContributionView::new(self.site, contribution, follows, &followed_by);
-        let mut context = page_context("contributions");
-        context.insert("contribution", &view);
-        context.insert("body_html", &rendered.html);
-        context.insert("title", text.title);
-        context.insert("content_language", text.language);
-        context.insert(
-            "structured_data_html",
-            &structured::contribution(self.site, contribution, &self.absolute(&path)),
-        );
-        let mut pages = self.page("contribution.html", &path, context)?;
-        for alias_path in &aliases {
-            let mut context = page_context("contributions");
-            context.insert("title", &contribution.title);
-            context.insert("target", &path);
-            pages += self.page("redirect.html", alias_path, context)?;
-        }
-        Ok((pages, rendered.diagnostics))
-    }
-
-    /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.
-    fn listing(
-        &self,
-        base: &str,
-        section: &str,
-        positions: &[usize],
-        extra: Context,
-    ) -> Result<usize> {
-        let chunks: Vec<&[usize]> = if positions.is_empty() {
-            vec![&[][..]]
-        } else {
-            positions.chunks(PAGE_SIZE).collect()
-        };
-        let total = chunks.len();
-        let pages: Vec<Result<usize>> = chunks
-            .par_iter()
-            .enumerate()
-            .map(|(index, chunk)| {
-                let number = index + 1;
-                let path = page_url(base, number);
-                if self.unwanted(&[&path]) {
-                    return Ok(1);
-                }
-                let mut context = page_context(section);
-                context.extend(extra.clone());
-                context.insert("items", &self.summaries(chunk));
-                context.insert("count", &positions.len());
-                context.insert("first_number", &(index * PAGE_SIZE + 1));
-                context.insert("pagination", &Pagination::new(base, number, total));
-                self.page("listing.html", &path, context)
-            })
-            .collect();
-        pages.into_iter().sum()
-    }
-
-    fn policy_notes(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let site = self.site;
-        let notes: Vec<&crate::model::PolicyNote> = self.notes().collect();
-        let views: Vec<PolicyNoteView> = notes
-            .iter()
-            .map(|note| {
-                let mut view = PolicyNoteView::new(site, note);
-                view.title = self
-                    .localized(note.localizable(&site.config.default_language))
-                    .title
-                    .to_owned();
-                view
-            })
-            .collect();
-        let mut context = page_context("policy-notes");
-        context.insert("notes", &views);
-        let mut pages = self.page("policy_notes.html", "policy-notes/", context)?;
-        let mut diagnostics = Vec::new();
-        for (note, view) in notes.iter().zip(&views) {
-            if self.unwanted(&[&view.url]) {
-                pages += 1;
-                continue;
-            }
-            let text = self.localized(note.localizable(&site.config.default_language));
-            let rendered = self.markdown(text.body, &view.url, &root_of(&view.url), "");
-            diagnostics.extend(rendered.diagnostics);
-            let mut context = page_context("policy-notes");
-            context.insert("note", view);
-            context.insert("body_html", &rendered.html);
-            context.insert("headings", &rendered.headings);
-            context.insert("content_language", text.language);
-            context.insert(
-                "structured_data_html",
-                &structured::policy_note(site, note, &self.absolute(&view.url)),
-            );
-            pages += self.page("policy_note.html", &view.url, context)?;
-        }
-        Ok((pages, diagnostics))
-    }
-
-    fn objectives(&self) -> Result<usize> {
-        let site = self.site;
-        let mut context = page_context("objectives");
-        context.insert("objectives", &self.objective_counts());
-        context.insert(
-            "chart_html",
-            &self.figure(&self.figures().by_objective, "by-objective", "../"),
-        );
-        context.insert("matrix_html", &self.figures().matrix);
-        let mut pages = self.page("objectives.html", "objectives/", context)?;
-        for objective in &site.objectives {
-            let base = format!("objectives/{}/", objective.slug());
-            let positions =
-                crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
-            let actions: Vec<ActionSection> = objective
-                .actions
-                .iter()
-                .map(|action| {
-                    let reporting =
-                        crate::model::Index::get(&self.portal.index.by_action, &action.id);
-                    ActionSection {
-                        id: action.id.clone(),
-                        actor: action.actor.label(),
-                        actor_id: action.actor.id(),
-                        text: action.text.clone(),
-                        url: format!("{base}{}/", action.slug()),
-                        count: reporting.len(),
-                        contributions: self
-                            .summaries(&reporting[..reporting.len().min(PER_ACTION)])
-                            .into_iter()
-                            .cloned()
-                            .collect(),
-                    }
-                })
-                .collect();
-            let forums: Vec<Term> = site
-                .forums
-                .iter()
-                .filter(|forum| forum.objectives.contains(&objective.id))
-                .map(forum_term)
-                .collect();
-            let notes: Vec<PolicyNoteView> = self
-                .notes()
-                .filter(|note| note.objectives.contains(&objective.id))
-                .map(|note| PolicyNoteView::new(site, note))
-                .collect();
-            let mut context = page_context("objectives");
-            context.insert("objective", &objective_term(objective));
-            context.insert("description", &objective.description);
-            context.insert("actions", &actions);
-            context.insert("forums", &forums);
-            context.insert("policy_notes", &notes);
-            context.insert("count", &positions.len());
-            context.insert(
-                "latest",
-                &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
-            );
-            context.insert("all_url", &format!("{base}contributions/"));
-            let chart_html =
-                visuals::actions_chart(site, self.portal.index, &objective.id, &self.words).map(
-                    |chart| {
-                        let name = format!("actions-{}", objective.slug());
-                        let html = self.figure(&chart, &name, "../../");
-                        (html, format!("charts/{name}.csv"), chart.csv)
-                    },
-                );
-            if let Some((html, csv_path, csv)) = chart_html {
-                context.insert("chart_html", &html);
-                self.emit(&format!("{}{csv_path}", self.portal.prefix), csv.as_bytes())?;
-            }
-            pages += self.page("objective.html", &base, context)?;
-
-            let mut extra = Context::new();
-            let id = || (objective.id.clone()).into();
-            extra.insert(
-                "title",
-                &self.text(
-                    "objective-contributions-title",
-                    &[("id", id()), ("title", objective.title.clone().into())],
-                ),
-            );
-            extra.insert(
-                "intro",
-                &self.text("objective-contributions-intro", &[("id", id())]),
-            );
-            extra.insert("parent", &objective_term(objective));
-            pages += self.listing(
-                &format!("{base}contributions/"),
-                "objectives",
-                positions,
-                extra,
-            )?;
-            for action in &actions {
-                let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
-                let mut extra = Context::new();
-                extra.insert(
-                    "title",
-                    &self.text("action-title", &[("id", action.id.clone().into())]),
-                );
-                extra.insert("intro", &action.text);
-                extra.insert("parent", &objective_term(objective));
-                pages += self.listing(&action.url, "objectives", positions, extra)?;
-            }
-        }
-        Ok(pages)
-    }
-
-    fn forums(&self) -> Result<usize> {
-        let site = self.site;
-        let groups: Vec<ForumGroup> = ForumCategory::ALL
-            .iter()
-            .map(|category| ForumGroup {
-                id: category.id(),
-                label: category.label(),
-                forums: site
-                    .forums
-                    .iter()
-                    .filter(|forum| forum.category == *category)
-                    .map(|forum| Count {
-                        term: forum_term(forum),
-                        count: crate::model::Index::get(&self.portal.index.by_forum, &forum.id)
-                            .len(),
-                        percent: 0,
-                    })
-                    .collect(),
-            })
-            .filter(|group| !group.forums.is_empty())
-            .collect();
-        let mut context = page_context("forums");
-        context.insert("groups", &groups);
-        context.insert("map_html", &self.figures().forum_map);
-        context.insert("matrix_html", &self.figures().matrix);
-        let mut pages = self.page("forums.html", "forums/", context)?;
-        for forum in &site.forums {
-            let base = format!("forums/{}/", forum.id);
-            let detail = ForumView {
-                name: forum.name.clone(),
-                category: forum.category.label(),
-                category_id: forum.category.id(),
-                host: forum.host.clone(),
-                since: forum.since,
-                cadence: forum.cadence.clone(),
-                url: forum.url.clone(),
-                description: forum.description.clone(),
-                objectives: forum
-                    .objectives
-                    .iter()
-                    .filter_map(|id| site.objective(id))
-                    .map(objective_term)
-                    .collect(),
-                policy_notes: self
-                    .notes()
-                    .filter(|note| note.forums.contains(&forum.id))
-                    .map(|note| PolicyNoteView::new(site, note))
-                    .collect(),
-            };
-            let mut extra = Context::new();
-            extra.insert("title", &forum.name);
-            extra.insert("forum", &detail);
-            pages += self.listing(
-                &base,
-                "forums",
-                crate::model::Index::get(&self.portal.index.by_forum, &forum.id),
-                extra,
-            )?;
-        }
-        Ok(pages)
-    }
-
-    /// Listings by stakeholder type and by region, with their index pages.
-    fn facets(&self) -> Result<usize> {
-        let mut pages = 0;
-        let facets = [
-            (
-                "stakeholders/",
-                self.text("stakeholders-title", &[]),
-                self.text("stakeholders-intro", &[]),
-                stakeholder_type_counts(self.portal.index),
-            ),
-            (
-                "regions/",
-                self.text("regions-title", &[]),
-                self.text("regions-intro", &[]),
-                region_counts(self.portal.index),
-            ),
-        ];
-        for (base, title, intro, counts) in facets {
-            let mut context = page_context(base.trim_end_matches('/'));
-            context.insert("title", &title);
-            context.insert("intro", &intro);
-            context.insert("terms", &counts);
-            pages += self.page("terms.html", base, context)?;
-        }
-        for kind in StakeholderType::ALL {
-            let mut extra = Context::new();
-            let label = self.label("stakeholder-type", kind.id());
-            extra.insert(
-                "intro",
-                &self.text("stakeholder-type-intro", &[("type", label.clone().into())]),
-            );
-            extra.insert("title", &label);
-            pages += self.listing(
-                &format!("stakeholders/{}/", kind.id()),
-                "stakeholders",
-                crate::model::Index::get(&self.portal.index.by_stakeholder_type, kind),
-                extra,
-            )?;
-        }
-        for region in Region::ALL {
-            let mut extra = Context::new();
-            let label = self.label("region", region.id());
-            extra.insert(
-                "intro",
-                &self.text("region-intro", &[("region", label.clone().into())]),
-            );
-            extra.insert("title", &label);
-            pages += self.listing(
-                &format!("regions/{}/", region.id()),
-                "regions",
-                crate::model::Index::get(&self.portal.index.by_region, region),
-                extra,
-            )?;
-        }
-        Ok(pages)
-    }
-
-    /// The page servers show for a missing address: at the site root, with links from the
-    /// base URL's path because it is served at any depth.
-    fn not_found(&self) -> Result<usize> {
-        let mut context = Context::new();
-        context.insert("section", "");
-        self.page_at("404.html", "404.html", "", context)
     }
 
     /// `chart` as a figure for a page at `root`, framed in the portal's language.
@@ -1207,8 +526,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// The absolute URL of the page at `path` in this portal.
-    fn absolute(&self, path: &str) -> String {
-        format!("{}{}{path}", self.site.config.base_url, self.portal.prefix)
+    fn absolute(&self, path: &PortalPath) -> String {
+        path.in_portal(&self.portal.prefix)
+            .absolute(&self.site.config.base_url)
     }
 
     /// The path part of `base_url`, e.g. `/dcf/`.
@@ -1219,73 +539,6 @@ impl<'a> Renderer<'a> {
             .splitn(4, '/')
             .nth(3)
             .map_or_else(|| "/".to_owned(), |path| format!("/{path}"))
-    }
-
-    /// Atom feeds of the newest contributions: one per edition, one per objective.
-    fn feeds(&self) -> Result<()> {
-        let site = self.site;
-        let of = |positions: &[usize]| -> Vec<&crate::model::Contribution> {
-            positions
-                .iter()
-                .filter_map(|position| site.contributions.get(*position))
-                .collect()
-        };
-        for edition in &site.editions {
-            let path = format!("feeds/{}.xml", edition.year);
-            self.note_generated(&path);
-            if !self.scope.wants(&path) {
-                continue;
-            }
-            let title = format!(
-                "{}: contributions to edition {}",
-                site.config.title, edition.year
-            );
-            let feed = open_data::atom(
-                site,
-                &title,
-                &path,
-                &of(crate::model::Index::get(
-                    &site.index.by_edition,
-                    &edition.year,
-                )),
-            );
-            self.emit(&path, feed.as_bytes())?;
-        }
-        for objective in &site.objectives {
-            let path = format!("feeds/objective-{}.xml", objective.slug());
-            self.note_generated(&path);
-            if !self.scope.wants(&path) {
-                continue;
-            }
-            let title = format!(
-                "{}: contributions on objective {}. {}",
-                site.config.title, objective.id, objective.title
-            );
-            let feed = open_data::atom(
-                site,
-                &title,
-                &path,
-                &of(crate::model::Index::get(
-                    &site.index.by_objective,
-                    &objective.id,
-                )),
-            );
-            self.emit(&path, feed.as_bytes())?;
-        }
-        Ok(())
-    }
-
-    /// Writes a generated file (not a page), remembering its path.
-    fn emit(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
-        self.note_generated(path);
-        self.write(path, contents)
-    }
-
-    /// Remembers that the build generates `path`, so that no asset may replace it.
-    fn note_generated(&self, path: &str) {
-        if let Ok(mut generated) = self.shared.generated.lock() {
-            generated.insert(path.to_owned());
-        }
     }
 
     /// Writes a file the scope wants (and nothing else).
@@ -1303,311 +556,4 @@ impl<'a> Renderer<'a> {
         }
         Ok(())
     }
-
-    /// Copies the site's assets last: they may replace the theme's static files, but a file
-    /// the build generates (a page, the sitemap, open data) is never silently replaced.
-    fn assets(&self) -> Result<Vec<Diagnostic>> {
-        let generated = self
-            .shared
-            .generated
-            .lock()
-            .map(|generated| generated.clone())
-            .unwrap_or_default();
-        let mut problems = Vec::new();
-        for asset in &self.site.assets {
-            if generated.contains(&asset.output_path) {
-                problems.push(
-                    Diagnostic::error(
-                        format!("assets/{}", asset.output_path),
-                        format!(
-                            "this file would replace `{}`, which the build generates",
-                            asset.output_path
-                        ),
-                    )
-                    .with_hint("rename or remove the file; the generated one cannot be overridden"),
-                );
-                continue;
-            }
-            self.copy(&asset.output_path, &asset.source)?;
-        }
-        Ok(problems)
-    }
-
-    /// The theme's stylesheet with the charts' classes appended: one CSS file for the site.
-    fn write_stylesheet(&self, mut css: Vec<u8>) -> Result<()> {
-        css.extend_from_slice(b"\n/* Charts, maps and tables (generated by rapporteur). */\n");
-        css.extend_from_slice(crate::charts::stylesheet().as_bytes());
-        self.write("style.css", &css)?;
-        Ok(())
-    }
-
-    /// Copies the theme's static files, the site's assets and the datasets.
-    fn statics(&self) -> Result<()> {
-        for file in &self.theme.statics {
-            match file {
-                ThemeStatic::Embedded { output_path, bytes } if output_path == "style.css" => {
-                    self.write_stylesheet(bytes.to_vec())?;
-                }
-                ThemeStatic::Embedded { output_path, bytes } => self.write(output_path, bytes)?,
-                ThemeStatic::Site(file) if file.output_path == "style.css" => {
-                    let bytes = std::fs::read(&file.source).map_err(|source| IoError {
-                        path: file.source.clone(),
-                        action: "read",
-                        source,
-                    })?;
-                    self.write_stylesheet(bytes)?;
-                }
-                ThemeStatic::Site(file) => self.copy(&file.output_path, &file.source)?,
-            }
-        }
-        for dataset in &self.site.datasets {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            let _ = writer.write_record(&dataset.columns);
-            for row in &dataset.rows {
-                let _ = writer.write_record(row);
-            }
-            let bytes = writer.into_inner().unwrap_or_default();
-            self.write(&format!("data/{}.csv", dataset.name), &bytes)?;
-        }
-        Ok(())
-    }
-}
-
-impl Renderer<'_> {
-    /// "What changed" since the previous edition, if there is one: `changes/`.
-    fn changes(&self) -> Result<usize> {
-        let edition = self.portal.edition;
-        let path = "changes/";
-        let csv_path = format!("{}charts/changes-{}.csv", self.portal.prefix, edition.year);
-        if self.related.has_changes(edition.year)
-            && !self.scope.wants(&csv_path)
-            && self.unwanted(&[path])
-        {
-            return Ok(1);
-        }
-        let Some(changes) = changes::compare(self.site, edition.year, &root_of(path), &self.words)
-        else {
-            return Ok(0);
-        };
-        self.write(&csv_path, changes.chart_csv.as_bytes())?;
-        let mut context = page_context("progress");
-        context.insert("changes", &changes);
-        self.page("changes.html", path, context)
-    }
-
-    /// The edition's progress page and gap map: `progress/`.
-    fn progress(&self) -> Result<usize> {
-        let path = "progress/";
-        let root = root_of(path);
-        let figures = self.figures();
-        let mut context = page_context("progress");
-        context.insert("year", &self.portal.edition.year);
-        context.insert("gap_map_html", &figures.gap_map);
-        let charts_html = [
-            self.figure(&figures.by_status, "by-status", &root),
-            self.figure(&figures.by_edition, "by-edition", &root),
-        ]
-        .concat();
-        context.insert("charts_html", &charts_html);
-        self.page("progress.html", path, context)
-    }
-
-    /// The search page and its index (`search/`): the edition's contributions, policy notes
-    /// and report chapters, in the portal's language where translated.
-    fn search(&self) -> Result<usize> {
-        let path = "search/";
-        let folder = format!("{}{path}", self.portal.prefix);
-        if self.scope.wants_under(&folder) {
-            let parts = self.search_index(&self.search_documents());
-            for (name, bytes) in parts.files(&self.portal.language) {
-                self.emit(&format!("{folder}{name}"), &bytes)?;
-            }
-        }
-        let context = page_context("search");
-        self.page("search.html", path, context)
-    }
-
-    /// The index of `documents`, built once for all the portals that have the same ones
-    /// (an edition's languages without translations).
-    fn search_index(
-        &self,
-        documents: &[crate::search::SearchDocument],
-    ) -> std::sync::Arc<crate::search::IndexParts> {
-        let key = crate::search::documents_key(documents);
-        if let Some(parts) = self
-            .shared
-            .search
-            .lock()
-            .ok()
-            .and_then(|cache| cache.get(&key).cloned())
-        {
-            return parts;
-        }
-        let parts = std::sync::Arc::new(crate::search::IndexParts::new(documents));
-        if let Ok(mut cache) = self.shared.search.lock() {
-            cache.insert(key, parts.clone());
-        }
-        parts
-    }
-
-    fn search_documents(&self) -> Vec<crate::search::SearchDocument> {
-        use crate::search::{plain_text, SearchDocument};
-        let site = self.site;
-        let document =
-            |url: String, text: Localized, summary: Option<&String>, kind: &str| SearchDocument {
-                url,
-                title: text.title.to_owned(),
-                summary: summary.cloned().unwrap_or_default(),
-                text: plain_text(&text.body.text),
-                kind: kind.to_owned(),
-            };
-        let contributions = self
-            .positions()
-            .par_iter()
-            .filter_map(|position| site.contributions.get(*position))
-            .map(|contribution| {
-                document(
-                    format!("contributions/{}/", contribution.slug),
-                    self.localized(contribution.localizable()),
-                    contribution.summary.as_ref(),
-                    "contribution",
-                )
-            });
-        let mut documents: Vec<SearchDocument> = contributions.collect();
-        for note in self.notes() {
-            let text = self.localized(note.localizable(&site.config.default_language));
-            let url = format!("policy-notes/{}/", note.slug);
-            documents.push(document(url, text, note.summary.as_ref(), "policy-note"));
-        }
-        documents.push(document(
-            String::new(),
-            self.localize(&site.home),
-            None,
-            "home",
-        ));
-        let year = self.portal.edition.year;
-        for report in site.reports.iter().filter(|report| report.year == year) {
-            for chapter in &report.chapters {
-                let url = format!("report/{}/", chapter.slug);
-                let text = self.localize(chapter);
-                documents.push(document(url, text, chapter.summary.as_ref(), "chapter"));
-            }
-        }
-        documents
-    }
-
-    /// The CSV files of the portal's figures and of its Markdown charts.
-    fn portal_charts(&self) -> Result<()> {
-        let prefix = &self.portal.prefix;
-        for (path, csv) in self.figures().csv_files() {
-            self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
-        }
-        for (path, csv) in self.blocks.csv_files() {
-            self.emit(&format!("{prefix}{path}"), csv.as_bytes())?;
-        }
-        Ok(())
-    }
-
-    /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
-    fn open_data(&self) -> Result<()> {
-        for edition in &self.site.editions {
-            let json_path = format!("data/contributions-{}.json", edition.year);
-            let csv_path = format!("data/contributions-{}.csv", edition.year);
-            self.note_generated(&json_path);
-            self.note_generated(&csv_path);
-            if self.scope.wants(&json_path) {
-                let json = open_data::contributions_json(self.site, edition.year);
-                self.write(&json_path, json.as_bytes())?;
-            }
-            if self.scope.wants(&csv_path) {
-                let csv = open_data::contributions_csv(self.site, edition.year);
-                self.write(&csv_path, &csv)?;
-            }
-        }
-        self.feeds()?;
-        self.note_generated("sitemap.xml");
-        if !self.scope.wants("sitemap.xml") {
-            return self
-                .write(
-                    "robots.txt",
-                    open_data::robots(&self.site.config.base_url).as_bytes(),
-                )
-                .map_err(Into::into);
-        }
-        let mut paths = self
-            .shared
-            .written
-            .lock()
-            .map(|written| written.clone())
-            .unwrap_or_default();
-        paths.retain(|path| !path.ends_with("404.html"));
-        paths.sort();
-        let base_url = &self.site.config.base_url;
-        self.emit(
-            "sitemap.xml",
-            open_data::sitemap(base_url, &paths).as_bytes(),
-        )?;
-        self.write("robots.txt", open_data::robots(base_url).as_bytes())?;
-        Ok(())
-    }
-}
-
-#[derive(Serialize)]
-struct ActionSection {
-    id: String,
-    actor: &'static str,
-    actor_id: &'static str,
-    text: String,
-    url: String,
-    count: usize,
-    contributions: Vec<ContributionSummary>,
-}
-
-#[derive(Serialize)]
-struct ForumGroup {
-    id: &'static str,
-    label: &'static str,
-    forums: Vec<Count>,
-}
-
-#[derive(Serialize)]
-struct ForumView {
-    name: String,
-    category: &'static str,
-    category_id: &'static str,
-    host: Option<String>,
-    since: Option<i64>,
-    cadence: Option<String>,
-    url: Option<String>,
-    description: Option<String>,
-    objectives: Vec<Term>,
-    policy_notes: Vec<PolicyNoteView>,
-}
-
-fn stakeholder_type_counts(index: &crate::model::Index) -> Vec<Count> {
-    counts(
-        StakeholderType::ALL
-            .iter()
-            .map(|kind| {
-                (
-                    stakeholder_type_term(*kind),
-                    crate::model::Index::get(&index.by_stakeholder_type, kind).len(),
-                )
-            })
-            .collect(),
-    )
-}
-
-fn region_counts(index: &crate::model::Index) -> Vec<Count> {
-    counts(
-        Region::ALL
-            .iter()
-            .map(|region| {
-                (
-                    region_term(*region),
-                    crate::model::Index::get(&index.by_region, region).len(),
-                )
-            })
-            .collect(),
-    )
 }

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::urls::{PortalPath, Prefix, SitePath};
 use crate::model::{Contribution, Site};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
@@ -49,10 +50,7 @@ struct LinkRecord<'a> {
 fn record<'a>(site: &Site, contribution: &'a Contribution) -> Record<'a> {
     Record {
         slug: &contribution.slug,
-        url: format!(
-            "{}contributions/{}/",
-            site.config.base_url, contribution.slug
-        ),
+        url: contribution_url(site, contribution),
         title: &contribution.title,
         stakeholder_name: &contribution.stakeholder.name,
         stakeholder_type: contribution.stakeholder.kind.id(),
@@ -99,8 +97,7 @@ pub fn contributions_json(site: &Site, year: i32) -> String {
 }
 
 /// The contributions of `year` as CSV; list fields are joined with `;`, indicators as `name=value unit (year)`.
-pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+pub fn contributions_csv(site: &Site, year: i32) -> String {
     let header = [
         "slug",
         "url",
@@ -121,7 +118,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
         "links",
         "illustrative",
     ];
-    let _ = writer.write_record(header);
+    let mut rows = vec![header.map(str::to_owned).to_vec()];
     for contribution in edition_contributions(site, year) {
         let record = record(site, contribution);
         let sdgs: Vec<String> = record.sdgs.iter().map(u8::to_string).collect();
@@ -161,9 +158,18 @@ pub fn contributions_csv(site: &Site, year: i32) -> Vec<u8> {
             links.join(" "),
             record.illustrative.to_string(),
         ];
-        let _ = writer.write_record(row);
+        rows.push(row.to_vec());
     }
-    writer.into_inner().unwrap_or_default()
+    crate::csv_file::to_csv(rows)
+}
+
+/// The absolute URL of `contribution`'s page in its edition's portal, in the default
+/// language (feeds and open data are not translated).
+fn contribution_url(site: &Site, contribution: &Contribution) -> String {
+    let prefix = Prefix::portal(site, contribution.edition, &site.config.default_language);
+    PortalPath::contribution(&contribution.slug)
+        .in_portal(&prefix)
+        .absolute(&site.config.base_url)
 }
 
 fn edition_contributions(site: &Site, year: i32) -> impl Iterator<Item = &Contribution> {
@@ -176,11 +182,11 @@ fn edition_contributions(site: &Site, year: i32) -> impl Iterator<Item = &Contri
 }
 
 /// `sitemap.xml` listing `paths` (relative to the root, sorted) under `base_url`.
-pub fn sitemap(base_url: &str, paths: &[String]) -> String {
+pub fn sitemap(base_url: &str, paths: &[&SitePath]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for path in paths {
         xml.push_str("<url><loc>");
-        xml.push_str(&xml_escape(&format!("{base_url}{path}")));
+        xml.push_str(&xml_escape(&path.absolute(base_url)));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");
@@ -189,7 +195,8 @@ pub fn sitemap(base_url: &str, paths: &[String]) -> String {
 
 /// `robots.txt`: everything may be indexed; the sitemap is named.
 pub fn robots(base_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n")
+    let sitemap = SitePath::root_file("sitemap.xml").absolute(base_url);
+    format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n")
 }
 
 /// Escapes text for XML content.
@@ -206,21 +213,19 @@ const FEED_ENTRIES: usize = 100;
 ///
 /// The feed's `updated` is the newest entry's date, never the build time, so feeds are as
 /// deterministic as pages.
-pub fn atom(site: &Site, title: &str, path: &str, contributions: &[&Contribution]) -> String {
+pub fn atom(site: &Site, title: &str, path: &SitePath, contributions: &[&Contribution]) -> String {
     let base_url = &site.config.base_url;
+    let feed_url = path.absolute(base_url);
     let updated = contributions.first().map_or_else(
         || "1970-01-01".to_owned(),
         |contribution| contribution.date.to_string(),
     );
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     xml.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
-    xml.push_str(&format!(
-        "<id>{}</id>\n",
-        xml_escape(&format!("{base_url}{path}"))
-    ));
+    xml.push_str(&format!("<id>{}</id>\n", xml_escape(&feed_url)));
     xml.push_str(&format!(
         "<link rel=\"self\" href=\"{}\"/>\n",
-        xml_escape(&format!("{base_url}{path}"))
+        xml_escape(&feed_url)
     ));
     xml.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
@@ -232,7 +237,7 @@ pub fn atom(site: &Site, title: &str, path: &str, contributions: &[&Contribution
         xml_escape(&site.config.title)
     ));
     for contribution in contributions.iter().take(FEED_ENTRIES) {
-        let url = format!("{base_url}contributions/{}/", contribution.slug);
+        let url = contribution_url(site, contribution);
         let summary = format!(
             "{} ({}), {}. Objectives {}. Status: {}.",
             contribution.stakeholder.name,

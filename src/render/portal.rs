@@ -7,29 +7,18 @@
 //! or language they are in. The site root (`/`, `/fr/`) is the front door: the newest
 //! published edition's home page.
 //!
-//! This module knows the shape of that space: prefixes, which page exists in which
-//! edition (for the edition switcher, which falls back to the nearest section page), and
-//! the switchers' and `hreflang` alternates' views.
+//! This module knows how that space is navigated: a page's counterpart in another
+//! edition (for the edition switcher: the same page if the page plan has it there, a
+//! related contribution, or else the nearest section page), and the switchers' and
+//! `hreflang` alternates' views. Prefixes and paths are made in `urls`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::plan::Plan;
+use super::urls::{PortalPath, Prefix, SitePath};
 use crate::model::{Contribution, Edition, Site};
-
-/// The prefix of the portal of edition `year` in `language`: `2025/` or `fr/2025/`.
-pub fn prefix(site: &Site, year: i32, language: &str) -> String {
-    format!("{}{year}/", language_prefix(site, language))
-}
-
-/// The prefix of `language` at the site root: empty for the default language, `fr/` otherwise.
-pub fn language_prefix(site: &Site, language: &str) -> String {
-    if language == site.config.default_language {
-        String::new()
-    } else {
-        format!("{language}/")
-    }
-}
 
 /// Which contributions live in which edition, and which follow up on which, to find a
 /// contribution's counterpart in another edition.
@@ -38,10 +27,6 @@ pub struct Editions {
     edition_of: HashMap<String, i32>,
     /// The contributions that update each one (`updates:`), by the updated slug.
     followed_by: HashMap<String, Vec<String>>,
-    /// Slugs of policy notes by edition.
-    notes: HashMap<String, i32>,
-    /// Chapter slugs of each edition's report.
-    chapters: BTreeMap<i32, Vec<String>>,
     /// Years that have a previous edition (a "what changed" page).
     compared: Vec<i32>,
     /// Each contribution's position in the site's list, by slug.
@@ -73,19 +58,6 @@ impl Editions {
                 .map(|contribution| (contribution.slug.clone(), contribution.edition))
                 .collect(),
             followed_by,
-            notes: site
-                .policy_notes
-                .iter()
-                .map(|note| (note.slug.clone(), note.edition))
-                .collect(),
-            chapters: site
-                .reports
-                .iter()
-                .map(|report| {
-                    let slugs = report.chapters.iter().map(|c| c.slug.clone()).collect();
-                    (report.year, slugs)
-                })
-                .collect(),
             compared: site
                 .editions
                 .iter()
@@ -120,14 +92,14 @@ impl Editions {
     /// The path, in edition `year`'s portal, of the page nearest to `path` (a path inside a
     /// portal): the same page if that edition has it, a contribution's follow-up or the
     /// contribution it follows, or else the nearest section page above it.
-    pub fn counterpart(&self, year: i32, path: &str) -> String {
+    pub fn counterpart(&self, site: &Site, plan: &Plan, year: i32, path: &str) -> String {
         if let Some(slug) = contribution_slug(path) {
             if let Some(related) = self.related_contribution(slug, year) {
-                return format!("contributions/{related}/");
+                return PortalPath::contribution(related).into();
             }
         }
         let mut candidate = path.to_owned();
-        while !self.exists(year, &candidate) {
+        while !exists(site, plan, year, &candidate) {
             candidate = parent(&candidate);
         }
         candidate
@@ -155,23 +127,14 @@ impl Editions {
     pub fn has_changes(&self, year: i32) -> bool {
         self.compared.contains(&year)
     }
+}
 
-    fn exists(&self, year: i32, path: &str) -> bool {
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
-            [] => true,
-            ["report"] | ["print"] => self.chapters.contains_key(&year),
-            ["report", chapter] => self
-                .chapters
-                .get(&year)
-                .is_some_and(|chapters| chapters.iter().any(|slug| slug == chapter)),
-            ["changes"] => self.has_changes(year),
-            ["contributions", slug] => self.edition_of.get(*slug) == Some(&year),
-            ["policy-notes", slug] => self.notes.get(*slug) == Some(&year),
-            [.., "page", _] => false,
-            _ => true,
-        }
-    }
+/// Whether the portal of edition `year` has the page at `path`, as the plan says. A page
+/// of a paginated listing (`…/page/2/`) has other contributions in another edition, so it
+/// is never its counterpart.
+fn exists(site: &Site, plan: &Plan, year: i32, path: &str) -> bool {
+    path.is_empty()
+        || (!path.contains("/page/") && plan.has_page(site, year, &PortalPath::from_raw(path)))
 }
 
 /// The slug of a contribution page's path, `contributions/<slug>/`.
@@ -209,7 +172,7 @@ pub struct SwitchLink {
 /// relative to `asset_root` (the site root seen from the page).
 pub fn edition_links(
     site: &Site,
-    editions: &Editions,
+    (editions, plan): (&Editions, &Plan),
     current: &Edition,
     language: &str,
     path: &str,
@@ -220,16 +183,17 @@ pub fn edition_links(
     years
         .into_iter()
         .map(|edition| {
-            let target = format!(
-                "{}{}",
-                prefix(site, edition.year, language),
-                editions.counterpart(edition.year, path)
-            );
+            let counterpart = editions.counterpart(site, plan, edition.year, path);
+            let target = PortalPath::from_raw(&counterpart).in_portal(&Prefix::portal(
+                site,
+                edition.year,
+                language,
+            ));
             SwitchLink {
                 id: edition.year.to_string(),
                 label: edition.year.to_string(),
                 href: format!("{asset_root}{target}"),
-                url: format!("{}{target}", site.config.base_url),
+                url: target.absolute(&site.config.base_url),
                 current: edition.year == current.year,
                 status: edition.status.id().to_owned(),
             }
@@ -253,16 +217,16 @@ pub fn language_links(
         .languages
         .iter()
         .map(|other| {
-            let target = if front_door {
-                language_prefix(site, other)
+            let target: SitePath = if front_door {
+                Prefix::language(site, other).home()
             } else {
-                format!("{}{path}", prefix(site, year, other))
+                PortalPath::from_raw(path).in_portal(&Prefix::portal(site, year, other))
             };
             SwitchLink {
                 id: other.clone(),
                 label: autonym(other),
                 href: format!("{asset_root}{target}"),
-                url: format!("{}{target}", site.config.base_url),
+                url: target.absolute(&site.config.base_url),
                 current: other == language,
                 status: String::new(),
             }

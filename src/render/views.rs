@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::model::{self, Contribution, Edition, Forum, Objective, PolicyNote, Site};
 
+use super::urls::{self, PortalPath};
+
 /// Site-wide values, put once in the template engine's global context.
 #[derive(Serialize)]
 pub struct SiteView {
@@ -124,6 +126,8 @@ pub struct Term {
     pub id: String,
     pub label: String,
     pub url: String,
+    /// The language of `label` when it is not the portal's (an untranslated data text).
+    pub lang: Option<String>,
 }
 
 /// A contribution as it appears in listings.
@@ -143,13 +147,16 @@ pub struct ContributionSummary {
     pub edition: i32,
     pub objectives: Vec<String>,
     pub illustrative: bool,
+    /// The language the contribution is written in: its title, stakeholder name,
+    /// indicators and links are shown in it (with a `lang` on other portals).
+    pub language: String,
 }
 
 impl ContributionSummary {
     pub fn new(contribution: &Contribution) -> Self {
         ContributionSummary {
             title: contribution.title.clone(),
-            url: format!("contributions/{}/", contribution.slug),
+            url: PortalPath::contribution(&contribution.slug).into(),
             stakeholder: contribution.stakeholder.name.clone(),
             stakeholder_type: contribution.stakeholder.kind.label(),
             stakeholder_type_id: contribution.stakeholder.kind.id(),
@@ -162,6 +169,7 @@ impl ContributionSummary {
             edition: contribution.edition,
             objectives: contribution.objectives.clone(),
             illustrative: contribution.illustrative,
+            language: contribution.language.clone(),
         }
     }
 }
@@ -180,7 +188,9 @@ pub struct ContributionView {
     pub indicators: Vec<IndicatorView>,
     pub links: Vec<LinkView>,
     pub source: String,
-    pub provenance: Option<ProvenanceView>,
+    /// When the file last changed after it was first added (from git), as `YYYY-MM-DD`;
+    /// readers see it as "last revised". The submission date is the front matter's `date`.
+    pub revised: Option<String>,
     /// The earlier contribution this one reports progress on (`updates:`).
     pub follows: Option<RelatedView>,
     /// Later contributions that report progress on this one.
@@ -193,6 +203,8 @@ pub struct RelatedView {
     pub title: String,
     pub url: String,
     pub edition: i32,
+    /// The language of `title` (the other contribution's).
+    pub language: String,
 }
 
 impl RelatedView {
@@ -200,32 +212,11 @@ impl RelatedView {
     pub fn new(other: &Contribution, from: i32) -> Self {
         RelatedView {
             title: other.title.clone(),
-            url: contribution_url(other, from),
+            url: urls::contribution_from(&other.slug, other.edition, from),
             edition: other.edition,
+            language: other.language.clone(),
         }
     }
-}
-
-/// The URL of `contribution` relative to the root of edition `from`'s portal: editions
-/// are sibling folders, so another edition's page is reached through `../<year>/`.
-pub fn contribution_url(contribution: &Contribution, from: i32) -> String {
-    if contribution.edition == from {
-        format!("contributions/{}/", contribution.slug)
-    } else {
-        format!(
-            "../{}/contributions/{}/",
-            contribution.edition, contribution.slug
-        )
-    }
-}
-
-/// First submission and last revision, with their commits.
-#[derive(Serialize)]
-pub struct ProvenanceView {
-    pub submitted: String,
-    pub submitted_commit: String,
-    pub revised: Option<String>,
-    pub revised_commit: String,
 }
 
 #[derive(Serialize)]
@@ -233,6 +224,8 @@ pub struct ActionRef {
     pub id: String,
     pub text: String,
     pub url: String,
+    /// The language of `text` when it is not the portal's (no translation).
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -305,16 +298,10 @@ impl ContributionView {
                 })
                 .collect(),
             source: contribution.body.file.clone(),
-            provenance: contribution
-                .provenance
-                .as_ref()
-                .map(|provenance| ProvenanceView {
-                    submitted: provenance.first_date.clone(),
-                    submitted_commit: provenance.first_commit.chars().take(10).collect(),
-                    revised: (provenance.last_commit != provenance.first_commit)
-                        .then(|| provenance.last_date.clone()),
-                    revised_commit: provenance.last_commit.chars().take(10).collect(),
-                }),
+            revised: contribution.provenance.as_ref().and_then(|provenance| {
+                (provenance.last_commit != provenance.first_commit)
+                    .then(|| provenance.last_date.clone())
+            }),
         }
     }
 }
@@ -325,7 +312,8 @@ pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
         Some(ActionRef {
             id: action.id.clone(),
             text: action.text.clone(),
-            url: format!("objectives/{}/{}/", objective.slug(), action.slug()),
+            url: PortalPath::action(&objective.slug(), &action.slug()).into(),
+            lang: action.text_lang.clone(),
         })
     })
 }
@@ -334,7 +322,8 @@ pub fn objective_term(objective: &Objective) -> Term {
     Term {
         id: objective.id.clone(),
         label: objective.title.clone(),
-        url: format!("objectives/{}/", objective.slug()),
+        url: PortalPath::objective(&objective.slug()).into(),
+        lang: objective.title_lang.clone(),
     }
 }
 
@@ -342,7 +331,8 @@ pub fn forum_term(forum: &Forum) -> Term {
     Term {
         id: forum.id.clone(),
         label: forum.name.clone(),
-        url: format!("forums/{}/", forum.id),
+        url: PortalPath::forum(&forum.id).into(),
+        lang: forum.name_lang.clone(),
     }
 }
 
@@ -350,7 +340,8 @@ pub fn stakeholder_type_term(kind: model::StakeholderType) -> Term {
     Term {
         id: kind.id().to_owned(),
         label: kind.label().to_owned(),
-        url: format!("stakeholders/{}/", kind.id()),
+        url: PortalPath::stakeholder_type(kind.id()).into(),
+        lang: None,
     }
 }
 
@@ -358,7 +349,8 @@ pub fn region_term(region: model::Region) -> Term {
     Term {
         id: region.id().to_owned(),
         label: region.label().to_owned(),
-        url: format!("regions/{}/", region.id()),
+        url: PortalPath::region(region.id()).into(),
+        lang: None,
     }
 }
 
@@ -400,13 +392,17 @@ pub struct PolicyNoteView {
     pub edition: i32,
     pub objectives: Vec<Term>,
     pub forums: Vec<Term>,
+    /// The language of `title`, and of `summary` (always the original's, the default
+    /// language), for a `lang` where they differ from the portal's.
+    pub language: String,
+    pub summary_language: String,
 }
 
 impl PolicyNoteView {
     pub fn new(site: &Site, note: &PolicyNote) -> Self {
         PolicyNoteView {
             title: note.title.clone(),
-            url: format!("policy-notes/{}/", note.slug),
+            url: PortalPath::policy_note(&note.slug).into(),
             date: format_date(note.date),
             date_iso: note.date.to_string(),
             summary: note.summary.clone(),
@@ -424,6 +420,8 @@ impl PolicyNoteView {
                 .filter_map(|id| site.forum(id))
                 .map(forum_term)
                 .collect(),
+            language: site.config.default_language.clone(),
+            summary_language: site.config.default_language.clone(),
         }
     }
 }
@@ -445,29 +443,21 @@ pub struct PageLink {
     pub current: bool,
 }
 
-/// The URL (relative to the root) of page `number` (1-based) of the listing at `base`.
-pub fn page_url(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_owned()
-    } else {
-        format!("{base}page/{number}/")
-    }
-}
-
 impl Pagination {
-    pub fn new(base: &str, current: usize, total: usize) -> Self {
+    pub fn new(base: &PortalPath, current: usize, total: usize) -> Self {
+        let page_url = |number: usize| String::from(base.page(number));
         let window =
             |number: usize| number == 1 || number == total || number.abs_diff(current) <= 2;
         Pagination {
             current,
             total,
-            previous: (current > 1).then(|| page_url(base, current - 1)),
-            next: (current < total).then(|| page_url(base, current + 1)),
+            previous: (current > 1).then(|| page_url(current - 1)),
+            next: (current < total).then(|| page_url(current + 1)),
             pages: (1..=total)
                 .filter(|number| window(*number))
                 .map(|number| PageLink {
                     number,
-                    url: page_url(base, number),
+                    url: page_url(number),
                     current: number == current,
                 })
                 .collect(),
@@ -489,7 +479,7 @@ mod tests {
 
     #[test]
     fn pagination_links_neighbours() {
-        let pagination = Pagination::new("contributions/", 3, 10);
+        let pagination = Pagination::new(&PortalPath::section("contributions"), 3, 10);
         assert_eq!(
             pagination.previous.as_deref(),
             Some("contributions/page/2/")
@@ -497,6 +487,6 @@ mod tests {
         assert_eq!(pagination.next.as_deref(), Some("contributions/page/4/"));
         let numbers: Vec<usize> = pagination.pages.iter().map(|page| page.number).collect();
         assert_eq!(numbers, [1, 2, 3, 4, 5, 10]);
-        assert_eq!(page_url("contributions/", 1), "contributions/");
+        assert_eq!(pagination.pages[0].url, "contributions/");
     }
 }

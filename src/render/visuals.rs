@@ -12,15 +12,13 @@
 //! category labels and column titles are shown in the portal's language where the message
 //! files have `data-label-<slug of the label>` (see [`Words::data_label`]).
 
-use std::collections::BTreeMap;
-use std::sync::Mutex;
-
 use crate::charts::describe::Extremes;
 use crate::charts::{self, Chart};
 use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
 
 use super::i18n::{Arg, Messages};
 use super::markdown::{BlockError, Blocks};
+use super::urls::PortalPath;
 
 /// The words of a portal's figures, in its language: chart titles, labels of the closed
 /// lists, table headers, and the frame of every figure; and the portal's direction.
@@ -190,28 +188,31 @@ impl<'m> Words<'m> {
     }
 }
 
-/// Renders ```` ```chart ```` blocks and remembers the CSV of each chart drawn.
+/// Renders ```` ```chart ```` blocks.
 pub struct ChartBlocks<'a> {
     datasets: &'a [Dataset],
     words: Words<'a>,
-    csv: Mutex<BTreeMap<String, String>>,
 }
 
 impl<'a> ChartBlocks<'a> {
     pub fn new(datasets: &'a [Dataset], words: Words<'a>) -> Self {
-        ChartBlocks {
-            datasets,
-            words,
-            csv: Mutex::new(BTreeMap::new()),
-        }
+        ChartBlocks { datasets, words }
     }
 
-    /// The CSV files of the charts drawn so far, by output path.
-    pub fn csv_files(&self) -> BTreeMap<String, String> {
-        self.csv
-            .lock()
-            .map(|files| files.clone())
-            .unwrap_or_default()
+    /// The chart written in Markdown as `source`, in the portal's language.
+    fn chart(&self, source: &str) -> Result<Chart, BlockError> {
+        let spec = charts::parse_spec(source).map_err(block_error)?;
+        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
+        let data = charts::resolve(&spec, dataset).map_err(block_error)?;
+        let data = self.words.described(self.words.translated(data));
+        let id = block_chart_name(source);
+        Ok(charts::render_chart_in(&data, &id, self.words.direction))
+    }
+
+    /// The CSV of the chart written in Markdown as `source`, or `None` when the block is
+    /// invalid (its page reports why).
+    pub fn csv(&self, source: &str) -> Option<String> {
+        self.chart(source).ok().map(|chart| chart.csv)
     }
 }
 
@@ -221,18 +222,10 @@ impl Blocks for ChartBlocks<'_> {
     }
 
     fn render(&self, _: &str, source: &str, root: &str) -> Result<String, BlockError> {
-        let spec = charts::parse_spec(source).map_err(block_error)?;
-        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
-        let data = charts::resolve(&spec, dataset).map_err(block_error)?;
-        let data = self.words.described(self.words.translated(data));
-        let id = format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10]);
-        let chart = charts::render_chart_in(&data, &id, self.words.direction);
-        let csv_path = format!("charts/{id}.csv");
-        let html = chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words.chart);
-        if let Ok(mut files) = self.csv.lock() {
-            files.insert(csv_path, chart.csv);
-        }
-        Ok(html)
+        let chart = self.chart(source)?;
+        let csv_path = PortalPath::chart_csv(&block_chart_name(source));
+        // Its CSV is written from the page plan (`render::plan`), not from here.
+        Ok(chart.to_html_in(Some(&format!("{root}{csv_path}")), &self.words.chart))
     }
 }
 
@@ -306,9 +299,11 @@ impl Figures {
                 )
             })
             .collect();
+        // Editions up to this one: a published edition's figures stay as published.
         let edition_counts: Vec<(String, usize)> = site
             .editions
             .iter()
+            .filter(|edition| edition.year <= year)
             .map(|edition| {
                 (
                     words.text(
@@ -339,8 +334,8 @@ impl Figures {
         }
     }
 
-    /// The CSV files of the portal's count charts, by output path.
-    pub fn csv_files(&self) -> Vec<(String, &str)> {
+    /// The CSV files of the portal's count charts, by path in the portal.
+    pub fn csv_files(&self) -> Vec<(PortalPath, &str)> {
         [
             &self.by_objective,
             &self.by_stakeholder_type,
@@ -349,21 +344,33 @@ impl Figures {
             &self.by_edition,
         ]
         .into_iter()
-        .zip([
-            "by-objective",
-            "by-stakeholder-type",
-            "by-region",
-            "by-status",
-            "by-edition",
-        ])
-        .map(|(chart, name)| (format!("charts/{name}.csv"), chart.csv.as_str()))
+        .zip(FIGURE_NAMES)
+        .map(|(chart, name)| (PortalPath::chart_csv(name), chart.csv.as_str()))
         .collect()
     }
 }
 
+/// The names of the portal's count charts, in the order of [`Figures::csv_files`].
+pub const FIGURE_NAMES: [&str; 5] = [
+    "by-objective",
+    "by-stakeholder-type",
+    "by-region",
+    "by-status",
+    "by-edition",
+];
+
+/// The name of the chart written in Markdown as `source` (its block's YAML): the same
+/// chart has the same name, and so the same CSV, wherever it appears.
+pub fn block_chart_name(source: &str) -> String {
+    format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10])
+}
+
 /// A count chart as a figure for a page at `root`, with its CSV link.
 pub fn figure(chart: &Chart, name: &str, root: &str, words: &charts::ChartWords) -> String {
-    chart.to_html_in(Some(&format!("{root}charts/{name}.csv")), words)
+    chart.to_html_in(
+        Some(&format!("{root}{}", PortalPath::chart_csv(name))),
+        words,
+    )
 }
 
 /// Counts of the contributions reporting on each action of one objective, as a chart.

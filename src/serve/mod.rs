@@ -34,7 +34,7 @@ mod http;
 mod overlay;
 mod rebuild;
 mod server;
-mod snapshot;
+pub mod snapshot;
 mod state;
 mod watch;
 

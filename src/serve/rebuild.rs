@@ -28,7 +28,7 @@ use crate::fs::SiteRoot;
 use crate::load;
 use crate::model::Site;
 use crate::render::templates::{self, Theme};
-use crate::render::{self, portal};
+use crate::render::urls::{PortalPath, Prefix};
 use crate::validate;
 
 /// Rebuilds the site at its root into new snapshots.
@@ -355,8 +355,10 @@ fn eager_files(site: &Site, change: &Change, open_pages: &BTreeSet<String>) -> B
         .filter(|contribution| slugs.contains(&contribution.slug))
         .flat_map(|contribution| {
             site.config.languages.iter().map(|language| {
-                let prefix = portal::prefix(site, contribution.edition, language);
-                render::page_file(&format!("{prefix}contributions/{}/", contribution.slug))
+                let prefix = Prefix::portal(site, contribution.edition, language);
+                PortalPath::contribution(&contribution.slug)
+                    .in_portal(&prefix)
+                    .file()
             })
         });
     let open = open_pages.iter().filter_map(|page| output_file(page));

@@ -1,7 +1,8 @@
 //! One valid version of the site, and its pages rendered on demand.
 //!
 //! A [`Snapshot`] holds what rendering any page needs (the model, its per-site figures,
-//! the compiled theme) and a cache of the files already rendered from it. A file is
+//! the compiled theme, the page plan) and a cache of the files already rendered from it.
+//! A path that is not in the plan is missing without any rendering. A file of the plan is
 //! rendered the first time someone asks for it, alone (`Scope::Only`), into memory, and
 //! kept until the next rebuild replaces the whole snapshot: the cache never has to work
 //! out which pages a change touched, because a new snapshot starts empty.
@@ -14,13 +15,17 @@ use crate::diagnostic::Diagnostic;
 use crate::fs::{IoContext as _, IoError};
 use crate::model::Site;
 use crate::render::templates::Theme;
-use crate::render::{self, Prepared, RenderError, Scope, Sink};
+use crate::render::{self, Plan, Prepared, RenderError, Scope, Sink};
 
 /// A valid version of the site and the files rendered from it so far.
 pub struct Snapshot {
     pub site: Arc<Site>,
     pub prepared: Arc<Prepared>,
     pub theme: Arc<Theme>,
+    /// Every file of this version of the site.
+    pub plan: Plan,
+    /// Files claimed twice in the plan: the site cannot be served until they are fixed.
+    collisions: Vec<Diagnostic>,
     /// Output path → the file's bytes, or `None` for a path the site does not have.
     cache: Mutex<BTreeMap<String, Option<Arc<Vec<u8>>>>>,
 }
@@ -43,10 +48,13 @@ impl Snapshot {
 
     /// A snapshot of an unchanged site (and its figures) with `theme`.
     pub fn with_theme(site: Arc<Site>, prepared: Arc<Prepared>, theme: Arc<Theme>) -> Self {
+        let (plan, collisions) = Plan::new(&site, &prepared, &theme);
         Snapshot {
             site,
             prepared,
             theme,
+            plan,
+            collisions,
             cache: Mutex::new(BTreeMap::new()),
         }
     }
@@ -54,6 +62,9 @@ impl Snapshot {
     /// The bytes of the output file at `path` (`contributions/x/index.html`), rendered
     /// now unless already cached; `Ok(None)` when the site has no such file.
     pub fn file(&self, path: &str) -> Result<Option<Arc<Vec<u8>>>, Failure> {
+        if !self.plan.contains(path) {
+            return Ok(None);
+        }
         if let Some(cached) = self.cached(path) {
             return Ok(cached);
         }
@@ -64,9 +75,12 @@ impl Snapshot {
     /// Renders the files at `paths` that are not cached yet, in one pass, and caches
     /// them; returns the warnings their Markdown produced.
     pub fn render(&self, paths: &BTreeSet<String>) -> Result<Vec<Diagnostic>, Failure> {
+        if !self.collisions.is_empty() {
+            return Err(Failure::Problems(self.collisions.clone()));
+        }
         let missing: BTreeSet<String> = paths
             .iter()
-            .filter(|path| self.cached(path).is_none())
+            .filter(|path| self.plan.contains(path) && self.cached(path).is_none())
             .cloned()
             .collect();
         if missing.is_empty() {
@@ -76,6 +90,7 @@ impl Snapshot {
         let rendered = render::render_with(
             &self.site,
             &self.prepared,
+            &self.plan,
             &self.theme,
             &sink,
             &Scope::Only(missing.clone()),

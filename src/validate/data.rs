@@ -270,6 +270,7 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
                     id: action_id.value,
                     actor,
                     text: text.value,
+                    text_lang: None,
                     lifespan,
                 })
             })
@@ -279,6 +280,8 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
             title: title.value,
             description: description.map(|text| text.value),
             actions,
+            title_lang: None,
+            description_lang: None,
             lifespan,
         });
     }
@@ -383,6 +386,10 @@ pub fn forums(
                 url,
                 objectives,
                 description: description.map(|text| text.value),
+                name_lang: None,
+                host_lang: None,
+                cadence_lang: None,
+                description_lang: None,
                 lifespan,
             });
         }

@@ -15,6 +15,7 @@ mod contribution;
 mod data;
 mod documents;
 mod editions;
+mod translations;
 mod update;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,6 +70,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         objectives,
         forums,
         datasets,
+        data_translations,
         assets,
         manifests,
         hashes,
@@ -82,6 +84,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         .iter()
         .chain(&forums)
         .chain(&datasets)
+        .chain(&data_translations)
         .map(|file| file.path.clone())
         .collect();
 
@@ -118,6 +121,12 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             Vec::new()
         }
     };
+    let originals = translations::Originals {
+        objectives: &objectives,
+        forums: &forums,
+        config: site.as_ref().map(|(config, _)| config),
+    };
+    let translations = translations::translations(&data_translations, &originals, &mut problems);
     let mut datasets: Vec<_> = datasets
         .iter()
         .filter_map(|file| data::dataset(file, &mut problems))
@@ -228,6 +237,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         home,
         reports,
         datasets,
+        translations,
         data_files,
         assets,
         index,

@@ -254,6 +254,7 @@ fn copy_of_the_rest(site: &Site) -> Site {
         home: site.home.clone(),
         reports: site.reports.clone(),
         datasets: site.datasets.clone(),
+        translations: site.translations.clone(),
         data_files: site.data_files.clone(),
         assets: site.assets.clone(),
         index: Index::default(),

@@ -1,8 +1,8 @@
 //! Editions over time: provenance read from a real git repository made in the test, aliases
 //! that keep old addresses working, and the "what changed" page between two editions.
 //!
-//! Provenance is what makes a contribution citable ("first submitted on …, commit …"), so
-//! it is tested against real `git`, with commit dates fixed so the expected dates are known.
+//! A contribution page says when it was submitted (its `date`) and last revised (from git),
+//! so revisions are tested against real `git`, with commit dates fixed so the expected dates are known.
 
 use std::path::Path;
 use std::process::Command;
@@ -67,20 +67,26 @@ fn provenance_comes_from_one_pass_over_git_history() {
     let output = temp.path().join("public");
     build(&root, &output).assert_code(0);
     let page = read(&output.join("2026/contributions/open-data-portal/index.html"));
+    // Submitted is the front matter's date; git tells when the file was last revised.
+    // Readers are not shown commit hashes.
     assert!(
-        page.contains("<time datetime=\"2025-01-10\">10 January 2025</time> (commit <code>"),
+        page.contains("<dt>Submitted</dt><dd><time datetime=\"2025-09-01\">"),
         "{page}"
     );
     assert!(
-        page.contains("last revised <time datetime=\"2025-02-20\">20 February 2025</time>"),
+        page.contains(
+            "<dt>Last revised</dt><dd><time datetime=\"2025-02-20\">20 February 2025</time></dd>"
+        ),
         "{page}"
     );
+    assert!(!page.contains("commit"), "{page}");
     let untouched = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(
-        untouched.contains("<time datetime=\"2025-01-10\">10 January 2025</time> (commit <code>"),
+        untouched.contains("<dt>Submitted</dt><dd><time datetime=\"2025-03-14\">"),
         "{untouched}"
     );
-    assert!(!untouched.contains("last revised"), "{untouched}");
+    assert!(!untouched.contains("Last revised"), "{untouched}");
+    assert!(!untouched.contains("commit"), "{untouched}");
 }
 
 #[test]
@@ -90,7 +96,11 @@ fn without_git_the_front_matter_date_is_shown() {
     let output = temp.path().join("public");
     build(&root, &output).assert_code(0);
     let page = read(&output.join("2025/contributions/rural-schools/index.html"));
-    assert!(!page.contains("(commit <code>"), "{page}");
+    assert!(
+        page.contains("<dt>Submitted</dt><dd><time datetime=\"2025-03-14\">"),
+        "{page}"
+    );
+    assert!(!page.contains("Last revised"), "{page}");
 }
 
 #[test]

@@ -27,7 +27,9 @@ macro_rules! invalid_cases {
 }
 
 invalid_cases! {
+    asset_collisions,
     bad_chart_blocks,
+    bad_data_translations,
     bad_date,
     bad_slug_file_name,
     broken_links,

@@ -73,25 +73,28 @@ fn new_contribution(root: &Path, slug: &str, date: &str, forums: &str) {
     );
 }
 
-/// The pages of edition 2025, without the edition switcher (navigation to newer editions).
+/// The pages of edition 2025, without the edition switcher and the footer's list of
+/// editions (navigation to newer editions).
 fn edition_pages(output: &Path) -> Vec<(String, String)> {
     read_tree(output)
         .into_iter()
         .filter(|(path, _)| path.starts_with("2025/") && path.ends_with(".html"))
         .map(|(path, bytes)| {
             let page = String::from_utf8(bytes).expect("UTF-8 page");
-            (path, without_edition_switcher(&page))
+            let page = without(&page, "<nav class=\"switcher editions\"", "</nav>");
+            (path, without(&page, "<p class=\"editions\">", "</p>"))
         })
         .collect()
 }
 
-fn without_edition_switcher(page: &str) -> String {
-    let Some(start) = page.find("<nav class=\"switcher editions\"") else {
+/// `page` without the element from `open` to the first `close` after it.
+fn without(page: &str, open: &str, close: &str) -> String {
+    let Some(start) = page.find(open) else {
         return page.to_owned();
     };
     let end = page[start..]
-        .find("</nav>")
-        .map_or(page.len(), |end| start + end + 6);
+        .find(close)
+        .map_or(page.len(), |end| start + end + close.len());
     format!("{}{}", &page[..start], &page[end..])
 }
 
@@ -166,6 +169,10 @@ fn init_to_a_second_edition_keeps_the_published_one_as_it_was() {
         after.iter().map(|(p, _)| p).collect::<Vec<_>>()
     );
     for ((path, old), (_, new)) in before.iter().zip(&after) {
-        assert_eq!(old, new, "{path} changed beyond its navigation");
+        assert!(
+            old == new,
+            "{path} changed beyond its navigation: {}",
+            super::support::first_difference(old, new)
+        );
     }
 }

@@ -88,6 +88,14 @@ pub fn find(yaml: &str) -> Vec<Hint> {
 fn indentation(previous: Option<&str>, line: &str, number: u64) -> Option<Hint> {
     let previous = previous?;
     let indent = |text: &str| text.len() - text.trim_start_matches(' ').len();
+    // Where a line's key starts: after its indentation and any list dashes (`- id:`).
+    let key_column = |text: &str| {
+        let mut rest = text.trim_start_matches(' ');
+        while let Some(after) = rest.strip_prefix("- ") {
+            rest = after.trim_start_matches(' ');
+        }
+        text.len() - rest.len()
+    };
     let (key, rest) = key_and_rest(line)?;
     if !rest.starts_with(':')
         || tab_in_indentation(line).is_some()
@@ -96,7 +104,7 @@ fn indentation(previous: Option<&str>, line: &str, number: u64) -> Option<Hint> 
         return None;
     }
     let opens_block = previous.trim_end().ends_with(':') || previous.trim_start() == "-";
-    if indent(line) <= indent(previous) || opens_block || line.trim_start().starts_with("- ") {
+    if indent(line) <= key_column(previous) || opens_block || line.trim_start().starts_with("- ") {
         return None;
     }
     let (above, _) = key_and_rest(previous)?;
@@ -221,6 +229,15 @@ mod tests {
                 (5, 5, "a space is missing after `date:`".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_key_under_a_list_item_is_not_taken_for_a_mis_indented_one() {
+        assert_eq!(
+            found("- id: A\n  titel: x\n- id: B\n   title: y\n").len(),
+            1
+        );
+        assert_eq!(found("- id: A\n  titel: x\n"), []);
     }
 
     #[test]

@@ -101,7 +101,6 @@ const SAME_IN_SEVERAL_LANGUAGES: &[&str] = &[
     "indicator-unit",
     "region-global",
     "nav-regions",
-    "fact-commit",
     "errata-heading",
     "fact-category",
     "fact-website",

@@ -390,6 +390,7 @@ impl<'a> Converter<'a> {
     /// replaced in one pass.
     pub fn finish(mut self, length: usize) -> RenderedMarkdown {
         self.resolve_anchors();
+        super::outline::outline(&mut self.events, &mut self.rendered.headings);
         let mut html = String::with_capacity(length * 5 / 4);
         if self.has_raw_html {
             pulldown_cmark::html::push_html(&mut html, self.events.into_iter());

@@ -25,6 +25,7 @@ mod convert;
 mod ids;
 mod links;
 mod locate;
+mod outline;
 mod raw_html;
 mod targets;
 
@@ -48,7 +49,7 @@ pub struct RenderedMarkdown {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -181,6 +182,20 @@ mod tests {
             line_offset: 10,
         };
         to_html(&markdown, "../../", &NoBlocks)
+    }
+
+    #[test]
+    fn headings_form_one_outline_under_the_page_title() {
+        let rendered = render("### Process\n\n##### Detail\n\n# Results\n\n### More\n");
+        let levels: Vec<u8> = rendered.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 3, 2, 3]);
+        for expected in [
+            "<h2 id=\"c-process\">Process</h2>",
+            "<h3 id=\"c-detail\">Detail</h3>",
+            "<h2 id=\"c-results\">Results</h2>",
+        ] {
+            assert!(rendered.html.contains(expected), "{}", rendered.html);
+        }
     }
 
     #[test]

@@ -202,7 +202,6 @@ fact-stakeholder = صاحب المصلحة
 fact-type = الفئة
 fact-region = المنطقة
 fact-submitted = تاريخ التقديم
-fact-commit = الإيداع
 fact-revised = آخر تنقيح
 fact-status = الحالة
 fact-objectives = الأهداف

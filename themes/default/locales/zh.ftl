@@ -152,7 +152,6 @@ fact-stakeholder = 利益攸关方
 fact-type = 类型
 fact-region = 区域
 fact-submitted = 提交日期
-fact-commit = 提交记录
 fact-revised = 最后修订
 fact-status = 状态
 fact-objectives = 目标

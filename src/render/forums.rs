@@ -1,0 +1,102 @@
+//! The forums' index (map and matrix) and each forum's listing.
+
+use super::*;
+
+impl<'a> Renderer<'a> {
+    pub(super) fn forums(&self) -> Result<usize> {
+        let site = self.site;
+        let groups: Vec<ForumGroup> = ForumCategory::ALL
+            .iter()
+            .map(|category| ForumGroup {
+                id: category.id(),
+                label: category.label(),
+                forums: site
+                    .forums
+                    .iter()
+                    .filter(|forum| forum.category == *category)
+                    .map(|forum| Count {
+                        term: forum_term(forum),
+                        count: crate::model::Index::get(&self.portal.index.by_forum, &forum.id)
+                            .len(),
+                        percent: 0,
+                    })
+                    .collect(),
+            })
+            .filter(|group| !group.forums.is_empty())
+            .collect();
+        let index_page = PortalPath::section("forums");
+        let mut pages = 1;
+        if !self.unwanted(&[&index_page]) {
+            let mut context = page_context("forums");
+            context.insert("groups", &groups);
+            context.insert("map_html", &self.figures().forum_map);
+            context.insert("matrix_html", &self.figures().matrix);
+            self.page(PageKind::Forums, &index_page, context)?;
+        }
+        for forum in &site.forums {
+            let base = PortalPath::forum(&forum.id);
+            let detail = ForumView {
+                name: forum.name.clone(),
+                name_lang: forum.name_lang.clone(),
+                host_lang: forum.host_lang.clone(),
+                cadence_lang: forum.cadence_lang.clone(),
+                description_lang: forum.description_lang.clone(),
+                category: forum.category.label(),
+                category_id: forum.category.id(),
+                host: forum.host.clone(),
+                since: forum.since,
+                cadence: forum.cadence.clone(),
+                url: forum.url.clone(),
+                description: forum.description.clone(),
+                objectives: forum
+                    .objectives
+                    .iter()
+                    .filter_map(|id| site.objective(id))
+                    .map(objective_term)
+                    .collect(),
+                policy_notes: self
+                    .notes()
+                    .filter(|note| note.forums.contains(&forum.id))
+                    .map(|note| PolicyNoteView::new(site, note))
+                    .collect(),
+            };
+            let mut extra = Context::new();
+            extra.insert("title", &forum.name);
+            extra.insert("title_lang", &forum.name_lang);
+            extra.insert("forum", &detail);
+            pages += self.listing(
+                &base,
+                "forums",
+                crate::model::Index::get(&self.portal.index.by_forum, &forum.id),
+                extra,
+            )?;
+        }
+        Ok(pages)
+    }
+}
+
+#[derive(Serialize)]
+struct ForumGroup {
+    id: &'static str,
+    label: &'static str,
+    forums: Vec<Count>,
+}
+
+#[derive(Serialize)]
+struct ForumView {
+    name: String,
+    /// The languages of `name`, `host`, `cadence` and `description` when not the portal's.
+    name_lang: Option<String>,
+    host_lang: Option<String>,
+    cadence_lang: Option<String>,
+    description_lang: Option<String>,
+    category: &'static str,
+    category_id: &'static str,
+    host: Option<String>,
+    since: Option<i64>,
+    cadence: Option<String>,
+    url: Option<String>,
+    description: Option<String>,
+    objectives: Vec<Term>,
+    policy_notes: Vec<PolicyNoteView>,
+}

@@ -1,0 +1,144 @@
+//! What every page of a site needs, computed once per version of the site and kept by
+//! `serve` between requests: each edition's index, the contribution summaries listings
+//! show, which contributions follow up which, and the site-wide view.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::views::{ContributionSummary, SiteView};
+use super::{markdown, portal};
+use crate::model::{Contribution, Site};
+
+/// What every page of a site needs, computed once per version of the site: each
+/// edition's index and figures, the contribution summaries listings show, the site-wide
+/// view. `serve` keeps it between requests, so rendering one page does not recompute it.
+pub struct Prepared {
+    pub(super) editions: BTreeMap<i32, EditionPrepared>,
+    pub(super) related: portal::Editions,
+    pub(super) summaries: Vec<ContributionSummary>,
+    pub(super) site_view: SiteView,
+    /// What links in Markdown may point to.
+    pub(super) link_targets: markdown::SitePages,
+    /// The site as each language's portals show it (`Site::localized`), but the default's.
+    pub(super) localized: BTreeMap<String, Site>,
+    /// The site as an edition's portal in a language shows it, where the edition leaves out
+    /// data records (`Site::as_shown_in`); absent for the others.
+    pub(super) shown: BTreeMap<(i32, String), Site>,
+}
+
+/// One edition's contributions by facet.
+pub(super) struct EditionPrepared {
+    pub(super) index: crate::model::Index,
+}
+
+impl Prepared {
+    /// Computes what every page needs. `serve` does this after each save, so the parts
+    /// are computed in parallel, and each edition's index is taken from the site's.
+    pub fn new(site: &Site) -> Self {
+        let (((editions, related), localized), (summaries, site_view)) = rayon::join(
+            || {
+                rayon::join(
+                    || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
+                    || Prepared::localized(site),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        site.contributions
+                            .par_iter()
+                            .map(ContributionSummary::new)
+                            .collect()
+                    },
+                    || SiteView::new(site),
+                )
+            },
+        );
+        Prepared {
+            editions,
+            related,
+            summaries,
+            site_view,
+            link_targets: markdown::SitePages::new(site),
+            shown: Prepared::shown(site, &localized),
+            localized,
+        }
+    }
+
+    /// The site a portal renders: the language's, with the edition's data records.
+    pub(super) fn site_for<'s>(&'s self, site: &'s Site, year: i32, language: &str) -> &'s Site {
+        let key = (year, language.to_owned());
+        self.shown
+            .get(&key)
+            .unwrap_or_else(|| self.localized.get(language).unwrap_or(site))
+    }
+
+    fn shown(site: &Site, localized: &BTreeMap<String, Site>) -> BTreeMap<(i32, String), Site> {
+        let portals: Vec<(i32, &String)> = site
+            .editions
+            .iter()
+            .flat_map(|e| site.config.languages.iter().map(move |l| (e.year, l)))
+            .collect();
+        portals
+            .into_par_iter()
+            .filter_map(|(year, language)| {
+                let base = localized.get(language).unwrap_or(site);
+                Some(((year, language.clone()), base.as_shown_in(year)?))
+            })
+            .collect()
+    }
+
+    fn localized(site: &Site) -> BTreeMap<String, Site> {
+        site.config
+            .languages
+            .par_iter()
+            .filter_map(|language| Some((language.clone(), site.localized(language)?)))
+            .collect()
+    }
+
+    fn editions(site: &Site) -> BTreeMap<i32, EditionPrepared> {
+        site.editions
+            .par_iter()
+            .map(|edition| {
+                let index = edition_index(&site.index, &site.contributions, edition.year);
+                (edition.year, EditionPrepared { index })
+            })
+            .collect()
+    }
+}
+
+/// The contributions of edition `year` by facet: `index` (the site's) with the other
+/// editions' contributions left out. The same as indexing the edition's contributions
+/// (`portal::edition_index`), without reading every contribution again.
+fn edition_index(
+    index: &crate::model::Index,
+    contributions: &[Contribution],
+    year: i32,
+) -> crate::model::Index {
+    fn only<K: Ord + Clone>(
+        map: &BTreeMap<K, Vec<usize>>,
+        keep: &impl Fn(usize) -> bool,
+    ) -> BTreeMap<K, Vec<usize>> {
+        map.iter()
+            .filter_map(|(key, positions)| {
+                let kept: Vec<usize> = positions.iter().copied().filter(|p| keep(*p)).collect();
+                (!kept.is_empty()).then(|| (key.clone(), kept))
+            })
+            .collect()
+    }
+    let keep = |position: usize| {
+        contributions
+            .get(position)
+            .is_some_and(|contribution| contribution.edition == year)
+    };
+    crate::model::Index {
+        by_objective: only(&index.by_objective, &keep),
+        by_action: only(&index.by_action, &keep),
+        by_forum: only(&index.by_forum, &keep),
+        by_stakeholder_type: only(&index.by_stakeholder_type, &keep),
+        by_region: only(&index.by_region, &keep),
+        by_status: only(&index.by_status, &keep),
+        by_edition: only(&index.by_edition, &keep),
+    }
+}

@@ -1,0 +1,135 @@
+//! The page plan is the one list of what a build makes: `build` writes exactly its files,
+//! and `serve`, which looks each requested path up in it, answers every one of them with
+//! the same bytes. Checked on the bundled portal and on the fixtures.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use rapporteur::fs::{IoError, SiteRoot};
+use rapporteur::model::Site;
+use rapporteur::render::{self, templates::Theme, Plan, Prepared};
+use rapporteur::serve::snapshot::Snapshot;
+
+use super::support::{fixture_dir, manifest_dir};
+
+/// The valid site at `root` and its theme.
+fn load(root: &Path) -> (Site, Theme) {
+    let root = SiteRoot::open(root).expect("the site root opens");
+    let (sources, problems) = rapporteur::load::load(&root);
+    assert!(!problems.has_errors(), "{:?}", problems.sorted());
+    let (site, problems) = rapporteur::validate::validate(sources);
+    let site = site.unwrap_or_else(|| panic!("invalid site: {:?}", problems.sorted()));
+    let theme = render::templates::load_theme(&root, &site.config.theme).expect("the theme loads");
+    (site, theme)
+}
+
+/// Every file `build` writes for `site`, rendered into memory.
+fn build_files(site: &Site, theme: &Theme) -> BTreeMap<String, Vec<u8>> {
+    #[derive(Default)]
+    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
+    impl render::Sink for Files {
+        fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
+            let mut files = self.0.lock().expect("no render thread panicked");
+            assert!(
+                files.insert(path.to_owned(), contents.to_vec()).is_none(),
+                "{path} is written twice"
+            );
+            Ok(())
+        }
+        fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
+            let contents = std::fs::read(source).expect("an asset can be read");
+            self.write(path, &contents)
+        }
+    }
+    let files = Files::default();
+    let rendered = render::render(site, theme, &files).expect("the site renders");
+    assert!(
+        !rendered.diagnostics.has_errors(),
+        "{:?}",
+        rendered.diagnostics.sorted()
+    );
+    files.0.into_inner().expect("no render thread panicked")
+}
+
+fn sites() -> Vec<std::path::PathBuf> {
+    vec![
+        manifest_dir().to_path_buf(),
+        fixture_dir("minimal"),
+        fixture_dir("hostile"),
+    ]
+}
+
+#[test]
+fn build_writes_exactly_the_files_of_the_plan() {
+    for root in sites() {
+        let (site, theme) = load(&root);
+        let written = build_files(&site, &theme);
+        let (plan, collisions) = Plan::new(&site, &Prepared::new(&site), &theme);
+        assert!(collisions.is_empty(), "{collisions:?}");
+        let unplanned: Vec<&String> = written.keys().filter(|f| !plan.contains(f)).collect();
+        assert!(
+            unplanned.is_empty(),
+            "{}: written, not planned: {unplanned:?}",
+            root.display()
+        );
+        let unwritten: Vec<&String> = plan
+            .files()
+            .map(|(file, _)| file)
+            .filter(|file| !written.contains_key(*file))
+            .collect();
+        assert!(
+            unwritten.is_empty(),
+            "{}: planned, not written: {unwritten:?}",
+            root.display()
+        );
+    }
+}
+
+/// `serve` answers every path `build` writes with the same bytes (a Markdown chart's CSV
+/// included), each asked for alone, and a path outside the plan with nothing.
+#[test]
+fn serve_answers_every_file_build_writes_byte_for_byte() {
+    for root in sites() {
+        let (site, theme) = load(&root);
+        let written = build_files(&site, &theme);
+        let snapshot = Snapshot::new(site, Arc::new(theme));
+        let different: Vec<&String> = written
+            .par_iter()
+            .filter(|(file, bytes)| match snapshot.file(file) {
+                Ok(Some(served)) => served.as_slice() != bytes.as_slice(),
+                _ => true,
+            })
+            .map(|(file, _)| file)
+            .collect();
+        assert!(
+            different.is_empty(),
+            "{}: served differently from the build, or not at all: {different:?}",
+            root.display()
+        );
+        let missing = snapshot.file("2025/no-such-page/index.html");
+        assert!(matches!(missing, Ok(None)), "{}", root.display());
+    }
+}
+
+/// A search index's files are found through its folder, at any depth; nothing else is.
+#[test]
+fn search_files_are_found_through_their_folder() {
+    let (site, theme) = load(&fixture_dir("minimal"));
+    let (plan, _) = Plan::new(&site, &Prepared::new(&site), &theme);
+    for file in ["2025/search/index.json", "fr/2026/search/terms/ab.json"] {
+        let entry = plan
+            .get(file)
+            .unwrap_or_else(|| panic!("{file} is not planned"));
+        assert_eq!(entry.producer, render::Producer::SearchIndex, "{file}");
+    }
+    for file in [
+        "2025/searching.json",
+        "2025/nope/index.html",
+        "search/index.json",
+    ] {
+        assert!(plan.get(file).is_none(), "{file} should not be planned");
+    }
+}
