@@ -24,6 +24,14 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// How `status` prints.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum StatusFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into a directory of static HTML.
@@ -55,6 +63,40 @@ pub enum Command {
         #[arg(long, num_args = 1..)]
         changed: Vec<String>,
     },
+    /// Start a new portal in DIR: site.yaml, the Compact's data, the contributor's guide and
+    /// the pull-request workflow. Asks for what the flags do not give, in a terminal.
+    Init {
+        /// The folder of the new portal (created if missing; must not hold a site).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The forum's name, as the portal shows it.
+        #[arg(long)]
+        title: Option<String>,
+        /// The portal's public address, e.g. https://example.org/forum/.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The repository contributors open pull requests on.
+        #[arg(long)]
+        repository: Option<String>,
+        /// Languages, the default first, e.g. en,fr,ar.
+        #[arg(long, value_delimiter = ',')]
+        languages: Option<Vec<String>>,
+        /// The first edition's year (its reporting period ends on 30 June).
+        #[arg(long)]
+        edition: Option<i32>,
+    },
+    /// One screen per edition for the Secretariat: contributions, translations, gaps, problems.
+    Status {
+        /// Only this edition [default: every edition].
+        year: Option<i32>,
+        /// The site root (the folder holding site.yaml and content/) [default: the nearest
+        /// folder holding site.yaml, from the current folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// For people, as Markdown (for an issue or a pull request), or as JSON.
+        #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+        format: StatusFormat,
+    },
     /// Preview the site: build it in memory, serve it on 127.0.0.1 and rebuild on every change.
     Serve {
         /// The site root (the folder holding site.yaml and content/) [default: the nearest
@@ -69,6 +111,13 @@ pub enum Command {
     Publish {
         /// The edition's year, as in site.yaml.
         year: i32,
+        /// List what would be frozen and what stands in the way; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Publish although the edition has no report, its period has not ended, its
+        /// inputs are not committed, or an older edition is still open.
+        #[arg(long)]
+        force: bool,
         /// The site root (the folder holding site.yaml and content/) [default: the nearest
         /// folder holding site.yaml, from the current folder upwards].
         #[arg(long)]
@@ -227,20 +276,38 @@ pub fn main() -> ExitCode {
                 }
             }
         }
+        Command::Status { year, root, format } => status(&site_root(root), year, format),
+        Command::Init {
+            dir,
+            title,
+            base_url,
+            repository,
+            languages,
+            edition,
+        } => init(
+            &dir,
+            crate::init::Answers {
+                title,
+                base_url,
+                repository,
+                languages,
+                edition,
+            },
+        ),
         Command::Discard { directory } => {
             crate::write::discard_now(&directory);
             ExitCode::SUCCESS
         }
-        Command::Publish { year, root } => match crate::publish::publish(&site_root(root), year) {
-            Ok(path) => {
-                eprintln!("published edition {year}: its inputs are recorded in {}; commit it with site.yaml", path.display());
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("error: {}", diagnostic::escape_controls(&message));
-                ExitCode::from(2)
-            }
-        },
+        Command::Publish {
+            year,
+            root,
+            dry_run,
+            force,
+        } => publish(
+            &site_root(root),
+            year,
+            crate::publish::PublishOptions { dry_run, force },
+        ),
         Command::Erratum {
             year,
             description,
@@ -412,4 +479,90 @@ fn print_diagnostics(diagnostics: &[diagnostic::Diagnostic], format: Format) {
         }
     };
     drop(result);
+}
+
+/// `rapporteur publish`: what is frozen, what stands in the way, what was written.
+fn publish(root: &Path, year: i32, options: crate::publish::PublishOptions) -> ExitCode {
+    let publication = match crate::publish::publish(root, year, options) {
+        Ok(publication) => publication,
+        Err(message) => {
+            eprintln!("error: {}", diagnostic::escape_controls(&message));
+            return ExitCode::from(2);
+        }
+    };
+    if options.dry_run {
+        println!(
+            "edition {year} would freeze {} inputs in {}:",
+            publication.inputs.len(),
+            publication.manifest.display()
+        );
+        for input in &publication.inputs {
+            println!("  {input}");
+        }
+    }
+    for refusal in &publication.refusals {
+        let verdict = if options.force && !options.dry_run {
+            "warning"
+        } else {
+            "error"
+        };
+        eprintln!("{verdict}: {refusal}");
+    }
+    if publication.written {
+        eprintln!(
+            "published edition {year}: its inputs are recorded in {}; commit it with site.yaml",
+            publication.manifest.display()
+        );
+        ExitCode::SUCCESS
+    } else if options.dry_run {
+        let outcome = if publication.refusals.is_empty() {
+            "nothing stands in the way"
+        } else {
+            "publishing would be refused (pass --force to publish anyway)"
+        };
+        eprintln!("dry run: nothing was written; {outcome}");
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "edition {year} was not published: fix the above, or pass --force to publish anyway"
+        );
+        ExitCode::from(1)
+    }
+}
+
+/// `rapporteur status`: prints the report in the chosen format.
+fn status(root: &Path, year: Option<i32>, format: StatusFormat) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    let status = match crate::status::status(root, year, today) {
+        Ok(status) => status,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        StatusFormat::Human => crate::status::human(&status),
+        StatusFormat::Markdown => crate::status::markdown(&status),
+        StatusFormat::Json => serde_json::to_string_pretty(&status).unwrap_or_default() + "\n",
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
+}
+
+/// `rapporteur init`: writes the new portal and says what to do next.
+fn init(dir: &Path, answers: crate::init::Answers) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    match crate::init::init(dir, answers, today) {
+        Ok(files) => {
+            for file in &files {
+                eprintln!("  wrote {}", file.display());
+            }
+            eprintln!("a new portal is ready in {}: add a contribution with `rapporteur new contribution <name>`, then `rapporteur check` and `rapporteur build`", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
 }

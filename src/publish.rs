@@ -1,131 +1,47 @@
 //! Publishing: freezing an edition, and recording errata.
 //!
-//! `rapporteur publish <year>` writes `editions/<year>.yaml`, a manifest of the SHA-256
-//! of every input the edition is made of: its contributions (and their translations), its
-//! policy notes, its report, and the shared data files (objectives, forums, datasets),
-//! since those appear on its pages too. It then sets the edition's `status` to
+//! `rapporteur publish <year>` writes `editions/<year>.yaml`, the manifest of every input
+//! the edition shows (see `crate::manifest`), then sets the edition's `status` to
 //! `published` in `site.yaml`. From then on, `validate` compares the inputs with the
 //! manifest: any change, addition or removal is an error until it is recorded as an
 //! erratum with `rapporteur erratum <year> --description "…"`, which stores the new
 //! hashes with a date and a description that the edition's pages list.
 //!
-//! A manifest rather than a snapshot: the sources stay where contributors edit them, the
-//! manifest is small and reviewable in a pull request, and git keeps the history.
+//! Publishing cannot be undone, so `publish` refuses (unless `--force`) an edition with no
+//! report, one whose reporting period has not ended, inputs that git does not track or
+//! that have uncommitted changes, and an older edition that would be left open beside it;
+//! `--dry-run` lists what would be frozen and what stands in the way.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
-use crate::model::Site;
-
-/// Where manifests live, relative to the site root.
-pub const MANIFEST_DIR: &str = "editions";
-
-/// `editions/<year>.yaml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Manifest {
-    pub edition: i32,
-    /// The date of publication, `YYYY-MM-DD`.
-    pub published: String,
-    /// The hash of every input, by path relative to the site root.
-    pub files: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub errata: Vec<Erratum>,
-}
-
-/// A correction made after publication.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Erratum {
-    pub date: String,
-    pub description: String,
-    /// The new hash of each file it changed; an empty hash records a removal.
-    pub files: BTreeMap<String, String>,
-}
-
-impl Manifest {
-    /// The hashes the inputs must have now: the published ones with every erratum applied.
-    pub fn expected(&self) -> BTreeMap<String, String> {
-        let mut expected = self.files.clone();
-        for erratum in &self.errata {
-            for (path, hash) in &erratum.files {
-                if hash.is_empty() {
-                    expected.remove(path);
-                } else {
-                    expected.insert(path.clone(), hash.clone());
-                }
-            }
-        }
-        expected
-    }
-}
-
-/// The hex SHA-256 of `bytes`.
-pub fn hash(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// The inputs edition `year` is made of, as paths relative to the root.
-pub fn edition_files(site: &Site, year: i32) -> Vec<String> {
-    let mut files: Vec<String> = Vec::new();
-    for contribution in site
-        .contributions
-        .iter()
-        .filter(|contribution| contribution.edition == year)
-    {
-        files.push(contribution.body.file.clone());
-        files.extend(
-            contribution
-                .translations
-                .iter()
-                .map(|translation| translation.body.file.clone()),
-        );
-    }
-    for note in site.policy_notes.iter().filter(|note| note.edition == year) {
-        files.push(note.body.file.clone());
-        files.extend(
-            note.translations
-                .iter()
-                .map(|translation| translation.body.file.clone()),
-        );
-    }
-    for report in site.reports.iter().filter(|report| report.year == year) {
-        for page in std::iter::once(&report.front).chain(&report.chapters) {
-            if !page.body.text.is_empty() || page.body.line_offset > 0 {
-                files.push(page.body.file.clone());
-            }
-            files.extend(
-                page.translations
-                    .iter()
-                    .map(|translation| translation.body.file.clone()),
-            );
-        }
-    }
-    files.extend(site.data_files.iter().cloned());
-    files.sort();
-    files.dedup();
-    files
-}
+pub use crate::manifest::{hash, Erratum, Manifest, MANIFEST_DIR};
+use crate::model::{EditionStatus, Site};
 
 /// The manifest path of edition `year` under `root`.
 pub fn manifest_path(root: &Path, year: i32) -> PathBuf {
     root.join(MANIFEST_DIR).join(format!("{year}.yaml"))
 }
 
-/// Hashes `files` (relative to `root`); unreadable files are left out.
-fn hash_files(root: &Path, files: &[String]) -> BTreeMap<String, String> {
-    files
-        .iter()
-        .filter_map(|file| {
-            std::fs::read(root.join(file))
-                .ok()
-                .map(|bytes| (file.clone(), hash(&bytes)))
-        })
-        .collect()
+/// How `publish` runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PublishOptions {
+    /// List what would be frozen and what stands in the way; write nothing.
+    pub dry_run: bool,
+    /// Publish despite the refusals.
+    pub force: bool,
+}
+
+/// What `publish` did or, in a dry run, would do.
+#[derive(Debug)]
+pub struct Publication {
+    pub manifest: PathBuf,
+    /// Every input frozen, by key.
+    pub inputs: Vec<String>,
+    /// Why publishing should not happen now (empty when nothing stands in the way).
+    pub refusals: Vec<String>,
+    pub written: bool,
 }
 
 fn today() -> String {
@@ -133,33 +49,43 @@ fn today() -> String {
 }
 
 /// Loads and validates the site, leaving out the manifests (whose differences are what
-/// `erratum` records); publishing needs otherwise valid content.
-fn valid_site(root: &Path) -> Result<Site, String> {
+/// `erratum` records); publishing needs otherwise valid content. Returns the site and the
+/// hash of every file an edition's inputs may name.
+fn valid_site(root: &Path) -> Result<(Site, BTreeMap<String, String>), String> {
+    let problems_first =
+        || "the content has problems: run `rapporteur check` and fix them first".to_owned();
     let site_root = crate::fs::SiteRoot::open(root).map_err(|error| error.to_string())?;
-    let (mut sources, load_problems) = crate::load::load(&site_root);
-    sources.manifests.clear();
-    let (site, problems) = crate::validate::validate(sources);
-    if load_problems.has_errors() {
-        return Err(
-            "the content has problems: run `rapporteur check` and fix them first".to_owned(),
-        );
+    let (sources, load_problems) = crate::load::load(&site_root);
+    let mut hashes = crate::load::hashes::content_hashes(&sources);
+    hashes.extend(crate::load::hashes::site_file_hashes(&site_root));
+    let (site, problems) = crate::validate::validate_unfrozen(sources);
+    if load_problems.has_errors() || problems.has_errors() {
+        return Err(problems_first());
     }
-    site.filter(|_| !problems.has_errors()).ok_or_else(|| {
-        "the content has problems: run `rapporteur check` and fix them first".to_owned()
-    })
+    let site = site.ok_or_else(problems_first)?;
+    Ok((site, hashes))
 }
 
 /// `rapporteur publish <year>`: writes the manifest and marks the edition published.
-pub fn publish(root: &Path, year: i32) -> Result<PathBuf, String> {
+pub fn publish(root: &Path, year: i32, options: PublishOptions) -> Result<Publication, String> {
     let path = manifest_path(root, year);
     if path.exists() {
         return Err(format!("edition {year} is already published (`{}` exists); record corrections with `rapporteur erratum {year}`", path.display()));
     }
-    let site = valid_site(root)?;
+    let (site, hashes) = valid_site(root)?;
     if site.edition(year).is_none() {
         return Err(format!("there is no edition {year} in site.yaml"));
     }
-    let files = hash_files(root, &edition_files(&site, year));
+    let files = crate::manifest::inputs(&site, year, &hashes);
+    let mut publication = Publication {
+        manifest: path.clone(),
+        inputs: files.keys().cloned().collect(),
+        refusals: refusals(root, &site, year, &files),
+        written: false,
+    };
+    if options.dry_run || (!publication.refusals.is_empty() && !options.force) {
+        return Ok(publication);
+    }
     let manifest = Manifest {
         edition: year,
         published: today(),
@@ -168,7 +94,70 @@ pub fn publish(root: &Path, year: i32) -> Result<PathBuf, String> {
     };
     write_manifest(&path, &manifest)?;
     set_status_published(root, year)?;
-    Ok(path)
+    publication.written = true;
+    Ok(publication)
+}
+
+/// Why edition `year` should not be published now.
+fn refusals(root: &Path, site: &Site, year: i32, inputs: &BTreeMap<String, String>) -> Vec<String> {
+    let mut refusals = Vec::new();
+    if !site.reports.iter().any(|report| report.year == year) {
+        refusals.push(format!("edition {year} has no report: write content/report/{year}/_index.md and its chapters first (`rapporteur new chapter`), so that the edition and its errata have a home"));
+    }
+    if let Some(edition) = site.edition(year) {
+        let today = chrono::Local::now().date_naive();
+        if today <= edition.to {
+            refusals.push(format!("the reporting period of edition {year} runs until {}: contributions dated up to then still belong to it", edition.to));
+        }
+    }
+    for older in site
+        .editions
+        .iter()
+        .filter(|e| e.year < year && e.status == EditionStatus::Open)
+    {
+        refusals.push(format!("edition {} is still open: publishing {year} would leave an older edition open beside it; publish {} first", older.year, older.year));
+    }
+    let mut files: Vec<&str> = inputs
+        .keys()
+        .map(|key| crate::manifest::key_file(key))
+        .collect();
+    files.push("site.yaml");
+    files.dedup();
+    refusals.extend(uncommitted(root, &files));
+    refusals
+}
+
+/// The inputs git does not track or that have changes not committed, as refusals.
+fn uncommitted(root: &Path, files: &[&str]) -> Vec<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--",
+        ])
+        .args(files)
+        .output();
+    let output = match output {
+        Ok(output) if output.status.success() => output,
+        _ => return vec!["the site is not in a git repository (or git is missing): a published edition must be committed so that its manifest and its inputs can be checked out together".to_owned()],
+    };
+    String::from_utf8_lossy(&output.stdout)
+        .split('\0')
+        .filter(|entry| entry.len() > 3)
+        .map(|entry| {
+            let (state, file) = entry.split_at(3);
+            let why = if state.starts_with("??") {
+                "is not tracked by git"
+            } else {
+                "has changes that are not committed"
+            };
+            format!("{} {why}: commit it first", file.trim())
+        })
+        .collect()
 }
 
 /// `rapporteur erratum <year> --description …`: records the current inputs as a correction.
@@ -185,8 +174,8 @@ pub fn erratum(root: &Path, year: i32, description: &str) -> Result<Vec<String>,
     if description.trim().is_empty() {
         return Err("describe the correction with --description \"…\"".to_owned());
     }
-    let site = valid_site(root)?;
-    let current = hash_files(root, &edition_files(&site, year));
+    let (site, hashes) = valid_site(root)?;
+    let current = crate::manifest::inputs(&site, year, &hashes);
     let expected = manifest.expected();
     let mut changes: BTreeMap<String, String> = current
         .iter()

@@ -25,8 +25,11 @@ mod suite {
     mod determinism;
     mod editions;
     mod fixtures;
+    mod frozen;
+    mod fuzz_corpus;
     mod i18n;
     mod invalid;
+    mod lifecycle;
     mod links;
     mod new;
     mod paths;
@@ -37,6 +40,7 @@ mod suite {
     mod search;
     mod serve;
     mod serve_limits;
+    mod status;
     mod tidy;
     mod urls;
 }

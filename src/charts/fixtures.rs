@@ -65,6 +65,7 @@ pub fn forum(id: &str, name: &str, category: ForumCategory, objectives: Vec<Stri
         host_lang: None,
         cadence_lang: None,
         description_lang: None,
+        lifespan: Default::default(),
     }
 }
 
@@ -136,10 +137,12 @@ pub fn bundled_objectives() -> Vec<Objective> {
                     actor: Actor::AllStakeholders,
                     text: action.text,
                     text_lang: None,
+                    lifespan: Default::default(),
                 })
                 .collect(),
             title_lang: None,
             description_lang: None,
+            lifespan: Default::default(),
         })
         .collect()
 }

@@ -184,7 +184,7 @@ impl Loaded {
                 if let Some(hashes) = &mut self.hashes {
                     match text_of(&file) {
                         Some(text) => hashes
-                            .insert((*relative).clone(), crate::publish::hash(text.as_bytes())),
+                            .insert((*relative).clone(), crate::manifest::hash(text.as_bytes())),
                         None => hashes.remove(relative.as_str()),
                     };
                 }
@@ -213,7 +213,10 @@ impl Loaded {
         if !sources.manifests.is_empty() {
             let hashes = self
                 .hashes
-                .get_or_insert_with(|| super::hash_sources(&sources));
+                .get_or_insert_with(|| super::hashes::content_hashes(&sources));
+            // Assets and theme files are read again: a change to them takes this path.
+            hashes.retain(|file, _| !file.starts_with("assets/") && !file.starts_with("themes/"));
+            hashes.extend(super::hashes::site_file_hashes(root));
             sources.hashes = hashes.clone();
         }
         (sources, diagnostics)

@@ -29,6 +29,15 @@ pub struct Provenance {
 /// Provenance of every file under `content/`, by path relative to the site root, and a
 /// warning when the history cannot be trusted (a shallow clone).
 pub fn history(root: &Path) -> (BTreeMap<String, Provenance>, Option<Diagnostic>) {
+    let Some(prefix) = git(root, &["rev-parse", "--show-prefix"]) else {
+        return (BTreeMap::new(), None);
+    };
+    if !prefix.trim().is_empty() {
+        // The site is a folder inside a larger repository (such as a test fixture):
+        // its history is the repository's, not the site's own. Checked first, so that a
+        // shallow clone of this repository does not make its fixtures warn.
+        return (BTreeMap::new(), None);
+    }
     let shallow = git(root, &["rev-parse", "--is-shallow-repository"])
         .is_some_and(|answer| answer.trim() == "true");
     if shallow {
@@ -44,15 +53,6 @@ pub fn history(root: &Path) -> (BTreeMap<String, Provenance>, Option<Diagnostic>
 
 /// Provenance from a complete history.
 fn full_history(root: &Path) -> BTreeMap<String, Provenance> {
-    let Some(prefix) = git(root, &["rev-parse", "--show-prefix"]) else {
-        return BTreeMap::new();
-    };
-    let prefix = prefix.trim().to_owned();
-    if !prefix.is_empty() {
-        // The site is a folder inside a larger repository (such as a test fixture):
-        // its history is the repository's, not the site's own.
-        return BTreeMap::new();
-    }
     let Some(log) = git(
         root,
         &[
@@ -66,7 +66,7 @@ fn full_history(root: &Path) -> BTreeMap<String, Provenance> {
     ) else {
         return BTreeMap::new();
     };
-    parse_log(&log, &prefix)
+    parse_log(&log, "")
 }
 
 /// Runs git in `root`; `None` when git is missing or fails (e.g. not a repository).

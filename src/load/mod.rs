@@ -10,6 +10,7 @@
 pub mod cache;
 pub mod front_matter;
 pub mod git;
+pub mod hashes;
 pub mod memo;
 pub mod raw;
 
@@ -133,7 +134,8 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
     sources.provenance = provenance;
     diagnostics.extend(shallow);
     if !sources.manifests.is_empty() {
-        sources.hashes = hash_sources(&sources);
+        sources.hashes = hashes::content_hashes(&sources);
+        sources.hashes.extend(hashes::site_file_hashes(root));
     }
     (sources, diagnostics)
 }
@@ -198,7 +200,7 @@ pub fn load_rest(root: &SiteRoot, sources: &mut Sources, diagnostics: &mut Diagn
         );
     }
     sources.assets = static_files(root, "assets", diagnostics);
-    sources.manifests = list_files(root, crate::publish::MANIFEST_DIR, diagnostics)
+    sources.manifests = list_files(root, crate::manifest::MANIFEST_DIR, diagnostics)
         .iter()
         .filter(|path| {
             path.extension()
@@ -206,27 +208,6 @@ pub fn load_rest(root: &SiteRoot, sources: &mut Sources, diagnostics: &mut Diagn
         })
         .filter_map(|path| read_text(root, path, diagnostics))
         .collect();
-}
-
-/// Hashes every content file, to compare published editions with their manifests.
-pub fn hash_sources(sources: &Sources) -> std::collections::BTreeMap<String, String> {
-    let documents = sources.documents.iter().map(|document| &document.file);
-    let data = sources
-        .objectives
-        .iter()
-        .chain(&sources.forums)
-        .chain(&sources.datasets)
-        .chain(&sources.data_translations);
-    let files: Vec<&TextFile> = documents.chain(data).collect();
-    files
-        .par_iter()
-        .map(|file| {
-            (
-                file.path.clone(),
-                crate::publish::hash(file.text.as_bytes()),
-            )
-        })
-        .collect()
 }
 
 /// Lists the static files under `dir` (relative to the root), mapped to output paths.

@@ -157,6 +157,10 @@ pub struct RawObjective {
     pub description: Option<S<String>>,
     #[serde(default)]
     pub actions: Vec<S<RawAction>>,
+    /// The first edition that shows this record (an addition for a later edition).
+    pub added_in: Option<S<i32>>,
+    /// The first edition that no longer shows it (kept for the editions before).
+    pub removed_in: Option<S<i32>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -165,6 +169,10 @@ pub struct RawAction {
     pub id: S<String>,
     pub actor: S<String>,
     pub text: S<String>,
+    /// The first edition that shows this record (an addition for a later edition).
+    pub added_in: Option<S<i32>>,
+    /// The first edition that no longer shows it (kept for the editions before).
+    pub removed_in: Option<S<i32>>,
 }
 
 /// One entry of `content/data/forums.yaml`.
@@ -181,6 +189,10 @@ pub struct RawForum {
     #[serde(default)]
     pub objectives: Vec<S<String>>,
     pub description: Option<S<String>>,
+    /// The first edition that shows this record (an addition for a later edition).
+    pub added_in: Option<S<i32>>,
+    /// The first edition that no longer shows it (kept for the editions before).
+    pub removed_in: Option<S<i32>>,
 }
 
 /// A number as written. A YAML number is a number; anything else keeps its text, so that

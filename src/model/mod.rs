@@ -85,6 +85,7 @@ pub struct Objective {
     pub title_lang: Option<String>,
     /// The language of `description` when it is not the portal's.
     pub description_lang: Option<String>,
+    pub lifespan: Lifespan,
 }
 
 impl Objective {
@@ -102,6 +103,7 @@ pub struct Action {
     pub text: String,
     /// The language of `text` when it is not the portal's (its translation is missing).
     pub text_lang: Option<String>,
+    pub lifespan: Lifespan,
 }
 
 impl Action {
@@ -129,6 +131,62 @@ pub struct Forum {
     pub host_lang: Option<String>,
     pub cadence_lang: Option<String>,
     pub description_lang: Option<String>,
+    pub lifespan: Lifespan,
+}
+
+impl Objective {
+    /// Whether edition `year` shows this objective.
+    pub fn shown_in(&self, year: i32) -> bool {
+        self.lifespan.includes(year)
+    }
+}
+
+impl Forum {
+    /// Whether edition `year` shows this forum.
+    pub fn shown_in(&self, year: i32) -> bool {
+        self.lifespan.includes(year)
+    }
+}
+
+/// The editions a data record appears in: data grows across editions without touching
+/// the published ones (`added_in: 2026`), and a record a published edition shows is
+/// retired for later editions rather than deleted (`removed_in: 2027`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lifespan {
+    pub added_in: Option<i32>,
+    pub removed_in: Option<i32>,
+}
+
+impl Site {
+    /// The site as edition `year` shows it: only the objectives, actions and forums whose
+    /// lifespan includes it (`added_in:`/`removed_in:`). `None` when that is all of them,
+    /// so that sites which do not use lifespans pay nothing.
+    pub fn as_shown_in(&self, year: i32) -> Option<Site> {
+        let all_shown = self.forums.iter().all(|forum| forum.shown_in(year))
+            && self.objectives.iter().all(|objective| {
+                objective.shown_in(year)
+                    && objective.actions.iter().all(|a| a.lifespan.includes(year))
+            });
+        if all_shown {
+            return None;
+        }
+        let mut site = self.clone();
+        site.forums.retain(|forum| forum.shown_in(year));
+        site.objectives.retain(|objective| objective.shown_in(year));
+        for objective in &mut site.objectives {
+            objective
+                .actions
+                .retain(|action| action.lifespan.includes(year));
+        }
+        Some(site)
+    }
+}
+
+impl Lifespan {
+    pub fn includes(self, year: i32) -> bool {
+        self.added_in.is_none_or(|added| added <= year)
+            && self.removed_in.is_none_or(|removed| year < removed)
+    }
 }
 
 /// Markdown text and where it came from, for diagnostics about its content.

@@ -36,8 +36,18 @@ impl<'a> Renderer<'a> {
             "latest",
             &self.summaries(&positions[..positions.len().min(8)]),
         );
-        // The glance sentence counts every edition, then lists each one.
-        context.insert("total", &site.contributions.len());
+        // The glance counts the editions up to this portal's, then lists each one: a
+        // published edition's home says what it said when it was published.
+        let year = self.portal.edition.year;
+        let editions: Vec<_> = self
+            .site_view
+            .editions
+            .iter()
+            .filter(|e| e.year <= year)
+            .collect();
+        let total: usize = editions.iter().map(|edition| edition.contributions).sum();
+        context.insert("glance_editions", &editions);
+        context.insert("total", &total);
         let figures = self.figures();
         let charts_html = [
             self.figure(&figures.by_objective, "by-objective", visuals::ROOT),

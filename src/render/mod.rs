@@ -209,7 +209,7 @@ struct Inputs<'a> {
 impl<'a> Inputs<'a> {
     /// The renderer of the portal of `edition` in `language`.
     fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
-        let site = self.prepared.localized.get(language).unwrap_or(self.site);
+        let site = self.prepared.site_for(self.site, edition.year, language);
         let prepared_edition = self.prepared.editions.get(&edition.year)?;
         let words = visuals::Words::new(&self.theme.messages, language);
         Some(Renderer {

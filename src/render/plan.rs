@@ -266,8 +266,8 @@ impl Builder {
             let path = PortalPath::policy_note(&note.slug);
             self.page(&prefix, PageKind::PolicyNote, &path, &note.body.file);
         }
-        self.objectives(site, &prefix, index);
-        self.forums(site, &prefix, index);
+        self.objectives(site, edition.year, &prefix, index);
+        self.forums(site, edition.year, &prefix, index);
         self.facets(&prefix, index);
         let progress = PortalPath::section("progress");
         self.page(&prefix, PageKind::Progress, &progress, generator);
@@ -316,11 +316,11 @@ impl Builder {
         }
     }
 
-    fn objectives(&mut self, site: &Site, prefix: &Prefix, index: &crate::model::Index) {
+    fn objectives(&mut self, site: &Site, year: i32, prefix: &Prefix, index: &crate::model::Index) {
         let data = "content/data/objectives.yaml";
         let objectives = PortalPath::section("objectives");
         self.page(prefix, PageKind::Objectives, &objectives, data);
-        for objective in &site.objectives {
+        for objective in site.objectives.iter().filter(|o| o.shown_in(year)) {
             let slug = objective.slug();
             self.page(
                 prefix,
@@ -331,7 +331,11 @@ impl Builder {
             let all = PortalPath::objective_contributions(&slug);
             let count = crate::model::Index::get(&index.by_objective, &objective.id).len();
             self.listing(prefix, &all, count, data);
-            for action in &objective.actions {
+            for action in objective
+                .actions
+                .iter()
+                .filter(|a| a.lifespan.includes(year))
+            {
                 let path = PortalPath::action(&slug, &action.slug());
                 let count = crate::model::Index::get(&index.by_action, &action.id).len();
                 self.listing(prefix, &path, count, data);
@@ -343,7 +347,7 @@ impl Builder {
         }
     }
 
-    fn forums(&mut self, site: &Site, prefix: &Prefix, index: &crate::model::Index) {
+    fn forums(&mut self, site: &Site, year: i32, prefix: &Prefix, index: &crate::model::Index) {
         let data = "content/data/forums.yaml";
         self.page(
             prefix,
@@ -351,7 +355,7 @@ impl Builder {
             &PortalPath::section("forums"),
             data,
         );
-        for forum in &site.forums {
+        for forum in site.forums.iter().filter(|forum| forum.shown_in(year)) {
             let count = crate::model::Index::get(&index.by_forum, &forum.id).len();
             self.listing(prefix, &PortalPath::forum(&forum.id), count, data);
         }

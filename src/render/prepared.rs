@@ -22,6 +22,9 @@ pub struct Prepared {
     pub(super) link_targets: markdown::SitePages,
     /// The site as each language's portals show it (`Site::localized`), but the default's.
     pub(super) localized: BTreeMap<String, Site>,
+    /// The site as an edition's portal in a language shows it, where the edition leaves out
+    /// data records (`Site::as_shown_in`); absent for the others.
+    pub(super) shown: BTreeMap<(i32, String), Site>,
 }
 
 /// One edition's contributions by facet.
@@ -58,8 +61,32 @@ impl Prepared {
             summaries,
             site_view,
             link_targets: markdown::SitePages::new(site),
+            shown: Prepared::shown(site, &localized),
             localized,
         }
+    }
+
+    /// The site a portal renders: the language's, with the edition's data records.
+    pub(super) fn site_for<'s>(&'s self, site: &'s Site, year: i32, language: &str) -> &'s Site {
+        let key = (year, language.to_owned());
+        self.shown
+            .get(&key)
+            .unwrap_or_else(|| self.localized.get(language).unwrap_or(site))
+    }
+
+    fn shown(site: &Site, localized: &BTreeMap<String, Site>) -> BTreeMap<(i32, String), Site> {
+        let portals: Vec<(i32, &String)> = site
+            .editions
+            .iter()
+            .flat_map(|e| site.config.languages.iter().map(move |l| (e.year, l)))
+            .collect();
+        portals
+            .into_par_iter()
+            .filter_map(|(year, language)| {
+                let base = localized.get(language).unwrap_or(site);
+                Some(((year, language.clone()), base.as_shown_in(year)?))
+            })
+            .collect()
     }
 
     fn localized(site: &Site) -> BTreeMap<String, Site> {

@@ -18,9 +18,7 @@ use crate::load::StaticFile;
 
 use super::i18n::{self, LocaleFile, Messages, TemplateKeys};
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
-}
+use crate::embedded_theme as embedded;
 
 /// A theme's static file: embedded bytes or a file of the site's own theme.
 pub enum ThemeStatic {

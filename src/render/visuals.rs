@@ -299,9 +299,11 @@ impl Figures {
                 )
             })
             .collect();
+        // Editions up to this one: a published edition's figures stay as published.
         let edition_counts: Vec<(String, usize)> = site
             .editions
             .iter()
+            .filter(|edition| edition.year <= year)
             .map(|edition| {
                 (
                     words.text(

@@ -7,7 +7,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
-    Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Objective, SiteConfig,
+    Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Lifespan, Objective,
+    SiteConfig,
 };
 
 use super::checker::Checker;
@@ -210,7 +211,10 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
             title,
             description,
             actions,
+            added_in,
+            removed_in,
         } = entry.value;
+        let lifespan = record_lifespan(&mut check, added_in, removed_in);
         if !id.value.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
             let position = check.yaml.position_of(&id);
             check.error(
@@ -233,7 +237,10 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
                     id: action_id,
                     actor,
                     text,
+                    added_in,
+                    removed_in,
                 } = action.value;
+                let lifespan = record_lifespan(&mut check, added_in, removed_in);
                 let prefix = format!("{}.", id.value);
                 if !action_id.value.starts_with(&prefix)
                     || action_id.value.len() == prefix.len()
@@ -264,6 +271,7 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
                     actor,
                     text: text.value,
                     text_lang: None,
+                    lifespan,
                 })
             })
             .collect();
@@ -274,10 +282,41 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
             actions,
             title_lang: None,
             description_lang: None,
+            lifespan,
         });
     }
     diagnostics.append(&mut check.diagnostics);
     objectives
+}
+
+/// `added_in:` and `removed_in:` of a data record; removal must come after the addition.
+fn record_lifespan(
+    check: &mut Checker,
+    added_in: Option<S<i32>>,
+    removed_in: Option<S<i32>>,
+) -> Lifespan {
+    let added = added_in.as_ref().map(|year| year.value);
+    if let (Some(added), Some(removed)) = (added, &removed_in) {
+        if removed.value <= added {
+            let position = check.yaml.position_of(removed);
+            check.error(
+                position,
+                format!(
+                    "`removed_in: {}` is not after `added_in: {added}`",
+                    removed.value
+                ),
+                "a record is shown from the edition it is added in up to the one before its removal",
+            );
+            return Lifespan {
+                added_in: Some(added),
+                removed_in: None,
+            };
+        }
+    }
+    Lifespan {
+        added_in: added,
+        removed_in: removed_in.map(|year| year.value),
+    }
 }
 
 /// `content/data/forums.yaml` → forums; their objective ids must exist.
@@ -307,7 +346,10 @@ pub fn forums(
             url,
             objectives,
             description,
+            added_in,
+            removed_in,
         } = entry.value;
+        let lifespan = record_lifespan(&mut check, added_in, removed_in);
         if !super::checker::is_valid_slug(&id.value) {
             let position = check.yaml.position_of(&id);
             check.error(
@@ -348,6 +390,7 @@ pub fn forums(
                 host_lang: None,
                 cadence_lang: None,
                 description_lang: None,
+                lifespan,
             });
         }
     }

@@ -1,19 +1,22 @@
-//! Published editions stay as published: their inputs are compared with the manifest
-//! written by `rapporteur publish` (see `crate::publish`), and every difference not
-//! recorded as an erratum is an error naming the file.
+//! Published editions stay as published: their inputs (everything their pages show, see
+//! `crate::manifest`) are compared with the manifest written by `rapporteur publish`, and
+//! every difference not recorded as an erratum is an error naming the file, and for a data
+//! record its id. A published edition without a manifest is an error too: nothing would
+//! notice its changes.
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Position};
 use crate::load::TextFile;
+use crate::manifest::{self, Manifest};
 use crate::model::{EditionStatus, ErratumNote, Site};
-use crate::publish::{edition_files, Manifest};
 
 /// Checks every manifest against the current inputs; attaches errata to their editions.
 pub fn check_published(
     site: &mut Site,
     manifests: &[TextFile],
     hashes: &BTreeMap<String, String>,
+    records: &RecordFiles,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut manifested = Vec::new();
@@ -54,7 +57,7 @@ pub fn check_published(
             continue;
         };
         manifested.push(manifest.edition);
-        problems.extend(compare(site, &manifest, hashes));
+        problems.extend(compare(site, &manifest, hashes, records));
         let edition = &mut site.editions[position];
         if edition.status != EditionStatus::Published {
             problems.push(
@@ -83,40 +86,160 @@ pub fn check_published(
     }
     for edition in &site.editions {
         if edition.status == EditionStatus::Published && !manifested.contains(&edition.year) {
-            problems.push(Diagnostic::warning("site.yaml", format!("edition {} is marked published but has no manifest, so changes to it go unnoticed", edition.year)).with_hint(format!("freeze it with `rapporteur publish {}`", edition.year)));
+            problems.push(
+                Diagnostic::error(
+                    "site.yaml",
+                    format!(
+                        "edition {} is marked published but has no manifest (editions/{}.yaml), so changes to it would go unnoticed",
+                        edition.year, edition.year
+                    ),
+                )
+                .with_hint(format!(
+                    "restore editions/{0}.yaml from version control, or freeze the edition with `rapporteur publish {0}`",
+                    edition.year
+                )),
+            );
         }
     }
     problems
 }
 
 /// The differences between the edition's inputs now and its manifest with errata applied.
-fn compare(site: &Site, manifest: &Manifest, hashes: &BTreeMap<String, String>) -> Vec<Diagnostic> {
+fn compare(
+    site: &Site,
+    manifest: &Manifest,
+    hashes: &BTreeMap<String, String>,
+    records: &RecordFiles,
+) -> Vec<Diagnostic> {
     let year = manifest.edition;
     let expected = manifest.expected();
-    let files = edition_files(site, year);
+    let now = manifest::inputs(site, year, hashes);
     let hint = format!("undo the change, or record it as a correction: rapporteur erratum {year} --description \"what was corrected and why\"");
     let mut problems = Vec::new();
-    for file in &files {
-        match (expected.get(file), hashes.get(file)) {
-            (Some(published), Some(now)) if published == now => {}
-            (Some(_), _) => problems.push(
-                Diagnostic::error(
-                    file.as_str(),
-                    format!("this file changed after edition {year} was published"),
-                )
-                .with_hint(hint.clone()),
+    for (key, hash) in &now {
+        let (message, extra) = match expected.get(key) {
+            Some(published) if published == hash => continue,
+            Some(_) => (
+                format!("{} changed after edition {year} was published", what(key)),
+                String::new(),
             ),
-            (None, _) => problems.push(
-                Diagnostic::error(
-                    file.as_str(),
-                    format!("this file was added to edition {year} after it was published"),
-                )
-                .with_hint(format!("give it a date in an open edition, or {hint}")),
+            None => (
+                format!(
+                    "{} was added to edition {year} after it was published",
+                    what(key)
+                ),
+                added_hint(key, year),
             ),
-        }
+        };
+        let problem = Diagnostic::error(manifest::key_file(key), message);
+        problems.push(
+            records
+                .place(problem, key)
+                .with_hint(format!("{extra}{hint}")),
+        );
     }
-    for file in expected.keys().filter(|file| !files.contains(file)) {
-        problems.push(Diagnostic::error(file.as_str(), format!("this file of edition {year} was removed or moved to another edition after publication")).with_hint(hint.clone()));
+    for key in expected.keys().filter(|key| !now.contains_key(*key)) {
+        let message = match moved_to(site, key) {
+            Some(other) => {
+                format!("this file moved from edition {year} to edition {other} after publication")
+            }
+            // Read but not in the model: its own errors say why; more would be noise.
+            None if !key.contains('#') && hashes.contains_key(key) => continue,
+            None => format!(
+                "{} was removed from edition {year} after publication",
+                what(key)
+            ),
+        };
+        let extra = removed_hint(key, year);
+        let problem = Diagnostic::error(manifest::key_file(key), message);
+        problems.push(
+            records
+                .place(problem, key)
+                .with_hint(format!("{extra}{hint}")),
+        );
     }
     problems
+}
+
+/// The edition a published contribution or note now belongs to, if it moved.
+fn moved_to(site: &Site, file: &str) -> Option<i32> {
+    let contributions = site.contributions.iter().map(|c| (&c.body.file, c.edition));
+    let notes = site.policy_notes.iter().map(|n| (&n.body.file, n.edition));
+    contributions
+        .chain(notes)
+        .find(|(path, _)| path.as_str() == file)
+        .map(|(_, edition)| edition)
+}
+
+/// How a diagnostic names an input: the file, or the record and its file.
+fn what(key: &str) -> String {
+    match key.split_once('#') {
+        Some(("site.yaml", field)) => format!("the site's `{field}`"),
+        Some((file, id)) if file == manifest::OBJECTIVES_FILE => {
+            format!("objective `{id}` (or one of its actions)")
+        }
+        Some((_, id)) => format!("forum `{id}`"),
+        None => "this file".to_owned(),
+    }
+}
+
+/// The way to add a data record for a later edition only.
+fn added_hint(key: &str, year: i32) -> String {
+    match key.split_once('#') {
+        Some((file, _)) if file.starts_with("content/data/") => format!(
+            "to add it for a later edition only, give it `added_in: {}`; otherwise ",
+            year + 1
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The way to retire a data record that a published edition shows.
+fn removed_hint(key: &str, year: i32) -> String {
+    match key.split_once('#') {
+        Some((file, _)) if file.starts_with("content/data/") => format!(
+            "keep it in the file with `removed_in: {}` so that edition {year} still shows it (a renamed id is a removal and an addition); otherwise ",
+            year + 1
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The data files whose records published editions name, to place diagnostics on the
+/// record's `id:` line.
+#[derive(Default)]
+pub struct RecordFiles {
+    pub objectives: Option<TextFile>,
+    pub forums: Option<TextFile>,
+}
+
+impl RecordFiles {
+    /// Places `problem` on the `id:` line of the record `key` names, when it is still there.
+    fn place(&self, problem: Diagnostic, key: &str) -> Diagnostic {
+        let Some((file, id)) = key.split_once('#') else {
+            return problem;
+        };
+        let text = [&self.objectives, &self.forums]
+            .into_iter()
+            .flatten()
+            .find(|text| text.path == file);
+        let Some(text) = text else {
+            return problem;
+        };
+        match id_line(&text.text, id) {
+            Some(position) => problem.at(position, &text.text),
+            None => problem,
+        }
+    }
+}
+
+/// The position of `id: <id>` (bare or quoted) in a YAML list of records.
+fn id_line(text: &str, id: &str) -> Option<Position> {
+    text.lines().enumerate().find_map(|(index, line)| {
+        let column = line.find("id:")?;
+        let before = line[..column].trim_start_matches([' ', '-']);
+        let value = line[column + 3..].trim().trim_matches(['"', '\'']);
+        (before.is_empty() && value == id)
+            .then(|| Position::new(index as u64 + 1, column as u64 + 1))
+    })
 }

@@ -24,13 +24,45 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::load::{DocumentKind, Sources};
-use crate::model::{Contribution, Index, Markdown, Page, PolicyNote, Report, Site, Translation};
+use crate::model::{
+    Contribution, Forum, Index, Lifespan, Markdown, Objective, Page, PolicyNote, Report, Site,
+    Translation,
+};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
 use documents::{Known, Validated};
 pub use update::{is_contribution_file, update, Revision};
 
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
 pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
+    validate_with(sources, Frozen::Checked)
+}
+
+/// Checks `sources` as [`validate`] does, except published editions against their
+/// manifests: what `publish` and `erratum` need to record the inputs as they are.
+pub fn validate_unfrozen(sources: Sources) -> (Option<Site>, Diagnostics) {
+    validate_with(sources, Frozen::Ignored)
+}
+
+/// The model of the valid part of `sources` even when other parts have errors (the
+/// documents with errors are left out), for `status`, which reports on a site while it is
+/// being fixed. Never rendered: render needs a site without errors.
+pub fn validate_partial(sources: Sources) -> Option<Site> {
+    match validate_with(sources, Frozen::Partial) {
+        (Some(site), _) => Some(site),
+        (None, _) => None,
+    }
+}
+
+/// Whether published editions are compared with their manifests, and whether a site with
+/// errors is returned.
+#[derive(PartialEq)]
+enum Frozen {
+    Checked,
+    Ignored,
+    Partial,
+}
+
+fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics) {
     let mut problems: Vec<Diagnostic> = Vec::new();
     let Sources {
         site,
@@ -44,6 +76,10 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         hashes,
         provenance,
     } = sources;
+    let record_files = editions::RecordFiles {
+        objectives: objectives.clone(),
+        forums: forums.clone(),
+    };
     let data_files: Vec<String> = objectives
         .iter()
         .chain(&forums)
@@ -180,6 +216,12 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
+    problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
+    problems.extend(records_of_their_edition(
+        &contributions,
+        &objectives,
+        &forums,
+    ));
     for contribution in &mut contributions {
         contribution.provenance = provenance.get(&contribution.body.file).cloned();
     }
@@ -200,7 +242,17 @@ pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
         assets,
         index,
     };
-    problems.extend(editions::check_published(&mut site, &manifests, &hashes));
+    if frozen == Frozen::Checked {
+        problems.extend(editions::check_published(
+            &mut site,
+            &manifests,
+            &hashes,
+            &record_files,
+        ));
+    }
+    if frozen == Frozen::Partial {
+        return (Some(site), finish(problems));
+    }
     if problems
         .iter()
         .any(|problem| problem.severity == crate::diagnostic::Severity::Error)
@@ -271,6 +323,85 @@ fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
             };
             let hint = "`updates` names the earlier contribution (its file name without .md) whose work this one reports progress on";
             Some(Diagnostic::error(contribution.body.file.as_str(), problem).with_hint(hint))
+        })
+        .collect()
+}
+
+/// A contribution names only objectives, actions and forums its edition shows
+/// (`added_in:`/`removed_in:` of the data records).
+fn records_of_their_edition(
+    contributions: &[Contribution],
+    objectives: &[Objective],
+    forums: &[Forum],
+) -> Vec<Diagnostic> {
+    let mut spans: BTreeMap<&str, (&str, Lifespan)> = BTreeMap::new();
+    for objective in objectives {
+        spans.insert(&objective.id, ("objective", objective.lifespan));
+        for action in &objective.actions {
+            spans.insert(&action.id, ("action", action.lifespan));
+        }
+    }
+    for forum in forums {
+        spans.insert(&forum.id, ("forum", forum.lifespan));
+    }
+    let mut problems = Vec::new();
+    for contribution in contributions {
+        let ids = contribution
+            .objectives
+            .iter()
+            .chain(&contribution.actions)
+            .chain(&contribution.forums);
+        for id in ids {
+            let Some((kind, lifespan)) = spans.get(id.as_str()) else {
+                continue;
+            };
+            if lifespan.includes(contribution.edition) {
+                continue;
+            }
+            let when = match (lifespan.added_in, lifespan.removed_in) {
+                (Some(added), _) if contribution.edition < added => {
+                    format!("is added in edition {added}")
+                }
+                (_, Some(removed)) => format!("is retired from edition {removed} on"),
+                _ => continue,
+            };
+            problems.push(
+                Diagnostic::error(
+                    contribution.body.file.as_str(),
+                    format!("{kind} `{id}` {when}, so edition {} cannot name it", contribution.edition),
+                )
+                .with_hint(format!("name the {kind} this contribution's edition shows, or change its `added_in:`/`removed_in:` in content/data/")),
+            );
+        }
+    }
+    problems
+}
+
+/// A follow-up (`updates:`) is drawn on the earlier contribution's page, which may belong
+/// to a published edition: only the stakeholder who wrote it may add that link.
+fn follow_ups_by_the_same_stakeholder(contributions: &[Contribution]) -> Vec<Diagnostic> {
+    let authors: BTreeMap<&str, &str> = contributions
+        .iter()
+        .map(|contribution| {
+            (
+                contribution.slug.as_str(),
+                contribution.stakeholder.name.as_str(),
+            )
+        })
+        .collect();
+    contributions
+        .iter()
+        .filter_map(|contribution| {
+            let target = contribution.updates.as_deref()?;
+            let author = *authors.get(target)?;
+            let name = contribution.stakeholder.name.as_str();
+            (author != name).then(|| {
+                Diagnostic::error(
+                    contribution.body.file.as_str(),
+                    format!("`updates: {target}` names a contribution by {author:?}, but this one is by {name:?}"),
+                )
+                .with_hint("only the stakeholder who wrote a contribution can report progress on it or withdraw it; write the stakeholder's name exactly as the earlier contribution does, or remove `updates:`")
+            })
         })
         .collect()
 }

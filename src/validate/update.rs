@@ -109,7 +109,12 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         drafts,
         ..copy_of_the_rest(site)
     };
-    let published = editions::check_published(&mut next, manifests, hashes);
+    let published = editions::check_published(
+        &mut next,
+        manifests,
+        hashes,
+        &editions::RecordFiles::default(),
+    );
     problems.extend(
         published
             .into_iter()

@@ -10,13 +10,17 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::support::{build, contribution, copy_fixture, leftovers, read_tree, temp_dir, write};
+use super::support::{
+    build, contribution, copy_fixture_unpublished, leftovers, read_tree, temp_dir, write,
+};
 
 /// Builds the `minimal` fixture, breaks it with `break_site`, rebuilds, and checks that the
 /// second build failed (status 1) and that the first output is byte-identical.
+/// Every edition is open, so that a theme override (which a published edition would
+/// refuse) reaches the renderer.
 fn assert_failed_rebuild_keeps_output(break_site: impl FnOnce(&Path), message: &str) {
     let temp = temp_dir();
-    let root = copy_fixture("minimal", temp.path());
+    let root = copy_fixture_unpublished("minimal", temp.path());
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
     let before = read_tree(&output);
@@ -91,7 +95,7 @@ fn template_failing_while_rendering_keeps_the_previous_output() {
 #[test]
 fn successful_rebuild_replaces_the_output_and_cleans_up() {
     let temp = temp_dir();
-    let root = copy_fixture("minimal", temp.path());
+    let root = super::support::copy_fixture("minimal", temp.path());
     let output = temp.path().join("out");
     build(&root, &output).assert_code(0);
     write(
@@ -107,7 +111,7 @@ fn successful_rebuild_replaces_the_output_and_cleans_up() {
 #[test]
 fn default_output_is_public_under_the_root_and_can_be_rebuilt() {
     let temp = temp_dir();
-    let root = copy_fixture("minimal", temp.path());
+    let root = super::support::copy_fixture("minimal", temp.path());
     for _ in 0..2 {
         super::support::rapporteur()
             .current_dir(&root)

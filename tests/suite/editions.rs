@@ -141,10 +141,12 @@ fn aliases_keep_old_addresses_and_collisions_fail() {
 fn what_changed_lists_progress_on_earlier_work() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
-    let follow_up = contribution("Rural schools, second year", "A", "More schools.").replace(
-        "status: ongoing",
-        "status: completed\nupdates: rural-schools",
-    );
+    let follow_up = contribution("Rural schools, second year", "A", "More schools.")
+        .replace(
+            "status: ongoing",
+            "status: completed\nupdates: rural-schools",
+        )
+        .replace("Test Organization", "Rural Networks Alliance");
     write(
         &root.join("content/contributions/rural-schools-second-year.md"),
         &follow_up,
@@ -176,10 +178,12 @@ fn what_changed_lists_progress_on_earlier_work() {
 fn each_edition_is_a_portal_and_switchers_find_the_same_page() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
-    let follow_up = contribution("Rural schools, second year", "A", "More schools.").replace(
-        "status: ongoing",
-        "status: completed\nupdates: rural-schools",
-    );
+    let follow_up = contribution("Rural schools, second year", "A", "More schools.")
+        .replace(
+            "status: ongoing",
+            "status: completed\nupdates: rural-schools",
+        )
+        .replace("Test Organization", "Rural Networks Alliance");
     write(
         &root.join("content/contributions/rural-schools-second-year.md"),
         &follow_up,
@@ -237,10 +241,12 @@ fn each_edition_is_a_portal_and_switchers_find_the_same_page() {
 fn a_withdrawal_is_reported_forward_on_what_changed() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
-    let withdrawal = contribution("Rural schools: stopped", "A", "Funding ended.").replace(
-        "status: ongoing",
-        "status: withdrawn\nupdates: rural-schools",
-    );
+    let withdrawal = contribution("Rural schools: stopped", "A", "Funding ended.")
+        .replace(
+            "status: ongoing",
+            "status: withdrawn\nupdates: rural-schools",
+        )
+        .replace("Test Organization", "Rural Networks Alliance");
     write(
         &root.join("content/contributions/rural-schools-stopped.md"),
         &withdrawal,
@@ -267,4 +273,66 @@ fn a_withdrawal_is_reported_forward_on_what_changed() {
     // The 2025 page stays as published apart from the link to its follow-up.
     let earlier = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(earlier.contains("Followed up in edition 2026"), "{earlier}");
+}
+
+#[test]
+fn a_follow_up_by_another_stakeholder_is_refused() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let follow_up = contribution("Rural schools, taken over", "A", "Ours now.").replace(
+        "status: ongoing",
+        "status: completed\nupdates: rural-schools",
+    );
+    write(
+        &root.join("content/contributions/rural-schools-taken-over.md"),
+        &follow_up,
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("error: `updates: rural-schools` names a contribution by \"Rural Networks Alliance\", but this one is by \"Test Organization\""),
+        "{}",
+        run.stderr
+    );
+}
+
+/// In a shallow clone (CI's `fetch-depth: 1`) the one commit would date every file to the
+/// day of the clone: provenance is left out and the front matter's date is shown.
+#[test]
+fn a_shallow_clone_shows_no_git_dates() {
+    let temp = temp_dir();
+    let origin = copy_fixture("minimal", temp.path());
+    git(
+        &origin,
+        "2025-01-10T12:00:00Z",
+        &["init", "--quiet", "--initial-branch=main"],
+    );
+    git(&origin, "2025-01-10T12:00:00Z", &["add", "."]);
+    git(
+        &origin,
+        "2025-01-10T12:00:00Z",
+        &["commit", "--quiet", "-m", "First"],
+    );
+    let readme = origin.join("README.md");
+    write(&readme, "later\n");
+    git(&origin, "2026-12-01T12:00:00Z", &["add", "README.md"]);
+    git(
+        &origin,
+        "2026-12-01T12:00:00Z",
+        &["commit", "--quiet", "-m", "Second"],
+    );
+    let clone = temp.path().join("clone");
+    let url = format!("file://{}", origin.display());
+    let status = Command::new("git")
+        .args(["clone", "--quiet", "--depth", "1", &url])
+        .arg(&clone)
+        .status()
+        .expect("git runs");
+    assert!(status.success());
+
+    let output = temp.path().join("public");
+    build(&clone, &output).assert_code(0);
+    let page = read(&output.join("2025/contributions/rural-schools/index.html"));
+    assert!(!page.contains("(commit <code>"), "{page}");
+    assert!(!page.contains("2026-12-01"), "{page}");
 }

@@ -516,7 +516,8 @@ fn an_update_of_contributions_gives_the_pages_of_a_full_validation() {
         .replace(
             "status: ongoing",
             "status: ongoing\nupdates: open-data-portal",
-        );
+        )
+        .replace("Test Organization", "City Data Lab");
     write(&contributions.join("mesh-networks.md"), &mesh);
     write(
         &contributions.join("mesh-networks.fr.md"),

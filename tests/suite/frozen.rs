@@ -1,0 +1,249 @@
+//! A published edition is frozen for everything its pages show (issues #12 and #13): its
+//! documents, the home page, the site's title and description, its data records, the
+//! site's assets and theme overrides. Data grows for later editions (`added_in:`) without
+//! touching it, and `publish` refuses an edition that is not ready.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::support::{
+    check, copy_fixture, copy_fixture_unpublished, rapporteur, read, read_tree, temp_dir, write,
+};
+
+const FORUMS: &str = "content/data/forums.yaml";
+
+fn append(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    let before = read(&path);
+    write(&path, &format!("{before}{text}"));
+}
+
+const NEW_FORUM: &str = "- id: new-dialogue\n  name: \"New Dialogue\"\n  category: other\n";
+
+#[test]
+fn a_forum_added_for_the_next_edition_leaves_the_published_one_untouched() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    append(&root, FORUMS, &format!("{NEW_FORUM}  added_in: 2026\n"));
+    check(&root, "human").assert_code(0);
+}
+
+#[test]
+fn a_forum_added_without_added_in_is_named_on_its_line() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    append(&root, FORUMS, NEW_FORUM);
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(run.stderr.contains("error: forum `new-dialogue` was added to edition 2025 after it was published\n  --> content/data/forums.yaml:13:3"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("give it `added_in: 2026`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_changed_or_removed_record_is_named_with_its_id() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let forums = read(&root.join(FORUMS));
+    write(
+        &root.join(FORUMS),
+        &forums.replace("\"Internet Governance Forum\"", "\"IGF\""),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(run.stderr.contains("error: forum `igf` changed after edition 2025 was published\n --> content/data/forums.yaml:1:3"), "{}", run.stderr);
+
+    let root = copy_fixture("minimal", &temp.path().join("removed"));
+    let kept = forums.split("- id: wsis-forum").next().expect("two forums");
+    write(&root.join(FORUMS), kept);
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("forum `wsis-forum` was removed from edition 2025 after publication"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`removed_in: 2026`"), "{}", run.stderr);
+}
+
+#[test]
+fn removed_in_must_come_after_added_in() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    append(
+        &root,
+        FORUMS,
+        &format!("{NEW_FORUM}  added_in: 2026\n  removed_in: 2025\n"),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("error: `removed_in: 2025` is not after `added_in: 2026`\n  --> content/data/forums.yaml:17:15"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A named change to a site, and the diagnostic it must cause.
+type Change = (&'static str, fn(&Path), &'static str);
+
+/// Each change alters what the published edition's pages show, so each is an error
+/// naming the file it happened in.
+#[test]
+fn home_site_texts_theme_and_assets_of_a_published_edition_are_frozen() {
+    let changes: [Change; 5] = [
+        (
+            "home",
+            |root| append(root, "content/_index.md", "\nA new sentence.\n"),
+            "error: this file changed after edition 2025 was published\n--> content/_index.md",
+        ),
+        (
+            "title",
+            |root| {
+                let site = read(&root.join("site.yaml"));
+                write(&root.join("site.yaml"), &site.replace("\"Minimal Forum\"", "\"Other\""));
+            },
+            "error: the site's `title` changed after edition 2025 was published\n--> site.yaml",
+        ),
+        (
+            "theme",
+            |root| {
+                write(
+                    &root.join("themes/default/templates/partials/footer.html"),
+                    "<script>alert(1)</script>\n",
+                )
+            },
+            "error: this file was added to edition 2025 after it was published\n--> themes/default/templates/partials/footer.html",
+        ),
+        (
+            "asset",
+            |root| write(&root.join("assets/search.js"), "alert(1)\n"),
+            "error: this file was added to edition 2025 after it was published\n--> assets/search.js",
+        ),
+        (
+            "manifest",
+            |root| std::fs::remove_file(root.join("editions/2025.yaml")).expect("manifest"),
+            "error: edition 2025 is marked published but has no manifest",
+        ),
+    ];
+    let temp = temp_dir();
+    for (name, change, expected) in changes {
+        let root = copy_fixture("minimal", &temp.path().join(name));
+        check(&root, "human").assert_code(0);
+        change(&root);
+        let run = check(&root, "human");
+        run.assert_code(1);
+        assert!(
+            run.stderr.contains(expected),
+            "{name}: expected `{expected}` in\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// The same theme file as the embedded default theme's is not an override: a site may
+/// keep a copy of the theme it started from (as this repository does).
+#[test]
+fn a_copy_of_the_default_theme_is_not_an_override() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let embedded = super::support::manifest_dir().join("themes/default/templates/base.html");
+    write(
+        &root.join("themes/default/templates/base.html"),
+        &read(&embedded),
+    );
+    check(&root, "human").assert_code(0);
+}
+
+fn git(root: &Path, arguments: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(arguments)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {arguments:?} failed");
+}
+
+#[test]
+fn publish_refuses_an_edition_that_is_not_ready_and_a_dry_run_writes_nothing() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let site = read(&root.join("site.yaml"));
+    write(
+        &root.join("site.yaml"),
+        &site.replace("to: 2026-06-30", "to: 2099-06-30"),
+    );
+    git(&root, &["init", "--quiet"]);
+    git(&root, &["add", "."]);
+    git(&root, &["commit", "--quiet", "-m", "site"]);
+    write(
+        &root.join("content/contributions/fresh.md"),
+        &super::support::contribution("Fresh", "A", "Body."),
+    );
+    let before = read_tree(&root);
+
+    let dry = rapporteur()
+        .args(["publish", "2026", "--dry-run", "--root"])
+        .arg(&root)
+        .run();
+    dry.assert_code(0);
+    assert!(
+        dry.stdout.contains("  content/contributions/fresh.md\n"),
+        "{}",
+        dry.stdout
+    );
+    assert_eq!(read_tree(&root), before, "a dry run changed the site");
+
+    let run = rapporteur()
+        .args(["publish", "2026", "--root"])
+        .arg(&root)
+        .run();
+    run.assert_code(1);
+    for expected in [
+        "error: edition 2026 has no report: write content/report/2026/_index.md",
+        "error: the reporting period of edition 2026 runs until 2099-06-30",
+        "error: edition 2025 is still open: publishing 2026 would leave an older edition open beside it",
+        "error: content/contributions/fresh.md is not tracked by git: commit it first",
+        "edition 2026 was not published: fix the above, or pass --force to publish anyway",
+    ] {
+        assert!(run.stderr.contains(expected), "expected `{expected}` in\n{}", run.stderr);
+    }
+    assert_eq!(
+        read_tree(&root),
+        before,
+        "a refused publish changed the site"
+    );
+
+    rapporteur()
+        .args(["publish", "2026", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    assert!(root.join("editions/2026.yaml").is_file());
+}
+
+#[test]
+fn a_contribution_names_only_records_its_edition_shows() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    append(&root, FORUMS, &format!("{NEW_FORUM}  added_in: 2027\n"));
+    let mut text = super::support::contribution("Early bird", "A", "Body.");
+    text = text.replace("objectives: [A]", "objectives: [A]\nforums: [new-dialogue]");
+    write(&root.join("content/contributions/early-bird.md"), &text);
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("error: forum `new-dialogue` is added in edition 2027, so edition 2026 cannot name it\n--> content/contributions/early-bird.md"),
+        "{}",
+        run.stderr
+    );
+}
