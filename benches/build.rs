@@ -193,7 +193,9 @@ fn with_languages(config: &Config, n: usize, languages: &[&str]) -> Result<PathB
         .collect::<Vec<_>>()
         .join("\n")
         + "\n";
-    if std::fs::read_to_string(dir.join("site.yaml")).ok().as_ref() == Some(&wanted) {
+    if std::fs::read_to_string(dir.join("site.yaml")).ok().as_ref() == Some(&wanted)
+        && dir.join("editions").is_dir()
+    {
         return Ok(dir);
     }
     remove_if_exists(&dir)?;
@@ -202,7 +204,37 @@ fn with_languages(config: &Config, n: usize, languages: &[&str]) -> Result<PathB
         return Err(format!("copying {} failed", base.display()).into());
     }
     std::fs::write(dir.join("site.yaml"), wanted)?;
+    freeze_published_editions(&dir, &site)?;
     Ok(dir)
+}
+
+/// The generator marks edition 2025 published without writing its manifest, which
+/// rapporteur refuses (nothing would notice a change to it): freeze it as the Secretariat
+/// would, so the builds measured check a published edition's manifest as real sites do.
+fn freeze_published_editions(dir: &Path, site_yaml: &str) -> Result<(), Error> {
+    let mut year = None;
+    for line in site_yaml.lines() {
+        let line = line.trim().trim_start_matches("- ");
+        if let Some(value) = line.strip_prefix("year:") {
+            year = Some(value.trim().to_owned());
+        }
+        if line == "status: published" {
+            let Some(year) = &year else { continue };
+            let status = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+                .args(["publish", year, "--force", "--root"])
+                .arg(dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()?;
+            // It refuses when the manifest exists already (a reused copy): that is fine.
+            if !status.success() && !dir.join(format!("editions/{year}.yaml")).is_file() {
+                return Err(
+                    format!("rapporteur publish {year} failed in {}", dir.display()).into(),
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 fn remove_if_exists(path: &Path) -> std::io::Result<()> {

@@ -453,8 +453,9 @@ impl Builder {
         );
     }
 
-    /// The site's own files. They may replace a theme's static file (an image, a font),
-    /// but never a file the generator makes, and never add a file inside a portal or a
+    /// The site's own files. They may replace a theme's static file (an image, a font, the
+    /// stylesheet, to which the charts' classes are still appended), but never a file the
+    /// generator makes, and never add a file inside a portal or a
     /// language's folder, which belong to the generator.
     fn assets(&mut self, site: &Site) {
         let portal_folders: Vec<String> = site
@@ -476,11 +477,13 @@ impl Builder {
                 self.problems.push(asset_in_portal(&claim, folder));
                 continue;
             }
-            let replaceable = self
-                .plan
-                .entries
-                .get(file)
-                .is_some_and(|entry| entry.producer == Producer::ThemeStatic);
+            let entry = self.plan.entries.get(file).map(|entry| &entry.producer);
+            if entry == Some(&Producer::Stylesheet) {
+                // The site's own stylesheet: written in the theme's place, with the charts'
+                // classes appended (`Renderer::statics`), like a site theme's style.css.
+                continue;
+            }
+            let replaceable = entry == Some(&Producer::ThemeStatic);
             if replaceable {
                 self.plan.entries.remove(file);
             }

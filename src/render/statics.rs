@@ -40,6 +40,25 @@ impl<'a> Renderer<'a> {
             if self.planned(path, |producer| *producer == Producer::Asset) {
                 continue;
             }
+            if path == "style.css" {
+                if let Some(asset) = self.site.assets.iter().find(|a| a.output_path == *path) {
+                    let read = |source: &Path| -> std::io::Result<Vec<u8>> {
+                        let mut bytes = Vec::new();
+                        std::io::Read::read_to_end(
+                            &mut crate::fs::open_no_follow(source)?,
+                            &mut bytes,
+                        )?;
+                        Ok(bytes)
+                    };
+                    let bytes = read(&asset.source).map_err(|source| IoError {
+                        path: asset.source.clone(),
+                        action: "read",
+                        source,
+                    })?;
+                    self.write_stylesheet(bytes)?;
+                    continue;
+                }
+            }
             match file {
                 ThemeStatic::Embedded { output_path, bytes } if output_path == "style.css" => {
                     self.write_stylesheet(bytes.to_vec())?;
