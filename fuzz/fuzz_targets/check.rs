@@ -22,6 +22,8 @@ fn site() -> &'static PathBuf {
         let root = base.join(format!("rapporteur-fuzz-{}", std::process::id()));
         let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("site");
         copy(&source, &root);
+        // An empty folder is not kept by git: the one contribution's folder is made here.
+        std::fs::create_dir_all(root.join("content/contributions")).expect("contributions");
         root
     })
 }
