@@ -362,7 +362,7 @@ pub const FIGURE_NAMES: [&str; 5] = [
 /// The name of the chart written in Markdown as `source` (its block's YAML): the same
 /// chart has the same name, and so the same CSV, wherever it appears.
 pub fn block_chart_name(source: &str) -> String {
-    format!("chart-{}", &crate::publish::hash(source.as_bytes())[..10])
+    format!("chart-{}", &crate::manifest::hash(source.as_bytes())[..10])
 }
 
 /// A count chart as a figure for a page at `root`, with its CSV link.
