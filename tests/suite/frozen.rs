@@ -247,3 +247,35 @@ fn a_contribution_names_only_records_its_edition_shows() {
         run.stderr
     );
 }
+
+/// An erratum is listed on the edition's report and announced on its home page.
+#[test]
+fn errata_are_announced_on_the_edition_s_home() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    append(
+        &root,
+        "content/contributions/rural-schools.md",
+        "\nA corrected figure.\n",
+    );
+    rapporteur()
+        .args([
+            "erratum",
+            "2025",
+            "--description",
+            "A figure corrected",
+            "--root",
+        ])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let output = temp.path().join("public");
+    super::support::build(&root, &output).assert_code(0);
+    let home = read(&output.join("2025/index.html"));
+    assert!(
+        home.contains("<a href=\"./report/#errata\">This edition was corrected once after its publication: see the errata.</a>"),
+        "{home}"
+    );
+    let report = read(&output.join("2025/report/index.html"));
+    assert!(report.contains("A figure corrected"), "{report}");
+}

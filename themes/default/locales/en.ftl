@@ -141,6 +141,11 @@ home-glance-edition =
        *[other] Edition { $year }: { $count } contributions ({ $status })
     }
 home-progress-link = Progress and gaps: which actions are covered, by whom, and where no one reports yet
+home-errata =
+    { $count ->
+        [one] This edition was corrected once after its publication: see the errata.
+       *[other] This edition was corrected { $count } times after its publication: see the errata.
+    }
 home-latest = Latest contributions
 
 ## Listings of contributions

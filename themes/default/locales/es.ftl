@@ -130,6 +130,11 @@ home-glance-edition =
        *[other] Edición { $year }: { $count } contribuciones ({ $status })
     }
 home-progress-link = Avances y lagunas: qué acciones están cubiertas, por quién y dónde nadie informa todavía
+home-errata =
+    { $count ->
+        [one] Esta edición se corrigió una vez después de su publicación: véase la fe de erratas.
+       *[other] Esta edición se corrigió { $count } veces después de su publicación: véase la fe de erratas.
+    }
 home-latest = Últimas contribuciones
 
 ## Listas de contribuciones

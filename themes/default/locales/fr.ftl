@@ -135,6 +135,11 @@ home-glance-edition =
        *[other] Édition { $year } : { $count } contributions ({ $status })
     }
 home-progress-link = Progrès et lacunes : quelles actions sont couvertes, par qui, et où personne ne rend encore compte
+home-errata =
+    { $count ->
+        [one] Cette édition a été corrigée une fois après sa publication : voir les errata.
+       *[other] Cette édition a été corrigée { $count } fois après sa publication : voir les errata.
+    }
 home-latest = Dernières contributions
 
 ## Listes de contributions

@@ -118,6 +118,7 @@ home-glance = 概览
 home-glance-total = 各版共 { $count } 项贡献：
 home-glance-edition = { $year }年版：{ $count } 项贡献（{ $status }）
 home-progress-link = 进展与差距：哪些行动已有报告、由谁报告，哪些尚无人报告
+home-errata = 本版发布后进行了 { $count } 次更正：见勘误表。
 home-latest = 最新贡献
 
 ## 贡献列表
