@@ -8,6 +8,7 @@
 mod changed;
 
 use std::io::Write as _;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -103,9 +104,25 @@ pub enum Command {
         /// folder holding site.yaml, from the current folder upwards].
         #[arg(long)]
         root: Option<PathBuf>,
-        /// The port to listen on, on 127.0.0.1 only; 0 picks a free one.
+        /// The port to listen on; 0 picks a free one.
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// The address to listen on; any other than 127.0.0.1 or ::1 shows the preview to
+        /// the network.
+        #[arg(
+            long,
+            visible_alias = "bind",
+            value_name = "ADDR",
+            default_value = "127.0.0.1"
+        )]
+        interface: IpAddr,
+        /// The public address of the site, overriding base_url of site.yaml (canonical
+        /// URLs, sitemap), as for build.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Open the home page in the browser ($BROWSER if set) once serve listens.
+        #[arg(long)]
+        open: bool,
     },
     /// Freeze an edition: record its inputs in editions/<year>.yaml and mark it published.
     Publish {
@@ -266,9 +283,22 @@ pub fn main() -> ExitCode {
             }
             check_changed(&root, &changed, format)
         }
-        Command::Serve { root, port } => {
+        Command::Serve {
+            root,
+            port,
+            interface,
+            base_url,
+            open,
+        } => {
             let root = site_root(root);
-            match crate::serve::serve(&crate::serve::Options { root, port }) {
+            let options = crate::serve::Options {
+                root,
+                port,
+                interface,
+                base_url,
+                open,
+            };
+            match crate::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {}", diagnostic::escape_controls(&message));

@@ -122,11 +122,7 @@ fn prepare(
                 return Err(Failure::Invalid(diagnostics.sorted()));
             }
             if let Some(base_url) = base_url {
-                site.config.base_url = if base_url.ends_with('/') {
-                    base_url.to_owned()
-                } else {
-                    format!("{base_url}/")
-                };
+                override_base_url(&mut site, base_url);
             }
             Ok((site, theme, diagnostics))
         }
@@ -136,6 +132,16 @@ fn prepare(
         }
         _ => Err(Failure::Invalid(diagnostics.sorted())),
     }
+}
+
+/// Replaces `base_url` of `site.yaml` with the one given on the command line (`build` and
+/// `serve --base-url`), ending it with `/` as `site.yaml`'s own.
+pub fn override_base_url(site: &mut model::Site, base_url: &str) {
+    site.config.base_url = if base_url.ends_with('/') {
+        base_url.to_owned()
+    } else {
+        format!("{base_url}/")
+    };
 }
 
 fn render_site(

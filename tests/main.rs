@@ -39,6 +39,7 @@ mod suite {
     mod sanitize;
     mod search;
     mod serve;
+    mod serve_flags;
     mod serve_limits;
     mod status;
     mod tidy;

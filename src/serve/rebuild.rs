@@ -44,6 +44,8 @@ pub struct Builder {
     /// The warnings of the validation of the site being served, shown again after each
     /// update: those of unchanged files stay true.
     warnings: Vec<Diagnostic>,
+    /// `serve --base-url`: replaces `base_url` of `site.yaml` in every snapshot.
+    base_url: Option<String>,
 }
 
 /// What a rebuild did, for the terminal.
@@ -118,13 +120,22 @@ impl Stopwatch {
 }
 
 impl Builder {
-    pub fn new(root: SiteRoot) -> Self {
+    /// A builder for the site at `root`, its `base_url` replaced by `base_url` if given.
+    pub fn new(root: SiteRoot, base_url: Option<String>) -> Self {
         Builder {
             root,
+            base_url,
             theme: None,
             loader: load::cache::Cache::default(),
             unserved: None,
             warnings: Vec::new(),
+        }
+    }
+
+    /// Applies `serve --base-url` to a newly validated site.
+    fn override_base_url(&self, site: &mut crate::model::Site) {
+        if let Some(base_url) = &self.base_url {
+            crate::override_base_url(site, base_url);
         }
     }
 
@@ -165,9 +176,10 @@ impl Builder {
             .as_ref()
             .and_then(|site| self.theme(site, change, &mut diagnostics));
         stopwatch.lap("theme");
-        let (Some(site), Some(theme), false) = (site, theme, diagnostics.has_errors()) else {
+        let (Some(mut site), Some(theme), false) = (site, theme, diagnostics.has_errors()) else {
             return reject(state, diagnostics.sorted(), stopwatch);
         };
+        self.override_base_url(&mut site);
         let snapshot = Snapshot::new(site, theme);
         stopwatch.lap("prepare");
         self.publish(
@@ -215,9 +227,10 @@ impl Builder {
         warnings.extend(self::warnings(&validation));
         diagnostics.extend(validation);
         stopwatch.lap("update");
-        let (Some(site), false) = (site, diagnostics.has_errors()) else {
+        let (Some(mut site), false) = (site, diagnostics.has_errors()) else {
             return Ok(reject(state, diagnostics.sorted(), stopwatch));
         };
+        self.override_base_url(&mut site);
         let snapshot = Snapshot::new(site, Arc::clone(&current.theme));
         stopwatch.lap("prepare");
         Ok(self.publish(

@@ -4,7 +4,8 @@
 //! open: a page can make the browser send requests to it, and a DNS name that first
 //! resolves to the attacker and then to 127.0.0.1 (DNS rebinding) lets that page read the
 //! answers. So every request must name this server in its `Host` header
-//! (`localhost`, `127.0.0.1` or `[::1]`, on the port serve listens on), or it gets 403;
+//! (`localhost`, `127.0.0.1`, `[::1]` or the address given with `--interface`, on the port
+//! serve listens on), or it gets 403;
 //! so does a request that the browser marks as sent by another site
 //! (`Sec-Fetch-Site: cross-site`), which the `Host` check cannot see.
 //! And nothing a client sends may grow without bound: the request head is limited to
@@ -18,7 +19,7 @@
 //! parsed by `httparse`; each connection carries one request (`Connection: close`).
 
 use std::io::{self, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -96,9 +97,9 @@ pub struct Server {
 }
 
 impl Server {
-    /// Listens on 127.0.0.1:`port` (0 picks a free port).
-    pub fn bind(port: u16) -> io::Result<Server> {
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))?;
+    /// Listens on `interface`:`port` (0 picks a free port).
+    pub fn bind(interface: IpAddr, port: u16) -> io::Result<Server> {
+        let listener = TcpListener::bind((interface, port))?;
         let address = listener.local_addr()?;
         Ok(Server {
             listener,
@@ -126,12 +127,12 @@ impl Server {
                 continue;
             };
             let handle = Arc::clone(&handle);
-            let port = self.address.port();
+            let address = self.address;
             let spawned = std::thread::Builder::new()
                 .name("serve-connection".to_owned())
                 .spawn(move || {
                     let _slot = slot;
-                    if let Some(request) = read_request(stream, port) {
+                    if let Some(request) = read_request(stream, address) {
                         handle(request);
                     }
                 });
@@ -168,7 +169,7 @@ impl Drop for Slot {
 
 /// Reads and checks the request head on `stream`; answers the client itself (and
 /// returns `None`) when the head is too large, malformed, has a body or names another host.
-fn read_request(mut stream: TcpStream, port: u16) -> Option<Request> {
+fn read_request(mut stream: TcpStream, address: SocketAddr) -> Option<Request> {
     let head = match read_head(&mut stream) {
         Ok(head) => head,
         Err(Some(reply)) => {
@@ -180,7 +181,7 @@ fn read_request(mut stream: TcpStream, port: u16) -> Option<Request> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut parsed = httparse::Request::new(&mut headers);
     let refusal = match parsed.parse(&head) {
-        Ok(httparse::Status::Complete(_)) => check(&parsed, port),
+        Ok(httparse::Status::Complete(_)) => check(&parsed, address),
         Ok(httparse::Status::Partial) | Err(_) => Err(text(400, "malformed request")),
     };
     let (method, url) = match refusal {
@@ -253,7 +254,7 @@ fn find_end_of_head(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Refuses a request with a body, or one not addressed to this server.
-fn check(request: &httparse::Request<'_, '_>, port: u16) -> Result<(), Reply> {
+fn check(request: &httparse::Request<'_, '_>, address: SocketAddr) -> Result<(), Reply> {
     let header = |wanted: &'static str| {
         request
             .headers
@@ -275,16 +276,34 @@ fn check(request: &httparse::Request<'_, '_>, port: u16) -> Result<(), Reply> {
     }
     let hosts: Vec<&[u8]> = header("host").map(|header| header.value).collect();
     match hosts.as_slice() {
-        [host] if is_local_host(host, port) => Ok(()),
-        _ => Err(text(
-            403,
-            &format!("serve answers only requests for localhost:{port}, 127.0.0.1:{port} or [::1]:{port}"),
-        )),
+        [host] if is_own_host(host, address) => Ok(()),
+        _ => {
+            let port = address.port();
+            let mut names = format!("localhost:{port}, 127.0.0.1:{port}, [::1]:{port}");
+            if !address.ip().is_loopback() && !address.ip().is_unspecified() {
+                names.push_str(&format!(" or {address}"));
+            }
+            Err(text(
+                403,
+                &format!("serve answers only requests for {names}"),
+            ))
+        }
     }
 }
 
-/// Whether a `Host` header names this server: a loopback name on our port (the port may
-/// be left out only when it is 80).
+/// Whether a `Host` header names this server: a loopback name, or the address it listens
+/// on (unless that is 0.0.0.0 or `::`, which no browser names), on its port.
+pub fn is_own_host(host: &[u8], address: SocketAddr) -> bool {
+    let Ok(text) = std::str::from_utf8(host) else {
+        return false;
+    };
+    let listened = address.ip();
+    let own = !listened.is_unspecified() && text.trim().parse::<SocketAddr>().ok() == Some(address);
+    own || is_local_host(host, address.port())
+}
+
+/// Whether a `Host` header names a loopback name on `port` (the port may be left out
+/// only when it is 80).
 pub fn is_local_host(host: &[u8], port: u16) -> bool {
     let Ok(host) = std::str::from_utf8(host) else {
         return false;
@@ -346,6 +365,26 @@ mod tests {
             assert!(!is_local_host(host.as_bytes(), 8000), "{host}");
         }
         assert!(is_local_host(b"localhost", 80));
+    }
+
+    #[test]
+    fn the_listened_address_is_also_ours() {
+        let address: SocketAddr = "192.168.1.20:8000"
+            .parse()
+            .unwrap_or_else(|_| unreachable!());
+        for host in ["192.168.1.20:8000", "localhost:8000", "127.0.0.1:8000"] {
+            assert!(is_own_host(host.as_bytes(), address), "{host}");
+        }
+        for host in [
+            "192.168.1.21:8000",
+            "192.168.1.20:8001",
+            "evil.example:8000",
+        ] {
+            assert!(!is_own_host(host.as_bytes(), address), "{host}");
+        }
+        let any: SocketAddr = "0.0.0.0:8000".parse().unwrap_or_else(|_| unreachable!());
+        assert!(!is_own_host(b"0.0.0.0:8000", any));
+        assert!(is_own_host(b"localhost:8000", any));
     }
 
     #[test]

@@ -56,9 +56,15 @@ pub(super) struct Serve {
 
 impl Serve {
     pub(super) fn start(root: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
+        Serve::start_with(root, |_| {})
+    }
+
+    /// Starts serve with more arguments or environment, given by `configure`.
+    pub(super) fn start_with(root: &Path, configure: impl FnOnce(&mut Command)) -> Serve {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rapporteur"));
+        command.args(["serve", "--port", "0", "--root"]).arg(root);
+        configure(&mut command);
+        let mut child = command
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -86,7 +92,7 @@ impl Serve {
 
     /// Waits for a line of stderr that `wanted` accepts, and returns it.
     #[track_caller]
-    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+    pub(super) fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.lines.recv_timeout(left) {
@@ -141,7 +147,7 @@ pub(super) struct Response {
 }
 
 /// `GET path` on `address` with HTTP/1.1 and `Connection: close`.
-fn get(address: &str, path: &str) -> Response {
+pub(super) fn get(address: &str, path: &str) -> Response {
     let mut stream = TcpStream::connect(address).expect("cannot connect to serve");
     stream
         .set_read_timeout(Some(PATIENCE))

@@ -26,11 +26,11 @@ fn exchange(address: &str, request: &[u8]) -> String {
     String::from_utf8_lossy(&response).into_owned()
 }
 
-fn status(response: &str) -> &str {
+pub(super) fn status(response: &str) -> &str {
     response.split(' ').nth(1).unwrap_or("")
 }
 
-fn get_with_host(address: &str, host: &str) -> String {
+pub(super) fn get_with_host(address: &str, host: &str) -> String {
     exchange(
         address,
         format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
