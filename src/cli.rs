@@ -161,6 +161,47 @@ pub enum NewCommand {
         #[arg(long, conflicts_with_all = ["title", "stakeholder", "stakeholder_type", "region", "objectives", "status", "actions", "forums", "sdgs", "country", "language", "date"])]
         skeleton: bool,
     },
+    /// Write content/policy-notes/<slug>.md from flags, asking for missing fields in a terminal.
+    PolicyNote {
+        /// The file name and address of the note: lowercase letters, digits, hyphens.
+        slug: String,
+        /// The site root [default: the nearest folder holding site.yaml, from the current
+        /// folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The note's title (required).
+        #[arg(long)]
+        title: Option<String>,
+        /// The date of the note, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        date: Option<String>,
+        /// Ids from content/data/objectives.yaml, separated by commas.
+        #[arg(long, value_delimiter = ',')]
+        objectives: Vec<String>,
+        /// Ids from content/data/forums.yaml, separated by commas.
+        #[arg(long, value_delimiter = ',')]
+        forums: Vec<String>,
+        /// One or two sentences shown in lists of notes.
+        #[arg(long)]
+        summary: Option<String>,
+        /// Who wrote the note, if not the Secretariat.
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Write the next chapter of an open edition's report, content/report/<year>/NN-<slug>.md.
+    Chapter {
+        /// The edition's year, as in site.yaml (not a published one).
+        year: String,
+        /// The chapter's address: lowercase letters, digits, hyphens.
+        slug: String,
+        /// The chapter's title (asked for in a terminal when missing).
+        #[arg(long)]
+        title: Option<String>,
+        /// The site root [default: the nearest folder holding site.yaml, from the current
+        /// folder upwards].
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
 }
 
 /// The fields of `new contribution`; required ones that are missing are asked for in a
@@ -346,7 +387,83 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::New {
+            what:
+                NewCommand::PolicyNote {
+                    slug,
+                    root,
+                    title,
+                    date,
+                    objectives,
+                    forums,
+                    summary,
+                    author,
+                },
+        } => {
+            let fields = crate::new::NoteFields {
+                title,
+                date,
+                objectives,
+                forums,
+                summary,
+                author,
+            };
+            let root = site_root(root);
+            let written = with_answers(|answers| {
+                crate::new::policy_note(&root, &slug, fields, answers).map(|path| vec![path])
+            });
+            report_new(written)
+        }
+        Command::New {
+            what:
+                NewCommand::Chapter {
+                    year,
+                    slug,
+                    title,
+                    root,
+                },
+        } => {
+            let root = site_root(root);
+            report_new(with_answers(|answers| {
+                crate::new::chapter(&root, &year, &slug, title, answers)
+            }))
+        }
     }
+}
+
+/// Says which files a `new` command wrote, or why it wrote none (exit status 2).
+fn report_new(written: Result<Vec<PathBuf>, String>) -> ExitCode {
+    match written {
+        Ok(paths) => {
+            for path in paths {
+                eprintln!(
+                    "created {}: fill it in, then run `rapporteur check`",
+                    path.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {}", diagnostic::escape_controls(&message));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs `command` with the terminal as the source of missing answers when stdin is one,
+/// and with flags only otherwise.
+fn with_answers<T>(command: impl FnOnce(crate::new::Answers<'_>) -> T) -> T {
+    use std::io::IsTerminal as _;
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return command(crate::new::Answers::FlagsOnly);
+    }
+    let mut input = stdin.lock();
+    let mut prompts = std::io::stderr();
+    command(crate::new::Answers::Terminal {
+        input: &mut input,
+        prompts: &mut prompts,
+    })
 }
 
 /// Runs `new contribution`: the skeleton, or the fields with questions when stdin is a terminal.
@@ -356,21 +473,10 @@ fn new_contribution(
     fields: crate::new::Fields,
     skeleton: bool,
 ) -> Result<PathBuf, String> {
-    use std::io::IsTerminal as _;
     if skeleton {
         return crate::new::skeleton(root, slug);
     }
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return crate::new::contribution(root, slug, fields, crate::new::Answers::FlagsOnly);
-    }
-    let mut input = stdin.lock();
-    let mut prompts = std::io::stderr();
-    let answers = crate::new::Answers::Terminal {
-        input: &mut input,
-        prompts: &mut prompts,
-    };
-    crate::new::contribution(root, slug, fields, answers)
+    with_answers(|answers| crate::new::contribution(root, slug, fields, answers))
 }
 
 /// The site root: `--root` when given, or else the nearest folder holding `site.yaml`
