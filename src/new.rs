@@ -1,4 +1,6 @@
-//! `rapporteur new contribution <slug>`: a new contribution file that passes `check`.
+//! `rapporteur new contribution <slug>`: a new contribution file that passes `check` (and,
+//! in `policy_note` and `chapter`, `new policy-note` and `new chapter`, which reuse its
+//! terminal questions and file checks).
 //!
 //! Every field the content model requires can be given as a flag. What is missing is
 //! asked for when standard input is a terminal, with the choices the site offers (its
