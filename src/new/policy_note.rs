@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::choices::{SiteChoices, Terminal};
 use super::{
     check_slug_and_root, check_text, edition_for, flow_list, parse_date, quoted, refuse_existing,
-    write_new, Answers, EditionChoice,
+    site_editions, write_new, Answers, EditionChoice,
 };
 
 /// The fields of a new policy note as given on the command line (all optional there).
@@ -43,8 +43,27 @@ pub fn policy_note(
         ask_missing(&site, &mut fields, &mut terminal)?;
     }
     let (date, objectives) = checked(&site, &fields)?;
+    refuse_published(root, date)?;
     let text = front_matter(&fields, &objectives, date, edition_for(root, date));
     write_new(&path, &text)
+}
+
+/// A note dated in a published edition's period would change that frozen edition, which
+/// `check` refuses; say so before writing it.
+fn refuse_published(root: &Path, date: chrono::NaiveDate) -> Result<(), String> {
+    let day = date.to_string();
+    let published = site_editions(root).into_iter().find(|edition| {
+        edition.status == "published"
+            && edition.from.as_str() <= day.as_str()
+            && day.as_str() <= edition.to.as_str()
+    });
+    match published {
+        Some(edition) => Err(format!(
+            "{day} falls in edition {year}, which is published and frozen: date the note in an open edition's period (--date), or record a change to edition {year} with `rapporteur erratum {year} --description \"<what changed and why>\"`",
+            year = edition.year
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Asks for the title, objectives and forums the flags left out.

@@ -541,7 +541,7 @@ fn new_chapter_refuses_a_published_or_unknown_edition_an_existing_chapter_and_a_
 }
 
 #[test]
-fn new_policy_note_refuses_an_existing_file_a_bad_slug_and_a_missing_title() {
+fn new_policy_note_refuses_an_existing_file_a_published_edition_a_bad_slug_and_a_missing_title() {
     let temp = temp_dir();
     let root = copy_fixture("minimal", temp.path());
     let new_note = |words: &[&str]| {
@@ -561,6 +561,10 @@ fn new_policy_note_refuses_an_existing_file_a_bad_slug_and_a_missing_title() {
                 "error: `{}` already exists; choose another slug\n",
                 root.join("content/policy-notes/gaps.md").display()
             ),
+        ),
+        (
+            vec!["old", "--title", "Old", "--date", "2025-01-10"],
+            "error: 2025-01-10 falls in edition 2025, which is published and frozen: date the note in an open edition's period (--date), or record a change to edition 2025 with `rapporteur erratum 2025 --description \"<what changed and why>\"`\n".to_owned(),
         ),
         (
             vec!["Gaps_2", "--title", "Gaps"],
