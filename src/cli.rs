@@ -1,4 +1,4 @@
-//! The command line: `build`, `check`, `serve` and `new contribution`, defined with clap.
+//! The command line: `build`, `check`, `serve`, `new contribution|policy-note|chapter` and the rest, defined with clap.
 //!
 //! Each subcommand is one function that calls the library and prints its outcome: the
 //! diagnostics (to stderr for people, to stdout for `--format json|github`, which tools
@@ -6,6 +6,9 @@
 //! repository: the nearest folder holding `site.yaml`, from the current folder upwards.
 
 mod changed;
+mod new;
+
+pub use new::NewCommand;
 
 use std::io::Write as _;
 use std::net::IpAddr;
@@ -162,100 +165,6 @@ pub enum Command {
     },
 }
 
-#[derive(Subcommand, Debug)]
-pub enum NewCommand {
-    /// Write content/contributions/<slug>.md from flags, asking for missing fields in a terminal.
-    Contribution {
-        /// The file name and address of the contribution: lowercase letters, digits, hyphens.
-        slug: String,
-        /// The site root (the folder holding site.yaml and content/) [default: the nearest
-        /// folder holding site.yaml, from the current folder upwards].
-        #[arg(long)]
-        root: Option<PathBuf>,
-        #[command(flatten)]
-        fields: Box<ContributionFlags>,
-        /// Write a commented file with placeholder values to replace, asking nothing.
-        #[arg(long, conflicts_with_all = ["title", "stakeholder", "stakeholder_type", "region", "objectives", "status", "actions", "forums", "sdgs", "country", "language", "date"])]
-        skeleton: bool,
-    },
-}
-
-/// The fields of `new contribution`; required ones that are missing are asked for in a
-/// terminal, and are an error otherwise.
-#[derive(clap::Args, Debug)]
-pub struct ContributionFlags {
-    /// A short title that says what was done and where (required).
-    #[arg(long)]
-    title: Option<String>,
-    /// The name of the organization that did the work (required).
-    #[arg(long)]
-    stakeholder: Option<String>,
-    /// member-state, un-entity, intergovernmental, private-sector, civil-society, academia,
-    /// technical-community or youth (required).
-    #[arg(long)]
-    stakeholder_type: Option<String>,
-    /// africa, americas, arab-states, asia-pacific, cis, europe or global (required).
-    #[arg(long)]
-    region: Option<String>,
-    /// Ids from content/data/objectives.yaml, separated by commas (at least one).
-    #[arg(long, value_delimiter = ',')]
-    objectives: Vec<String>,
-    /// planned, ongoing or completed (required).
-    #[arg(long)]
-    status: Option<String>,
-    /// Ids of actions of those objectives, separated by commas.
-    #[arg(long, value_delimiter = ',')]
-    actions: Vec<String>,
-    /// Ids from content/data/forums.yaml, separated by commas.
-    #[arg(long, value_delimiter = ',')]
-    forums: Vec<String>,
-    /// Sustainable Development Goals, 1 to 17, separated by commas.
-    #[arg(long, value_delimiter = ',')]
-    sdgs: Vec<u8>,
-    /// The stakeholder's country: an ISO 3166-1 alpha-2 code such as SN.
-    #[arg(long)]
-    country: Option<String>,
-    /// The language the contribution is written in, if not the site's default.
-    #[arg(long)]
-    language: Option<String>,
-    /// The date submitted, YYYY-MM-DD [default: today].
-    #[arg(long)]
-    date: Option<String>,
-}
-
-impl From<ContributionFlags> for crate::new::Fields {
-    fn from(flags: ContributionFlags) -> Self {
-        let ContributionFlags {
-            title,
-            stakeholder,
-            stakeholder_type,
-            region,
-            objectives,
-            status,
-            actions,
-            forums,
-            sdgs,
-            country,
-            language,
-            date,
-        } = flags;
-        crate::new::Fields {
-            title,
-            stakeholder,
-            stakeholder_type,
-            region,
-            objectives,
-            status,
-            actions,
-            forums,
-            sdgs,
-            country,
-            language,
-            date,
-        }
-    }
-}
-
 /// Runs the command line and returns the process's exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -355,52 +264,8 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::New {
-            what:
-                NewCommand::Contribution {
-                    slug,
-                    root,
-                    fields,
-                    skeleton,
-                },
-        } => match new_contribution(&site_root(root), &slug, (*fields).into(), skeleton) {
-            Ok(path) => {
-                eprintln!(
-                    "created {}: fill it in, then run `rapporteur check`",
-                    path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("error: {}", diagnostic::escape_controls(&message));
-                ExitCode::from(2)
-            }
-        },
+        Command::New { what } => new::run(what),
     }
-}
-
-/// Runs `new contribution`: the skeleton, or the fields with questions when stdin is a terminal.
-fn new_contribution(
-    root: &Path,
-    slug: &str,
-    fields: crate::new::Fields,
-    skeleton: bool,
-) -> Result<PathBuf, String> {
-    use std::io::IsTerminal as _;
-    if skeleton {
-        return crate::new::skeleton(root, slug);
-    }
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return crate::new::contribution(root, slug, fields, crate::new::Answers::FlagsOnly);
-    }
-    let mut input = stdin.lock();
-    let mut prompts = std::io::stderr();
-    let answers = crate::new::Answers::Terminal {
-        input: &mut input,
-        prompts: &mut prompts,
-    };
-    crate::new::contribution(root, slug, fields, answers)
 }
 
 /// The site root: `--root` when given, or else the nearest folder holding `site.yaml`

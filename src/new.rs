@@ -1,4 +1,6 @@
-//! `rapporteur new contribution <slug>`: a new contribution file that passes `check`.
+//! `rapporteur new contribution <slug>`: a new contribution file that passes `check` (and,
+//! in `policy_note` and `chapter`, `new policy-note` and `new chapter`, which reuse its
+//! terminal questions and file checks).
 //!
 //! Every field the content model requires can be given as a flag. What is missing is
 //! asked for when standard input is a terminal, with the choices the site offers (its
@@ -11,7 +13,13 @@
 //! The date defaults to today; when no edition's reporting period contains the date, the
 //! file names the newest open edition explicitly, so it is valid as written.
 
+mod chapter;
 mod choices;
+mod policy_note;
+
+pub use chapter::chapter;
+pub use chapter::PLACEHOLDER_CHAPTER_BODY;
+pub use policy_note::{policy_note, NoteFields, PLACEHOLDER_NOTE_BODY};
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -97,8 +105,22 @@ pub fn skeleton(root: &Path, slug: &str) -> Result<PathBuf, String> {
 /// `content/contributions/<slug>.md`, after checking the slug, the root and that the
 /// file does not exist yet.
 fn new_file_path(root: &Path, slug: &str) -> Result<PathBuf, String> {
+    check_slug_and_root(root, slug, "a contribution's address")?;
+    let path = root
+        .join("content")
+        .join("contributions")
+        .join(format!("{slug}.md"));
+    refuse_existing(path)
+}
+
+/// Refuses a slug that cannot be an address (`what` says whose) and a folder that is not
+/// a site root.
+fn check_slug_and_root(root: &Path, slug: &str, what: &str) -> Result<(), String> {
     if !is_valid_slug(slug) {
-        return Err(format!("`{slug}` cannot be a contribution's address: use lowercase letters, digits and hyphens, e.g. `{}`", slug::slugify(slug)));
+        return Err(format!(
+            "`{slug}` cannot be {what}: use lowercase letters, digits and hyphens, e.g. `{}`",
+            slug::slugify(slug)
+        ));
     }
     if !root.join("site.yaml").is_file() {
         return Err(format!(
@@ -106,10 +128,11 @@ fn new_file_path(root: &Path, slug: &str) -> Result<PathBuf, String> {
             root.display()
         ));
     }
-    let path = root
-        .join("content")
-        .join("contributions")
-        .join(format!("{slug}.md"));
+    Ok(())
+}
+
+/// `path`, unless a file is already there.
+fn refuse_existing(path: PathBuf) -> Result<PathBuf, String> {
     if path.exists() {
         return Err(format!(
             "`{}` already exists; choose another slug",
@@ -340,24 +363,7 @@ enum EditionChoice {
 
 /// Whether `date` falls in an edition, or which open edition to name.
 fn edition_for(root: &Path, date: chrono::NaiveDate) -> EditionChoice {
-    let Ok(text) = std::fs::read_to_string(root.join("site.yaml")) else {
-        return EditionChoice::ByDate;
-    };
-    #[derive(serde::Deserialize)]
-    struct Editions {
-        #[serde(default)]
-        editions: Vec<EditionEntry>,
-    }
-    #[derive(serde::Deserialize)]
-    struct EditionEntry {
-        year: i32,
-        from: String,
-        to: String,
-        status: String,
-    }
-    let editions = serde_saphyr::from_str::<Editions>(&text)
-        .map(|site| site.editions)
-        .unwrap_or_default();
+    let editions = site_editions(root);
     let day = date.to_string();
     let contains = |entry: &EditionEntry| {
         entry.from.as_str() <= day.as_str() && day.as_str() <= entry.to.as_str()
@@ -371,6 +377,29 @@ fn edition_for(root: &Path, date: chrono::NaiveDate) -> EditionChoice {
         .map(|entry| entry.year)
         .max()
         .map_or(EditionChoice::ByDate, EditionChoice::Named)
+}
+
+/// One edition of site.yaml, as `new` needs it.
+#[derive(serde::Deserialize)]
+struct EditionEntry {
+    year: i32,
+    from: String,
+    to: String,
+    status: String,
+}
+
+/// The editions of site.yaml, read leniently: a broken site.yaml gives none, and `check`
+/// reports it where it belongs.
+fn site_editions(root: &Path) -> Vec<EditionEntry> {
+    #[derive(serde::Deserialize)]
+    struct Editions {
+        #[serde(default)]
+        editions: Vec<EditionEntry>,
+    }
+    let text = std::fs::read_to_string(root.join("site.yaml")).unwrap_or_default();
+    serde_saphyr::from_str::<Editions>(&text)
+        .map(|site| site.editions)
+        .unwrap_or_default()
 }
 
 const SKELETON: &str = r#"---

@@ -282,7 +282,7 @@ impl Terminal<'_> {
     }
 
     /// Asks until the answer is not empty.
-    fn text(&mut self, question: &str) -> Result<String, String> {
+    pub(super) fn text(&mut self, question: &str) -> Result<String, String> {
         loop {
             let answer = self.line(question)?;
             if !answer.is_empty() {
@@ -306,7 +306,7 @@ impl Terminal<'_> {
 
     /// Lists `choices` numbered and asks for several, separated by commas or spaces;
     /// an empty answer is accepted only when `optional`.
-    fn many(
+    pub(super) fn many(
         &mut self,
         question: &str,
         choices: &[Choice],

@@ -444,6 +444,12 @@ fn policy_note_fields(
     );
     let summary = check.optional_text(raw.summary, "summary");
     let author = check.optional_text(raw.author, "author");
+    placeholder_body(
+        &mut check,
+        document,
+        crate::new::PLACEHOLDER_NOTE_BODY,
+        "write the note: the issue, what the contributions show, and the options they point to",
+    );
     let _ = document_language(&mut check, raw.language, document, known);
     let edition = date.zip(known.editions).and_then(|(date, editions)| {
         edition_of(&mut check, raw.edition, date, date_field.as_ref(), editions)
@@ -525,6 +531,14 @@ fn page_fields(document: &Document, known: &Known) -> (Option<PageFields>, Vec<D
     let _ = known;
     let summary = check.optional_text(raw.summary, "summary");
     let weight = raw.weight.map_or(0, |weight| weight.value);
+    if let DocumentKind::Chapter { .. } = document.kind {
+        placeholder_body(
+            &mut check,
+            document,
+            crate::new::PLACEHOLDER_CHAPTER_BODY,
+            "write the chapter in your own words",
+        );
+    }
     let fields = (|| {
         Some(PageFields {
             slug: slug?,
@@ -538,6 +552,19 @@ fn page_fields(document: &Document, known: &Known) -> (Option<PageFields>, Vec<D
         .iter()
         .any(|d| d.severity == crate::diagnostic::Severity::Error);
     (fields.filter(|_| !has_errors), check.diagnostics)
+}
+
+/// An error at the first line of a body that is still the placeholder `new` wrote, so an
+/// unedited file cannot be published.
+fn placeholder_body(check: &mut Checker, document: &Document, placeholder: &str, hint: &str) {
+    if document.body().trim() == placeholder.trim() {
+        let position = crate::diagnostic::Position::new(document.split.body_line_offset + 1, 1);
+        check.error(
+            position,
+            "the text is still the placeholder of the new file",
+            hint,
+        );
+    }
 }
 
 #[cfg(test)]
