@@ -69,6 +69,33 @@ fn full_history(root: &Path) -> BTreeMap<String, Provenance> {
     parse_log(&log, "")
 }
 
+/// The manifests (`editions/<year>.yaml`) that git's history holds but the working tree
+/// does not: a published edition whose manifest was deleted, even with its `status` set
+/// back to `open`, which nothing else could notice. Empty without git or when the site is
+/// a folder of a larger repository.
+pub fn lost_manifests(root: &Path, present: &[String]) -> Vec<String> {
+    let top = git(root, &["rev-parse", "--show-prefix"]).is_some_and(|p| p.trim().is_empty());
+    if !top {
+        return Vec::new();
+    }
+    let Some(log) = git(
+        root,
+        &["log", "--format=", "--name-only", "--", "editions/"],
+    ) else {
+        return Vec::new();
+    };
+    let mut lost: Vec<String> = log
+        .lines()
+        .map(str::trim)
+        .filter(|file| file.starts_with("editions/") && file.ends_with(".yaml"))
+        .filter(|file| !present.iter().any(|p| p == file) && !root.join(file).exists())
+        .map(str::to_owned)
+        .collect();
+    lost.sort();
+    lost.dedup();
+    lost
+}
+
 /// Runs git in `root`; `None` when git is missing or fails (e.g. not a repository).
 fn git(root: &Path, arguments: &[&str]) -> Option<String> {
     let output = Command::new("git")

@@ -94,6 +94,8 @@ pub struct Sources {
     pub hashes: std::collections::BTreeMap<String, String>,
     /// When each content file was first submitted and last revised, from git.
     pub provenance: std::collections::BTreeMap<String, git::Provenance>,
+    /// Manifests git's history holds that the working tree lacks (`git::lost_manifests`).
+    pub lost_manifests: Vec<String>,
 }
 
 /// Where a file found under `content/` belongs.
@@ -132,6 +134,8 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
     load_rest(root, &mut sources, &mut diagnostics);
     let (provenance, shallow) = git::history(root.path());
     sources.provenance = provenance;
+    let present: Vec<String> = sources.manifests.iter().map(|m| m.path.clone()).collect();
+    sources.lost_manifests = git::lost_manifests(root.path(), &present);
     diagnostics.extend(shallow);
     if !sources.manifests.is_empty() {
         sources.hashes = hashes::content_hashes(&sources);

@@ -104,6 +104,18 @@ pub fn check_published(
     problems
 }
 
+/// A manifest that git's history holds and the working tree lacks: its edition was
+/// published, and deleting the record of it (even with `status: open`) would unfreeze it.
+pub fn lost_manifest(file: &str) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        "this edition manifest is in the repository's history but has been deleted, so its published edition would no longer be checked",
+    )
+    .with_hint(format!(
+        "restore it (`git checkout <last commit that had it> -- {file}`) and keep the edition's `status: published`; a published edition cannot reopen"
+    ))
+}
+
 /// The differences between the edition's inputs now and its manifest with errata applied.
 fn compare(
     site: &Site,

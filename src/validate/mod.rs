@@ -75,6 +75,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         manifests,
         hashes,
         provenance,
+        lost_manifests,
     } = sources;
     let record_files = editions::RecordFiles {
         objectives: objectives.clone(),
@@ -249,6 +250,11 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             &hashes,
             &record_files,
         ));
+        problems.extend(
+            lost_manifests
+                .iter()
+                .map(|file| editions::lost_manifest(file)),
+        );
     }
     if frozen == Frozen::Partial {
         return (Some(site), finish(problems));

@@ -279,3 +279,28 @@ fn errata_are_announced_on_the_edition_s_home() {
     let report = read(&output.join("2025/report/index.html"));
     assert!(report.contains("A figure corrected"), "{report}");
 }
+
+/// Deleting a published edition's manifest and reopening the edition is the one change
+/// that leaves no trace in the working tree: git's history still has the manifest.
+#[test]
+fn a_deleted_manifest_with_the_edition_reopened_is_found_in_git_history() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    git(&root, &["init", "--quiet"]);
+    git(&root, &["add", "."]);
+    git(&root, &["commit", "--quiet", "-m", "published"]);
+    std::fs::remove_file(root.join("editions/2025.yaml")).expect("manifest");
+    let site = read(&root.join("site.yaml"));
+    write(
+        &root.join("site.yaml"),
+        &site.replace("status: published", "status: open"),
+    );
+    git(&root, &["commit", "--quiet", "-am", "reopen 2025"]);
+    let run = check(&root, "human");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("error: this edition manifest is in the repository's history but has been deleted, so its published edition would no longer be checked\n--> editions/2025.yaml"),
+        "{}",
+        run.stderr
+    );
+}
