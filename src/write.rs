@@ -385,26 +385,63 @@ pub fn discard_now(directory: &Path) {
 ///
 /// A site of 10,000 contributions has over 11,000 files; deleting them one by one costs
 /// as much as building them. What cannot be removed is left to `TempDir`'s drop.
+///
+/// The markers that make the folder recognisably ours go last, after every other file
+/// and folder: a deletion killed half-way leaves a folder the next build still knows it
+/// may finish deleting (see [`remove_dead_builds`]), never an unmarked leftover.
 fn remove_tree(path: &Path) {
     use rayon::prelude::*;
-    let mut directories = Vec::new();
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(path)
-        .follow_links(false)
-        .into_iter()
-        .flatten()
-    {
-        if entry.file_type().is_dir() {
-            directories.push(entry.into_path());
-        } else {
-            files.push(entry.into_path());
-        }
-    }
-    files.par_iter().for_each(|file| {
+    let order = DeletionOrder::of(path);
+    order.files.par_iter().for_each(|file| {
         let _ = fs::remove_file(file);
     });
-    for directory in directories.iter().rev() {
+    for directory in &order.directories {
         let _ = fs::remove_dir(directory);
+    }
+    for marker in &order.markers {
+        let _ = fs::remove_file(marker);
+    }
+}
+
+/// What [`remove_tree`] deletes, in three steps.
+struct DeletionOrder {
+    /// Every file but the markers, in no particular order (deleted in parallel).
+    files: Vec<PathBuf>,
+    /// The folders below the root, deepest first.
+    directories: Vec<PathBuf>,
+    /// The root's own markers, deleted last.
+    markers: Vec<PathBuf>,
+}
+
+impl DeletionOrder {
+    fn of(root: &Path) -> DeletionOrder {
+        let markers: Vec<PathBuf> = [MARKER, STAGING_MARKER]
+            .iter()
+            .map(|name| root.join(name))
+            .collect();
+        let mut order = DeletionOrder {
+            files: Vec::new(),
+            directories: Vec::new(),
+            markers: Vec::new(),
+        };
+        for entry in walkdir::WalkDir::new(root)
+            .min_depth(1)
+            .follow_links(false)
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.into_path();
+            if markers.contains(&path) {
+                order.markers.push(path);
+            } else if path.is_dir() && !path.is_symlink() {
+                order.directories.push(path);
+            } else {
+                order.files.push(path);
+            }
+        }
+        // WalkDir lists a folder before its contents; reversed, contents come first.
+        order.directories.reverse();
+        order
     }
 }
 
@@ -467,5 +504,45 @@ mod tests {
                 "public"
             ]
         );
+    }
+
+    /// A deletion killed at any step leaves either a marked folder or an empty one.
+    #[test]
+    fn markers_are_deleted_after_everything_else() {
+        let Ok(temp) = tempfile::tempdir() else {
+            return;
+        };
+        let root = temp.path().join(".rapporteur-build-swapped");
+        for file in [
+            MARKER,
+            "index.html",
+            "2025/index.html",
+            "2025/a/b/index.html",
+        ] {
+            let path = root.join(file);
+            assert!(path.parent().is_some_and(|p| fs::create_dir_all(p).is_ok()));
+            assert!(fs::write(&path, "x").is_ok());
+        }
+        let order = DeletionOrder::of(&root);
+        assert_eq!(order.markers, [root.join(MARKER)]);
+        assert_eq!(order.files.len(), 3);
+        assert!(!order.files.contains(&root.join(MARKER)));
+        assert_eq!(
+            order.directories,
+            [
+                root.join("2025/a/b"),
+                root.join("2025/a"),
+                root.join("2025")
+            ]
+        );
+        // Killed after the files and folders, before the marker: still ours, and finished.
+        for file in &order.files {
+            assert!(fs::remove_file(file).is_ok());
+        }
+        for directory in &order.directories {
+            assert!(fs::remove_dir(directory).is_ok());
+        }
+        remove_dead_builds(temp.path());
+        assert!(!root.exists());
     }
 }
