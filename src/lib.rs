@@ -22,6 +22,7 @@ pub mod fs;
 pub mod init;
 pub mod load;
 pub mod manifest;
+pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod progress;
@@ -30,6 +31,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod status;
+pub mod urls;
 pub mod validate;
 pub mod write;
 

@@ -18,14 +18,13 @@ mod choices;
 mod policy_note;
 
 pub use chapter::chapter;
-pub use chapter::PLACEHOLDER_CHAPTER_BODY;
-pub use policy_note::{policy_note, NoteFields, PLACEHOLDER_NOTE_BODY};
+pub use policy_note::{policy_note, NoteFields};
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::{Region, StakeholderType, Status};
-use crate::validate::is_valid_slug;
+use crate::validate::{is_valid_slug, placeholders};
 use choices::{ask_missing, closed, SiteChoices, Terminal};
 
 /// The fields of a new contribution as given on the command line (all optional there).
@@ -342,19 +341,7 @@ fn flow_list(ids: &[String]) -> String {
     format!("[{}]", ids.join(", "))
 }
 
-/// The skeleton's title, an error in `check` until it is replaced.
-pub const PLACEHOLDER_TITLE: &str = "A short title that says what was done and where";
-
-/// The skeleton's stakeholder name, an error in `check` until it is replaced.
-pub const PLACEHOLDER_STAKEHOLDER: &str = "Your organization";
-
-/// The body every new contribution starts with, an error in `check` until it is replaced.
-pub const PLACEHOLDER_BODY: &str = BODY;
-
-const BODY: &str =
-    "Describe the work in a few paragraphs: what was done, for whom, with whom, what changed,
-and what remains to be done. You can use Markdown: **bold**, lists, tables and links.
-";
+const BODY: &str = placeholders::CONTRIBUTION_BODY;
 
 enum EditionChoice {
     ByDate,
@@ -439,9 +426,9 @@ mod tests {
 
     #[test]
     fn the_skeleton_holds_the_placeholders_that_check_refuses() {
-        assert!(SKELETON.contains(&format!("title: \"{PLACEHOLDER_TITLE}\"")));
-        assert!(SKELETON.contains(&format!("name: \"{PLACEHOLDER_STAKEHOLDER}\"")));
-        assert!(SKELETON.ends_with(&format!("---\n{PLACEHOLDER_BODY}")));
+        assert!(SKELETON.contains(&format!("title: \"{}\"", placeholders::TITLE)));
+        assert!(SKELETON.contains(&format!("name: \"{}\"", placeholders::STAKEHOLDER)));
+        assert!(SKELETON.ends_with(&format!("---\n{}", placeholders::CONTRIBUTION_BODY)));
     }
 
     fn choices() -> Vec<Choice> {

@@ -29,6 +29,7 @@ mod suite {
     mod fuzz_corpus;
     mod i18n;
     mod invalid;
+    mod layers;
     mod lifecycle;
     mod links;
     mod new;

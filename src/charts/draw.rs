@@ -5,7 +5,7 @@
 //! columns, lines with a distinct marker per series, value labels, direct labels at the
 //! ends of lines, and the target line with its label. Every series is drawn in its own
 //! palette colour, which [`super::tidy`] later turns into classes and patterns; the
-//! layout (sizes, truncated labels, ticks) comes from [`super::svg::Layout`].
+//! layout (sizes, truncated labels, ticks) comes from [`super::layout::Layout`].
 
 use std::ops::Range;
 
@@ -14,9 +14,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::layout::{band_height, Layout};
 use super::palette;
 use super::spec::{ChartData, ChartKind};
-use super::svg::{band_height, Layout};
 use super::text::FAMILY;
 
 type Root<'a> = DrawingArea<SVGBackend<'a>, Shift>;

@@ -20,6 +20,7 @@ pub mod describe;
 mod draw;
 #[cfg(test)]
 mod fixtures;
+pub mod layout;
 pub mod maps;
 mod palette;
 pub mod spec;
@@ -31,20 +32,21 @@ mod xml;
 use serde::Serialize;
 
 pub use describe::{finding, Finding};
+pub use layout::Direction;
 pub use maps::{counts_chart, counts_chart_in, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
 pub use spec::{
     find_dataset, parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series,
     SpecError, Target,
 };
-pub use svg::{render_chart, render_chart_in, Direction};
+pub use svg::{render_chart, render_chart_in};
 
 /// A rendered chart: the SVG, and the same numbers as a table and as CSV.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Chart {
     /// A complete `<svg>` element, safe to insert into HTML as is: the wide drawing.
     pub svg: String,
-    /// The same chart drawn for phones (see [`svg::Geometry`]); the stylesheet shows one.
+    /// The same chart drawn for phones (see [`layout::Geometry`]); the stylesheet shows one.
     pub narrow_svg: String,
     /// The data table shown beside the chart (in `<details>`).
     pub table: Table,

@@ -20,9 +20,9 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use super::layout::{Direction, LegendEntry};
 use super::palette;
 use super::spec::ChartKind;
-use super::svg::{Direction, LegendEntry};
 use super::text::FAMILY;
 use super::xml::escape_into;
 

@@ -16,11 +16,26 @@
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::git::Provenance;
-use super::{ContentFile, Sources, TextFile};
+use super::{ContentFile, Document, Sources, TextFile};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::SiteRoot;
-use crate::validate::Revision;
+use crate::model::Provenance;
+
+/// The contribution files that changed since a site was validated, and what a full load
+/// would also pass to validation.
+pub struct Revision<'a> {
+    /// New or changed files of `content/contributions/`, originals and translations, as
+    /// they are now.
+    pub changed: Vec<Document>,
+    /// Files of `content/contributions/` that are gone.
+    pub removed: Vec<String>,
+    /// When each content file was first submitted and last revised.
+    pub provenance: &'a BTreeMap<String, Provenance>,
+    /// The manifests of published editions (`editions/<year>.yaml`).
+    pub manifests: &'a [TextFile],
+    /// SHA-256 of every content file, as now; empty when there is no manifest.
+    pub hashes: &'a BTreeMap<String, String>,
+}
 
 /// The files of the last load.
 #[derive(Default)]

@@ -16,15 +16,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::diagnostic::Diagnostic;
-
-/// When a file was first submitted and last revised.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Provenance {
-    pub first_commit: String,
-    pub first_date: String,
-    pub last_commit: String,
-    pub last_date: String,
-}
+use crate::model::Provenance;
 
 /// Provenance of every file under `content/`, by path relative to the site root, and a
 /// warning when the history cannot be trusted (a shallow clone).

@@ -21,6 +21,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::SiteRoot;
+use crate::model::StaticFile;
 pub use front_matter::{Split, YamlSource};
 
 /// The six official languages of the United Nations, the only ones a site may use.
@@ -69,14 +70,6 @@ impl Document {
     }
 }
 
-/// A file copied as is into the output (from `assets/` or a theme's `static/`).
-#[derive(Clone, Debug)]
-pub struct StaticFile {
-    /// Path relative to the output root, with `/` separators.
-    pub output_path: String,
-    pub source: PathBuf,
-}
-
 /// Everything read from a site root.
 #[derive(Debug, Default)]
 pub struct Sources {
@@ -93,7 +86,7 @@ pub struct Sources {
     /// SHA-256 of every content file, by path; computed only when a manifest exists.
     pub hashes: std::collections::BTreeMap<String, String>,
     /// When each content file was first submitted and last revised, from git.
-    pub provenance: std::collections::BTreeMap<String, git::Provenance>,
+    pub provenance: std::collections::BTreeMap<String, crate::model::Provenance>,
     /// Manifests git's history holds that the working tree lacks (`git::lost_manifests`).
     pub lost_manifests: Vec<String>,
 }

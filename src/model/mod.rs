@@ -5,6 +5,7 @@
 //! are kept in a fixed order (contributions newest first, then by slug) so that builds
 //! are deterministic.
 
+pub mod files;
 pub mod index;
 pub mod translations;
 pub mod vocabulary;
@@ -15,7 +16,7 @@ pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
 
-use crate::load::StaticFile;
+pub use files::{Provenance, StaticFile};
 
 /// A whole site, ready to render.
 #[derive(Clone, Debug)]
@@ -232,7 +233,7 @@ pub struct Contribution {
     /// The slug of an earlier edition's contribution whose work this one reports progress on.
     pub updates: Option<String>,
     /// First submission and last revision, from git when the site is a repository.
-    pub provenance: Option<crate::load::git::Provenance>,
+    pub provenance: Option<Provenance>,
     pub body: Markdown,
     pub translations: Vec<Translation>,
 }

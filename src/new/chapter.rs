@@ -10,10 +10,7 @@ use super::choices::Terminal;
 use super::Answers;
 use super::{check_slug_and_root, check_text, quoted, refuse_existing, site_editions, write_new};
 
-/// The body every new chapter starts with, an error in `check` until it is replaced.
-pub const PLACEHOLDER_CHAPTER_BODY: &str =
-    "Write the chapter here. You can use Markdown: headings, **bold**, lists, tables and links.
-";
+use crate::validate::placeholders::CHAPTER_BODY as PLACEHOLDER_CHAPTER_BODY;
 
 /// Writes the next chapter of `year`'s report under `root`, titled `title` (asked for at
 /// a terminal when missing), and the report's `_index.md` if it is missing. Returns the

@@ -21,11 +21,7 @@ pub struct NoteFields {
     pub author: Option<String>,
 }
 
-/// The body every new policy note starts with, an error in `check` until it is replaced.
-pub const PLACEHOLDER_NOTE_BODY: &str =
-    "Write the note here: the issue, what the contributions show, and the options they
-point to. You can use Markdown: headings, **bold**, lists, tables and links.
-";
+use crate::validate::placeholders::NOTE_BODY as PLACEHOLDER_NOTE_BODY;
 
 /// Writes `content/policy-notes/<slug>.md` under `root` from `fields`, asking for the
 /// missing ones when `answers` is a terminal; refuses to overwrite.

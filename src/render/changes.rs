@@ -13,9 +13,9 @@ use serde::Serialize;
 use crate::charts::{self, ChartData, ChartKind, Series};
 use crate::model::{Contribution, Index, Site, Status};
 
-use super::urls::PortalPath;
 use super::views::{action_ref, ActionRef, ContributionSummary};
 use super::visuals::Words;
+use crate::urls::PortalPath;
 
 /// The comparison of one edition with the previous one.
 #[derive(Serialize)]
@@ -127,7 +127,7 @@ fn progress(site: &Site, contribution: &Contribution) -> Option<Progress> {
     Some(Progress {
         now: ContributionSummary::new(contribution),
         before: ContributionSummary {
-            url: super::urls::contribution_from(
+            url: crate::urls::contribution_from(
                 &earlier.slug,
                 earlier.edition,
                 contribution.edition,

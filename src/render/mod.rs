@@ -14,7 +14,6 @@ mod forums;
 mod frame;
 mod home;
 pub mod i18n;
-pub mod markdown;
 mod objectives;
 pub mod open_data;
 pub mod plan;
@@ -25,7 +24,6 @@ mod search_page;
 mod statics;
 pub mod structured;
 pub mod templates;
-pub mod urls;
 pub mod views;
 pub mod visuals;
 
@@ -39,11 +37,12 @@ use tera::Context;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
+use crate::markdown;
 use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
+use crate::urls::{PortalPath, Prefix, SitePath};
 pub use plan::{PageKind, Plan, Producer};
 pub use prepared::Prepared;
 use templates::{Theme, ThemeStatic};
-use urls::{PortalPath, Prefix, SitePath};
 use views::*;
 
 /// Contributions per page of a listing.
@@ -144,7 +143,7 @@ impl Scope {
     }
 }
 
-pub use urls::page_file;
+pub use crate::urls::page_file;
 
 /// Renders the files of `site` that `scope` wants into `sink`, with `prepared` and
 /// `plan` computed from the same `site` (and `plan` free of collisions).

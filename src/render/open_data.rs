@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
-use super::urls::{PortalPath, Prefix, SitePath};
 use crate::model::{Contribution, Site};
+use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
 #[derive(Serialize)]

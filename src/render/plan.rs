@@ -16,10 +16,10 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::templates::{Theme, ThemeStatic};
-use super::urls::{PortalPath, Prefix, SitePath};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Edition, Region, Site, StakeholderType};
+use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// What kind of page an HTML file is, and so which template renders it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -560,7 +560,7 @@ fn chart_sources(body: &crate::model::Markdown) -> Vec<String> {
     }
     let mut sources = Vec::new();
     let mut current: Option<String> = None;
-    for event in Parser::new_ext(&body.text, super::markdown::options()) {
+    for event in Parser::new_ext(&body.text, crate::markdown::options()) {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(language)))
                 if &*language == "chart" =>

@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::plan::Plan;
-use super::urls::{PortalPath, Prefix, SitePath};
 use crate::model::{Contribution, Edition, Site};
+use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// Which contributions live in which edition, and which follow up on which, to find a
 /// contribution's counterpart in another edition.

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::portal;
 use super::views::{ContributionSummary, SiteView};
-use super::{markdown, portal};
+use crate::markdown;
 use crate::model::{Contribution, Site};
 
 /// What every page of a site needs, computed once per version of the site: each

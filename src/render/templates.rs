@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::SiteRoot;
-use crate::load::StaticFile;
+use crate::model::StaticFile;
 
 use super::i18n::{self, LocaleFile, Messages, TemplateKeys};
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{self, Contribution, Edition, Forum, Objective, PolicyNote, Site};
 
-use super::urls::{self, PortalPath};
+use crate::urls::{self, PortalPath};
 
 /// Site-wide values, put once in the template engine's global context.
 #[derive(Serialize)]

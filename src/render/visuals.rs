@@ -17,8 +17,8 @@ use crate::charts::{self, Chart};
 use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
 
 use super::i18n::{Arg, Messages};
-use super::markdown::{BlockError, Blocks};
-use super::urls::PortalPath;
+use crate::markdown::{BlockError, Blocks};
+use crate::urls::PortalPath;
 
 /// The words of a portal's figures, in its language: chart titles, labels of the closed
 /// lists, table headers, and the frame of every figure; and the portal's direction.

@@ -1,6 +1,6 @@
 //! The words of a Markdown body, without its markup, for the search index.
 //!
-//! It reads the same CommonMark extensions as `render::markdown` so that a table or a
+//! It reads the same CommonMark extensions as `markdown` so that a table or a
 //! footnote is text here as on the page. Raw HTML is left out (its tags are not words and
 //! the sanitised page may not show it), and so are ```` ```chart ```` blocks, which hold a
 //! chart's YAML specification rather than prose. Link and image targets are not text; the

@@ -28,7 +28,7 @@ use crate::fs::SiteRoot;
 use crate::load;
 use crate::model::Site;
 use crate::render::templates::{self, Theme};
-use crate::render::urls::{PortalPath, Prefix};
+use crate::urls::{PortalPath, Prefix};
 use crate::validate;
 
 /// Rebuilds the site at its root into new snapshots.

@@ -18,7 +18,9 @@ use crate::model::{
 };
 
 use super::checker::{is_valid_slug, Checker};
-use super::documents::{document_language, edition_of, slug_of, Known, ACTIONS_HINT, FORUMS_HINT};
+use super::shared_fields::{
+    document_language, edition_of, slug_of, Known, ACTIONS_HINT, FORUMS_HINT,
+};
 
 /// The checked fields of a contribution, before its body is attached.
 pub(super) struct ContributionFields {
@@ -229,7 +231,7 @@ fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document,
     if let Some(title) = raw
         .title
         .as_ref()
-        .filter(|title| title.value.trim() == crate::new::PLACEHOLDER_TITLE)
+        .filter(|title| title.value.trim() == super::placeholders::TITLE)
     {
         let position = check.yaml.position_of(title);
         report(check, position, "the title is still the placeholder of the new file", "write a short title that says what was done and where, e.g. \"Connecting rural schools in the Sahel\"");
@@ -238,8 +240,7 @@ fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document,
         .stakeholder
         .as_ref()
         .and_then(|stakeholder| stakeholder.value.name.as_ref());
-    if let Some(name) = name.filter(|name| name.value.trim() == crate::new::PLACEHOLDER_STAKEHOLDER)
-    {
+    if let Some(name) = name.filter(|name| name.value.trim() == super::placeholders::STAKEHOLDER) {
         let position = check.yaml.position_of(name);
         report(
             check,
@@ -250,7 +251,7 @@ fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document,
     }
     let body = document.body();
     let first_line = document.split.body_line_offset + 1;
-    if body.trim() == crate::new::PLACEHOLDER_BODY.trim() {
+    if body.trim() == super::placeholders::CONTRIBUTION_BODY.trim() {
         let position = crate::diagnostic::Position::new(first_line, 1);
         report(check, position, "the text is still the placeholder of the new file", "describe the work in your own words: what was done, for whom, with whom, what changed and what remains");
     } else if body.trim().is_empty() {

@@ -15,6 +15,8 @@ mod contribution;
 mod data;
 mod documents;
 mod editions;
+pub mod placeholders;
+mod shared_fields;
 mod translations;
 mod update;
 
@@ -29,8 +31,9 @@ use crate::model::{
     Translation,
 };
 pub use checker::{is_safe_absolute_url, is_valid_slug};
-use documents::{Known, Validated};
-pub use update::{is_contribution_file, update, Revision};
+use documents::Validated;
+use shared_fields::Known;
+pub use update::{is_contribution_file, update};
 
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
 pub fn validate(sources: Sources) -> (Option<Site>, Diagnostics) {
@@ -459,10 +462,7 @@ fn contribution_bodies(contributions: &[Contribution]) -> Vec<&Markdown> {
 fn markdown_problems(bodies: &[&Markdown]) -> Vec<Diagnostic> {
     bodies
         .par_iter()
-        .flat_map(|body| {
-            crate::render::markdown::to_html(body, "", &crate::render::markdown::NoBlocks)
-                .diagnostics
-        })
+        .flat_map(|body| crate::markdown::to_html(body, "", &crate::markdown::NoBlocks).diagnostics)
         .collect()
 }
 

@@ -26,29 +26,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::documents::{self, Known, Validated};
+use super::documents::{self, Validated};
+use super::shared_fields::Known;
 use super::{display_order, editions, finish, markdown_problems, orphan};
 use super::{unique_addresses, updates_resolve};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::load::git::Provenance;
-use crate::load::{Document, DocumentKind, TextFile};
-use crate::model::{Contribution, Index, Markdown, Site, Translation};
 
-/// The contribution files that changed since a site was validated, and what a full load
-/// would also pass to validation.
-pub struct Revision<'a> {
-    /// New or changed files of `content/contributions/`, originals and translations, as
-    /// they are now.
-    pub changed: Vec<Document>,
-    /// Files of `content/contributions/` that are gone.
-    pub removed: Vec<String>,
-    /// When each content file was first submitted and last revised.
-    pub provenance: &'a BTreeMap<String, Provenance>,
-    /// The manifests of published editions (`editions/<year>.yaml`).
-    pub manifests: &'a [TextFile],
-    /// SHA-256 of every content file, as now; empty when there is no manifest.
-    pub hashes: &'a BTreeMap<String, String>,
-}
+use crate::load::cache::Revision;
+use crate::load::{Document, DocumentKind};
+use crate::model::{Contribution, Index, Markdown, Site, Translation};
 
 /// Whether the file at `path` (relative to the root) is one that [`update`] can check
 /// on its own: a contribution or a translation of one.

@@ -56,14 +56,14 @@ impl LinkTargets for Portal {
     fn site_root(&self) -> &str {
         "../"
     }
-    fn citation(&self, kind: &str, id: &str) -> Option<crate::render::markdown::Citation> {
+    fn citation(&self, kind: &str, id: &str) -> Option<crate::markdown::Citation> {
         let (path, text, title) = match (kind, id) {
             ("action", "A.3") => ("objectives/a/a-3/", "A.3", Some("Connect every school")),
             ("forum", "igf") => ("forums/igf/", "Internet Governance Forum", None),
             ("contribution", "older") => ("../2025/contributions/older/", "Réseaux anciens", None),
             _ => return None,
         };
-        Some(crate::render::markdown::Citation {
+        Some(crate::markdown::Citation {
             path: path.to_owned(),
             text: text.to_owned(),
             title: title.map(str::to_owned),
@@ -231,20 +231,20 @@ fn images_are_limited_in_size() {
     assert_eq!(image_problem("assets/images/small.webp", &small), None);
 }
 
-fn render(text: &str) -> crate::render::markdown::RenderedMarkdown {
+fn render(text: &str) -> crate::markdown::RenderedMarkdown {
     let markdown = crate::model::Markdown {
         file: "content/report/2025/01-overview.md".to_owned(),
         text: std::sync::Arc::new(text.to_owned()),
         line_offset: 4,
     };
-    let setting = crate::render::markdown::Setting {
+    let setting = crate::markdown::Setting {
         page: "report/overview/",
         root: "../../",
-        blocks: &crate::render::markdown::NoBlocks,
+        blocks: &crate::markdown::NoBlocks,
         targets: &Portal,
         id_prefix: "",
     };
-    crate::render::markdown::render(&markdown, &setting)
+    crate::markdown::render(&markdown, &setting)
 }
 
 #[test]

@@ -203,7 +203,7 @@ impl SitePages {
     /// The link targets of the portal of edition `year` in `language` (`site` gives the
     /// portal's prefix, hence the way up to the site root).
     pub fn portal<'a>(&'a self, site: &Site, year: i32, language: &'a str) -> PortalTargets<'a> {
-        let depth = super::super::urls::Prefix::portal(site, year, language)
+        let depth = crate::urls::Prefix::portal(site, year, language)
             .as_str()
             .split('/')
             .filter(|segment| !segment.is_empty())
