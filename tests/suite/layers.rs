@@ -144,7 +144,7 @@ fn expand(text: &str) -> Vec<Vec<String>> {
         .split(',')
         .map(|item| {
             let mut path = prefix.clone();
-            let item = item.trim().split_whitespace().next().unwrap_or("");
+            let item = item.split_whitespace().next().unwrap_or("");
             path.extend(
                 item.split("::")
                     .filter(|part| !part.is_empty())
