@@ -106,11 +106,11 @@ pub fn inputs(
     }
     for objective in site.objectives.iter().filter(|o| o.shown_in(year)) {
         let key = format!("{OBJECTIVES_FILE}#{}", objective.id);
-        inputs.insert(key, hash(objective_record(objective, year).as_bytes()));
+        inputs.insert(key, objective_hash(objective, year));
     }
     for forum in site.forums.iter().filter(|forum| forum.shown_in(year)) {
         let key = format!("{FORUMS_FILE}#{}", forum.id);
-        inputs.insert(key, hash(forum_record(forum).as_bytes()));
+        inputs.insert(key, forum_hash(forum));
     }
     inputs
 }
@@ -163,6 +163,16 @@ fn site_texts(site: &Site) -> Vec<(String, String)> {
         texts.push(("site.yaml#description".to_owned(), description.clone()));
     }
     texts
+}
+
+/// The hash an objective has among the inputs of edition `year`.
+pub fn objective_hash(objective: &Objective, year: i32) -> String {
+    hash(objective_record(objective, year).as_bytes())
+}
+
+/// The hash a forum has among the inputs of every edition that shows it.
+pub fn forum_hash(forum: &Forum) -> String {
+    hash(forum_record(forum).as_bytes())
 }
 
 /// An objective as edition `year` shows it, with its actions, in a fixed canonical form.

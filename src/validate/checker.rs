@@ -12,6 +12,8 @@ use crate::diagnostic::{did_you_mean, Diagnostic, Position};
 use crate::load::raw::S;
 use crate::load::YamlSource;
 
+use super::renames::Rename;
+
 /// Collects the problems of one file.
 pub struct Checker<'a> {
     pub yaml: YamlSource<'a>,
@@ -169,13 +171,14 @@ impl<'a> Checker<'a> {
         parsed
     }
 
-    /// Ids that must each be in `known`; returns the valid ones, without repeats.
+    /// Ids that must each be in `known`; returns the valid ones, without repeats. An
+    /// unknown id that `renamed` knows the new name of is reported as renamed.
     pub fn ids(
         &mut self,
         values: Vec<S<String>>,
         known: &BTreeSet<String>,
-        what: &str,
-        hint: &str,
+        (what, hint): (&str, &str),
+        renamed: impl Fn(&str) -> Option<Rename>,
     ) -> Vec<String> {
         let mut valid: Vec<String> = Vec::with_capacity(values.len());
         for value in values {
@@ -192,11 +195,16 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
+            let position = self.yaml.position_of(&value);
+            if let Some(rename) = renamed(&value.value) {
+                let (message, hint) = rename.in_user();
+                self.error(position, message, hint);
+                continue;
+            }
             let full_hint = match did_you_mean(&value.value, known.iter().map(String::as_str)) {
                 Some(suggestion) => format!("did you mean `{suggestion}`? {hint}"),
                 None => hint.to_owned(),
             };
-            let position = self.yaml.position_of(&value);
             self.error(
                 position,
                 format!("unknown {what} `{}`", value.value),

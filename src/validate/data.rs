@@ -372,8 +372,11 @@ pub fn forums(
         let objectives = check.ids(
             objectives,
             objective_ids,
-            "objective",
-            "objectives are listed in content/data/objectives.yaml",
+            (
+                "objective",
+                "objectives are listed in content/data/objectives.yaml",
+            ),
+            |_| None,
         );
         if let Some(category) = category {
             forums.push(Forum {

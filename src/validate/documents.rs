@@ -15,6 +15,7 @@ use crate::model::{Contribution, Markdown, Page, PolicyNote, Translation};
 
 use super::checker::Checker;
 use super::contribution::contribution_fields;
+use super::renames::RecordKind;
 use super::shared_fields::{document_language, edition_of, slug_of, Known, FORUMS_HINT};
 
 /// The slugs of the contribution files among `documents` (translations aside).
@@ -226,14 +227,14 @@ fn policy_note_fields(
     let objectives = check.ids(
         raw.objectives.unwrap_or_default(),
         &known.objectives,
-        "objective",
-        &known.objectives_hint(),
+        ("objective", &known.objectives_hint()),
+        |id| known.renames.of(RecordKind::Objective, id),
     );
     let forums = check.ids(
         raw.forums.unwrap_or_default(),
         &known.forums,
-        "forum",
-        FORUMS_HINT,
+        ("forum", FORUMS_HINT),
+        |id| known.renames.of(RecordKind::Forum, id),
     );
     let summary = check.optional_text(raw.summary, "summary");
     let author = check.optional_text(raw.author, "author");

@@ -11,12 +11,15 @@ use crate::load::TextFile;
 use crate::manifest::{self, Manifest};
 use crate::model::{EditionStatus, ErratumNote, Site};
 
+use super::renames::{RecordKind, Rename, Renames};
+
 /// Checks every manifest against the current inputs; attaches errata to their editions.
 pub fn check_published(
     site: &mut Site,
     manifests: &[TextFile],
     hashes: &BTreeMap<String, String>,
     records: &RecordFiles,
+    renames: &Renames,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut manifested = Vec::new();
@@ -57,7 +60,7 @@ pub fn check_published(
             continue;
         };
         manifested.push(manifest.edition);
-        problems.extend(compare(site, &manifest, hashes, records));
+        problems.extend(compare(site, &manifest, hashes, records, renames));
         let edition = &mut site.editions[position];
         if edition.status != EditionStatus::Published {
             problems.push(
@@ -122,13 +125,21 @@ fn compare(
     manifest: &Manifest,
     hashes: &BTreeMap<String, String>,
     records: &RecordFiles,
+    renames: &Renames,
 ) -> Vec<Diagnostic> {
     let year = manifest.edition;
     let expected = manifest.expected();
     let now = manifest::inputs(site, year, hashes);
+    let renamed = renamed_records(&expected, &now, year, renames);
     let hint = format!("undo the change, or record it as a correction: rapporteur erratum {year} --description \"what was corrected and why\"");
     let mut problems = Vec::new();
     for (key, hash) in &now {
+        if let Some(rename) = renamed.get(key) {
+            let (message, hint) = rename.in_data_file();
+            let problem = Diagnostic::error(manifest::key_file(key), message);
+            problems.push(records.place(problem, key).with_hint(hint));
+            continue;
+        }
         let (message, extra) = match expected.get(key) {
             Some(published) if published == hash => continue,
             Some(_) => (
@@ -150,7 +161,14 @@ fn compare(
                 .with_hint(format!("{extra}{hint}")),
         );
     }
-    for key in expected.keys().filter(|key| !now.contains_key(*key)) {
+    let renamed_away: Vec<String> = renamed
+        .values()
+        .map(|rename| record_key(rename.kind, &rename.old))
+        .collect();
+    let removed = expected
+        .keys()
+        .filter(|key| !now.contains_key(*key) && !renamed_away.contains(key));
+    for key in removed {
         let message = match moved_to(site, key) {
             Some(other) => {
                 format!("this file moved from edition {year} to edition {other} after publication")
@@ -171,6 +189,32 @@ fn compare(
         );
     }
     problems
+}
+
+/// The records of edition `year` renamed since, by the key of their new id.
+fn renamed_records(
+    expected: &BTreeMap<String, String>,
+    now: &BTreeMap<String, String>,
+    year: i32,
+    renames: &Renames,
+) -> BTreeMap<String, Rename> {
+    let gone = expected.keys().filter(|key| !now.contains_key(*key));
+    gone.filter_map(|key| {
+        let (file, old) = key.split_once('#')?;
+        let kind = match file {
+            manifest::OBJECTIVES_FILE => RecordKind::Objective,
+            manifest::FORUMS_FILE => RecordKind::Forum,
+            _ => return None,
+        };
+        let rename = renames.of_in(year, kind, old)?;
+        Some((record_key(kind, &rename.new), rename))
+    })
+    .collect()
+}
+
+/// The manifest key of a record (`content/data/forums.yaml#igf`).
+fn record_key(kind: RecordKind, id: &str) -> String {
+    format!("{}#{id}", kind.file())
 }
 
 /// The edition a published contribution or note now belongs to, if it moved.

@@ -16,6 +16,7 @@ mod data;
 mod documents;
 mod editions;
 pub mod placeholders;
+mod renames;
 mod shared_fields;
 mod translations;
 mod update;
@@ -32,6 +33,7 @@ use crate::model::{
 };
 pub use checker::{is_safe_absolute_url, is_valid_slug};
 use documents::Validated;
+use renames::Renames;
 use shared_fields::Known;
 pub use update::{is_contribution_file, update};
 
@@ -125,9 +127,14 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             Vec::new()
         }
     };
+    let renames = match frozen {
+        Frozen::Ignored => Renames::default(),
+        Frozen::Checked | Frozen::Partial => Renames::new(&manifests, &objectives, &forums),
+    };
     let originals = translations::Originals {
         objectives: &objectives,
         forums: &forums,
+        renames: &renames,
         config: site.as_ref().map(|(config, _)| config),
     };
     let translations = translations::translations(&data_translations, &originals, &mut problems);
@@ -171,6 +178,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
                 .iter()
                 .map(|language| (*language).to_owned())
                 .collect(),
+            renames,
         };
         let document_problems = documents
             .into_par_iter()
@@ -187,6 +195,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         contributions: contribution_slugs,
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
+        renames,
     };
 
     let kinds: Vec<DocumentKind> = documents
@@ -198,6 +207,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         .map(|document| documents::document(document, &known))
         .collect();
 
+    let renames = known.renames;
     let mut parts = Parts::default();
     for ((validated, mut diagnostics), kind) in results.into_iter().zip(kinds) {
         problems.append(&mut diagnostics);
@@ -252,6 +262,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             &manifests,
             &hashes,
             &record_files,
+            &renames,
         ));
         problems.extend(
             lost_manifests
