@@ -110,7 +110,7 @@ impl Renames {
             .filter_map(|file| serde_saphyr::from_str::<Manifest>(&file.text).ok())
             .map(|manifest| (manifest.edition, manifest.expected()))
             .collect();
-        published.sort_by(|a, b| b.0.cmp(&a.0));
+        published.sort_by_key(|(year, _)| std::cmp::Reverse(*year));
         Renames {
             published,
             objectives: objectives.to_vec(),
