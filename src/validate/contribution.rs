@@ -67,7 +67,7 @@ impl ContributionFields {
             summary,
             aliases,
             updates,
-            draft: _,
+            draft,
         } = self;
         Contribution {
             slug,
@@ -88,6 +88,7 @@ impl ContributionFields {
             summary,
             aliases,
             updates,
+            draft,
             provenance: None,
             body,
             translations: Vec::new(),

@@ -299,7 +299,7 @@ fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
 }
 
 /// The order of contributions in the model: newest first, then by slug.
-fn display_order(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
+pub fn display_order(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
     b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
 }
 
