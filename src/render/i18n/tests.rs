@@ -170,6 +170,7 @@ fn no_english_is_left_in_the_translations() {
             "value",
             "level",
             "label",
+            "field",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))

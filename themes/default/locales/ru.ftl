@@ -186,7 +186,7 @@ counts-number = Число
 ## Материал
 
 illustrative-notice = Условный пример: этот материал написан, чтобы показать работу портала; это не настоящий материал.
-contribution-draft-notice = Черновик — не опубликован; чтобы опубликовать, удалите `draft: true`.
+contribution-draft-notice = Черновик — не опубликован; чтобы опубликовать, удалите `{ $field }`.
 fact-stakeholder = Заинтересованная сторона
 fact-type = Тип
 fact-region = Регион
