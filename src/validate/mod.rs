@@ -85,6 +85,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     let record_files = editions::RecordFiles {
         objectives: objectives.clone(),
         forums: forums.clone(),
+        translations: data_translations.clone(),
     };
     let data_files: Vec<String> = objectives
         .iter()

@@ -389,3 +389,82 @@ fn a_renamed_action_is_reported_with_both_ids() {
     assert_eq!(run.stderr.matches(&hint).count(), 2, "{}", run.stderr);
     assert!(!run.stderr.contains("unknown action"), "{}", run.stderr);
 }
+
+const FORUMS_FR: &str = "content/data/forums.fr.yaml";
+
+#[test]
+fn data_translations_are_frozen_record_by_record() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    write(
+        &root.join(FORUMS_FR),
+        "- id: igf\n  name: \"Forum sur la gouvernance d’Internet\"\n",
+    );
+    rapporteur()
+        .args(["publish", "2025", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let manifest = read(&root.join("editions/2025.yaml"));
+    assert!(
+        manifest.contains("  content/data/forums.fr.yaml#igf: "),
+        "{manifest}"
+    );
+
+    // A forum for 2026 and its translation leave edition 2025 untouched.
+    append(&root, FORUMS, &format!("{NEW_FORUM}  added_in: 2026\n"));
+    append(
+        &root,
+        FORUMS_FR,
+        "- id: new-dialogue\n  name: \"Nouveau dialogue\"\n",
+    );
+    check(&root, "human").assert_code(0);
+
+    // Changing the translation of a forum edition 2025 shows is an error on its line.
+    let translations = read(&root.join(FORUMS_FR));
+    write(
+        &root.join(FORUMS_FR),
+        &translations.replace("Forum sur la gouvernance d’Internet", "FGI"),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let expected = "error: the `fr` translation of forum `igf` changed after edition 2025 was published\n --> content/data/forums.fr.yaml:1:3";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(!run.stderr.contains("added_in"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn a_renamed_forum_is_reported_once_in_its_translations() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    write(
+        &root.join(FORUMS_FR),
+        "- id: igf\n  name: \"Forum sur la gouvernance d’Internet\"\n",
+    );
+    rapporteur()
+        .args(["publish", "2025", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let forums = read(&root.join(FORUMS));
+    write(
+        &root.join(FORUMS),
+        &forums.replace("- id: igf\n", "- id: igf-2026\n"),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let expected = "error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml\n --> content/data/forums.fr.yaml:1:7";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("forums.fr.yaml").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the content has 5 problems"),
+        "{}",
+        run.stderr
+    );
+}
