@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{did_you_mean, Diagnostic, Position};
 use crate::load::raw::S;
 use crate::load::YamlSource;
+use crate::model::vocabulary::id_for_name;
 
 use super::renames::Rename;
 
@@ -144,7 +145,8 @@ impl<'a> Checker<'a> {
             return None;
         }
         if parsed.is_none() {
-            let hint = match did_you_mean(&value.value, ids.clone()) {
+            let named = id_for_name(&value.value, ids.clone());
+            let hint = match named.or_else(|| did_you_mean(&value.value, ids.clone())) {
                 Some(suggestion) => format!(
                     "did you mean `{suggestion}`? {field} is one of: {}",
                     ids.collect::<Vec<_>>().join(", ")

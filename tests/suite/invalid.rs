@@ -34,6 +34,7 @@ invalid_cases! {
     bad_slug_file_name,
     broken_links,
     broken_template,
+    common_names,
     control_characters,
     date_outside_editions,
     duplicate_data_ids,
