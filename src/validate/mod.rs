@@ -9,6 +9,7 @@
 //! [`update`] validates again after only contribution files changed, checking just those
 //! files and the rules that span documents (`serve` uses it after each save).
 
+mod bodies;
 mod characters;
 mod checker;
 mod contribution;
@@ -186,6 +187,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             .flat_map(|document| documents::document(document, &known).1)
             .collect::<Vec<_>>();
         problems.extend(document_problems);
+        // Without editions there are no pages to check links against.
         return (None, finish(problems));
     };
     let known = Known {
@@ -203,18 +205,22 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         .iter()
         .map(|document| document.kind.clone())
         .collect();
-    let results: Vec<(Option<Validated>, Vec<Diagnostic>)> = documents
+    // Links can be checked only against known pages, which need valid data files.
+    let pages_known = !problems.iter().any(is_error);
+    let results: Vec<_> = documents
         .into_par_iter()
-        .map(|document| documents::document(document, &known))
+        .map(|document| documents::checked(document, &known))
         .collect();
 
     let renames = known.renames;
     let mut parts = Parts::default();
-    for ((validated, mut diagnostics), kind) in results.into_iter().zip(kinds) {
+    let mut invalid = Vec::new();
+    for ((validated, mut diagnostics, invalid_body), kind) in results.into_iter().zip(kinds) {
         problems.append(&mut diagnostics);
         if let Some(validated) = validated {
             parts.add(kind, validated);
         }
+        invalid.extend(invalid_body);
     }
     let Assembled {
         home,
@@ -224,8 +230,6 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         mut policy_notes,
     } = parts.assemble(&config.title, &editions, &mut problems);
     drafts.sort_by(display_order);
-    // Drafts are not rendered, so their bodies' problems are found here.
-    problems.extend(markdown_problems(&contribution_bodies(&drafts)));
 
     contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -274,12 +278,15 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     if frozen == Frozen::Partial {
         return (Some(site), finish(problems));
     }
-    if problems
-        .iter()
-        .any(|problem| problem.severity == crate::diagnostic::Severity::Error)
-    {
-        // The site will not be rendered, so find its bodies' problems now, to report all at once.
-        problems.extend(body_problems(&site));
+    // Drafts are never rendered, nor is a site with errors: their bodies are checked here.
+    let mut unrendered = bodies::of_contributions(&site.drafts);
+    let has_errors = problems.iter().any(is_error);
+    if has_errors {
+        unrendered.extend(bodies::of_site(&site));
+    }
+    let pages = pages_known.then_some(&site);
+    problems.extend(bodies::problems(pages, &unrendered, &invalid));
+    if has_errors {
         return (None, finish(problems));
     }
     (Some(site), finish(problems))
@@ -297,6 +304,10 @@ fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
         }));
     }
     problems
+}
+
+fn is_error(problem: &Diagnostic) -> bool {
+    problem.severity == crate::diagnostic::Severity::Error
 }
 
 /// The order of contributions in the model: newest first, then by slug.
@@ -423,49 +434,6 @@ fn follow_ups_by_the_same_stakeholder(contributions: &[Contribution]) -> Vec<Dia
                 )
                 .with_hint("only the stakeholder who wrote a contribution can report progress on it or withdraw it; write the stakeholder's name exactly as the earlier contribution does, or remove `updates:`")
             })
-        })
-        .collect()
-}
-
-/// The Markdown problems (unsafe links) of every valid document's body and translations.
-fn body_problems(site: &Site) -> Vec<Diagnostic> {
-    let pages = std::iter::once(&site.home).chain(
-        site.reports
-            .iter()
-            .flat_map(|report| std::iter::once(&report.front).chain(&report.chapters)),
-    );
-    let mut bodies: Vec<&Markdown> = pages
-        .flat_map(|page| {
-            std::iter::once(&page.body).chain(
-                page.translations
-                    .iter()
-                    .map(|translation| &translation.body),
-            )
-        })
-        .collect();
-    bodies.extend(contribution_bodies(&site.contributions));
-    for note in &site.policy_notes {
-        bodies.push(&note.body);
-        bodies.extend(
-            note.translations
-                .iter()
-                .map(|translation| &translation.body),
-        );
-    }
-    markdown_problems(&bodies)
-}
-
-/// The bodies of `contributions` and of their translations.
-fn contribution_bodies(contributions: &[Contribution]) -> Vec<&Markdown> {
-    contributions
-        .iter()
-        .flat_map(|contribution| {
-            std::iter::once(&contribution.body).chain(
-                contribution
-                    .translations
-                    .iter()
-                    .map(|translation| &translation.body),
-            )
         })
         .collect()
 }

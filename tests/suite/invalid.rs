@@ -32,6 +32,7 @@ invalid_cases! {
     bad_data_translations,
     bad_date,
     bad_slug_file_name,
+    body_links_of_invalid_documents,
     broken_links,
     broken_template,
     common_names,
