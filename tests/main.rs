@@ -45,4 +45,5 @@ mod suite {
     mod status;
     mod tidy;
     mod urls;
+    mod workflows;
 }
