@@ -136,9 +136,16 @@ fn compare(
     let mut problems = Vec::new();
     for (key, hash) in &now {
         if let Some(rename) = renamed.get(key) {
-            let (message, hint) = rename.in_data_file();
-            let problem = Diagnostic::error(manifest::key_file(key), message);
-            problems.push(records.place(problem, key).with_hint(hint));
+            problems.push(renamed_in_data_file(rename, records));
+            continue;
+        }
+        let actions = renamed_actions(key, year, renames);
+        if !actions.is_empty() && expected.contains_key(key) {
+            problems.extend(
+                actions
+                    .iter()
+                    .map(|rename| renamed_in_data_file(rename, records)),
+            );
             continue;
         }
         let (message, extra) = match expected.get(key) {
@@ -219,6 +226,22 @@ fn whole_file_hint(key: &str) -> String {
         return String::new();
     }
     "this manifest holds the file whole (it was written before translations were hashed record by record, so even a translation of a record of a later edition counts); an erratum records the file's records one by one from then on; ".to_owned()
+}
+
+/// The diagnostic on the new id's line of a record renamed after publication.
+fn renamed_in_data_file(rename: &Rename, records: &RecordFiles) -> Diagnostic {
+    let (message, hint) = rename.in_data_file();
+    let key = record_key(rename.kind, &rename.new);
+    let problem = Diagnostic::error(rename.kind.file(), message);
+    records.place(problem, &key).with_hint(hint)
+}
+
+/// The renamed actions of the objective that `key` names, when that is all that changed.
+fn renamed_actions(key: &str, year: i32, renames: &Renames) -> Vec<Rename> {
+    match key.split_once('#') {
+        Some((manifest::OBJECTIVES_FILE, objective)) => renames.actions_of(year, objective),
+        _ => Vec::new(),
+    }
 }
 
 /// The records of edition `year` renamed since, by the key of their new id.

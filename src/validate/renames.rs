@@ -13,6 +13,7 @@
 //! was published with can be renamed freely; its users get the ordinary "unknown id".
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use crate::load::TextFile;
 use crate::manifest::{self, Manifest, FORUMS_FILE, OBJECTIVES_FILE};
@@ -100,6 +101,9 @@ pub struct Renames {
     published: Vec<(i32, BTreeMap<String, String>)>,
     objectives: Vec<Objective>,
     forums: Vec<Forum>,
+    /// The renamed actions found so far (old id → new id): a manifest hashes an action
+    /// inside its objective, so its old id is known only from the files that still name it.
+    actions_found: Mutex<BTreeMap<String, String>>,
 }
 
 impl Renames {
@@ -115,14 +119,37 @@ impl Renames {
             published,
             objectives: objectives.to_vec(),
             forums: forums.to_vec(),
+            actions_found: Mutex::default(),
         }
+    }
+
+    /// The renames of the actions of `objective` found so far in the files naming their
+    /// old ids, as edition `year` showed them.
+    pub fn actions_of(&self, year: i32, objective: &str) -> Vec<Rename> {
+        let found = match self.actions_found.lock() {
+            Ok(found) => found.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        let prefix = format!("{objective}.");
+        found
+            .keys()
+            .filter(|old| old.starts_with(&prefix))
+            .filter_map(|old| self.of_in(year, RecordKind::Action, old))
+            .collect()
     }
 
     /// The rename of `old`, an id no record has now, when a published edition showed it.
     pub fn of(&self, kind: RecordKind, old: &str) -> Option<Rename> {
-        self.published
+        let rename = self
+            .published
             .iter()
-            .find_map(|(year, expected)| self.in_edition(*year, expected, kind, old))
+            .find_map(|(year, expected)| self.in_edition(*year, expected, kind, old))?;
+        if kind == RecordKind::Action {
+            if let Ok(mut found) = self.actions_found.lock() {
+                found.insert(rename.old.clone(), rename.new.clone());
+            }
+        }
+        Some(rename)
     }
 
     /// The rename of `old` as edition `year` (one of the published) showed it.

@@ -388,6 +388,10 @@ fn a_renamed_action_is_reported_with_both_ids() {
     }
     assert_eq!(run.stderr.matches(&hint).count(), 2, "{}", run.stderr);
     assert!(!run.stderr.contains("unknown action"), "{}", run.stderr);
+    let in_data = format!("error: action `A.1` was renamed to `A.1a` after edition 2025 was published\n --> {file}:5:7");
+    assert!(run.stderr.contains(&in_data), "{in_data}\n{}", run.stderr);
+    assert!(!run.stderr.contains("changed after"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 problems"), "{}", run.stderr);
 }
 
 const FORUMS_FR: &str = "content/data/forums.fr.yaml";
