@@ -19,6 +19,7 @@ use crate::load::DocumentKind;
 use crate::markdown::{self, Citation, LinkTargets, NoBlocks, PortalTargets, SitePages};
 use crate::model::{Contribution, Markdown, Site};
 
+use super::renames::{RecordKind, Renames};
 use super::shared_fields::chapter_slug;
 
 /// A body to check, with the page it would be shown on (`contributions/x/`) and its
@@ -53,8 +54,14 @@ fn page_of(kind: &DocumentKind) -> String {
 }
 
 /// The problems of `bodies` and of the invalid documents' bodies, their links checked
-/// against `site` (the valid part of the site) when given, otherwise only made safe.
-pub fn problems(site: Option<&Site>, bodies: &[Body], invalid: &[Invalid]) -> Vec<Diagnostic> {
+/// against `site` (the valid part of the site) when given, otherwise only made safe. A
+/// citation of an id renamed after publication is reported as the rename.
+pub fn problems(
+    site: Option<&Site>,
+    bodies: &[Body],
+    invalid: &[Invalid],
+    renames: &Renames,
+) -> Vec<Diagnostic> {
     let Some(site) = site else {
         let all = bodies
             .iter()
@@ -104,7 +111,31 @@ pub fn problems(site: Option<&Site>, bodies: &[Body], invalid: &[Invalid]) -> Ve
             };
             markdown::render(body.markdown, &setting).diagnostics
         })
+        .map(|problem| as_rename(problem, renames))
         .collect()
+}
+
+/// `problem`, told as a rename when it is a citation of an id renamed after publication
+/// (`no forum `igf` to cite`, as `markdown` words it).
+fn as_rename(mut problem: Diagnostic, renames: &Renames) -> Diagnostic {
+    let cited = problem
+        .message
+        .strip_prefix("no ")
+        .and_then(|rest| rest.strip_suffix("` to cite"))
+        .and_then(|rest| rest.split_once(" `"));
+    let kind = match cited {
+        Some(("objective", _)) => RecordKind::Objective,
+        Some(("action", _)) => RecordKind::Action,
+        Some(("forum", _)) => RecordKind::Forum,
+        _ => return problem,
+    };
+    let Some(rename) = cited.and_then(|(_, id)| renames.of(kind, id)) else {
+        return problem;
+    };
+    let (message, hint) = rename.in_user();
+    problem.message = message;
+    problem.hint = Some(hint);
+    problem
 }
 
 /// The bodies of every valid document of `site` with their pages.

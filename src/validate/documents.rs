@@ -50,7 +50,8 @@ pub enum Validated {
 pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Diagnostic>) {
     let (validated, mut diagnostics, invalid) = checked(document, known);
     if let Some(invalid) = invalid {
-        diagnostics.extend(super::bodies::problems(None, &[], &[invalid]));
+        let renames = &known.renames;
+        diagnostics.extend(super::bodies::problems(None, &[], &[invalid], renames));
     }
     (validated, diagnostics)
 }

@@ -127,6 +127,8 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             Vec::new()
         }
     };
+    // Links can be checked only against known pages, which need valid data files.
+    let pages_known = !problems.iter().any(is_error);
     let renames = match frozen {
         Frozen::Ignored => Renames::default(),
         Frozen::Checked | Frozen::Partial => Renames::new(&manifests, &objectives, &forums),
@@ -203,8 +205,6 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         .iter()
         .map(|document| document.kind.clone())
         .collect();
-    // Links can be checked only against known pages, which need valid data files.
-    let pages_known = !problems.iter().any(is_error);
     let results: Vec<_> = documents
         .into_par_iter()
         .map(|document| documents::checked(document, &known))
@@ -283,9 +283,9 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         unrendered.extend(bodies::of_site(&site));
     }
     let pages = pages_known.then_some(&site);
-    problems.extend(bodies::problems(pages, &unrendered, &invalid));
+    problems.extend(bodies::problems(pages, &unrendered, &invalid, &renames));
     if has_errors {
-        return (None, finish(problems));
+        return (None, finish(once_per_file(problems)));
     }
     (Some(site), finish(problems))
 }
@@ -302,6 +302,19 @@ fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
         }));
     }
     problems
+}
+
+/// `problems` with each rename told once per file: a file may name the old id in its front
+/// matter and cite it in its body.
+fn once_per_file(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = BTreeSet::new();
+    problems
+        .into_iter()
+        .filter(|problem| {
+            !problem.message.contains(" was renamed to `")
+                || seen.insert((problem.file.clone(), problem.message.clone()))
+        })
+        .collect()
 }
 
 fn is_error(problem: &Diagnostic) -> bool {

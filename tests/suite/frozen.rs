@@ -472,3 +472,36 @@ fn a_renamed_forum_is_reported_once_in_its_translations() {
         run.stderr
     );
 }
+
+#[test]
+fn a_renamed_forum_cited_in_a_body_is_reported_once_per_file() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let forums = read(&root.join(FORUMS));
+    write(
+        &root.join(FORUMS),
+        &forums.replace("- id: igf\n", "- id: igf-2026\n"),
+    );
+    for file in [
+        "content/report/2025/01-overview.md",
+        "content/contributions/rural-schools.md",
+    ] {
+        append(&root, file, "\nAs the [forum igf] heard.\n");
+    }
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let renamed = "error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml\n";
+    for file in [
+        "content/report/2025/01-overview.md",
+        "content/contributions/rural-schools.md",
+    ] {
+        let place = format!("{renamed}  --> {file}:");
+        assert_eq!(
+            run.stderr.matches(&place).count(),
+            1,
+            "{place}\n{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("to cite"), "{}", run.stderr);
+}
