@@ -135,11 +135,18 @@ fn compare(
     let hint = format!("undo the change, or record it as a correction: rapporteur erratum {year} --description \"what was corrected and why\"");
     let mut problems = Vec::new();
     for (key, hash) in &now {
+        if expected.get(key) == Some(hash) {
+            continue;
+        }
         if let Some(rename) = renamed.get(key) {
             problems.push(renamed_in_data_file(rename, records));
             continue;
         }
-        let actions = renamed_actions(key, year, renames);
+        let actions = renamed_actions(&original_key(key), year, renames);
+        if !actions.is_empty() && key != &original_key(key) {
+            // Its translation changed with the rename, which the translation file is told.
+            continue;
+        }
         if !actions.is_empty() && expected.contains_key(key) {
             problems.extend(
                 actions

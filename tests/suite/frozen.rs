@@ -505,3 +505,36 @@ fn a_renamed_forum_cited_in_a_body_is_reported_once_per_file() {
     }
     assert!(!run.stderr.contains("to cite"), "{}", run.stderr);
 }
+
+#[test]
+fn a_renamed_action_with_a_translation_is_reported_once_per_file() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let objectives_fr = "content/data/objectives.fr.yaml";
+    write(
+        &root.join(objectives_fr),
+        "- id: A\n  title: \"Connectivité\"\n  actions:\n    - id: A.1\n      text: \"Financer la couverture.\"\n",
+    );
+    rapporteur()
+        .args(["publish", "2025", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let path = root.join("content/data/objectives.yaml");
+    write(&path, &read(&path).replace("- id: A.1\n", "- id: A.1a\n"));
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let renamed = "error: action `A.1` was renamed to `A.1a` in content/data/objectives.yaml\n --> content/data/objectives.fr.yaml:4:11";
+    assert!(run.stderr.contains(renamed), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("objectives.fr.yaml").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the content has 4 problems"),
+        "{}",
+        run.stderr
+    );
+}
