@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::model::{Region, Site, StakeholderType};
+use crate::model::{Region, Site, StakeholderType, Translation};
 
 /// The pages, documents and assets a document's links may point to.
 pub trait LinkTargets: Sync {
@@ -111,6 +111,21 @@ impl Citable {
             text,
             translations: BTreeMap::new(),
             title,
+        }
+    }
+
+    /// A document of one edition (a contribution, a policy note), cited by its title in
+    /// the portal's language where it has a translation.
+    fn of_document(edition: i32, path: String, title: &str, translations: &[Translation]) -> Self {
+        Citable {
+            edition: Some(edition),
+            path,
+            text: title.to_owned(),
+            translations: translations
+                .iter()
+                .map(|translation| (translation.language.clone(), translation.title.clone()))
+                .collect(),
+            title: None,
         }
     }
 }
@@ -267,34 +282,24 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .insert(forum.id.clone(), cited);
     }
     for contribution in &site.contributions {
-        let cited = Citable {
-            edition: Some(contribution.edition),
-            path: format!("contributions/{}/", contribution.slug),
-            text: contribution.title.clone(),
-            translations: contribution
-                .translations
-                .iter()
-                .map(|translation| (translation.language.clone(), translation.title.clone()))
-                .collect(),
-            title: None,
-        };
+        let cited = Citable::of_document(
+            contribution.edition,
+            format!("contributions/{}/", contribution.slug),
+            &contribution.title,
+            &contribution.translations,
+        );
         citable
             .entry("contribution")
             .or_default()
             .insert(contribution.slug.clone(), cited);
     }
     for note in &site.policy_notes {
-        let cited = Citable {
-            edition: Some(note.edition),
-            path: format!("policy-notes/{}/", note.slug),
-            text: note.title.clone(),
-            translations: note
-                .translations
-                .iter()
-                .map(|translation| (translation.language.clone(), translation.title.clone()))
-                .collect(),
-            title: None,
-        };
+        let cited = Citable::of_document(
+            note.edition,
+            format!("policy-notes/{}/", note.slug),
+            &note.title,
+            &note.translations,
+        );
         citable
             .entry("policy-note")
             .or_default()
