@@ -31,7 +31,7 @@ mod targets;
 
 pub use ids::CONTENT_PREFIX;
 pub use links::{IMAGE_MAX_BYTES, IMAGE_TYPES};
-pub use targets::{Citation, LinkTargets, PortalTargets, SitePages, Unchecked};
+pub use targets::{Citation, LinkTargets, PageIndex, PortalTargets, SitePages, Unchecked};
 
 /// A heading of a document, for tables of contents.
 #[derive(Clone, Debug, serde::Serialize)]

@@ -1,15 +1,16 @@
 //! What a document's links may point to: the pages of its portal, the other documents
 //! (by their file), and the site's assets.
 //!
-//! The Markdown converter asks through the narrow [`LinkTargets`] trait only, so the page
-//! list can come from anywhere. For now [`SitePages`] lists the pages of each edition's
-//! portal from the model, following the URL scheme of `ARCHITECTURE.md` (the same one
-//! `render` writes); a page plan can implement the trait instead.
+//! The Markdown converter asks through the narrow [`LinkTargets`] trait only. Which pages
+//! a portal has is answered by a [`PageIndex`]: `render`'s page plan, the one list of what
+//! a build writes (paginated listings included), so a link is accepted exactly when the
+//! build writes its page. [`SitePages`] adds the documents, assets and citations from the
+//! model.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::model::{Region, Site, StakeholderType, Translation};
+use crate::model::{Site, Translation};
 
 /// The pages, documents and assets a document's links may point to.
 pub trait LinkTargets: Sync {
@@ -40,6 +41,14 @@ pub trait LinkTargets: Sync {
     fn citation(&self, kind: &str, id: &str) -> Option<Citation>;
     /// Every id of `kind`, for "did you mean".
     fn citation_ids(&self, kind: &str) -> Vec<&str>;
+}
+
+/// The pages of each edition's portal: `render`'s page plan implements it.
+pub trait PageIndex: Sync {
+    /// Whether the portal of edition `year` has a page at `path` (`contributions/x/`).
+    fn has_page(&self, year: i32, path: &str) -> bool;
+    /// Every page path of the portal of edition `year`, for "did you mean".
+    fn pages(&self, year: i32) -> Vec<&str>;
 }
 
 /// The link a citation becomes.
@@ -132,8 +141,6 @@ impl Citable {
 
 /// The pages of every edition's portal, the documents and the assets of a site.
 pub struct SitePages {
-    /// Page paths inside each edition's portal.
-    pages: BTreeMap<i32, BTreeSet<String>>,
     /// Each document file: its edition (none for the home page, shown in every edition)
     /// and its path inside the portal.
     documents: BTreeMap<String, (Option<i32>, String)>,
@@ -191,11 +198,6 @@ impl SitePages {
                 }
             }
         }
-        let pages = site
-            .editions
-            .iter()
-            .map(|edition| (edition.year, edition_pages(site, edition.year, &documents)))
-            .collect();
         let assets = site
             .assets
             .iter()
@@ -207,7 +209,6 @@ impl SitePages {
             })
             .collect();
         SitePages {
-            pages,
             documents,
             assets,
             citable: citable(site),
@@ -215,9 +216,15 @@ impl SitePages {
         }
     }
 
-    /// The link targets of the portal of edition `year` in `language` (`site` gives the
-    /// portal's prefix, hence the way up to the site root).
-    pub fn portal<'a>(&'a self, site: &Site, year: i32, language: &'a str) -> PortalTargets<'a> {
+    /// The link targets of the portal of edition `year` in `language`, whose pages are
+    /// those of `pages` (`site` gives the portal's prefix, hence the way up to the site root).
+    pub fn portal<'a>(
+        &'a self,
+        pages: &'a dyn PageIndex,
+        site: &Site,
+        year: i32,
+        language: &'a str,
+    ) -> PortalTargets<'a> {
         let depth = crate::urls::Prefix::portal(site, year, language)
             .as_str()
             .split('/')
@@ -225,6 +232,7 @@ impl SitePages {
             .count();
         PortalTargets {
             site: self,
+            pages,
             year,
             language,
             site_root: "../".repeat(depth),
@@ -308,66 +316,10 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     citable
 }
 
-/// The pages of edition `year`'s portal (see the URL list in `ARCHITECTURE.md`).
-fn edition_pages(
-    site: &Site,
-    year: i32,
-    documents: &BTreeMap<String, (Option<i32>, String)>,
-) -> BTreeSet<String> {
-    let mut pages: BTreeSet<String> = [
-        "",
-        "contributions/",
-        "objectives/",
-        "forums/",
-        "policy-notes/",
-        "stakeholders/",
-        "regions/",
-        "progress/",
-        "search/",
-    ]
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
-    if site.editions.iter().any(|edition| edition.year < year) {
-        pages.insert("changes/".to_owned());
-    }
-    if site.reports.iter().any(|report| report.year == year) {
-        pages.insert("print/".to_owned());
-    }
-    pages.extend(
-        documents
-            .values()
-            .filter(|(edition, _)| *edition == Some(year))
-            .map(|(_, path)| path.clone()),
-    );
-    for contribution in site.contributions.iter().filter(|c| c.edition == year) {
-        for alias in &contribution.aliases {
-            pages.insert(format!("contributions/{alias}/"));
-        }
-    }
-    for objective in &site.objectives {
-        let base = format!("objectives/{}/", objective.slug());
-        pages.insert(format!("{base}contributions/"));
-        for action in &objective.actions {
-            pages.insert(format!("{base}{}/", action.slug()));
-        }
-        pages.insert(base);
-    }
-    for forum in &site.forums {
-        pages.insert(format!("forums/{}/", forum.id));
-    }
-    for kind in StakeholderType::ALL {
-        pages.insert(format!("stakeholders/{}/", kind.id()));
-    }
-    for region in Region::ALL {
-        pages.insert(format!("regions/{}/", region.id()));
-    }
-    pages
-}
-
 /// The link targets of one portal (one edition in one language).
 pub struct PortalTargets<'a> {
     site: &'a SitePages,
+    pages: &'a dyn PageIndex,
     year: i32,
     language: &'a str,
     site_root: String,
@@ -385,31 +337,11 @@ impl PortalTargets<'_> {
 
 impl LinkTargets for PortalTargets<'_> {
     fn has_page(&self, path: &str) -> bool {
-        let Some(pages) = self.site.pages.get(&self.year) else {
-            return false;
-        };
-        if pages.contains(path) {
-            return true;
-        }
-        // Listings are paginated: `<listing>page/<n>/` exists when the listing does.
-        let trimmed = path.trim_end_matches('/');
-        match trimmed.rsplit_once("/page/") {
-            Some((listing, number)) => {
-                number.parse::<u32>().is_ok_and(|number| number >= 2)
-                    && pages.contains(&format!("{listing}/"))
-            }
-            None => false,
-        }
+        self.pages.has_page(self.year, path)
     }
 
     fn pages(&self) -> Vec<&str> {
-        self.site
-            .pages
-            .get(&self.year)
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect()
+        self.pages.pages(self.year)
     }
 
     fn document_page(&self, file: &str) -> Option<String> {

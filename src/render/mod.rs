@@ -217,7 +217,7 @@ impl<'a> Inputs<'a> {
             links: self
                 .prepared
                 .link_targets
-                .portal(site, edition.year, language),
+                .portal(self.plan, site, edition.year, language),
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,

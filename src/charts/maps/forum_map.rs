@@ -384,7 +384,7 @@ fn category(svg: &mut String, group: &Group, forums: &[Forum], base_href: &str) 
 }
 
 fn link(svg: &mut String, chip: &Chip, forum: &Forum, base_href: &str, colour: &str) {
-    let href = format!("{base_href}forums/{}/", forum.id);
+    let href = format!("{base_href}{}", crate::urls::PortalPath::forum(&forum.id));
     let _ = write!(svg, "<a href=\"{}\" class=\"forum-link\"", escape(&href));
     svg.push('>');
     if chip.truncated {

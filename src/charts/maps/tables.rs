@@ -59,7 +59,10 @@ fn scroll_box(caption: &str) -> String {
 }
 
 fn objective_header(html: &mut String, objective: &Objective, base_href: &str) {
-    let href = format!("{base_href}objectives/{}/", objective.slug());
+    let href = format!(
+        "{base_href}{}",
+        crate::urls::PortalPath::objective(&objective.slug())
+    );
     let _ = write!(
         html,
         "<th scope=\"col\"><a href=\"{}\"><abbr title=\"{}\">{}</abbr></a></th>",
@@ -79,7 +82,7 @@ fn rowgroup_header(html: &mut String, label: &str, columns: usize) {
 }
 
 fn matrix_row(html: &mut String, forum: &Forum, objectives: &[Objective], base_href: &str) {
-    let href = format!("{base_href}forums/{}/", forum.id);
+    let href = format!("{base_href}{}", crate::urls::PortalPath::forum(&forum.id));
     let _ = write!(html, "<tr><th scope=\"row\"><a href=\"{}\">", escape(&href));
     escape_into(html, &forum.name);
     html.push_str("</a></th>");
@@ -196,7 +199,10 @@ pub fn gap_map(
     gap_head(&mut html, &counts, edition);
     let mut row = 0;
     for objective in objectives {
-        let href = format!("{base_href}objectives/{}/", objective.slug());
+        let href = format!(
+            "{base_href}{}",
+            crate::urls::PortalPath::objective(&objective.slug())
+        );
         let _ = write!(
             html,
             "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"{}\"><a href=\"{}\">",
@@ -244,11 +250,8 @@ fn gap_row(
     max: usize,
     base_href: &str,
 ) {
-    let href = format!(
-        "{base_href}objectives/{}/{}/",
-        objective.slug(),
-        action.slug()
-    );
+    let path = crate::urls::PortalPath::action(&objective.slug(), &action.slug());
+    let href = format!("{base_href}{path}");
     let _ = write!(
         html,
         "<tr><th scope=\"row\"><a href=\"{}\" title=\"{}\">",
