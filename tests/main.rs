@@ -24,6 +24,7 @@ mod suite {
     mod data_translations;
     mod determinism;
     mod editions;
+    mod escaping;
     mod fixtures;
     mod frozen;
     mod fuzz_corpus;
