@@ -19,6 +19,7 @@ mod suite {
 
     mod atomic;
     mod bugs;
+    mod chart_descriptions;
     mod cli;
     mod csv;
     mod data_translations;
