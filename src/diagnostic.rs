@@ -287,12 +287,10 @@ fn render_markdown(diagnostics: &[Diagnostic]) -> String {
     text
 }
 
-/// Text safe in a Markdown page that GitHub renders: no HTML, no line breaks.
+/// Text safe in a Markdown page that GitHub renders: no HTML (the one markup escaper), no
+/// line breaks.
 fn escape_markdown(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['\n', '\r'], " ")
+    crate::escape::markup(text).replace(['\n', '\r'], " ")
 }
 
 /// One diagnostic as rustc-style text, with the offending line when there is one.

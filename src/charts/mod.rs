@@ -29,6 +29,7 @@ mod text;
 mod tidy;
 mod xml;
 
+use crate::escape::markup_into;
 use serde::Serialize;
 
 pub use describe::{finding, Finding};
@@ -91,26 +92,26 @@ impl Chart {
         let capacity = self.svg.len() + self.narrow_svg.len() + 256 + 48 * self.table.rows.len();
         let mut html = String::with_capacity(capacity);
         html.push_str("<figure class=\"chart-figure\">\n<figcaption>");
-        xml::escape_into(&mut html, &self.title);
+        markup_into(&mut html, &self.title);
         if let Some(source) = &self.source {
             html.push_str(" <span class=\"chart-source\">");
-            xml::escape_into(&mut html, &words.source);
+            markup_into(&mut html, &words.source);
             html.push(' ');
-            xml::escape_into(&mut html, source);
+            markup_into(&mut html, source);
             html.push_str("</span>");
         }
         html.push_str("</figcaption>\n");
         html.push_str(&self.svg);
         html.push_str(&self.narrow_svg);
         html.push_str("<details class=\"chart-data\">\n<summary>");
-        xml::escape_into(&mut html, &words.data_table);
+        markup_into(&mut html, &words.data_table);
         html.push_str("</summary>\n");
         html.push_str(&self.table.to_html());
         if let Some(href) = csv_href {
             html.push_str("<p><a href=\"");
-            xml::escape_into(&mut html, href);
+            markup_into(&mut html, href);
             html.push_str("\" download>");
-            xml::escape_into(&mut html, &words.download);
+            markup_into(&mut html, &words.download);
             html.push_str("</a></p>\n");
         }
         html.push_str("</details>\n</figure>\n");
@@ -131,11 +132,11 @@ impl Table {
     pub fn to_html(&self) -> String {
         let mut html = String::with_capacity(64 * (self.rows.len() + 2));
         html.push_str("<table class=\"chart-table\">\n<caption>");
-        xml::escape_into(&mut html, &self.caption);
+        markup_into(&mut html, &self.caption);
         html.push_str("</caption>\n<thead><tr>");
         for header in &self.headers {
             html.push_str("<th scope=\"col\">");
-            xml::escape_into(&mut html, header);
+            markup_into(&mut html, header);
             html.push_str("</th>");
         }
         html.push_str("</tr></thead>\n<tbody>\n");
@@ -156,7 +157,7 @@ fn push_row(html: &mut String, row: &[String]) {
             _ => ("<td>", "</td>"),
         };
         html.push_str(open);
-        xml::escape_into(html, cell);
+        markup_into(html, cell);
         html.push_str(close);
     }
     html.push_str("</tr>\n");
