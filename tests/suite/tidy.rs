@@ -96,19 +96,31 @@ fn default_theme_templates_have_no_line_over_120_characters() {
             .expect("cannot list the templates")
             .filter_map(Result::ok)
         {
-            if entry.path().extension().is_some_and(|extension| extension == "html") {
+            if entry
+                .path()
+                .extension()
+                .is_some_and(|extension| extension == "html")
+            {
                 templates.push(entry.path());
             }
         }
     }
-    assert!(templates.len() > 15, "found only {} templates", templates.len());
+    assert!(
+        templates.len() > 15,
+        "found only {} templates",
+        templates.len()
+    );
     let mut long = Vec::new();
     for path in &templates {
         let text = fs::read_to_string(path).expect("cannot read a template");
         for (index, line) in text.lines().enumerate() {
             let length = line.chars().count();
             if length > LIMIT {
-                let name = path.strip_prefix(&dir).unwrap_or(path).display().to_string();
+                let name = path
+                    .strip_prefix(&dir)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string();
                 long.push(format!("{name}:{}: {length} characters", index + 1));
             }
         }
