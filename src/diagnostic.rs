@@ -232,6 +232,8 @@ pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
     match format {
         Format::Human => diagnostics.iter().map(render_human).collect(),
         Format::Json => {
+            // serde_json fails only on a map with non-string keys or a `Serialize` that
+            // errors; a diagnostic has neither, so the default is never taken.
             let mut json = serde_json::to_string_pretty(diagnostics).unwrap_or_default();
             json.push('\n');
             json

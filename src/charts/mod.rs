@@ -2,9 +2,9 @@
 //!
 //! Why at build time: the portal must work without JavaScript, on slow connections and in
 //! screen readers, and two builds of one tree must be byte-identical. So every figure is a
-//! string computed once from the model: an SVG for the eye (with `<title>`, `<desc>` and a
-//! generated description of the main finding), and the same numbers as a table and a CSV
-//! for everyone else.
+//! string computed once from the model: an SVG for the eye (with `<title>`, and a `<desc>`
+//! stating the main finding, which [`describe`] finds and `render::visuals` phrases), and
+//! the same numbers as a table and a CSV for everyone else.
 //!
 //! - [`spec`]: the YAML of a fenced ```` ```chart ```` block, checked against its dataset.
 //! - [`svg`]: bar, column, grouped, stacked and line charts (drawn with `plotters`, then
@@ -12,7 +12,8 @@
 //! - [`maps`]: the forum map (hub and sectors), the objectives × forums matrix, the gap
 //!   map (actions × stakeholder types) and count charts from the model.
 //!
-//! Nothing here does I/O or panics on data; all text from content is XML-escaped. The
+//! Nothing here does I/O or panics on data; all text from content is escaped by
+//! `crate::escape`. The
 //! classes used by the HTML tables and SVGs are styled by [`stylesheet`], which the theme
 //! includes.
 
@@ -54,7 +55,8 @@ pub struct Chart {
     /// Exactly the plotted numbers, with a header row.
     pub csv: String,
     pub title: String,
-    /// The text of the SVG's `<desc>`: the author's, or one generated from the data.
+    /// The text of the SVG's `<desc>`: the author's, or the main finding phrased by the
+    /// caller (`render::visuals`); empty when neither was given.
     pub description: String,
     pub source: Option<String>,
 }

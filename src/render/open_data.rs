@@ -92,6 +92,9 @@ pub fn contributions_json(site: &Site, year: i32) -> String {
     let records: Vec<Record> = edition_contributions(site, year)
         .map(|contribution| record(site, contribution))
         .collect();
+    // serde_json fails only on a map with non-string keys or a `Serialize` that errors; a
+    // record has neither (numbers that are not finite become `null`), so the default is
+    // never taken.
     let mut json = serde_json::to_string_pretty(&records).unwrap_or_default();
     json.push('\n');
     json
