@@ -232,6 +232,9 @@ pub struct Contribution {
     pub aliases: Vec<String>,
     /// The slug of an earlier edition's contribution whose work this one reports progress on.
     pub updates: Option<String>,
+    /// `draft: true`: such a contribution is in `Site::drafts`, never in
+    /// `Site::contributions`, except in `serve`'s preview, whose pages show a banner.
+    pub draft: bool,
     /// First submission and last revision, from git when the site is a repository.
     pub provenance: Option<Provenance>,
     pub body: Markdown,

@@ -6,6 +6,11 @@
 //! rendered the first time someone asks for it, alone (`Scope::Only`), into memory, and
 //! kept until the next rebuild replaces the whole snapshot: the cache never has to work
 //! out which pages a change touched, because a new snapshot starts empty.
+//!
+//! The pages are those of a *preview* of the site: its drafts (`draft: true`) are shown
+//! among the contributions, each with a banner, so that an author can see one before
+//! publishing it. `build` never sees the preview; the validated site, drafts apart, is
+//! kept as well, since the next update of the site starts from it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -19,7 +24,11 @@ use crate::render::{self, Plan, Prepared, RenderError, Scope, Sink};
 
 /// A valid version of the site and the files rendered from it so far.
 pub struct Snapshot {
+    /// The site as validated, drafts apart: what the next update starts from.
     pub site: Arc<Site>,
+    /// The site the pages show: `site` with its drafts among the contributions.
+    pub preview: Arc<Site>,
+    /// The figures of `preview`.
     pub prepared: Arc<Prepared>,
     pub theme: Arc<Theme>,
     /// Every file of this version of the site.
@@ -42,15 +51,23 @@ pub enum Failure {
 impl Snapshot {
     /// A snapshot of a newly validated `site`: its figures are computed now.
     pub fn new(site: Site, theme: Arc<Theme>) -> Self {
-        let prepared = Arc::new(Prepared::new(&site));
-        Snapshot::with_theme(Arc::new(site), prepared, theme)
+        let site = Arc::new(site);
+        let preview = preview(&site);
+        let prepared = Arc::new(Prepared::new(&preview));
+        Snapshot::with_theme(site, preview, prepared, theme)
     }
 
-    /// A snapshot of an unchanged site (and its figures) with `theme`.
-    pub fn with_theme(site: Arc<Site>, prepared: Arc<Prepared>, theme: Arc<Theme>) -> Self {
-        let (plan, collisions) = Plan::new(&site, &prepared, &theme);
+    /// A snapshot of an unchanged site (its preview and figures) with `theme`.
+    pub fn with_theme(
+        site: Arc<Site>,
+        preview: Arc<Site>,
+        prepared: Arc<Prepared>,
+        theme: Arc<Theme>,
+    ) -> Self {
+        let (plan, collisions) = Plan::new(&preview, &prepared, &theme);
         Snapshot {
             site,
+            preview,
             prepared,
             theme,
             plan,
@@ -88,7 +105,7 @@ impl Snapshot {
         }
         let sink = MemorySink::default();
         let rendered = render::render_with(
-            &self.site,
+            &self.preview,
             &self.prepared,
             &self.plan,
             &self.theme,
@@ -118,6 +135,20 @@ impl Snapshot {
     fn cached(&self, path: &str) -> Option<Option<Arc<Vec<u8>>>> {
         recover(self.cache.lock()).get(path).cloned()
     }
+}
+
+/// `site` with its drafts among its contributions (the same site when it has none).
+fn preview(site: &Arc<Site>) -> Arc<Site> {
+    if site.drafts.is_empty() {
+        return Arc::clone(site);
+    }
+    let mut preview = Site::clone(site);
+    preview.contributions.append(&mut preview.drafts);
+    preview
+        .contributions
+        .sort_by(crate::validate::display_order);
+    preview.index = crate::model::Index::build(&preview.contributions);
+    Arc::new(preview)
 }
 
 /// A sink that keeps files in memory: `serve` writes nothing to disk.

@@ -142,6 +142,7 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
         } = entry.value;
         let from_date = check.date(&from, "from");
         let to_date = check.date(&to, "to");
+        let status_position = check.yaml.position_of(&status);
         let status = check.choice(
             &status,
             "edition status",
@@ -175,6 +176,9 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
                     check.error(position, format!("edition {year} overlaps edition {}", other.year), "give each edition its own year and a reporting period that does not overlap another's");
                     ok = false;
                 } else {
+                    if status == EditionStatus::Open {
+                        also_open(check, &editions, year, status_position);
+                    }
                     editions.push(Edition {
                         year,
                         from,
@@ -190,6 +194,23 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
     }
     editions.sort_by_key(|edition| edition.year);
     ok.then_some(editions)
+}
+
+/// Warns when edition `year`, open, is not the only open edition: the older one should
+/// have been published (`publish` refuses to leave it open beside a newer one).
+fn also_open(check: &mut Checker, editions: &[Edition], year: i32, position: Position) {
+    let Some(other) = editions
+        .iter()
+        .find(|other| other.status == EditionStatus::Open)
+    else {
+        return;
+    };
+    let (older, newer) = (other.year.min(year), other.year.max(year));
+    check.warning(
+        position,
+        format!("editions {older} and {newer} are both open"),
+        format!("one edition collects contributions at a time: once its reporting period is over, publish edition {older} (`rapporteur publish {older}`), which `publish {newer}` will require anyway"),
+    );
 }
 
 /// `content/data/objectives.yaml` → objectives with their actions.
@@ -372,8 +393,11 @@ pub fn forums(
         let objectives = check.ids(
             objectives,
             objective_ids,
-            "objective",
-            "objectives are listed in content/data/objectives.yaml",
+            (
+                "objective",
+                "objectives are listed in content/data/objectives.yaml",
+            ),
+            |_| None,
         );
         if let Some(category) = category {
             forums.push(Forum {

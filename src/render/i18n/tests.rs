@@ -174,6 +174,7 @@ fn no_english_is_left_in_the_translations() {
             "first",
             "end",
             "last",
+            "field",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))
