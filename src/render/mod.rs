@@ -6,6 +6,7 @@
 //! rendered in parallel; each page is written as soon as it is rendered, so memory does
 //! not grow with the size of the site.
 
+mod bodies;
 pub mod changes;
 mod contributions;
 mod facets;
@@ -170,12 +171,19 @@ pub fn render_with(
     let mut diagnostics = Diagnostics::new();
     let mut pages = 0;
     for edition in &site.editions {
-        for language in &site.config.languages {
-            if let Some(renderer) = inputs.renderer(edition, language) {
-                let (count, problems) = renderer.portal_pages()?;
-                pages += count;
-                diagnostics.extend(problems);
-            }
+        let renderers: Vec<Renderer> = site
+            .config
+            .languages
+            .iter()
+            .filter_map(|language| inputs.renderer(edition, language))
+            .collect();
+        let (count, problems) = contributions::pages_in_every_language(&renderers)?;
+        pages += count;
+        diagnostics.extend(problems);
+        for renderer in &renderers {
+            let (count, problems) = renderer.portal_pages()?;
+            pages += count;
+            diagnostics.extend(problems);
         }
     }
     if let Some(front) = site.current_edition() {
@@ -467,16 +475,17 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// Every page of the portal.
+    /// Every page of the portal but its contributions' own (see
+    /// `contributions::pages_in_every_language`).
     fn portal_pages(&self) -> Result<(usize, Vec<Diagnostic>)> {
         let mut diagnostics = Vec::new();
         let (mut pages, mut problems) = self.home()?;
         diagnostics.append(&mut problems);
-        for (count, mut problems) in [self.reports()?, self.contributions()?, self.policy_notes()?]
-        {
+        for (count, mut problems) in [self.reports()?, self.policy_notes()?] {
             pages += count;
             diagnostics.append(&mut problems);
         }
+        pages += self.contributions()?;
         pages += self.objectives()?;
         pages += self.forums()?;
         pages += self.facets()?;
