@@ -140,7 +140,7 @@ impl SitePages {
         for translation in &site.home.translations {
             add(&translation.body.file, None, String::new());
         }
-        for contribution in &site.contributions {
+        for contribution in site.contributions.iter() {
             let path = format!("contributions/{}/", contribution.slug);
             add(
                 &contribution.body.file,
@@ -266,7 +266,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .or_default()
             .insert(forum.id.clone(), cited);
     }
-    for contribution in &site.contributions {
+    for contribution in site.contributions.iter() {
         let cited = Citable {
             edition: Some(contribution.edition),
             path: format!("contributions/{}/", contribution.slug),
