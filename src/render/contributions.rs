@@ -125,7 +125,7 @@ impl<'a> Renderer<'a> {
                 }
                 let mut context = page_context(section);
                 context.extend(extra.clone());
-                context.insert("items", &self.summaries(chunk));
+                context.insert_value("items", self.summaries(chunk).into());
                 context.insert("count", &positions.len());
                 context.insert("first_number", &(index * PAGE_SIZE + 1));
                 context.insert("pagination", &Pagination::new(base, number, total));

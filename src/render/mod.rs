@@ -234,6 +234,7 @@ impl<'a> Inputs<'a> {
             sink: self.sink,
             summaries: &self.prepared.summaries,
             site_view: &self.prepared.site_view,
+            site_value: &self.prepared.site_value,
             related: &self.prepared.related,
             scope: self.scope,
             portal: Portal {
@@ -277,8 +278,11 @@ struct Renderer<'a> {
     plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
-    summaries: &'a [ContributionSummary],
+    /// Each contribution's summary, as templates read it.
+    summaries: &'a [tera::Value],
     site_view: &'a SiteView,
+    /// `site_view` as templates read it.
+    site_value: &'a tera::Value,
     related: &'a portal::Editions,
     scope: &'a Scope,
     portal: Portal<'a>,
@@ -368,7 +372,7 @@ impl<'a> Renderer<'a> {
         if not_found {
             context.insert("path", "404.html");
         }
-        context.insert("site", self.site_view);
+        context.insert_value("site", self.site_value.clone());
         let mut html = self
             .theme
             .tera
@@ -468,10 +472,11 @@ impl<'a> Renderer<'a> {
         markdown::render(body, &setting)
     }
 
-    fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
+    /// The summaries of the contributions at `positions`, as templates read them.
+    fn summaries(&self, positions: &[usize]) -> Vec<tera::Value> {
         positions
             .iter()
-            .filter_map(|position| self.summaries.get(*position))
+            .filter_map(|position| self.summaries.get(*position).cloned())
             .collect()
     }
 

@@ -17,8 +17,12 @@ use crate::model::{Contribution, Site};
 pub struct Prepared {
     pub(super) editions: BTreeMap<i32, EditionPrepared>,
     pub(super) related: portal::Editions,
-    pub(super) summaries: Vec<ContributionSummary>,
+    /// The summary of each contribution as templates read it, made once: listings show
+    /// each contribution on several pages and in every language.
+    pub(super) summaries: Vec<tera::Value>,
     pub(super) site_view: SiteView,
+    /// `site_view` as templates read it, made once for every page.
+    pub(super) site_value: tera::Value,
     /// What links in Markdown may point to.
     pub(super) link_targets: markdown::SitePages,
     /// The site as each language's portals show it (`Site::localized`), but the default's.
@@ -49,7 +53,11 @@ impl Prepared {
                     || {
                         site.contributions
                             .par_iter()
-                            .map(ContributionSummary::new)
+                            .map(|contribution| {
+                                tera::Value::from_serializable(&ContributionSummary::new(
+                                    contribution,
+                                ))
+                            })
                             .collect()
                     },
                     || SiteView::new(site),
@@ -60,6 +68,7 @@ impl Prepared {
             editions,
             related,
             summaries,
+            site_value: tera::Value::from_serializable(&site_view),
             site_view,
             link_targets: markdown::SitePages::new(site),
             shown: Prepared::shown(site, &localized),
