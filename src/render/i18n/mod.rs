@@ -21,11 +21,12 @@
 mod check;
 mod format;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Position};
@@ -42,11 +43,13 @@ pub struct Messages {
     bundles: BTreeMap<&'static str, Bundle>,
     /// The messages that take no argument, formatted once: most of a page's strings are
     /// such labels and headings, asked for on every page.
-    plain: BTreeMap<&'static str, HashMap<String, String>>,
+    plain: BTreeMap<&'static str, FxHashMap<String, String>>,
     /// The messages with arguments already formatted, by [`memo_key`]: pages ask for the
     /// same few (a date, "edition 2025", a listing's count) thousands of times, and
     /// Fluent resolves the pattern and its plural rules again at each call.
-    formatted: RwLock<HashMap<String, String>>,
+    formatted: RwLock<FxHashMap<String, String>>,
+    /// Dates written out, by language and `YYYY-MM-DD` text: the `date` filter's answers.
+    dates: BTreeMap<&'static str, RwLock<FxHashMap<String, String>>>,
 }
 
 /// The most formatted messages [`Messages`] keeps; past it, messages are formatted anew.
@@ -216,7 +219,11 @@ impl Messages {
         let mut messages = Messages {
             bundles,
             plain: BTreeMap::new(),
-            formatted: RwLock::new(HashMap::new()),
+            formatted: RwLock::default(),
+            dates: LANGUAGES
+                .iter()
+                .map(|language| (*language, RwLock::default()))
+                .collect(),
         };
         messages.plain = LANGUAGES
             .iter()
@@ -341,6 +348,26 @@ impl Messages {
         )
     }
 
+    /// The date written `YYYY-MM-DD` in `iso`, written out in `language` as by
+    /// [`Messages::date`]; `None` when `iso` is not such a date.
+    pub fn iso_date(&self, language: &str, iso: &str) -> Option<String> {
+        let memo = self.dates.get(language);
+        let known = memo
+            .and_then(|memo| memo.read().ok())
+            .and_then(|dates| dates.get(iso).cloned());
+        if known.is_some() {
+            return known;
+        }
+        let date = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
+        let text = self.date(language, date);
+        if let Some(mut dates) = memo.and_then(|memo| memo.write().ok()) {
+            if dates.len() < MAX_FORMATTED {
+                dates.insert(iso.to_owned(), text.clone());
+            }
+        }
+        Some(text)
+    }
+
     /// `value` written in `language`: "4,200" in English, "4 200" in French.
     pub fn number(&self, language: &str, value: f64) -> String {
         NumberSymbols::of(language).format(value)
@@ -460,10 +487,12 @@ pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>) {
         move |value: &str, _: tera::Kwargs, state: &tera::State| {
             // Model dates are checked, but a manifest's dates are as someone typed them:
             // one that is not `YYYY-MM-DD` is shown as written rather than stopping the build.
-            match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(date) => Ok::<_, tera::Error>(for_date.date(&page_language(state)?, date)),
-                Err(_) => Ok(value.to_owned()),
-            }
+            let language = page_language(state)?;
+            Ok::<_, tera::Error>(
+                for_date
+                    .iso_date(&language, value)
+                    .unwrap_or_else(|| value.to_owned()),
+            )
         },
     );
     let for_number = Arc::clone(messages);

@@ -489,6 +489,15 @@ fn messages_asked_again_are_the_same_and_their_arguments_still_count() {
     let date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default();
     assert_eq!(messages.date("fr", date), messages.date("fr", date));
     assert_eq!(messages.date("en", date), "14 March 2025");
+    for _ in 0..2 {
+        let iso = messages.iso_date("en", "2025-03-14");
+        assert_eq!(iso.as_deref(), Some("14 March 2025"));
+        assert_eq!(
+            messages.iso_date("fr", "2025-03-14"),
+            Some(messages.date("fr", date))
+        );
+        assert_eq!(messages.iso_date("en", "14/03/2025"), None);
+    }
     // A number and a text that read alike are different arguments.
     let year = |value: Arg| messages.text("en", "edition-label", &[("year", value)]);
     assert_eq!(year(Arg::Text("2025".into())), "Edition 2025");
