@@ -279,7 +279,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     sink: &'a dyn Sink,
     /// Each contribution's summary, as templates read it.
-    summaries: &'a [tera::Value],
+    summaries: &'a [prepared::Summary],
     site_view: &'a SiteView,
     /// `site_view` as templates read it.
     site_value: &'a tera::Value,
@@ -476,7 +476,7 @@ impl<'a> Renderer<'a> {
     fn summaries(&self, positions: &[usize]) -> Vec<tera::Value> {
         positions
             .iter()
-            .filter_map(|position| self.summaries.get(*position).cloned())
+            .filter_map(|position| Some(self.summaries.get(*position)?.value()))
             .collect()
     }
 

@@ -17,9 +17,10 @@ use crate::model::{Contribution, Site};
 pub struct Prepared {
     pub(super) editions: BTreeMap<i32, EditionPrepared>,
     pub(super) related: portal::Editions,
-    /// The summary of each contribution as templates read it, made once: listings show
-    /// each contribution on several pages and in every language.
-    pub(super) summaries: Vec<tera::Value>,
+    /// The summary of each contribution as templates read it, made when a page first
+    /// shows it (listings show each contribution on several pages and in every language;
+    /// `serve` renders only the pages asked for, after each save).
+    pub(super) summaries: Vec<Summary>,
     pub(super) site_view: SiteView,
     /// `site_view` as templates read it, made once for every page.
     pub(super) site_value: tera::Value,
@@ -30,6 +31,21 @@ pub struct Prepared {
     /// The site as an edition's portal in a language shows it, where the edition leaves out
     /// data records (`Site::as_shown_in`); absent for the others.
     pub(super) shown: BTreeMap<(i32, String), Site>,
+}
+
+/// A contribution's summary, and the same as a template value once a page needed it.
+pub(super) struct Summary {
+    view: ContributionSummary,
+    value: std::sync::OnceLock<tera::Value>,
+}
+
+impl Summary {
+    /// The summary as templates read it, made on first use.
+    pub(super) fn value(&self) -> tera::Value {
+        self.value
+            .get_or_init(|| tera::Value::from_serializable(&self.view))
+            .clone()
+    }
 }
 
 /// One edition's contributions by facet.
@@ -53,10 +69,9 @@ impl Prepared {
                     || {
                         site.contributions
                             .par_iter()
-                            .map(|contribution| {
-                                tera::Value::from_serializable(&ContributionSummary::new(
-                                    contribution,
-                                ))
+                            .map(|contribution| Summary {
+                                view: ContributionSummary::new(contribution),
+                                value: std::sync::OnceLock::new(),
                             })
                             .collect()
                     },
