@@ -44,7 +44,7 @@ pub struct Heading {
 }
 
 /// The HTML of a document with its headings and the problems found in it.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderedMarkdown {
     pub html: String,
     pub headings: Vec<Heading>,

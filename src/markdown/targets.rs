@@ -231,7 +231,7 @@ pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, Stri
     for translation in &site.home.translations {
         add(&translation.body.file, None, String::new());
     }
-    for contribution in &site.contributions {
+    for contribution in site.contributions.iter() {
         let path = format!("contributions/{}/", contribution.slug);
         add(
             &contribution.body.file,
@@ -294,7 +294,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .or_default()
             .insert(forum.id.clone(), cited);
     }
-    for contribution in &site.contributions {
+    for contribution in site.contributions.iter() {
         let cited = Citable::of_document(
             contribution.edition,
             format!("contributions/{}/", contribution.slug),

@@ -143,11 +143,11 @@ fn preview(site: &Arc<Site>) -> Arc<Site> {
         return Arc::clone(site);
     }
     let mut preview = Site::clone(site);
-    preview.contributions.append(&mut preview.drafts);
-    preview
-        .contributions
-        .sort_by(crate::validate::display_order);
-    preview.index = crate::model::Index::build(&preview.contributions);
+    let mut contributions = Vec::clone(&preview.contributions);
+    contributions.append(&mut preview.drafts);
+    contributions.sort_by(crate::validate::display_order);
+    preview.index = crate::model::Index::build(&contributions);
+    preview.contributions = Arc::new(contributions);
     Arc::new(preview)
 }
 
