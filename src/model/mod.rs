@@ -25,7 +25,10 @@ pub struct Site {
     pub editions: Vec<Edition>,
     pub objectives: Vec<Objective>,
     pub forums: Vec<Forum>,
-    pub contributions: Vec<Contribution>,
+    /// Shared, so that the copies of the site each language's portals read
+    /// ([`Site::localized`]) and each edition's data records ([`Site::as_shown_in`]) do
+    /// not copy every contribution.
+    pub contributions: std::sync::Arc<Vec<Contribution>>,
     /// Contributions marked `draft: true`: checked like the others, never rendered.
     pub drafts: Vec<Contribution>,
     pub policy_notes: Vec<PolicyNote>,

@@ -17,8 +17,13 @@ use crate::model::{Contribution, Site};
 pub struct Prepared {
     pub(super) editions: BTreeMap<i32, EditionPrepared>,
     pub(super) related: portal::Editions,
-    pub(super) summaries: Vec<ContributionSummary>,
+    /// The summary of each contribution as templates read it, made when a page first
+    /// shows it (listings show each contribution on several pages and in every language;
+    /// `serve` renders only the pages asked for, after each save).
+    pub(super) summaries: Vec<Summary>,
     pub(super) site_view: SiteView,
+    /// `site_view` as templates read it, made once for every page.
+    pub(super) site_value: tera::Value,
     /// What links in Markdown may point to.
     pub(super) link_targets: markdown::SitePages,
     /// The site as each language's portals show it (`Site::localized`), but the default's.
@@ -26,6 +31,21 @@ pub struct Prepared {
     /// The site as an edition's portal in a language shows it, where the edition leaves out
     /// data records (`Site::as_shown_in`); absent for the others.
     pub(super) shown: BTreeMap<(i32, String), Site>,
+}
+
+/// A contribution's summary, and the same as a template value once a page needed it.
+pub(super) struct Summary {
+    view: ContributionSummary,
+    value: std::sync::OnceLock<tera::Value>,
+}
+
+impl Summary {
+    /// The summary as templates read it, made on first use.
+    pub(super) fn value(&self) -> tera::Value {
+        self.value
+            .get_or_init(|| tera::Value::from_serializable(&self.view))
+            .clone()
+    }
 }
 
 /// One edition's contributions by facet.
@@ -49,7 +69,10 @@ impl Prepared {
                     || {
                         site.contributions
                             .par_iter()
-                            .map(ContributionSummary::new)
+                            .map(|contribution| Summary {
+                                view: ContributionSummary::new(contribution),
+                                value: std::sync::OnceLock::new(),
+                            })
                             .collect()
                     },
                     || SiteView::new(site),
@@ -60,6 +83,7 @@ impl Prepared {
             editions,
             related,
             summaries,
+            site_value: tera::Value::from_serializable(&site_view),
             site_view,
             link_targets: markdown::SitePages::new(site),
             shown: Prepared::shown(site, &localized),

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::{IoContext as _, IoError};
@@ -124,17 +124,16 @@ impl Snapshot {
             return Err(Failure::Problems(diagnostics));
         }
         let mut files = sink.into_files();
-        if let Ok(mut cache) = self.cache.lock() {
-            for path in missing {
-                let bytes = files.remove(&path).map(Arc::new);
-                cache.insert(path, bytes);
-            }
+        let mut cache = recover(self.cache.lock());
+        for path in missing {
+            let bytes = files.remove(&path).map(Arc::new);
+            cache.insert(path, bytes);
         }
         Ok(diagnostics)
     }
 
     fn cached(&self, path: &str) -> Option<Option<Arc<Vec<u8>>>> {
-        self.cache.lock().ok()?.get(path).cloned()
+        recover(self.cache.lock()).get(path).cloned()
     }
 }
 
@@ -144,11 +143,11 @@ fn preview(site: &Arc<Site>) -> Arc<Site> {
         return Arc::clone(site);
     }
     let mut preview = Site::clone(site);
-    preview.contributions.append(&mut preview.drafts);
-    preview
-        .contributions
-        .sort_by(crate::validate::display_order);
-    preview.index = crate::model::Index::build(&preview.contributions);
+    let mut contributions = Vec::clone(&preview.contributions);
+    contributions.append(&mut preview.drafts);
+    contributions.sort_by(crate::validate::display_order);
+    preview.index = crate::model::Index::build(&contributions);
+    preview.contributions = Arc::new(contributions);
     Arc::new(preview)
 }
 
@@ -160,13 +159,13 @@ struct MemorySink {
 
 impl MemorySink {
     fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_default()
+        self.files
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     fn keep(&self, path: &str, contents: Vec<u8>) {
-        if let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_owned(), contents);
-        }
+        recover(self.files.lock()).insert(path.to_owned(), contents);
     }
 }
 
@@ -183,5 +182,41 @@ impl Sink for MemorySink {
             .with_path("read", source)?;
         self.keep(path, contents);
         Ok(())
+    }
+}
+
+/// The guard of a lock, also when a thread panicked while holding it: what serve keeps
+/// behind its locks (maps, whole `Arc`s) is whole after every insert or swap, and giving
+/// up on it would turn pages already rendered into 404s, or drop a new snapshot or the
+/// problems overlay without a word.
+pub fn recover<'a, T>(
+    locked: Result<MutexGuard<'a, T>, PoisonError<MutexGuard<'a, T>>>,
+) -> MutexGuard<'a, T> {
+    locked.unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_poisoned_sink_keeps_its_files() {
+        let sink = MemorySink::default();
+        sink.keep("before.html", b"1".to_vec());
+        let poisoned = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let _held = sink.files.lock();
+                    panic!("a render thread panics while writing");
+                })
+                .join()
+        });
+        assert!(poisoned.is_err() && sink.files.is_poisoned());
+        sink.keep("after.html", b"2".to_vec());
+        let files = sink.into_files();
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            ["after.html", "before.html"]
+        );
     }
 }

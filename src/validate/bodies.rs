@@ -3,8 +3,8 @@
 //!
 //! Render finds a body's broken links and images while converting it, but a site with
 //! errors is never rendered, and neither are drafts. Their bodies are converted here
-//! instead, once, in the default language, against the pages of the valid part of the
-//! site ([`Leniently`]): a document that failed validation still counts as a page, so a
+//! instead, once, in the default language, against the pages the valid part of the site
+//! implies (`markdown::ModelPages`, [`Leniently`]): a document that failed validation still counts as a page, so a
 //! link to it is not reported besides its own errors. When site.yaml or a data file has
 //! errors, the pages themselves are unknown and links are only made safe (`Unchecked`),
 //! as before.
@@ -16,7 +16,9 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::DocumentKind;
-use crate::markdown::{self, Citation, LinkTargets, NoBlocks, PortalTargets, SitePages};
+use crate::markdown::{
+    self, Citation, LinkTargets, ModelPages, NoBlocks, PortalTargets, SitePages,
+};
 use crate::model::{Contribution, Markdown, Site};
 
 use super::renames::{RecordKind, Renames};
@@ -74,6 +76,7 @@ pub fn problems(
             .collect();
     };
     let pages = SitePages::new(site);
+    let model_pages = ModelPages::new(site);
     let newest = site.editions.last().map_or(0, |edition| edition.year);
     let invalid_pages: BTreeMap<String, String> = invalid
         .iter()
@@ -98,7 +101,7 @@ pub fn problems(
         .flat_map(|body| {
             let year = body.edition.unwrap_or(newest);
             let targets = Leniently {
-                valid: pages.portal(site, year, language),
+                valid: pages.portal(&model_pages, site, year, language),
                 invalid: &invalid_pages,
             };
             let root = "../".repeat(body.page.matches('/').count());

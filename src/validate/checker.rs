@@ -14,6 +14,7 @@ use crate::load::YamlSource;
 use crate::model::vocabulary::id_for_name;
 
 use super::renames::Rename;
+use serde_saphyr::Spanned;
 
 /// Collects the problems of one file.
 pub struct Checker<'a> {
@@ -56,7 +57,13 @@ impl<'a> Checker<'a> {
 
     /// Reports top-level fields not in `known`, suggesting the nearest known one.
     pub fn unknown_fields(&mut self, known: &[&str], what: &str) {
-        for key in self.yaml.top_level_keys() {
+        let keys = self.yaml.top_level_keys();
+        self.unknown_keys(keys, known, what);
+    }
+
+    /// Reports the fields `keys` (the top-level keys of this file) not in `known`.
+    pub fn unknown_keys(&mut self, keys: Vec<Spanned<String>>, known: &[&str], what: &str) {
+        for key in keys {
             if known.contains(&key.value.as_str()) {
                 continue;
             }

@@ -101,11 +101,11 @@ pub(super) fn contribution_fields(
     known: &Known,
 ) -> (Option<ContributionFields>, Vec<Diagnostic>) {
     let mut check = Checker::new(document.yaml());
-    let raw: RawContribution = match check.yaml.parse() {
-        Ok(raw) => raw,
+    let (raw, keys): (RawContribution, _) = match check.yaml.parse_with_keys() {
+        Ok(parsed) => parsed,
         Err(problems) => return (None, problems),
     };
-    check.unknown_fields(raw::CONTRIBUTION_FIELDS, "a contribution");
+    check.unknown_keys(keys, raw::CONTRIBUTION_FIELDS, "a contribution");
     let draft = raw.draft.as_ref().is_some_and(|draft| draft.value);
     placeholders(&mut check, &raw, document, draft);
     let slug = slug_of(document, &mut check);

@@ -248,7 +248,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         editions,
         objectives,
         forums,
-        contributions,
+        contributions: std::sync::Arc::new(contributions),
         drafts,
         policy_notes,
         home,

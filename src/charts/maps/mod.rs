@@ -21,7 +21,8 @@ use super::spec::{ChartData, ChartKind, Series};
 use super::{render_chart_in, Chart, Direction};
 
 /// A horizontal bar chart of `labels_and_counts`, in the order given, with value labels.
-/// An empty `description` is replaced by one generated from the counts.
+/// An empty `description` leaves the `<desc>` empty: the portal passes the main finding,
+/// phrased in the page's language by `render::visuals`.
 pub fn counts_chart(
     title: &str,
     description: &str,

@@ -379,6 +379,7 @@ chart-finding-change = From { $from } to { $to }, { $fell ->
            *[other] values fell in { $fell } and rose in { $rose } of { $count } categories
         }
     }.
+chart-finding-line = { $series } went from { $start } in { $first } to { $end } in { $last }.
 chart-finding-target = { $above } of { $count } are above the reference line at { $level }.
 chart-finding-target-named = { $above } of { $count } are above the reference line at { $level } ({ $label }).
 chart-by-action = Contributions by action of objective { $id }

@@ -367,6 +367,7 @@ chart-finding-change = De { $from } a { $to }, { $fell ->
            *[other] los valores bajaron en { $fell } y subieron en { $rose } de { $count } categorías
         }
     }.
+chart-finding-line = { $series } pasó de { $start } en { $first } a { $end } en { $last }.
 chart-finding-target = { $above } de { $count } superan la línea de referencia de { $level }.
 chart-finding-target-named = { $above } de { $count } superan la línea de referencia de { $level } ({ $label }).
 chart-by-action = Contribuciones por acción del objetivo { $id }

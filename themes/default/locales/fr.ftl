@@ -372,6 +372,7 @@ chart-finding-change = De { $from } à { $to }, { $fell ->
            *[other] les valeurs ont baissé dans { $fell } catégories et augmenté dans { $rose } sur { $count }
         }
     }.
+chart-finding-line = { $series } est passé de { $start } ({ $first }) à { $end } ({ $last }).
 chart-finding-target = { $above } sur { $count } dépassent la ligne de référence de { $level }.
 chart-finding-target-named = { $above } sur { $count } dépassent la ligne de référence de { $level } ({ $label }).
 chart-by-action = Contributions par action de l’objectif { $id }

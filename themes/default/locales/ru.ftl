@@ -384,6 +384,7 @@ chart-finding-change = С { $from } по { $to } { $fell ->
            *[other] значения снизились в { $fell } и выросли в { $rose } из { $count } категорий
         }
     }.
+chart-finding-line = { $series }: от { $start } в { $first } до { $end } в { $last }.
 chart-finding-target = { $above } из { $count } выше опорной линии { $level }.
 chart-finding-target-named = { $above } из { $count } выше опорной линии { $level } ({ $label }).
 chart-by-action = Материалы по действиям цели { $id }

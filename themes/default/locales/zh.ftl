@@ -326,6 +326,7 @@ chart-finding-change = 从{ $from }到{ $to }，{ $fell ->
            *[other] { $count }个类别中有{ $fell }个下降、{ $rose }个上升
         }
     }。
+chart-finding-line = { $series }从{ $first }的{ $start }变为{ $last }的{ $end }。
 chart-finding-target = { $count }个中有{ $above }个高于{ $level }的参考线。
 chart-finding-target-named = { $count }个中有{ $above }个高于{ $level }的参考线（{ $label }）。
 chart-by-action = 目标 { $id } 各项行动的材料
