@@ -7,7 +7,8 @@
 //! the SHA-256 of its content:
 //! - its contributions, policy notes and report pages, and their translations (by file);
 //! - the home page prose and its translations (by file);
-//! - the site's title and description (`site.yaml#title`, `site.yaml#description`);
+//! - the site's title and description (`site.yaml#title`, `site.yaml#description`) and
+//!   their translations (`site.yaml#title.fr`);
 //! - each objective (with its actions) and each forum the edition shows, as a record
 //!   (`content/data/objectives.yaml#A`, `content/data/forums.yaml#igf`), so that records
 //!   added for a later edition (`added_in: 2026`) leave it untouched, and a changed record
@@ -230,6 +231,17 @@ fn site_texts(site: &Site) -> Vec<(String, String)> {
     let mut texts = vec![("site.yaml#title".to_owned(), site.config.title.clone())];
     if let Some(description) = &site.config.description {
         texts.push(("site.yaml#description".to_owned(), description.clone()));
+    }
+    for (language, translated) in &site.config.translations {
+        if let Some(title) = &translated.title {
+            texts.push((format!("site.yaml#title.{language}"), title.clone()));
+        }
+        if let Some(description) = &translated.description {
+            texts.push((
+                format!("site.yaml#description.{language}"),
+                description.clone(),
+            ));
+        }
     }
     texts
 }

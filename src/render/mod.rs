@@ -234,7 +234,7 @@ impl<'a> Inputs<'a> {
             sink: self.sink,
             summaries: &self.prepared.summaries,
             site_view: &self.prepared.site_view,
-            site_value: &self.prepared.site_value,
+            site_value: self.prepared.site_value(language)?,
             related: &self.prepared.related,
             scope: self.scope,
             portal: Portal {

@@ -1,14 +1,14 @@
 //! Validation of `site.yaml` and the data files: objectives with their actions, forums,
 //! and the datasets behind charts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
     Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Lifespan, Objective,
-    SiteConfig,
+    SiteConfig, SiteTexts,
 };
 
 use super::checker::Checker;
@@ -20,6 +20,50 @@ fn whole_file(file: &TextFile) -> YamlSource<'_> {
         yaml: &file.text,
         line_offset: 0,
     }
+}
+
+/// `translations:` in site.yaml: the title and description in each other language of the
+/// site. A language the site does not have, or its default language, is an error.
+fn site_translations(
+    check: &mut Checker,
+    raw: Option<S<BTreeMap<String, S<raw::RawSiteTexts>>>>,
+    default_language: Option<&str>,
+    languages: &[String],
+) -> BTreeMap<String, SiteTexts> {
+    let mut translations = BTreeMap::new();
+    for (language, texts) in raw.map(|map| map.value).unwrap_or_default() {
+        let position = check.yaml.position_of(&texts);
+        if Some(language.as_str()) == default_language {
+            check.error(
+                position,
+                format!("`translations` has `{language}`, the default language"),
+                "the default language's texts are `title` and `description` at the top of site.yaml",
+            );
+            continue;
+        }
+        if !languages.contains(&language) {
+            check.error(
+                position,
+                format!(
+                    "`translations` has `{language}`, which is not one of the site's languages"
+                ),
+                format!(
+                    "add `{language}` to `languages` (now: {}), or remove these texts",
+                    languages.join(", ")
+                ),
+            );
+            continue;
+        }
+        let texts = texts.value;
+        let title = texts
+            .title
+            .and_then(|title| check.optional_text(Some(title), "title"));
+        let description = texts
+            .description
+            .and_then(|text| check.optional_text(Some(text), "description"));
+        translations.insert(language, SiteTexts { title, description });
+    }
+    translations
 }
 
 /// `site.yaml` → configuration and editions.
@@ -90,6 +134,12 @@ pub fn site(
         );
     }
     let repository = raw.repository.and_then(|url| check.url(&url, "repository"));
+    let translations = site_translations(
+        &mut check,
+        raw.translations,
+        default_language.as_deref(),
+        &languages,
+    );
     let editions = editions(&mut check, raw.editions);
     diagnostics.append(&mut check.diagnostics);
 
@@ -107,6 +157,7 @@ pub fn site(
         theme,
         description: raw.description.map(|text| text.value),
         repository,
+        translations,
     };
     Some((config, editions?))
 }
