@@ -24,6 +24,7 @@ mod fixtures;
 pub mod layout;
 pub mod maps;
 mod palette;
+pub mod resolve;
 pub mod spec;
 pub mod svg;
 mod text;
@@ -37,9 +38,9 @@ pub use describe::{finding, Finding};
 pub use layout::Direction;
 pub use maps::{counts_chart, counts_chart_in, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
+pub use resolve::{find_dataset, resolve};
 pub use spec::{
-    find_dataset, parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series,
-    SpecError, Target,
+    parse_spec, ChartData, ChartKind, ChartSpec, Filter, Located, Series, SpecError, Target,
 };
 pub use svg::{render_chart, render_chart_in};
 

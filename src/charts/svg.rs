@@ -154,7 +154,8 @@ fn csv(data: &ChartData) -> String {
 mod tests {
     use super::*;
     use crate::charts::layout::{Axis, WIDTH};
-    use crate::charts::spec::{parse_spec, resolve, Series, Target};
+    use crate::charts::resolve::resolve;
+    use crate::charts::spec::{parse_spec, Series, Target};
     use crate::charts::ChartKind;
     use crate::charts::{fixtures, palette};
 

@@ -214,7 +214,7 @@ impl<'a> ChartBlocks<'a> {
     /// The chart written in Markdown as `source`, in the portal's language.
     fn chart(&self, source: &str) -> Result<Chart, BlockError> {
         let spec = charts::parse_spec(source).map_err(block_error)?;
-        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
+        let dataset = charts::find_dataset(&spec, self.datasets).map_err(block_error)?;
         let data = charts::resolve(&spec, dataset).map_err(block_error)?;
         let data = self.words.described(self.words.translated(data));
         let id = block_chart_name(source);

@@ -91,7 +91,8 @@ mod tests {
 
     use super::*;
     use crate::charts::fixtures;
-    use crate::charts::spec::{parse_spec, resolve};
+    use crate::charts::resolve::resolve;
+    use crate::charts::spec::parse_spec;
     use crate::model::{Index, StakeholderType};
 
     /// Everything a 10,000-contribution site draws, once.
