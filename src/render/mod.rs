@@ -185,6 +185,10 @@ pub fn render_with(
             pages += count;
             diagnostics.extend(problems);
         }
+        // Another edition's portals have other documents: its indexes are not needed again.
+        if let Ok(mut search) = shared.search.lock() {
+            search.clear();
+        }
     }
     if let Some(front) = site.current_edition() {
         for language in &site.config.languages {
