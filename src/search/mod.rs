@@ -124,24 +124,6 @@ impl IndexParts {
     }
 }
 
-/// A key for documents, to find an index already built for the same ones.
-pub fn documents_key(documents: &[SearchDocument]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    for document in sorted(documents) {
-        for field in [
-            &document.url,
-            &document.title,
-            &document.summary,
-            &document.text,
-            &document.kind,
-        ] {
-            hasher.update((field.len() as u64).to_le_bytes());
-            hasher.update(field.as_bytes());
-        }
-    }
-    hasher.finalize().into()
-}
-
 /// Documents in address order: their position is their number in posting lists.
 fn sorted(documents: &[SearchDocument]) -> Vec<&SearchDocument> {
     let mut sorted: Vec<&SearchDocument> = documents.iter().collect();
