@@ -438,6 +438,8 @@ fn status(root: &Path, year: Option<i32>, format: StatusFormat) -> ExitCode {
     let text = match format {
         StatusFormat::Human => crate::status::human(&status),
         StatusFormat::Markdown => crate::status::markdown(&status),
+        // A status is structs, strings, numbers and string-keyed maps, which serde_json
+        // always writes: the default is never taken.
         StatusFormat::Json => serde_json::to_string_pretty(&status).unwrap_or_default() + "\n",
     };
     print!("{text}");

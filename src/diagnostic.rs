@@ -232,6 +232,8 @@ pub fn render(diagnostics: &[Diagnostic], format: Format) -> String {
     match format {
         Format::Human => diagnostics.iter().map(render_human).collect(),
         Format::Json => {
+            // serde_json fails only on a map with non-string keys or a `Serialize` that
+            // errors; a diagnostic has neither, so the default is never taken.
             let mut json = serde_json::to_string_pretty(diagnostics).unwrap_or_default();
             json.push('\n');
             json
@@ -287,12 +289,10 @@ fn render_markdown(diagnostics: &[Diagnostic]) -> String {
     text
 }
 
-/// Text safe in a Markdown page that GitHub renders: no HTML, no line breaks.
+/// Text safe in a Markdown page that GitHub renders: no HTML (the one markup escaper), no
+/// line breaks.
 fn escape_markdown(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['\n', '\r'], " ")
+    crate::escape::markup(text).replace(['\n', '\r'], " ")
 }
 
 /// One diagnostic as rustc-style text, with the offending line when there is one.

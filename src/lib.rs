@@ -18,6 +18,7 @@ pub mod cli;
 pub mod csv_file;
 pub mod diagnostic;
 pub mod embedded_theme;
+pub mod escape;
 pub mod fs;
 pub mod init;
 pub mod load;

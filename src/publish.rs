@@ -55,9 +55,12 @@ fn valid_site(root: &Path) -> Result<(Site, BTreeMap<String, String>), String> {
     let problems_first =
         || "the content has problems: run `rapporteur check` and fix them first".to_owned();
     let site_root = crate::fs::SiteRoot::open(root).map_err(|error| error.to_string())?;
-    let (sources, load_problems) = crate::load::load(&site_root);
+    let (sources, mut load_problems) = crate::load::load(&site_root);
     let mut hashes = crate::load::hashes::content_hashes(&sources);
-    hashes.extend(crate::load::hashes::site_file_hashes(&site_root));
+    hashes.extend(crate::load::hashes::site_file_hashes(
+        &site_root,
+        &mut load_problems,
+    ));
     let (site, problems) = crate::validate::validate_unfrozen(sources);
     if load_problems.has_errors() || problems.has_errors() {
         return Err(problems_first());

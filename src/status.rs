@@ -64,13 +64,15 @@ pub fn status(root: &Path, year: Option<i32>, today: NaiveDate) -> Result<Status
         Err(crate::Failure::Fatal(message)) => return Err(message),
     };
     let site = model(root)?;
-    let editions = site
+    let editions: Vec<EditionReport> = site
         .iter()
-        .flat_map(|site| &site.editions)
-        .filter(|edition| year.is_none_or(|year| edition.year == year))
-        .map(|edition| edition_report(site.as_ref(), edition, today))
-        .collect::<Option<Vec<_>>>()
-        .unwrap_or_default();
+        .flat_map(|site| {
+            site.editions
+                .iter()
+                .filter(|edition| year.is_none_or(|year| edition.year == year))
+                .map(move |edition| edition_report(site, edition, today))
+        })
+        .collect();
     if let (Some(year), true, Some(_)) = (year, editions.is_empty(), &site) {
         return Err(format!("there is no edition {year} in site.yaml"));
     }
@@ -96,12 +98,7 @@ fn model(root: &Path) -> Result<Option<Site>, String> {
     Ok(crate::validate::validate_partial(sources))
 }
 
-fn edition_report(
-    site: Option<&Site>,
-    edition: &crate::model::Edition,
-    today: NaiveDate,
-) -> Option<EditionReport> {
-    let site = site?;
+fn edition_report(site: &Site, edition: &crate::model::Edition, today: NaiveDate) -> EditionReport {
     let year = edition.year;
     let contributions: Vec<_> = site
         .contributions
@@ -170,7 +167,7 @@ fn edition_report(
         .filter(|action| action.lifespan.includes(year) && !named.contains(action.id.as_str()))
         .map(|action| action.id.clone())
         .collect();
-    Some(report)
+    report
 }
 
 /// Diagnostics grouped by file, files with the most errors first.

@@ -378,6 +378,9 @@ pub fn discard_now(directory: &Path) {
         return;
     }
     remove_tree(directory);
+    // Best effort, ignored on purpose: this runs after the build has returned (in a
+    // detached process), and what remains keeps our prefix and marker, so the next build
+    // removes it (`remove_dead_builds`).
     let _ = fs::remove_dir_all(directory);
 }
 
@@ -392,6 +395,8 @@ pub fn discard_now(directory: &Path) {
 fn remove_tree(path: &Path) {
     use rayon::prelude::*;
     let order = DeletionOrder::of(path);
+    // Failures are ignored on purpose: a file that stays keeps its folder, which
+    // `discard_now`'s `remove_dir_all` or the next build's cleanup tries again.
     order.files.par_iter().for_each(|file| {
         let _ = fs::remove_file(file);
     });

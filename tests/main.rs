@@ -19,11 +19,13 @@ mod suite {
 
     mod atomic;
     mod bugs;
+    mod chart_descriptions;
     mod cli;
     mod csv;
     mod data_translations;
     mod determinism;
     mod editions;
+    mod escaping;
     mod fixtures;
     mod frozen;
     mod fuzz_corpus;
@@ -45,4 +47,5 @@ mod suite {
     mod status;
     mod tidy;
     mod urls;
+    mod workflows;
 }

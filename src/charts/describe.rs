@@ -1,18 +1,15 @@
-//! Generated descriptions and number formatting for charts.
+//! A chart's main finding, as data, and number formatting for charts.
 //!
 //! A chart's `<desc>` should say what a sighted reader sees at a glance: the main finding,
 //! not the raw numbers (those are in the table). When the author gives no `description`,
-//! one is written from the data: what is charted, the largest and smallest values of the
-//! latest series, the change from the first series to the last, and how many categories
+//! one is made from the data: the largest and smallest values of the latest series, the
+//! change from the first series to the last, where each line went, and how many categories
 //! are above a target. Every number goes through [`format_value`], so labels, tables,
 //! CSV and descriptions agree digit for digit.
 //!
-//! The finding itself is data ([`finding`]: extremes or all equal, change, target
-//! crossed), so that the portal phrases it in each language from its message files
-//! (`render::visuals`); [`describe`] is the English phrasing for charts drawn without
-//! message files.
-
-use std::fmt::Write as _;
+//! The finding is data ([`finding`]), and `render::visuals` is its one phrasing, in every
+//! language from the theme's `chart-finding-*` messages: a second, English-only phrasing
+//! here once described line charts that the portal left without a description.
 
 use super::spec::{ChartData, ChartKind, Series};
 
@@ -42,7 +39,19 @@ pub fn format_value(value: f64, decimals: usize, unit: Option<&str>) -> String {
 pub struct Finding {
     pub extremes: Option<Extremes>,
     pub change: Option<Change>,
+    /// Where each line went, for a line chart (its first four series).
+    pub lines: Vec<LineEnds>,
     pub target: Option<TargetCrossed>,
+}
+
+/// A line's value at the first category and at the last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineEnds {
+    pub series: String,
+    pub first: String,
+    pub start: String,
+    pub last: String,
+    pub end: String,
 }
 
 /// The largest and smallest values of the latest series (or of the totals).
@@ -79,7 +88,7 @@ pub struct TargetCrossed {
     pub label: Option<String>,
 }
 
-/// The main finding of `data` (lines have none: their description says where each went).
+/// The main finding of `data`: for a line chart, where each line went instead of extremes.
 pub fn finding(data: &ChartData) -> Finding {
     let unit = data.unit.as_deref();
     let (values, series) = match data.kind {
@@ -109,8 +118,34 @@ pub fn finding(data: &ChartData) -> Finding {
     Finding {
         extremes,
         change,
+        lines: line_ends(data),
         target,
     }
+}
+
+/// The first and last value of each of the first four lines of a line chart (none for
+/// other kinds).
+fn line_ends(data: &ChartData) -> Vec<LineEnds> {
+    let (Some(first), Some(last)) = (data.categories.first(), data.categories.last()) else {
+        return Vec::new();
+    };
+    if data.kind != ChartKind::Line {
+        return Vec::new();
+    }
+    let format = |value: &f64| format_value(*value, data.decimals, data.unit.as_deref());
+    data.series
+        .iter()
+        .take(4)
+        .filter_map(|series| {
+            Some(LineEnds {
+                series: series.name.clone(),
+                first: first.clone(),
+                start: format(series.values.first()?),
+                last: last.clone(),
+                end: format(series.values.last()?),
+            })
+        })
+        .collect()
 }
 
 fn extremes(data: &ChartData, values: &[f64], series: Option<String>) -> Option<Extremes> {
@@ -153,51 +188,6 @@ fn change(first: &Series, last: &Series) -> Change {
     }
 }
 
-/// A description of the chart's main finding, in English.
-pub fn describe(data: &ChartData) -> String {
-    let mut text = overview(data);
-    match data.kind {
-        ChartKind::Line => describe_lines(data, &mut text),
-        ChartKind::StackedBar => describe_totals(data, &mut text),
-        _ => describe_bars(data, &mut text),
-    }
-    describe_target(data, &mut text);
-    text
-}
-
-fn kind_name(data: &ChartData) -> &'static str {
-    let several = data.series.len() > 1;
-    match data.kind {
-        ChartKind::Bar | ChartKind::GroupedBar if several => "Grouped bar chart",
-        ChartKind::Bar | ChartKind::GroupedBar => "Bar chart",
-        ChartKind::Column if several => "Grouped column chart",
-        ChartKind::Column => "Column chart",
-        ChartKind::StackedBar => "Stacked bar chart",
-        ChartKind::Line => "Line chart",
-    }
-}
-
-fn overview(data: &ChartData) -> String {
-    let names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
-    let count = data.categories.len();
-    let noun = if count == 1 { "category" } else { "categories" };
-    format!(
-        "{} of {} by {}, {count} {noun}.",
-        kind_name(data),
-        join(&names),
-        data.category_label
-    )
-}
-
-/// "a", "a and b", "a, b and c".
-fn join(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The categories holding the extreme value of `values` (`largest` or smallest).
 fn extreme<'a>(data: &'a ChartData, values: &[f64], largest: bool) -> Option<(f64, Vec<&'a str>)> {
     let pick = |a: f64, b: f64| if largest { a.max(b) } else { a.min(b) };
@@ -216,78 +206,6 @@ fn extreme<'a>(data: &'a ChartData, values: &[f64], largest: bool) -> Option<(f6
     Some((best, names))
 }
 
-/// "The largest value is A (3) and the smallest is B and C (1)", or, when every value is the
-/// same, "All N categories have the same value (1)"; long lists end with "and N others".
-fn extremes_sentence(extremes: &Extremes, subject: &str) -> String {
-    match extremes {
-        Extremes::AllEqual { count, value } => format!(
-            " All {count} categories have the same {} ({value}).",
-            subject.rsplit(' ').next().unwrap_or(subject),
-        ),
-        Extremes::Spread {
-            largest,
-            largest_value,
-            smallest,
-            smallest_value,
-            ..
-        } => format!(
-            " {subject} is {} ({largest_value}) and the smallest is {} ({smallest_value}).",
-            join_some(&as_strs(largest)),
-            join_some(&as_strs(smallest)),
-        ),
-    }
-}
-
-fn as_strs(items: &[String]) -> Vec<&str> {
-    items.iter().map(String::as_str).collect()
-}
-
-/// Like [`join`], naming at most three items and counting the rest.
-fn join_some(items: &[&str]) -> String {
-    match items.len() {
-        0..=3 => join(items),
-        n => format!("{}, {} and {} others", items[0], items[1], n - 2),
-    }
-}
-
-fn describe_bars(data: &ChartData, text: &mut String) {
-    let finding = finding(data);
-    let subject = match data.series.as_slice() {
-        [_] => "The largest value".to_owned(),
-        [.., last] => format!("In {}, the largest value", last.name),
-        [] => return,
-    };
-    if let Some(extremes) = &finding.extremes {
-        text.push_str(&extremes_sentence(extremes, &subject));
-    }
-    if let Some(change) = &finding.change {
-        describe_change(change, text);
-    }
-}
-
-fn describe_change(change: &Change, text: &mut String) {
-    let Change {
-        fell, rose, count, ..
-    } = *change;
-    let moved = match (fell, rose) {
-        (0, 0) => "values did not change".to_owned(),
-        (2, 0) if count == 2 => "values fell in both categories".to_owned(),
-        (0, 2) if count == 2 => "values rose in both categories".to_owned(),
-        (fell, 0) if fell == count => format!("values fell in all {count} categories"),
-        (0, rose) if rose == count => format!("values rose in all {count} categories"),
-        (fell, 0) => format!("values fell in {fell} of {count} categories"),
-        (0, rose) => format!("values rose in {rose} of {count} categories"),
-        (fell, rose) => format!("values fell in {fell} and rose in {rose} of {count} categories"),
-    };
-    let _ = write!(text, " From {} to {}, {moved}.", change.from, change.to);
-}
-
-fn describe_totals(data: &ChartData, text: &mut String) {
-    if let Some(extremes) = &finding(data).extremes {
-        text.push_str(&extremes_sentence(extremes, "The largest total"));
-    }
-}
-
 /// The sum of the series in each category.
 pub fn totals(data: &ChartData) -> Vec<f64> {
     (0..data.categories.len())
@@ -298,44 +216,6 @@ pub fn totals(data: &ChartData) -> Vec<f64> {
                 .sum()
         })
         .collect()
-}
-
-fn describe_lines(data: &ChartData, text: &mut String) {
-    let (Some(first), Some(last)) = (data.categories.first(), data.categories.last()) else {
-        return;
-    };
-    let unit = data.unit.as_deref();
-    for series in data.series.iter().take(4) {
-        let (Some(start), Some(end)) = (series.values.first(), series.values.last()) else {
-            continue;
-        };
-        let _ = write!(
-            text,
-            " {} went from {} in {first} to {} in {last}.",
-            series.name,
-            format_value(*start, data.decimals, unit),
-            format_value(*end, data.decimals, unit)
-        );
-    }
-}
-
-fn describe_target(data: &ChartData, text: &mut String) {
-    let (Some(target), Some(last)) = (finding(data).target, data.series.last()) else {
-        return;
-    };
-    let name = match &target.label {
-        Some(label) => format!(" ({label})"),
-        None => String::new(),
-    };
-    let when = match (data.kind, data.series.len()) {
-        (ChartKind::StackedBar, _) | (_, 1) => String::new(),
-        _ => format!(" in {}", last.name),
-    };
-    let _ = write!(
-        text,
-        " {} of {} are above the reference line at {}{name}{when}.",
-        target.above, target.count, target.level
-    );
 }
 
 /// The fewest decimal places (at most 4) that show `value` exactly.
@@ -379,17 +259,6 @@ mod tests {
     }
 
     #[test]
-    fn states_the_main_finding() {
-        assert_eq!(
-            describe(&data()),
-            "Grouped bar chart of 2021 and 2022 by group, 3 categories. In 2022, the largest \
-             value is Africa (5.0%) and the smallest is Europe (0.4%). From 2021 to 2022, \
-             values fell in 2 of 3 categories. 1 of 3 are above the reference line at 2% (the \
-             2% target) in 2022."
-        );
-    }
-
-    #[test]
     fn the_finding_is_data_and_equal_values_are_said_to_be_equal() {
         let finding = finding(&data());
         assert_eq!(
@@ -420,7 +289,34 @@ mod tests {
                 value: "1.0%".to_owned()
             })
         );
-        assert!(describe(&equal).contains("All 3 categories have the same value (1.0%)."));
+    }
+
+    #[test]
+    fn a_line_chart_finding_is_where_each_line_went() {
+        let mut lines = data();
+        lines.kind = ChartKind::Line;
+        let finding = finding(&lines);
+        assert_eq!((finding.extremes, finding.change), (None, None));
+        assert_eq!(
+            finding.lines,
+            [
+                LineEnds {
+                    series: "2021".to_owned(),
+                    first: "Africa".to_owned(),
+                    start: "6.5%".to_owned(),
+                    last: "CIS".to_owned(),
+                    end: "1.1%".to_owned(),
+                },
+                LineEnds {
+                    series: "2022".to_owned(),
+                    first: "Africa".to_owned(),
+                    start: "5.0%".to_owned(),
+                    last: "CIS".to_owned(),
+                    end: "1.1%".to_owned(),
+                },
+            ]
+        );
+        assert!(super::finding(&data()).lines.is_empty());
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //!
 //! Why at build time: the portal must work without JavaScript, on slow connections and in
 //! screen readers, and two builds of one tree must be byte-identical. So every figure is a
-//! string computed once from the model: an SVG for the eye (with `<title>`, `<desc>` and a
-//! generated description of the main finding), and the same numbers as a table and a CSV
-//! for everyone else.
+//! string computed once from the model: an SVG for the eye (with `<title>`, and a `<desc>`
+//! stating the main finding, which [`describe`] finds and `render::visuals` phrases), and
+//! the same numbers as a table and a CSV for everyone else.
 //!
 //! - [`spec`]: the YAML of a fenced ```` ```chart ```` block, checked against its dataset.
 //! - [`svg`]: bar, column, grouped, stacked and line charts (drawn with `plotters`, then
@@ -12,7 +12,8 @@
 //! - [`maps`]: the forum map (hub and sectors), the objectives × forums matrix, the gap
 //!   map (actions × stakeholder types) and count charts from the model.
 //!
-//! Nothing here does I/O or panics on data; all text from content is XML-escaped. The
+//! Nothing here does I/O or panics on data; all text from content is escaped by
+//! `crate::escape`. The
 //! classes used by the HTML tables and SVGs are styled by [`stylesheet`], which the theme
 //! includes.
 
@@ -23,21 +24,23 @@ mod fixtures;
 pub mod layout;
 pub mod maps;
 mod palette;
+pub mod resolve;
 pub mod spec;
 pub mod svg;
 mod text;
 mod tidy;
 mod xml;
 
+use crate::escape::markup_into;
 use serde::Serialize;
 
 pub use describe::{finding, Finding};
 pub use layout::Direction;
 pub use maps::{counts_chart, counts_chart_in, forum_map, gap_map, objectives_forums_matrix};
 pub use palette::stylesheet;
+pub use resolve::{find_dataset, resolve};
 pub use spec::{
-    find_dataset, parse_spec, resolve, ChartData, ChartKind, ChartSpec, Filter, Located, Series,
-    SpecError, Target,
+    parse_spec, ChartData, ChartKind, ChartSpec, Filter, Located, Series, SpecError, Target,
 };
 pub use svg::{render_chart, render_chart_in};
 
@@ -53,7 +56,8 @@ pub struct Chart {
     /// Exactly the plotted numbers, with a header row.
     pub csv: String,
     pub title: String,
-    /// The text of the SVG's `<desc>`: the author's, or one generated from the data.
+    /// The text of the SVG's `<desc>`: the author's, or the main finding phrased by the
+    /// caller (`render::visuals`); empty when neither was given.
     pub description: String,
     pub source: Option<String>,
 }
@@ -91,26 +95,26 @@ impl Chart {
         let capacity = self.svg.len() + self.narrow_svg.len() + 256 + 48 * self.table.rows.len();
         let mut html = String::with_capacity(capacity);
         html.push_str("<figure class=\"chart-figure\">\n<figcaption>");
-        xml::escape_into(&mut html, &self.title);
+        markup_into(&mut html, &self.title);
         if let Some(source) = &self.source {
             html.push_str(" <span class=\"chart-source\">");
-            xml::escape_into(&mut html, &words.source);
+            markup_into(&mut html, &words.source);
             html.push(' ');
-            xml::escape_into(&mut html, source);
+            markup_into(&mut html, source);
             html.push_str("</span>");
         }
         html.push_str("</figcaption>\n");
         html.push_str(&self.svg);
         html.push_str(&self.narrow_svg);
         html.push_str("<details class=\"chart-data\">\n<summary>");
-        xml::escape_into(&mut html, &words.data_table);
+        markup_into(&mut html, &words.data_table);
         html.push_str("</summary>\n");
         html.push_str(&self.table.to_html());
         if let Some(href) = csv_href {
             html.push_str("<p><a href=\"");
-            xml::escape_into(&mut html, href);
+            markup_into(&mut html, href);
             html.push_str("\" download>");
-            xml::escape_into(&mut html, &words.download);
+            markup_into(&mut html, &words.download);
             html.push_str("</a></p>\n");
         }
         html.push_str("</details>\n</figure>\n");
@@ -131,11 +135,11 @@ impl Table {
     pub fn to_html(&self) -> String {
         let mut html = String::with_capacity(64 * (self.rows.len() + 2));
         html.push_str("<table class=\"chart-table\">\n<caption>");
-        xml::escape_into(&mut html, &self.caption);
+        markup_into(&mut html, &self.caption);
         html.push_str("</caption>\n<thead><tr>");
         for header in &self.headers {
             html.push_str("<th scope=\"col\">");
-            xml::escape_into(&mut html, header);
+            markup_into(&mut html, header);
             html.push_str("</th>");
         }
         html.push_str("</tr></thead>\n<tbody>\n");
@@ -156,7 +160,7 @@ fn push_row(html: &mut String, row: &[String]) {
             _ => ("<td>", "</td>"),
         };
         html.push_str(open);
-        xml::escape_into(html, cell);
+        markup_into(html, cell);
         html.push_str(close);
     }
     html.push_str("</tr>\n");

@@ -24,7 +24,7 @@ use super::layout::{Direction, LegendEntry};
 use super::palette;
 use super::spec::ChartKind;
 use super::text::FAMILY;
-use super::xml::escape_into;
+use crate::escape::markup_into;
 
 /// What the document needs besides `plotters`' drawing.
 pub struct Frame<'a> {
@@ -120,7 +120,7 @@ pub fn document(drawn: Option<&str>, frame: &Frame) -> String {
                 frame.font,
                 palette::TEXT
             );
-            escape_into(&mut svg, frame.fallback);
+            markup_into(&mut svg, frame.fallback);
             svg.push_str("</text>\n");
         }
     }
@@ -139,9 +139,9 @@ fn open(svg: &mut String, frame: &Frame) {
         frame.kind.id()
     );
     let _ = write!(svg, "<title id=\"{id}-title\">");
-    escape_into(svg, frame.title);
+    markup_into(svg, frame.title);
     let _ = write!(svg, "</title>\n<desc id=\"{id}-desc\">");
-    escape_into(svg, frame.description);
+    markup_into(svg, frame.description);
     svg.push_str("</desc>\n");
 }
 
@@ -191,7 +191,7 @@ fn legend(svg: &mut String, frame: &Frame) {
         );
         let (open, close) = frame.isolation();
         svg.push_str(open);
-        escape_into(svg, &entry.name);
+        markup_into(svg, &entry.name);
         svg.push_str(close);
         svg.push_str("</text>\n");
     }

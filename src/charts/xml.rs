@@ -1,31 +1,6 @@
-//! Escaping for text and attribute values in SVG and HTML.
-//!
-//! Titles, names and labels come from contributors' content, so every string that goes
-//! into markup passes through here. Characters that XML 1.0 forbids (most C0 controls)
-//! are dropped, because one of them would make the whole SVG unparseable.
-
-/// Appends `text` to `out` with `& < > " '` escaped and forbidden characters dropped.
-pub fn escape_into(out: &mut String, text: &str) {
-    for character in text.chars() {
-        match character {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(character),
-            c if c < ' ' || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-}
-
-/// `text`, escaped for markup.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text);
-    out
-}
+//! Ids for charts' markup: every chart, map and table id, and the `url(#…)` and CSS
+//! selectors that name them, are made here from the chart's name. (Text is escaped by
+//! `crate::escape`, shared with feeds and pages.)
 
 /// An id safe in `id="…"`, `url(#…)` and CSS selectors: `[A-Za-z0-9_-]`, starting with a
 /// letter (`chart` when `raw` has no usable character).
@@ -48,14 +23,6 @@ pub fn ident(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_controls() {
-        assert_eq!(
-            escape("<script>alert('x') & \"y\"</script>\u{1}"),
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
-        );
-    }
 
     #[test]
     fn idents_are_safe() {

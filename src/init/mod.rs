@@ -153,6 +153,8 @@ fn ask(question: &str, default: Option<&str>) -> Result<String, String> {
             Some(default) => eprint!("{question} [{default}]: "),
             None => eprint!("{question}: "),
         }
+        // A prompt that cannot be flushed still leaves the question answerable; the
+        // read below reports a terminal that is really gone.
         let _ = std::io::stderr().flush();
         let mut line = String::new();
         let read = std::io::stdin()

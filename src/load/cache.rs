@@ -231,7 +231,7 @@ impl Loaded {
                 .get_or_insert_with(|| super::hashes::content_hashes(&sources));
             // Assets and theme files are read again: a change to them takes this path.
             hashes.retain(|file, _| !file.starts_with("assets/") && !file.starts_with("themes/"));
-            hashes.extend(super::hashes::site_file_hashes(root));
+            hashes.extend(super::hashes::site_file_hashes(root, &mut diagnostics));
             sources.hashes = hashes.clone();
         }
         (sources, diagnostics)

@@ -80,6 +80,8 @@ pub fn memoized<T: Clone + Send + Sync + 'static, E>(
     Ok(value)
 }
 
+/// The memoised value for `yaml`; a poisoned memo is a miss (the text is parsed again,
+/// with the same result), never an error.
 fn lookup<T: Clone + 'static>(memo: &Mutex<Memo>, yaml: &str) -> Option<T> {
     let mut memo = memo.lock().ok()?;
     let generation = memo.generation;

@@ -132,7 +132,9 @@ pub fn load(root: &SiteRoot) -> (Sources, Diagnostics) {
     diagnostics.extend(shallow);
     if !sources.manifests.is_empty() {
         sources.hashes = hashes::content_hashes(&sources);
-        sources.hashes.extend(hashes::site_file_hashes(root));
+        sources
+            .hashes
+            .extend(hashes::site_file_hashes(root, &mut diagnostics));
     }
     (sources, diagnostics)
 }

@@ -25,13 +25,15 @@ mod convert;
 mod ids;
 mod links;
 mod locate;
+mod model_pages;
 mod outline;
 mod raw_html;
 mod targets;
 
 pub use ids::CONTENT_PREFIX;
 pub use links::{IMAGE_MAX_BYTES, IMAGE_TYPES};
-pub use targets::{Citation, LinkTargets, PortalTargets, SitePages, Unchecked};
+pub use model_pages::ModelPages;
+pub use targets::{Citation, LinkTargets, PageIndex, PortalTargets, SitePages, Unchecked};
 
 /// A heading of a document, for tables of contents.
 #[derive(Clone, Debug, serde::Serialize)]

@@ -92,6 +92,9 @@ pub fn inspect(fragment: &str) -> Inspection {
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(fragment.into());
+    // `feed` stops early only when the sink answers `TokenSinkResult::Script` (a tree
+    // builder about to run a script); `Collector` never does, so the answer is always
+    // "done" and the whole fragment has been read.
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let tags = tokenizer.sink.tags.take();

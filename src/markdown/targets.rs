@@ -1,15 +1,16 @@
 //! What a document's links may point to: the pages of its portal, the other documents
 //! (by their file), and the site's assets.
 //!
-//! The Markdown converter asks through the narrow [`LinkTargets`] trait only, so the page
-//! list can come from anywhere. For now [`SitePages`] lists the pages of each edition's
-//! portal from the model, following the URL scheme of `ARCHITECTURE.md` (the same one
-//! `render` writes); a page plan can implement the trait instead.
+//! The Markdown converter asks through the narrow [`LinkTargets`] trait only. Which pages
+//! a portal has is answered by a [`PageIndex`]: `render`'s page plan, the one list of what
+//! a build writes (paginated listings included), so a link is accepted exactly when the
+//! build writes its page. [`SitePages`] adds the documents, assets and citations from the
+//! model.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::model::{Region, Site, StakeholderType};
+use crate::model::{Site, Translation};
 
 /// The pages, documents and assets a document's links may point to.
 pub trait LinkTargets: Sync {
@@ -40,6 +41,14 @@ pub trait LinkTargets: Sync {
     fn citation(&self, kind: &str, id: &str) -> Option<Citation>;
     /// Every id of `kind`, for "did you mean".
     fn citation_ids(&self, kind: &str) -> Vec<&str>;
+}
+
+/// The pages of each edition's portal: `render`'s page plan implements it.
+pub trait PageIndex: Sync {
+    /// Whether the portal of edition `year` has a page at `path` (`contributions/x/`).
+    fn has_page(&self, year: i32, path: &str) -> bool;
+    /// Every page path of the portal of edition `year`, for "did you mean".
+    fn pages(&self, year: i32) -> Vec<&str>;
 }
 
 /// The link a citation becomes.
@@ -113,12 +122,25 @@ impl Citable {
             title,
         }
     }
+
+    /// A document of one edition (a contribution, a policy note), cited by its title in
+    /// the portal's language where it has a translation.
+    fn of_document(edition: i32, path: String, title: &str, translations: &[Translation]) -> Self {
+        Citable {
+            edition: Some(edition),
+            path,
+            text: title.to_owned(),
+            translations: translations
+                .iter()
+                .map(|translation| (translation.language.clone(), translation.title.clone()))
+                .collect(),
+            title: None,
+        }
+    }
 }
 
 /// The pages of every edition's portal, the documents and the assets of a site.
 pub struct SitePages {
-    /// Page paths inside each edition's portal.
-    pages: BTreeMap<i32, BTreeSet<String>>,
     /// Each document file: its edition (none for the home page, shown in every edition)
     /// and its path inside the portal.
     documents: BTreeMap<String, (Option<i32>, String)>,
@@ -132,55 +154,7 @@ pub struct SitePages {
 
 impl SitePages {
     pub fn new(site: &Site) -> Self {
-        let mut documents = BTreeMap::new();
-        let mut add = |file: &str, edition: Option<i32>, path: String| {
-            documents.insert(file.to_owned(), (edition, path));
-        };
-        add(&site.home.body.file, None, String::new());
-        for translation in &site.home.translations {
-            add(&translation.body.file, None, String::new());
-        }
-        for contribution in site.contributions.iter() {
-            let path = format!("contributions/{}/", contribution.slug);
-            add(
-                &contribution.body.file,
-                Some(contribution.edition),
-                path.clone(),
-            );
-            for translation in &contribution.translations {
-                add(
-                    &translation.body.file,
-                    Some(contribution.edition),
-                    path.clone(),
-                );
-            }
-        }
-        for note in &site.policy_notes {
-            let path = format!("policy-notes/{}/", note.slug);
-            add(&note.body.file, Some(note.edition), path.clone());
-            for translation in &note.translations {
-                add(&translation.body.file, Some(note.edition), path.clone());
-            }
-        }
-        for report in &site.reports {
-            let chapters = report
-                .chapters
-                .iter()
-                .map(|chapter| (chapter, format!("report/{}/", chapter.slug)));
-            for (page, path) in
-                std::iter::once((&report.front, "report/".to_owned())).chain(chapters)
-            {
-                add(&page.body.file, Some(report.year), path.clone());
-                for translation in &page.translations {
-                    add(&translation.body.file, Some(report.year), path.clone());
-                }
-            }
-        }
-        let pages = site
-            .editions
-            .iter()
-            .map(|edition| (edition.year, edition_pages(site, edition.year, &documents)))
-            .collect();
+        let documents = document_pages(site);
         let assets = site
             .assets
             .iter()
@@ -192,7 +166,6 @@ impl SitePages {
             })
             .collect();
         SitePages {
-            pages,
             documents,
             assets,
             citable: citable(site),
@@ -200,9 +173,15 @@ impl SitePages {
         }
     }
 
-    /// The link targets of the portal of edition `year` in `language` (`site` gives the
-    /// portal's prefix, hence the way up to the site root).
-    pub fn portal<'a>(&'a self, site: &Site, year: i32, language: &'a str) -> PortalTargets<'a> {
+    /// The link targets of the portal of edition `year` in `language`, whose pages are
+    /// those of `pages` (`site` gives the portal's prefix, hence the way up to the site root).
+    pub fn portal<'a>(
+        &'a self,
+        pages: &'a dyn PageIndex,
+        site: &Site,
+        year: i32,
+        language: &'a str,
+    ) -> PortalTargets<'a> {
         let depth = crate::urls::Prefix::portal(site, year, language)
             .as_str()
             .split('/')
@@ -210,6 +189,7 @@ impl SitePages {
             .count();
         PortalTargets {
             site: self,
+            pages,
             year,
             language,
             site_root: "../".repeat(depth),
@@ -240,6 +220,54 @@ fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
     pages
 }
 
+/// Each document file: its edition (none for the home page, shown in every edition)
+/// and its page inside the portal.
+pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
+    let mut documents = BTreeMap::new();
+    let mut add = |file: &str, edition: Option<i32>, path: String| {
+        documents.insert(file.to_owned(), (edition, path));
+    };
+    add(&site.home.body.file, None, String::new());
+    for translation in &site.home.translations {
+        add(&translation.body.file, None, String::new());
+    }
+    for contribution in site.contributions.iter() {
+        let path = format!("contributions/{}/", contribution.slug);
+        add(
+            &contribution.body.file,
+            Some(contribution.edition),
+            path.clone(),
+        );
+        for translation in &contribution.translations {
+            add(
+                &translation.body.file,
+                Some(contribution.edition),
+                path.clone(),
+            );
+        }
+    }
+    for note in &site.policy_notes {
+        let path = format!("policy-notes/{}/", note.slug);
+        add(&note.body.file, Some(note.edition), path.clone());
+        for translation in &note.translations {
+            add(&translation.body.file, Some(note.edition), path.clone());
+        }
+    }
+    for report in &site.reports {
+        let chapters = report
+            .chapters
+            .iter()
+            .map(|chapter| (chapter, format!("report/{}/", chapter.slug)));
+        for (page, path) in std::iter::once((&report.front, "report/".to_owned())).chain(chapters) {
+            add(&page.body.file, Some(report.year), path.clone());
+            for translation in &page.translations {
+                add(&translation.body.file, Some(report.year), path.clone());
+            }
+        }
+    }
+    documents
+}
+
 /// What documents can cite: actions, objectives, forums, contributions and policy notes.
 fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     let mut citable: BTreeMap<&'static str, BTreeMap<String, Citable>> = BTreeMap::new();
@@ -267,34 +295,24 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .insert(forum.id.clone(), cited);
     }
     for contribution in site.contributions.iter() {
-        let cited = Citable {
-            edition: Some(contribution.edition),
-            path: format!("contributions/{}/", contribution.slug),
-            text: contribution.title.clone(),
-            translations: contribution
-                .translations
-                .iter()
-                .map(|translation| (translation.language.clone(), translation.title.clone()))
-                .collect(),
-            title: None,
-        };
+        let cited = Citable::of_document(
+            contribution.edition,
+            format!("contributions/{}/", contribution.slug),
+            &contribution.title,
+            &contribution.translations,
+        );
         citable
             .entry("contribution")
             .or_default()
             .insert(contribution.slug.clone(), cited);
     }
     for note in &site.policy_notes {
-        let cited = Citable {
-            edition: Some(note.edition),
-            path: format!("policy-notes/{}/", note.slug),
-            text: note.title.clone(),
-            translations: note
-                .translations
-                .iter()
-                .map(|translation| (translation.language.clone(), translation.title.clone()))
-                .collect(),
-            title: None,
-        };
+        let cited = Citable::of_document(
+            note.edition,
+            format!("policy-notes/{}/", note.slug),
+            &note.title,
+            &note.translations,
+        );
         citable
             .entry("policy-note")
             .or_default()
@@ -303,66 +321,10 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     citable
 }
 
-/// The pages of edition `year`'s portal (see the URL list in `ARCHITECTURE.md`).
-fn edition_pages(
-    site: &Site,
-    year: i32,
-    documents: &BTreeMap<String, (Option<i32>, String)>,
-) -> BTreeSet<String> {
-    let mut pages: BTreeSet<String> = [
-        "",
-        "contributions/",
-        "objectives/",
-        "forums/",
-        "policy-notes/",
-        "stakeholders/",
-        "regions/",
-        "progress/",
-        "search/",
-    ]
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
-    if site.editions.iter().any(|edition| edition.year < year) {
-        pages.insert("changes/".to_owned());
-    }
-    if site.reports.iter().any(|report| report.year == year) {
-        pages.insert("print/".to_owned());
-    }
-    pages.extend(
-        documents
-            .values()
-            .filter(|(edition, _)| *edition == Some(year))
-            .map(|(_, path)| path.clone()),
-    );
-    for contribution in site.contributions.iter().filter(|c| c.edition == year) {
-        for alias in &contribution.aliases {
-            pages.insert(format!("contributions/{alias}/"));
-        }
-    }
-    for objective in &site.objectives {
-        let base = format!("objectives/{}/", objective.slug());
-        pages.insert(format!("{base}contributions/"));
-        for action in &objective.actions {
-            pages.insert(format!("{base}{}/", action.slug()));
-        }
-        pages.insert(base);
-    }
-    for forum in &site.forums {
-        pages.insert(format!("forums/{}/", forum.id));
-    }
-    for kind in StakeholderType::ALL {
-        pages.insert(format!("stakeholders/{}/", kind.id()));
-    }
-    for region in Region::ALL {
-        pages.insert(format!("regions/{}/", region.id()));
-    }
-    pages
-}
-
 /// The link targets of one portal (one edition in one language).
 pub struct PortalTargets<'a> {
     site: &'a SitePages,
+    pages: &'a dyn PageIndex,
     year: i32,
     language: &'a str,
     site_root: String,
@@ -380,31 +342,11 @@ impl PortalTargets<'_> {
 
 impl LinkTargets for PortalTargets<'_> {
     fn has_page(&self, path: &str) -> bool {
-        let Some(pages) = self.site.pages.get(&self.year) else {
-            return false;
-        };
-        if pages.contains(path) {
-            return true;
-        }
-        // Listings are paginated: `<listing>page/<n>/` exists when the listing does.
-        let trimmed = path.trim_end_matches('/');
-        match trimmed.rsplit_once("/page/") {
-            Some((listing, number)) => {
-                number.parse::<u32>().is_ok_and(|number| number >= 2)
-                    && pages.contains(&format!("{listing}/"))
-            }
-            None => false,
-        }
+        self.pages.has_page(self.year, path)
     }
 
     fn pages(&self) -> Vec<&str> {
-        self.site
-            .pages
-            .get(&self.year)
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect()
+        self.pages.pages(self.year)
     }
 
     fn document_page(&self, file: &str) -> Option<String> {

@@ -229,7 +229,7 @@ impl<'a> Inputs<'a> {
             links: self
                 .prepared
                 .link_targets
-                .portal(site, edition.year, language),
+                .portal(self.plan, site, edition.year, language),
             words,
             figures: std::sync::OnceLock::new(),
             shared: self.shared,
@@ -238,7 +238,7 @@ impl<'a> Inputs<'a> {
             sink: self.sink,
             summaries: &self.prepared.summaries,
             site_view: &self.prepared.site_view,
-            site_value: &self.prepared.site_value,
+            site_value: self.prepared.site_value(language)?,
             related: &self.prepared.related,
             scope: self.scope,
             portal: Portal {

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::escape::markup;
 use crate::model::{Contribution, Site};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
@@ -91,6 +92,9 @@ pub fn contributions_json(site: &Site, year: i32) -> String {
     let records: Vec<Record> = edition_contributions(site, year)
         .map(|contribution| record(site, contribution))
         .collect();
+    // serde_json fails only on a map with non-string keys or a `Serialize` that errors; a
+    // record has neither (numbers that are not finite become `null`), so the default is
+    // never taken.
     let mut json = serde_json::to_string_pretty(&records).unwrap_or_default();
     json.push('\n');
     json
@@ -186,7 +190,7 @@ pub fn sitemap(base_url: &str, paths: &[&SitePath]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for path in paths {
         xml.push_str("<url><loc>");
-        xml.push_str(&xml_escape(&path.absolute(base_url)));
+        xml.push_str(&markup(&path.absolute(base_url)));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");
@@ -197,13 +201,6 @@ pub fn sitemap(base_url: &str, paths: &[&SitePath]) -> String {
 pub fn robots(base_url: &str) -> String {
     let sitemap = SitePath::root_file("sitemap.xml").absolute(base_url);
     format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n")
-}
-
-/// Escapes text for XML content.
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Entries per feed: the newest contributions.
@@ -221,20 +218,20 @@ pub fn atom(site: &Site, title: &str, path: &SitePath, contributions: &[&Contrib
         |contribution| contribution.date.to_string(),
     );
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    xml.push_str(&format!("<title>{}</title>\n", xml_escape(title)));
-    xml.push_str(&format!("<id>{}</id>\n", xml_escape(&feed_url)));
+    xml.push_str(&format!("<title>{}</title>\n", markup(title)));
+    xml.push_str(&format!("<id>{}</id>\n", markup(&feed_url)));
     xml.push_str(&format!(
         "<link rel=\"self\" href=\"{}\"/>\n",
-        xml_escape(&feed_url)
+        markup(&feed_url)
     ));
     xml.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(base_url)
+        markup(base_url)
     ));
     xml.push_str(&format!("<updated>{updated}T00:00:00Z</updated>\n"));
     xml.push_str(&format!(
         "<author><name>{}</name></author>\n",
-        xml_escape(&site.config.title)
+        markup(&site.config.title)
     ));
     for contribution in contributions.iter().take(FEED_ENTRIES) {
         let url = contribution_url(site, contribution);
@@ -247,14 +244,11 @@ pub fn atom(site: &Site, title: &str, path: &SitePath, contributions: &[&Contrib
             contribution.status.label()
         );
         xml.push_str("<entry>\n");
-        xml.push_str(&format!(
-            "<title>{}</title>\n",
-            xml_escape(&contribution.title)
-        ));
+        xml.push_str(&format!("<title>{}</title>\n", markup(&contribution.title)));
         xml.push_str(&format!(
             "<id>{}</id>\n<link href=\"{}\"/>\n",
-            xml_escape(&url),
-            xml_escape(&url)
+            markup(&url),
+            markup(&url)
         ));
         xml.push_str(&format!(
             "<updated>{}T00:00:00Z</updated>\n",
@@ -262,21 +256,11 @@ pub fn atom(site: &Site, title: &str, path: &SitePath, contributions: &[&Contrib
         ));
         xml.push_str(&format!(
             "<author><name>{}</name></author>\n",
-            xml_escape(&contribution.stakeholder.name)
+            markup(&contribution.stakeholder.name)
         ));
-        xml.push_str(&format!("<summary>{}</summary>\n", xml_escape(&summary)));
+        xml.push_str(&format!("<summary>{}</summary>\n", markup(&summary)));
         xml.push_str("</entry>\n");
     }
     xml.push_str("</feed>\n");
     xml
-}
-
-#[cfg(test)]
-mod tests {
-    use super::xml_escape;
-
-    #[test]
-    fn xml_text_is_escaped() {
-        assert_eq!(xml_escape("<a & b>"), "&lt;a &amp; b&gt;");
-    }
 }

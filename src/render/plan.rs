@@ -18,6 +18,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use super::templates::{Theme, ThemeStatic};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
+use crate::markdown::PageIndex;
 use crate::model::{Edition, Region, Site, StakeholderType};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
@@ -115,12 +116,23 @@ pub struct Plan {
     entries: BTreeMap<String, Entry>,
     /// Folders whose files one entry produces (a search index's shards), by folder.
     folders: BTreeMap<String, String>,
+    /// The prefix of each edition's portal in the default language (`2025/`): where
+    /// [`PageIndex`] looks for the pages links may point to (every language has the same).
+    portals: BTreeMap<i32, String>,
 }
 
 impl Plan {
     /// The plan of `site` with `theme`, and the collisions found while making it.
     pub fn new(site: &Site, prepared: &Prepared, theme: &Theme) -> (Plan, Vec<Diagnostic>) {
         let mut builder = Builder::default();
+        builder.plan.portals = site
+            .editions
+            .iter()
+            .map(|edition| {
+                let prefix = Prefix::portal(site, edition.year, &site.config.default_language);
+                (edition.year, prefix.as_str().to_owned())
+            })
+            .collect();
         for edition in &site.editions {
             for language in &site.config.languages {
                 builder.portal(site, prepared, edition, language);
@@ -186,6 +198,34 @@ impl Plan {
             Producer::BlockChartCsv(source) => Some(source),
             _ => None,
         }
+    }
+}
+
+/// Markdown links are checked against the plan: a link is accepted exactly when the build
+/// writes its page (a listing's later pages included, and no page past the last).
+impl PageIndex for Plan {
+    fn has_page(&self, year: i32, path: &str) -> bool {
+        let Some(prefix) = self.portals.get(&year) else {
+            return false;
+        };
+        let file = format!("{prefix}{path}index.html");
+        matches!(
+            self.entries.get(&file).map(|entry| &entry.producer),
+            Some(Producer::Page(..))
+        )
+    }
+
+    fn pages(&self, year: i32) -> Vec<&str> {
+        let Some(prefix) = self.portals.get(&year) else {
+            return Vec::new();
+        };
+        self.under(prefix)
+            .filter(|(_, entry)| matches!(entry.producer, Producer::Page(..)))
+            .filter_map(|(file, _)| {
+                file.strip_prefix(prefix.as_str())?
+                    .strip_suffix("index.html")
+            })
+            .collect()
     }
 }
 

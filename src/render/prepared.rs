@@ -22,8 +22,9 @@ pub struct Prepared {
     /// `serve` renders only the pages asked for, after each save).
     pub(super) summaries: Vec<std::sync::OnceLock<tera::Value>>,
     pub(super) site_view: SiteView,
-    /// `site_view` as templates read it, made once for every page.
-    pub(super) site_value: tera::Value,
+    /// `site_view` as templates read it in each language (the site's title and
+    /// description translated where site.yaml has `translations:`), made once for every page.
+    pub(super) site_values: BTreeMap<String, tera::Value>,
     /// What links in Markdown may point to.
     pub(super) link_targets: markdown::SitePages,
     /// The site as each language's portals show it (`Site::localized`), but the default's.
@@ -60,7 +61,7 @@ impl Prepared {
             editions,
             related,
             summaries,
-            site_value: tera::Value::from_serializable(&site_view),
+            site_values: Prepared::site_values(site, &site_view, &localized),
             site_view,
             link_targets: markdown::SitePages::new(site),
             shown: Prepared::shown(site, &localized),
@@ -89,6 +90,37 @@ impl Prepared {
                 Some(((year, language.clone()), base.as_shown_in(year)?))
             })
             .collect()
+    }
+
+    /// The site-wide view as a template value per language: only the title and
+    /// description differ from the default language's.
+    fn site_values(
+        site: &Site,
+        view: &SiteView,
+        localized: &BTreeMap<String, Site>,
+    ) -> BTreeMap<String, tera::Value> {
+        let default = tera::Value::from_serializable(view);
+        site.config
+            .languages
+            .iter()
+            .map(|language| {
+                let value = match localized.get(language) {
+                    Some(other)
+                        if other.config.title != site.config.title
+                            || other.config.description != site.config.description =>
+                    {
+                        tera::Value::from_serializable(&SiteView::new(other))
+                    }
+                    _ => default.clone(),
+                };
+                (language.clone(), value)
+            })
+            .collect()
+    }
+
+    /// The site-wide view as templates read it in `language`.
+    pub(super) fn site_value(&self, language: &str) -> Option<&tera::Value> {
+        self.site_values.get(language)
     }
 
     fn localized(site: &Site) -> BTreeMap<String, Site> {

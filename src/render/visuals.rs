@@ -145,6 +145,18 @@ impl<'m> Words<'m> {
                 ],
             ));
         }
+        for line in &finding.lines {
+            sentences.push(self.text(
+                "chart-finding-line",
+                &[
+                    ("series", line.series.clone().into()),
+                    ("start", line.start.clone().into()),
+                    ("first", line.first.clone().into()),
+                    ("end", line.end.clone().into()),
+                    ("last", line.last.clone().into()),
+                ],
+            ));
+        }
         if let Some(target) = &finding.target {
             let mut args = vec![
                 ("above", Arg::from(target.above)),
@@ -202,7 +214,7 @@ impl<'a> ChartBlocks<'a> {
     /// The chart written in Markdown as `source`, in the portal's language.
     fn chart(&self, source: &str) -> Result<Chart, BlockError> {
         let spec = charts::parse_spec(source).map_err(block_error)?;
-        let dataset = charts::spec::find_dataset(&spec, self.datasets).map_err(block_error)?;
+        let dataset = charts::find_dataset(&spec, self.datasets).map_err(block_error)?;
         let data = charts::resolve(&spec, dataset).map_err(block_error)?;
         let data = self.words.described(self.words.translated(data));
         let id = block_chart_name(source);
@@ -496,6 +508,7 @@ mod tests {
                 rose: 0,
                 count: 14,
             }),
+            lines: Vec::new(),
             target: Some(charts::describe::TargetCrossed {
                 above: 10,
                 count: 14,
@@ -513,5 +526,32 @@ mod tests {
             arabic.starts_with("من 2021 إلى 2022، انخفضت القيم"),
             "{arabic}"
         );
+    }
+    #[test]
+    fn where_each_line_went_is_phrased_in_every_language() {
+        let messages = messages();
+        let finding = charts::Finding {
+            extremes: None,
+            change: None,
+            lines: vec![charts::describe::LineEnds {
+                series: "Mobile".to_owned(),
+                first: "2015".to_owned(),
+                start: "12%".to_owned(),
+                last: "2022".to_owned(),
+                end: "4%".to_owned(),
+            }],
+            target: None,
+        };
+        assert_eq!(
+            Words::new(&messages, "en").phrase(&finding),
+            "Mobile went from 12% in 2015 to 4% in 2022."
+        );
+        for language in crate::load::LANGUAGES {
+            let text = Words::new(&messages, language).phrase(&finding);
+            assert!(
+                text.contains("Mobile") && text.contains("12%") && !text.contains('{'),
+                "{language}: {text}"
+            );
+        }
     }
 }

@@ -8,6 +8,7 @@
 //! character of them is escaped before it reaches the markup.
 
 use crate::diagnostic::{self, Diagnostic, Format, Severity};
+use crate::escape::markup;
 
 /// The URL of the reload script.
 pub const SCRIPT_URL: &str = "/__rapporteur/reload.js";
@@ -36,7 +37,7 @@ pub fn overlay(problems: &[Diagnostic]) -> Option<String> {
          <p style=\"margin:0 0 .5em\">This preview shows the last version that was valid, \
          and updates when the problems are fixed.</p>\
          <pre style=\"white-space:pre-wrap;margin:0;font-size:.875em\">{}</pre></div>",
-        escape(&diagnostic::render(problems, Format::Human))
+        markup(&diagnostic::render(problems, Format::Human))
     ))
 }
 
@@ -61,22 +62,6 @@ fn body_end(html: &[u8]) -> Option<usize> {
     const TAG: &[u8] = b"</body>";
     html.windows(TAG.len())
         .rposition(|window| window.eq_ignore_ascii_case(TAG))
-}
-
-/// `text` with the characters that are markup in HTML escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -6,10 +6,15 @@
 //! rendered the first time someone asks for it, alone (`Scope::Only`), into memory, and
 //! kept until the next rebuild replaces the whole snapshot: the cache never has to work
 //! out which pages a change touched, because a new snapshot starts empty.
+//!
+//! The pages are those of a *preview* of the site: its drafts (`draft: true`) are shown
+//! among the contributions, each with a banner, so that an author can see one before
+//! publishing it. `build` never sees the preview; the validated site, drafts apart, is
+//! kept as well, since the next update of the site starts from it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::{IoContext as _, IoError};
@@ -19,7 +24,11 @@ use crate::render::{self, Plan, Prepared, RenderError, Scope, Sink};
 
 /// A valid version of the site and the files rendered from it so far.
 pub struct Snapshot {
+    /// The site as validated, drafts apart: what the next update starts from.
     pub site: Arc<Site>,
+    /// The site the pages show: `site` with its drafts among the contributions.
+    pub preview: Arc<Site>,
+    /// The figures of `preview`.
     pub prepared: Arc<Prepared>,
     pub theme: Arc<Theme>,
     /// Every file of this version of the site.
@@ -42,15 +51,23 @@ pub enum Failure {
 impl Snapshot {
     /// A snapshot of a newly validated `site`: its figures are computed now.
     pub fn new(site: Site, theme: Arc<Theme>) -> Self {
-        let prepared = Arc::new(Prepared::new(&site));
-        Snapshot::with_theme(Arc::new(site), prepared, theme)
+        let site = Arc::new(site);
+        let preview = preview(&site);
+        let prepared = Arc::new(Prepared::new(&preview));
+        Snapshot::with_theme(site, preview, prepared, theme)
     }
 
-    /// A snapshot of an unchanged site (and its figures) with `theme`.
-    pub fn with_theme(site: Arc<Site>, prepared: Arc<Prepared>, theme: Arc<Theme>) -> Self {
-        let (plan, collisions) = Plan::new(&site, &prepared, &theme);
+    /// A snapshot of an unchanged site (its preview and figures) with `theme`.
+    pub fn with_theme(
+        site: Arc<Site>,
+        preview: Arc<Site>,
+        prepared: Arc<Prepared>,
+        theme: Arc<Theme>,
+    ) -> Self {
+        let (plan, collisions) = Plan::new(&preview, &prepared, &theme);
         Snapshot {
             site,
+            preview,
             prepared,
             theme,
             plan,
@@ -88,7 +105,7 @@ impl Snapshot {
         }
         let sink = MemorySink::default();
         let rendered = render::render_with(
-            &self.site,
+            &self.preview,
             &self.prepared,
             &self.plan,
             &self.theme,
@@ -107,18 +124,31 @@ impl Snapshot {
             return Err(Failure::Problems(diagnostics));
         }
         let mut files = sink.into_files();
-        if let Ok(mut cache) = self.cache.lock() {
-            for path in missing {
-                let bytes = files.remove(&path).map(Arc::new);
-                cache.insert(path, bytes);
-            }
+        let mut cache = recover(self.cache.lock());
+        for path in missing {
+            let bytes = files.remove(&path).map(Arc::new);
+            cache.insert(path, bytes);
         }
         Ok(diagnostics)
     }
 
     fn cached(&self, path: &str) -> Option<Option<Arc<Vec<u8>>>> {
-        self.cache.lock().ok()?.get(path).cloned()
+        recover(self.cache.lock()).get(path).cloned()
     }
+}
+
+/// `site` with its drafts among its contributions (the same site when it has none).
+fn preview(site: &Arc<Site>) -> Arc<Site> {
+    if site.drafts.is_empty() {
+        return Arc::clone(site);
+    }
+    let mut preview = Site::clone(site);
+    let mut contributions = Vec::clone(&preview.contributions);
+    contributions.append(&mut preview.drafts);
+    contributions.sort_by(crate::validate::display_order);
+    preview.index = crate::model::Index::build(&contributions);
+    preview.contributions = Arc::new(contributions);
+    Arc::new(preview)
 }
 
 /// A sink that keeps files in memory: `serve` writes nothing to disk.
@@ -129,13 +159,13 @@ struct MemorySink {
 
 impl MemorySink {
     fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_default()
+        self.files
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     fn keep(&self, path: &str, contents: Vec<u8>) {
-        if let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_owned(), contents);
-        }
+        recover(self.files.lock()).insert(path.to_owned(), contents);
     }
 }
 
@@ -152,5 +182,41 @@ impl Sink for MemorySink {
             .with_path("read", source)?;
         self.keep(path, contents);
         Ok(())
+    }
+}
+
+/// The guard of a lock, also when a thread panicked while holding it: what serve keeps
+/// behind its locks (maps, whole `Arc`s) is whole after every insert or swap, and giving
+/// up on it would turn pages already rendered into 404s, or drop a new snapshot or the
+/// problems overlay without a word.
+pub fn recover<'a, T>(
+    locked: Result<MutexGuard<'a, T>, PoisonError<MutexGuard<'a, T>>>,
+) -> MutexGuard<'a, T> {
+    locked.unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_poisoned_sink_keeps_its_files() {
+        let sink = MemorySink::default();
+        sink.keep("before.html", b"1".to_vec());
+        let poisoned = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let _held = sink.files.lock();
+                    panic!("a render thread panics while writing");
+                })
+                .join()
+        });
+        assert!(poisoned.is_err() && sink.files.is_poisoned());
+        sink.keep("after.html", b"2".to_vec());
+        let files = sink.into_files();
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            ["after.html", "before.html"]
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use super::events::{Hub, Message};
 use super::overlay;
-use super::snapshot::Snapshot;
+use super::snapshot::{recover, Snapshot};
 use crate::diagnostic::Diagnostic;
 
 #[derive(Default)]
@@ -25,18 +25,12 @@ pub struct State {
 impl State {
     /// The current good snapshot.
     pub fn snapshot(&self) -> Option<Arc<Snapshot>> {
-        self.snapshot
-            .lock()
-            .ok()
-            .and_then(|snapshot| snapshot.clone())
+        recover(self.snapshot.lock()).clone()
     }
 
     /// The current problems (empty while the content is valid).
     pub fn problems(&self) -> Arc<Vec<Diagnostic>> {
-        self.problems
-            .lock()
-            .map(|problems| Arc::clone(&problems))
-            .unwrap_or_default()
+        Arc::clone(&recover(self.problems.lock()))
     }
 
     /// The overlay every HTML page carries while the content has problems.
@@ -46,14 +40,8 @@ impl State {
 
     /// Makes `snapshot` current, clears the problems and reloads the open tabs.
     pub fn publish(&self, snapshot: Snapshot) {
-        let previous = self
-            .snapshot
-            .lock()
-            .ok()
-            .and_then(|mut current| current.replace(Arc::new(snapshot)));
-        if let Ok(mut problems) = self.problems.lock() {
-            *problems = Arc::new(Vec::new());
-        }
+        let previous = recover(self.snapshot.lock()).replace(Arc::new(snapshot));
+        *recover(self.problems.lock()) = Arc::new(Vec::new());
         self.hub.broadcast(&Message::Reload);
         // Freeing a large site takes a while: only after the tabs have been told.
         drop(previous);
@@ -62,9 +50,7 @@ impl State {
     /// Keeps the current snapshot, records `problems` and shows them in the open tabs.
     pub fn reject(&self, problems: Vec<Diagnostic>) {
         let overlay = overlay::overlay(&problems);
-        if let Ok(mut current) = self.problems.lock() {
-            *current = Arc::new(problems);
-        }
+        *recover(self.problems.lock()) = Arc::new(problems);
         if let Some(overlay) = overlay {
             self.hub.broadcast(&Message::Problems(overlay));
         }

@@ -100,6 +100,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         manifests,
         hashes,
         &editions::RecordFiles::default(),
+        &super::renames::Renames::default(),
     );
     problems.extend(
         published

@@ -636,3 +636,52 @@ fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
     assert_eq!(fresh_errors.len(), 5, "{fresh_errors:#?}");
     assert_eq!(update_errors, fresh_errors);
 }
+
+/// The banner on a draft's page in the preview, as the English message file words it.
+const DRAFT_BANNER: &str = "Draft — not published; remove `draft: true` to publish.";
+
+#[test]
+fn serve_shows_a_draft_with_its_banner_and_build_leaves_it_out() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let draft = contribution("A draft still being written", "A", "Work in progress.").replacen(
+        "status: ongoing",
+        "status: ongoing\ndraft: true",
+        1,
+    );
+    write(&root.join("content/contributions/my-draft.md"), &draft);
+    let serve = Serve::start(&root);
+
+    let page = serve.get("/2026/contributions/my-draft/");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("A draft still being written"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(DRAFT_BANNER), "{}", page.body);
+    let french = serve.get("/fr/2026/contributions/my-draft/");
+    assert_eq!(french.status, 200, "{}", french.body);
+    assert!(
+        french.body.contains("Brouillon — non publié"),
+        "{}",
+        french.body
+    );
+    let published = serve.get(&format!("/2026/contributions/{SLUG}/"));
+    assert_eq!(published.status, 200, "{}", published.body);
+    assert!(!published.body.contains(DRAFT_BANNER), "{}", published.body);
+    drop(serve);
+
+    let output = temp.path().join("public");
+    let built = super::support::build(&root, &output);
+    built.assert_code(0);
+    assert!(output.join("2026/contributions").join(SLUG).exists());
+    assert!(!output.join("2026/contributions/my-draft").exists());
+    let tree = super::support::read_tree(&output);
+    assert!(
+        !tree
+            .values()
+            .any(|bytes| String::from_utf8_lossy(bytes).contains("A draft still being written")),
+        "a draft's title is in the build"
+    );
+}

@@ -83,3 +83,51 @@ fn invalid_cases_hold_only_a_site_and_its_expectations() {
         );
     }
 }
+
+/// Templates are the theme author's code: one element or block per line, and no line a
+/// reader has to scroll (issue #10 found one of 618 characters in `contribution.html`).
+#[test]
+fn default_theme_templates_have_no_line_over_120_characters() {
+    const LIMIT: usize = 120;
+    let dir = manifest_dir().join("themes/default/templates");
+    let mut templates = Vec::new();
+    for folder in [dir.clone(), dir.join("partials")] {
+        for entry in fs::read_dir(&folder)
+            .expect("cannot list the templates")
+            .filter_map(Result::ok)
+        {
+            if entry
+                .path()
+                .extension()
+                .is_some_and(|extension| extension == "html")
+            {
+                templates.push(entry.path());
+            }
+        }
+    }
+    assert!(
+        templates.len() > 15,
+        "found only {} templates",
+        templates.len()
+    );
+    let mut long = Vec::new();
+    for path in &templates {
+        let text = fs::read_to_string(path).expect("cannot read a template");
+        for (index, line) in text.lines().enumerate() {
+            let length = line.chars().count();
+            if length > LIMIT {
+                let name = path
+                    .strip_prefix(&dir)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string();
+                long.push(format!("{name}:{}: {length} characters", index + 1));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "break these lines (Tera's whitespace control keeps the output as it is):\n{}",
+        long.join("\n")
+    );
+}

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use crate::charts::palette;
 use crate::charts::text::{self, FAMILY};
-use crate::charts::xml::{escape, escape_into};
+use crate::escape::{markup, markup_into};
 use crate::model::{Forum, ForumCategory};
 
 const WIDTH: f64 = 960.0;
@@ -305,7 +305,7 @@ fn open(svg: &mut String, map: &ForumMapLayout, count: usize) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"document\" aria-label=\"{}\" class=\"forum-map\" font-family=\"{FAMILY}\">",
         num(map.width),
         num(map.height),
-        escape(&label)
+        markup(&label)
     );
 }
 
@@ -348,7 +348,7 @@ fn hub(svg: &mut String, map: &ForumMapLayout) {
     for (index, line) in map.hub_lines.iter().enumerate() {
         let y = cy + (index as f64 - (count - 1.0) / 2.0) * (HUB_SIZE * 1.25) + HUB_SIZE * 0.35;
         let _ = write!(svg, "<tspan x=\"{}\" y=\"{}\">", num(cx), num(y));
-        escape_into(svg, line);
+        markup_into(svg, line);
         svg.push_str("</tspan>");
     }
     svg.push_str("</text></g>\n");
@@ -373,7 +373,7 @@ fn category(svg: &mut String, group: &Group, forums: &[Forum], base_href: &str) 
         num(group.header.x),
         num(group.header.y + 12.0),
     );
-    escape_into(svg, &group.label);
+    markup_into(svg, &group.label);
     svg.push_str("</text>\n");
     for chip in &group.chips {
         if let Some(forum) = forums.get(chip.forum) {
@@ -384,14 +384,14 @@ fn category(svg: &mut String, group: &Group, forums: &[Forum], base_href: &str) 
 }
 
 fn link(svg: &mut String, chip: &Chip, forum: &Forum, base_href: &str, colour: &str) {
-    let href = format!("{base_href}forums/{}/", forum.id);
-    let _ = write!(svg, "<a href=\"{}\" class=\"forum-link\"", escape(&href));
+    let href = format!("{base_href}{}", crate::urls::PortalPath::forum(&forum.id));
+    let _ = write!(svg, "<a href=\"{}\" class=\"forum-link\"", markup(&href));
     svg.push('>');
     if chip.truncated {
         // The full name as the link's <title>, which names it for assistive technology; an
         // aria-label would differ from the visible (cut) text, which WCAG 2.5.3 forbids.
         svg.push_str("<title>");
-        escape_into(svg, &clean(&forum.name));
+        markup_into(svg, &clean(&forum.name));
         svg.push_str("</title>");
     }
     let rect = chip.rect;
@@ -407,7 +407,7 @@ fn link(svg: &mut String, chip: &Chip, forum: &Forum, base_href: &str, colour: &
     for (index, line) in chip.lines.iter().enumerate() {
         let y = chip.text.y + index as f64 * LINE + 11.0;
         let _ = write!(svg, "<tspan x=\"{}\" y=\"{}\">", num(chip.text.x), num(y));
-        escape_into(svg, line);
+        markup_into(svg, line);
         if index + 1 < chip.lines.len() {
             // Lines are words wrapped apart: keep the space, so the text reads as written.
             svg.push(' ');

@@ -21,7 +21,8 @@ use super::spec::{ChartData, ChartKind, Series};
 use super::{render_chart_in, Chart, Direction};
 
 /// A horizontal bar chart of `labels_and_counts`, in the order given, with value labels.
-/// An empty `description` is replaced by one generated from the counts.
+/// An empty `description` leaves the `<desc>` empty: the portal passes the main finding,
+/// phrased in the page's language by `render::visuals`.
 pub fn counts_chart(
     title: &str,
     description: &str,
@@ -90,7 +91,8 @@ mod tests {
 
     use super::*;
     use crate::charts::fixtures;
-    use crate::charts::spec::{parse_spec, resolve};
+    use crate::charts::resolve::resolve;
+    use crate::charts::spec::parse_spec;
     use crate::model::{Index, StakeholderType};
 
     /// Everything a 10,000-contribution site draws, once.

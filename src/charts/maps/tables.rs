@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::charts::xml::{escape, escape_into};
+use crate::escape::{markup, markup_into};
 use crate::model::{Contribution, Forum, ForumCategory, Objective, StakeholderType};
 
 /// Which forum works on which objective: forums as rows (grouped by category), objectives
@@ -59,13 +59,16 @@ fn scroll_box(caption: &str) -> String {
 }
 
 fn objective_header(html: &mut String, objective: &Objective, base_href: &str) {
-    let href = format!("{base_href}objectives/{}/", objective.slug());
+    let href = format!(
+        "{base_href}{}",
+        crate::urls::PortalPath::objective(&objective.slug())
+    );
     let _ = write!(
         html,
         "<th scope=\"col\"><a href=\"{}\"><abbr title=\"{}\">{}</abbr></a></th>",
-        escape(&href),
-        escape(&objective.title),
-        escape(&objective.id)
+        markup(&href),
+        markup(&objective.title),
+        markup(&objective.id)
     );
 }
 
@@ -74,14 +77,14 @@ fn rowgroup_header(html: &mut String, label: &str, columns: usize) {
         html,
         "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"{columns}\">"
     );
-    escape_into(html, label);
+    markup_into(html, label);
     html.push_str("</th></tr>\n");
 }
 
 fn matrix_row(html: &mut String, forum: &Forum, objectives: &[Objective], base_href: &str) {
-    let href = format!("{base_href}forums/{}/", forum.id);
-    let _ = write!(html, "<tr><th scope=\"row\"><a href=\"{}\">", escape(&href));
-    escape_into(html, &forum.name);
+    let href = format!("{base_href}{}", crate::urls::PortalPath::forum(&forum.id));
+    let _ = write!(html, "<tr><th scope=\"row\"><a href=\"{}\">", markup(&href));
+    markup_into(html, &forum.name);
     html.push_str("</a></th>");
     let mut count = 0;
     for objective in objectives {
@@ -196,14 +199,17 @@ pub fn gap_map(
     gap_head(&mut html, &counts, edition);
     let mut row = 0;
     for objective in objectives {
-        let href = format!("{base_href}objectives/{}/", objective.slug());
+        let href = format!(
+            "{base_href}{}",
+            crate::urls::PortalPath::objective(&objective.slug())
+        );
         let _ = write!(
             html,
             "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"{}\"><a href=\"{}\">",
             StakeholderType::ALL.len() + 2,
-            escape(&href)
+            markup(&href)
         );
-        escape_into(&mut html, &format!("{}. {}", objective.id, objective.title));
+        markup_into(&mut html, &format!("{}. {}", objective.id, objective.title));
         html.push_str("</a></th></tr>\n");
         for action in &objective.actions {
             let cells = counts.cells.get(row).copied().unwrap_or([0; TYPES]);
@@ -230,7 +236,7 @@ fn gap_head(html: &mut String, counts: &Counts, edition: Option<i32>) {
     );
     for kind in StakeholderType::ALL {
         html.push_str("<th scope=\"col\">");
-        escape_into(html, kind.label());
+        markup_into(html, kind.label());
         html.push_str("</th>");
     }
     html.push_str("<th scope=\"col\" class=\"total\">Total</th></tr></thead>\n");
@@ -244,18 +250,15 @@ fn gap_row(
     max: usize,
     base_href: &str,
 ) {
-    let href = format!(
-        "{base_href}objectives/{}/{}/",
-        objective.slug(),
-        action.slug()
-    );
+    let path = crate::urls::PortalPath::action(&objective.slug(), &action.slug());
+    let href = format!("{base_href}{path}");
     let _ = write!(
         html,
         "<tr><th scope=\"row\"><a href=\"{}\" title=\"{}\">",
-        escape(&href),
-        escape(&action.text)
+        markup(&href),
+        markup(&action.text)
     );
-    escape_into(html, &action.id);
+    markup_into(html, &action.id);
     html.push_str("</a></th>");
     for &value in cells {
         if value == 0 {

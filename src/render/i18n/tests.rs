@@ -170,6 +170,11 @@ fn no_english_is_left_in_the_translations() {
             "value",
             "level",
             "label",
+            "start",
+            "first",
+            "end",
+            "last",
+            "field",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))

@@ -199,6 +199,7 @@ counts-number = العدد
 ## المساهمة
 
 illustrative-notice = مثال توضيحي: كُتبت هذه المساهمة لبيان طريقة عمل البوابة، وهي ليست مساهمة حقيقية.
+contribution-draft-notice = مسودة — غير منشورة؛ احذف `{ $field }` لنشرها.
 fact-stakeholder = صاحب المصلحة
 fact-type = الفئة
 fact-region = المنطقة
@@ -403,6 +404,7 @@ chart-finding-change = من { $from } إلى { $to }، { $fell ->
            *[other] انخفضت القيم في { $fell } وارتفعت في { $rose } من أصل { $count } من الفئات
         }
     }.
+chart-finding-line = انتقل { $series } من { $start } في { $first } إلى { $end } في { $last }.
 chart-finding-target = { $above } من أصل { $count } تتجاوز الخط المرجعي عند { $level }.
 chart-finding-target-named = { $above } من أصل { $count } تتجاوز الخط المرجعي عند { $level } ({ $label }).
 chart-by-action = المساهمات حسب إجراءات الهدف { $id }

@@ -188,6 +188,7 @@ counts-number = Number
 ## A contribution
 
 illustrative-notice = Illustrative example: this contribution was written to show how the portal works; it is not a real submission.
+contribution-draft-notice = Draft — not published; remove `{ $field }` to publish.
 fact-stakeholder = Stakeholder
 fact-type = Type
 fact-region = Region
@@ -378,6 +379,7 @@ chart-finding-change = From { $from } to { $to }, { $fell ->
            *[other] values fell in { $fell } and rose in { $rose } of { $count } categories
         }
     }.
+chart-finding-line = { $series } went from { $start } in { $first } to { $end } in { $last }.
 chart-finding-target = { $above } of { $count } are above the reference line at { $level }.
 chart-finding-target-named = { $above } of { $count } are above the reference line at { $level } ({ $label }).
 chart-by-action = Contributions by action of objective { $id }

@@ -177,6 +177,7 @@ counts-number = Número
 ## Una contribución
 
 illustrative-notice = Ejemplo ilustrativo: esta contribución se redactó para mostrar cómo funciona el portal; no es una contribución real.
+contribution-draft-notice = Borrador — no publicado; quite `{ $field }` para publicarlo.
 fact-stakeholder = Parte interesada
 fact-type = Tipo
 fact-region = Región
@@ -366,6 +367,7 @@ chart-finding-change = De { $from } a { $to }, { $fell ->
            *[other] los valores bajaron en { $fell } y subieron en { $rose } de { $count } categorías
         }
     }.
+chart-finding-line = { $series } pasó de { $start } en { $first } a { $end } en { $last }.
 chart-finding-target = { $above } de { $count } superan la línea de referencia de { $level }.
 chart-finding-target-named = { $above } de { $count } superan la línea de referencia de { $level } ({ $label }).
 chart-by-action = Contribuciones por acción del objetivo { $id }

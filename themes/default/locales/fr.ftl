@@ -182,6 +182,7 @@ counts-number = Nombre
 ## Une contribution
 
 illustrative-notice = Exemple fictif : cette contribution a été rédigée pour montrer le fonctionnement du portail ; ce n’est pas une contribution réelle.
+contribution-draft-notice = Brouillon — non publié ; retirez `{ $field }` pour le publier.
 fact-stakeholder = Partie prenante
 fact-type = Type
 fact-region = Région
@@ -371,6 +372,7 @@ chart-finding-change = De { $from } à { $to }, { $fell ->
            *[other] les valeurs ont baissé dans { $fell } catégories et augmenté dans { $rose } sur { $count }
         }
     }.
+chart-finding-line = { $series } est passé de { $start } ({ $first }) à { $end } ({ $last }).
 chart-finding-target = { $above } sur { $count } dépassent la ligne de référence de { $level }.
 chart-finding-target-named = { $above } sur { $count } dépassent la ligne de référence de { $level } ({ $label }).
 chart-by-action = Contributions par action de l’objectif { $id }

@@ -186,6 +186,7 @@ counts-number = Число
 ## Материал
 
 illustrative-notice = Условный пример: этот материал написан, чтобы показать работу портала; это не настоящий материал.
+contribution-draft-notice = Черновик — не опубликован; чтобы опубликовать, удалите `{ $field }`.
 fact-stakeholder = Заинтересованная сторона
 fact-type = Тип
 fact-region = Регион
@@ -383,6 +384,7 @@ chart-finding-change = С { $from } по { $to } { $fell ->
            *[other] значения снизились в { $fell } и выросли в { $rose } из { $count } категорий
         }
     }.
+chart-finding-line = { $series }: от { $start } в { $first } до { $end } в { $last }.
 chart-finding-target = { $above } из { $count } выше опорной линии { $level }.
 chart-finding-target-named = { $above } из { $count } выше опорной линии { $level } ({ $label }).
 chart-by-action = Материалы по действиям цели { $id }

@@ -149,6 +149,7 @@ counts-number = 数量
 ## 贡献
 
 illustrative-notice = 示例：这项贡献是为展示门户网站的功能而撰写的，并非真实提交的材料。
+contribution-draft-notice = 草稿——尚未发布；删除 `{ $field }` 即可发布。
 fact-stakeholder = 利益攸关方
 fact-type = 类型
 fact-region = 区域
@@ -325,6 +326,7 @@ chart-finding-change = 从{ $from }到{ $to }，{ $fell ->
            *[other] { $count }个类别中有{ $fell }个下降、{ $rose }个上升
         }
     }。
+chart-finding-line = { $series }从{ $first }的{ $start }变为{ $last }的{ $end }。
 chart-finding-target = { $count }个中有{ $above }个高于{ $level }的参考线。
 chart-finding-target-named = { $count }个中有{ $above }个高于{ $level }的参考线（{ $label }）。
 chart-by-action = 目标 { $id } 各项行动的材料
