@@ -1,3 +1,5 @@
+//! Tests of chart specs: parsing with positions, and resolution against a dataset.
+
 use super::*;
 use crate::charts::resolve::{find_dataset, resolve};
 use crate::model::Dataset;
