@@ -25,6 +25,8 @@
 //! - RAPPORTEUR_BENCH_STRICT "1": exit with status 1 when a target is missed
 //! - RAPPORTEUR_GEN_CORPUS   the corpus generator (default ../shared/tools/gen_corpus.py)
 //! - RAPPORTEUR_BENCH_OUT    where builds write (default /dev/shm, else the target dir)
+//! - RAPPORTEUR_BENCH_BASELINE another rapporteur binary (say, main's) measured beside this
+//!   one as `baseline [...]`, for before/after figures from one run
 //! - CARGO_TARGET_DIR        where target/ is (corpora go to <target>/bench-corpora/)
 
 use std::fmt::Write as _;
@@ -302,6 +304,19 @@ impl Subject {
         }
     }
 
+    /// The same subject built by another binary, labelled `baseline [...]`.
+    fn baseline(&self, program: &Path) -> Subject {
+        Subject {
+            label: self.label.replacen("rapporteur", "baseline", 1),
+            n: self.n,
+            program: program.to_path_buf(),
+            args: self.args.clone(),
+            output_flag: self.output_flag,
+            runs: Vec::new(),
+            pages: 0,
+        }
+    }
+
     fn hugo(program: PathBuf, n: usize, root: &Path, cache: &Path) -> Subject {
         Subject {
             label: "hugo".to_owned(),
@@ -425,6 +440,14 @@ fn subjects(config: &Config, n: usize) -> Result<Vec<Subject>, Error> {
             }
             None => eprintln!("hugo is not installed (apt-get install hugo): no comparison"),
         }
+    }
+    if let Some(program) = std::env::var_os("RAPPORTEUR_BENCH_BASELINE") {
+        let baselines: Vec<Subject> = subjects
+            .iter()
+            .filter(|subject| subject.label.starts_with("rapporteur"))
+            .map(|subject| subject.baseline(Path::new(&program)))
+            .collect();
+        subjects.extend(baselines);
     }
     Ok(subjects)
 }

@@ -290,7 +290,9 @@ impl Drop for Serve {
     }
 }
 
-/// The first contribution's slug and its page's path, found in the sitemap.
+/// The first contribution of the newest edition (the open one: a published edition's
+/// contributions may not change without an erratum) and its page's path, found in the
+/// sitemap.
 fn contribution_page(serve: &Serve, site: &Path) -> Result<(String, String), Error> {
     let mut names: Vec<String> = std::fs::read_dir(site.join("content/contributions"))?
         .filter_map(Result::ok)
@@ -298,17 +300,33 @@ fn contribution_page(serve: &Serve, site: &Path) -> Result<(String, String), Err
         .filter(|name| name.ends_with(".md") && name.matches('.').count() == 1)
         .collect();
     names.sort();
-    let slug = names
-        .first()
-        .and_then(|name| name.strip_suffix(".md"))
-        .ok_or("the corpus has no contribution")?
-        .to_owned();
     let sitemap = get(&serve.address, "/sitemap.xml")?;
-    let url = sitemap
+    let urls: Vec<&str> = sitemap
         .split("<loc>")
         .filter_map(|rest| rest.split_once("</loc>").map(|(url, _)| url))
-        .find(|url| url.ends_with(&format!("/{slug}/")))
-        .ok_or("the contribution is not in the sitemap")?;
+        .collect();
+    let edition_of = |url: &str| -> Option<u32> {
+        let (before, _) = url.split_once("/contributions/")?;
+        before.rsplit('/').next()?.parse().ok()
+    };
+    let newest = urls
+        .iter()
+        .filter_map(|url| edition_of(url))
+        .max()
+        .ok_or("the sitemap has no contribution")?;
+    let pages: std::collections::BTreeMap<&str, &str> = urls
+        .iter()
+        .filter(|url| edition_of(url) == Some(newest))
+        .filter_map(|url| {
+            let slug = url.trim_end_matches('/').rsplit('/').next()?;
+            Some((slug, *url))
+        })
+        .collect();
+    let (slug, url) = names
+        .iter()
+        .filter_map(|name| name.strip_suffix(".md"))
+        .find_map(|slug| Some((slug.to_owned(), *pages.get(slug)?)))
+        .ok_or("no contribution of the newest edition is in the sitemap")?;
     // Entries are absolute: site.yaml's `base_url` followed by the page's path.
     let config = std::fs::read_to_string(site.join("site.yaml"))?;
     let base_url = config

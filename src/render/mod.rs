@@ -185,6 +185,10 @@ pub fn render_with(
             pages += count;
             diagnostics.extend(problems);
         }
+        // Another edition's portals have other documents: its indexes are not needed again.
+        if let Ok(mut search) = shared.search.lock() {
+            search.clear();
+        }
     }
     if let Some(front) = site.current_edition() {
         for language in &site.config.languages {
@@ -279,7 +283,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     sink: &'a dyn Sink,
     /// Each contribution's summary, as templates read it.
-    summaries: &'a [prepared::Summary],
+    summaries: &'a [std::sync::OnceLock<tera::Value>],
     site_view: &'a SiteView,
     /// `site_view` as templates read it.
     site_value: &'a tera::Value,
@@ -476,7 +480,13 @@ impl<'a> Renderer<'a> {
     fn summaries(&self, positions: &[usize]) -> Vec<tera::Value> {
         positions
             .iter()
-            .filter_map(|position| Some(self.summaries.get(*position)?.value()))
+            .filter_map(|&position| {
+                let contribution = self.site.contributions.get(position)?;
+                let summary = self.summaries.get(position)?.get_or_init(|| {
+                    tera::Value::from_serializable(&ContributionSummary::new(contribution))
+                });
+                Some(summary.clone())
+            })
             .collect()
     }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::portal;
-use super::views::{ContributionSummary, SiteView};
+use super::views::SiteView;
 use crate::markdown;
 use crate::model::{Contribution, Site};
 
@@ -20,7 +20,7 @@ pub struct Prepared {
     /// The summary of each contribution as templates read it, made when a page first
     /// shows it (listings show each contribution on several pages and in every language;
     /// `serve` renders only the pages asked for, after each save).
-    pub(super) summaries: Vec<Summary>,
+    pub(super) summaries: Vec<std::sync::OnceLock<tera::Value>>,
     pub(super) site_view: SiteView,
     /// `site_view` as templates read it in each language (the site's title and
     /// description translated where site.yaml has `translations:`), made once for every page.
@@ -34,21 +34,6 @@ pub struct Prepared {
     pub(super) shown: BTreeMap<(i32, String), Site>,
 }
 
-/// A contribution's summary, and the same as a template value once a page needed it.
-pub(super) struct Summary {
-    view: ContributionSummary,
-    value: std::sync::OnceLock<tera::Value>,
-}
-
-impl Summary {
-    /// The summary as templates read it, made on first use.
-    pub(super) fn value(&self) -> tera::Value {
-        self.value
-            .get_or_init(|| tera::Value::from_serializable(&self.view))
-            .clone()
-    }
-}
-
 /// One edition's contributions by facet.
 pub(super) struct EditionPrepared {
     pub(super) index: crate::model::Index,
@@ -58,28 +43,20 @@ impl Prepared {
     /// Computes what every page needs. `serve` does this after each save, so the parts
     /// are computed in parallel, and each edition's index is taken from the site's.
     pub fn new(site: &Site) -> Self {
-        let (((editions, related), localized), (summaries, site_view)) = rayon::join(
+        let (((editions, related), localized), site_view) = rayon::join(
             || {
                 rayon::join(
                     || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
                     || Prepared::localized(site),
                 )
             },
-            || {
-                rayon::join(
-                    || {
-                        site.contributions
-                            .par_iter()
-                            .map(|contribution| Summary {
-                                view: ContributionSummary::new(contribution),
-                                value: std::sync::OnceLock::new(),
-                            })
-                            .collect()
-                    },
-                    || SiteView::new(site),
-                )
-            },
+            || SiteView::new(site),
         );
+        let summaries = site
+            .contributions
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
         Prepared {
             editions,
             related,

@@ -34,8 +34,8 @@ impl<'a> Renderer<'a> {
         let folder = path.in_portal(&self.portal.prefix);
         if self.scope.wants_under(folder.as_str()) {
             let parts = self.search_index(&self.search_sources());
-            for (name, bytes) in parts.files(&self.portal.language) {
-                let file = PortalPath::search_file(&name).in_portal(&self.portal.prefix);
+            for (name, bytes) in parts.borrowed_files(&self.portal.language) {
+                let file = PortalPath::search_file(name).in_portal(&self.portal.prefix);
                 self.write(file.as_str(), &bytes)?;
             }
         }

@@ -75,24 +75,38 @@ pub struct IndexParts {
 impl IndexParts {
     pub fn new(documents: &[SearchDocument]) -> Self {
         let documents = sorted(documents);
-        let entries = term_entries(&documents);
-        let shards = shards::partition(&entries);
+        let shards = shards::partition(&term_entries(&documents));
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        for (number, shard) in shards.iter().enumerate() {
-            files.push((format!("s{number}.json"), shard.json.clone().into_bytes()));
+        let mut boundaries = Vec::with_capacity(shards.len());
+        // Each shard's text is moved into its file, not copied: at 25,000 documents an
+        // index is tens of megabytes.
+        for (number, shard) in shards.into_iter().enumerate() {
+            files.push((format!("s{number}.json"), shard.json.into_bytes()));
+            boundaries.push(shard.boundary);
         }
         for (number, chunk) in documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
             files.push((format!("d{number}.json"), document_file(chunk)));
         }
         IndexParts {
             files,
-            boundaries: shards.into_iter().map(|shard| shard.boundary).collect(),
+            boundaries,
             documents: documents.len(),
         }
     }
 
     /// The index files, with the manifest of a portal in `language`.
     pub fn files(&self, language: &str) -> Vec<(String, Vec<u8>)> {
+        self.borrowed_files(language)
+            .map(|(name, bytes)| (name.to_owned(), bytes.into_owned()))
+            .collect()
+    }
+
+    /// [`IndexParts::files`] without copying the files portals share: the manifest of a
+    /// portal in `language` (made here), then the shards and document files (borrowed).
+    pub fn borrowed_files<'p>(
+        &'p self,
+        language: &str,
+    ) -> impl Iterator<Item = (&'p str, std::borrow::Cow<'p, [u8]>)> {
         let manifest = json!({
             "format": FORMAT,
             "version": version(&self.files),
@@ -101,28 +115,13 @@ impl IndexParts {
             "documents_per_file": DOCUMENTS_PER_FILE,
             "shards": self.boundaries,
         });
-        let mut files = vec![("index.json".to_owned(), manifest.to_string().into_bytes())];
-        files.extend(self.files.iter().cloned());
-        files
+        let manifest = ("index.json", manifest.to_string().into_bytes().into());
+        let shared = self
+            .files
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice().into()));
+        std::iter::once(manifest).chain(shared)
     }
-}
-
-/// A key for documents, to find an index already built for the same ones.
-pub fn documents_key(documents: &[SearchDocument]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    for document in sorted(documents) {
-        for field in [
-            &document.url,
-            &document.title,
-            &document.summary,
-            &document.text,
-            &document.kind,
-        ] {
-            hasher.update((field.len() as u64).to_le_bytes());
-            hasher.update(field.as_bytes());
-        }
-    }
-    hasher.finalize().into()
 }
 
 /// Documents in address order: their position is their number in posting lists.
