@@ -636,3 +636,88 @@ fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
     assert_eq!(fresh_errors.len(), 5, "{fresh_errors:#?}");
     assert_eq!(update_errors, fresh_errors);
 }
+
+/// How many contributions the pagination test adds: more than a listing page holds (50).
+const BULK: usize = 60;
+
+/// A contribution of the pagination test: all of objective B, the same date, so that
+/// their order (newest first, then by slug) is theirs alone.
+fn bulk_contribution(number: usize, title: &str) -> String {
+    contribution(title, "B", &format!("Bulk contribution {number}."))
+        .replace("date: 2025-09-15", "date: 2025-10-01")
+}
+
+fn bulk_title(number: usize) -> String {
+    format!("Bulk {number:02} as first written")
+}
+
+#[test]
+fn a_title_change_shows_on_paginated_listings_in_the_same_reload() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let folder = root.join("content/contributions");
+    for number in 0..BULK {
+        write(
+            &folder.join(format!("bulk-{number:02}.md")),
+            &bulk_contribution(number, &bulk_title(number)),
+        );
+    }
+    // Position 55 of the newest-first order: on page 2 of every listing that shows it.
+    let edited = 55;
+    let old_title = bulk_title(edited);
+    let mut serve = Serve::start(&root);
+    let sitemap = serve.get("/sitemap.xml").body;
+    let second_pages: Vec<String> = sitemap
+        .split("<loc>https://example.org/minimal/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>"))
+        .map(|(path, _)| format!("/{path}"))
+        .filter(|path| path.ends_with("/page/2/"))
+        .collect();
+    // Asked for before the change, so the old snapshot has them cached.
+    let showing: Vec<&String> = second_pages
+        .iter()
+        .filter(|path| serve.get(path).body.contains(&old_title))
+        .collect();
+    let kinds = |prefix: &str| {
+        showing
+            .iter()
+            .filter(|path| path.starts_with(prefix))
+            .map(|path| path.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds("/2026/"),
+        [
+            "/2026/contributions/page/2/",
+            "/2026/objectives/b/contributions/page/2/",
+            "/2026/regions/europe/page/2/",
+            "/2026/stakeholders/academia/page/2/"
+        ],
+        "the pages 2 that list it: {showing:?} of {second_pages:?}"
+    );
+    assert_eq!(kinds("/fr/2026/").len(), 4, "{showing:?}");
+
+    let page = format!("/2026/contributions/bulk-{edited}/");
+    let events = open_events(&serve.address, &page);
+    let new_title = "Bulk 55, renamed";
+    save(
+        temp.path(),
+        &folder.join(format!("bulk-{edited}.md")),
+        &bulk_contribution(edited, new_title),
+    );
+    wait_for_event(&events, "reload");
+    for path in showing
+        .iter()
+        .map(|path| path.as_str())
+        .chain([page.as_str()])
+    {
+        let body = serve.get(path).body;
+        assert!(
+            body.contains(new_title) && !body.contains(&old_title),
+            "{path} is stale after the reload:\n{body}"
+        );
+    }
+    serve.wait_for_line(|line| line.contains("rebuilt in"));
+}
+
