@@ -721,3 +721,59 @@ fn a_title_change_shows_on_paginated_listings_in_the_same_reload() {
     serve.wait_for_line(|line| line.contains("rebuilt in"));
 }
 
+/// Every file of the plan of `site`, with what produces it and who claims it.
+fn plan_of(root: &SiteRoot, site: &Site) -> Vec<String> {
+    let theme = render::templates::load_theme(root, &site.config.theme).expect("the theme loads");
+    let prepared = render::Prepared::new(site);
+    let (plan, collisions) = render::Plan::new(site, &prepared, &theme);
+    assert!(collisions.is_empty(), "{collisions:?}");
+    plan.files()
+        .map(|(file, entry)| format!("{file} {:?} {}", entry.producer, entry.claimed_by))
+        .collect()
+}
+
+/// After a save of contributions, serve keeps the served plan when the change leaves it as
+/// it was (`snapshot::keeps_plan`): then it is the plan made anew. A change of what the
+/// plan is made from (an objective, an alias, a new translation) makes a new one.
+#[test]
+fn a_plan_is_kept_only_when_a_new_one_would_be_the_same() {
+    let temp = temp_dir();
+    let path = copy_fixture_unpublished("minimal", temp.path());
+    let file = path.join(format!("content/contributions/{SLUG}.md"));
+    let original = read(&file);
+    let root = SiteRoot::open(&path).expect("the fixture opens");
+    let mut cache = Cache::default();
+    let served = served_site(&root, &mut cache);
+    let changed = format!("content/contributions/{SLUG}.md");
+    let cases = [
+        (original.replace(TITLE, "A renamed portal"), true),
+        (original.replace("date: 2025-09-01", "date: 2025-12-01"), true),
+        (original.replace("Results are", "Figures are"), true),
+        (original.replace("objectives: [B, A]", "objectives: [B]"), false),
+        (original.replace("region: europe", "region: africa"), false),
+        (original.replace("status: planned", "status: planned\naliases: [old-portal]"), false),
+        (original.replace("status: planned", "status: withdrawn"), false),
+    ];
+    for (text, kept) in cases {
+        write(&file, &text);
+        let [(updated, errors), _] = updated_and_fresh(&root, &served, &mut cache, &[&changed]);
+        assert_eq!(errors, Vec::<String>::new());
+        let updated = updated.expect("the update is valid");
+        let touched = BTreeSet::from([changed.clone()]);
+        assert_eq!(
+            rapporteur::serve::snapshot::keeps_plan(&served, &updated, &touched),
+            kept,
+            "{text}"
+        );
+        if kept {
+            assert_eq!(plan_of(&root, &updated), plan_of(&root, &served), "{text}");
+        }
+    }
+    // A new translation of it: its file was not in the served site.
+    let translation = format!("content/contributions/{SLUG}.fr.md");
+    write(&path.join(&translation), &original.replace(TITLE, "Un portail"));
+    let [(updated, _), _] = updated_and_fresh(&root, &served, &mut cache, &[&translation]);
+    let touched = BTreeSet::from([translation]);
+    let updated = updated.expect("the update is valid");
+    assert!(!rapporteur::serve::snapshot::keeps_plan(&served, &updated, &touched));
+}
