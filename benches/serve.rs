@@ -23,7 +23,8 @@
 //!   the run: serve would have shown a stale listing in that reload.
 //!
 //! It prints each part's median, minimum and maximum, and the target: the median until
-//! every page shows the new title under 50 ms. Then `site.yaml` (a full rebuild) and a
+//! the contribution's page shows the new title under 50 ms (the listings' target is to
+//! be right in the same reload, checked on every run). Then `site.yaml` (a full rebuild) and a
 //! template of the theme (copied into the site) are saved 3 times each and timed to the
 //! `reload` event: target under 2.4 s, the time of a full build. Between saves it waits
 //! for serve's summary line, so rebuilds never overlap; the machine's load average is
@@ -60,6 +61,8 @@ const POLL: Duration = Duration::from_millis(2);
 const STALE: Duration = Duration::from_secs(10);
 /// How long any other step may take before the bench gives up.
 const PATIENCE: Duration = Duration::from_secs(120);
+/// The part of a title change's timing that issue #10's target is about.
+const PAGE: &str = "contribution page";
 /// The listings are paginated by 50, newest first: this many newer contributions put
 /// the edited one on page 2.
 const NEWER: usize = 60;
@@ -179,13 +182,16 @@ fn measure(manifest_dir: &Path, corpus: &Path, work: &Path, runs: usize) -> Resu
             parts.entry(part.clone()).or_default().push(*time);
         }
     }
+    let mut save_ok = true;
     for (part, times) in &mut parts {
-        print_row(part, times, None);
+        let target = (part == PAGE).then_some(TARGET_SAVE);
+        save_ok &= print_row(part, times, target);
     }
     let mut all: Vec<Duration> = timings.iter().map(|timing| timing.all).collect();
-    let save_ok = print_row("every page shows it", &mut all, Some(TARGET_SAVE));
+    print_row("every page shows it", &mut all, None);
     let mut reloads: Vec<Duration> = timings.iter().map(|timing| timing.reload).collect();
     print_row("the `reload` event", &mut reloads, None);
+    println!("    no listing showed the old title after the reload (else the run fails)");
     println!(
         "  serve's own summary of the last title change:\n    {}",
         timings.last().map_or("", |t| t.summary.as_str())
@@ -517,7 +523,8 @@ fn open_events(address: &str, page: &str) -> Result<Receiver<(String, Instant)>,
 fn stage(work: &Path, events: &Receiver<(String, Instant)>, text: &str) -> Result<PathBuf, Error> {
     let staging = work.join("staging");
     std::fs::write(&staging, text)?;
-    std::thread::sleep(Duration::from_millis(300));
+    // The write settles, and serve frees the version the last save replaced.
+    std::thread::sleep(Duration::from_millis(1_000));
     while events.try_recv().is_ok() {}
     Ok(staging)
 }
