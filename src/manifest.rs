@@ -7,13 +7,16 @@
 //! the SHA-256 of its content:
 //! - its contributions, policy notes and report pages, and their translations (by file);
 //! - the home page prose and its translations (by file);
-//! - the site's title and description (`site.yaml#title`, `site.yaml#description`);
+//! - the site's title and description (`site.yaml#title`, `site.yaml#description`) and
+//!   their translations (`site.yaml#title.fr`);
 //! - each objective (with its actions) and each forum the edition shows, as a record
 //!   (`content/data/objectives.yaml#A`, `content/data/forums.yaml#igf`), so that records
 //!   added for a later edition (`added_in: 2026`) leave it untouched, and a changed record
 //!   is named with its id;
-//! - the datasets, the translations of the data files, the site's assets and its theme
-//!   overrides (by file).
+//! - the translations of those records, record by record in each of the site's languages
+//!   (`content/data/forums.fr.yaml#igf`), so that translating a record added for a later
+//!   edition leaves it untouched too;
+//! - the datasets, the site's assets and its theme overrides (by file).
 //!
 //! A manifest rather than a snapshot: the sources stay where contributors edit them, the
 //! manifest is small and reviewable in a pull request, and git keeps the history.
@@ -23,7 +26,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Forum, Objective, Site};
+use crate::model::{Field, Forum, Objective, Site};
 
 /// Where manifests live, relative to the site root.
 pub const MANIFEST_DIR: &str = "editions";
@@ -106,13 +109,80 @@ pub fn inputs(
     }
     for objective in site.objectives.iter().filter(|o| o.shown_in(year)) {
         let key = format!("{OBJECTIVES_FILE}#{}", objective.id);
-        inputs.insert(key, hash(objective_record(objective, year).as_bytes()));
+        inputs.insert(key, objective_hash(objective, year));
     }
     for forum in site.forums.iter().filter(|forum| forum.shown_in(year)) {
         let key = format!("{FORUMS_FILE}#{}", forum.id);
-        inputs.insert(key, hash(forum_record(forum).as_bytes()));
+        inputs.insert(key, forum_hash(forum));
     }
+    inputs.extend(translated_records(site, year));
     inputs
+}
+
+/// Whether `path` is a translation of a data file (`content/data/forums.fr.yaml`).
+pub fn is_data_translation(path: &str) -> bool {
+    translation_file(path).is_some()
+}
+
+/// The original and the language of a data translation's path.
+pub fn translation_file(path: &str) -> Option<(&'static str, &str)> {
+    let name = path.strip_prefix("content/data/")?.strip_suffix(".yaml")?;
+    let (kind, language) = name.split_once('.')?;
+    let original = match kind {
+        "objectives" => OBJECTIVES_FILE,
+        "forums" => FORUMS_FILE,
+        _ => return None,
+    };
+    (!language.is_empty() && !language.contains('.')).then_some((original, language))
+}
+
+/// The translated texts of each record edition `year` shows, by language, under
+/// `content/data/<file>.<lang>.yaml#<id>`; a record with no translated text has no key.
+fn translated_records(site: &Site, year: i32) -> BTreeMap<String, String> {
+    let mut records = BTreeMap::new();
+    for language in &site.config.languages {
+        let text = |field: Field, id: &str| site.translations.get(language, field, id);
+        for objective in site.objectives.iter().filter(|o| o.shown_in(year)) {
+            let actions: Vec<serde_json::Value> = objective
+                .actions
+                .iter()
+                .filter(|action| action.lifespan.includes(year))
+                .filter_map(|action| {
+                    let translated = text(Field::ActionText, &action.id)?;
+                    Some(serde_json::json!({"id": action.id, "text": translated}))
+                })
+                .collect();
+            let title = text(Field::ObjectiveTitle, &objective.id);
+            let description = text(Field::ObjectiveDescription, &objective.id);
+            if title.is_none() && description.is_none() && actions.is_empty() {
+                continue;
+            }
+            let record = serde_json::json!({
+                "title": title, "description": description, "actions": actions,
+            });
+            let key = format!("content/data/objectives.{language}.yaml#{}", objective.id);
+            records.insert(key, hash(record.to_string().as_bytes()));
+        }
+        for forum in site.forums.iter().filter(|forum| forum.shown_in(year)) {
+            let fields = [
+                Field::ForumName,
+                Field::ForumHost,
+                Field::ForumCadence,
+                Field::ForumDescription,
+            ];
+            let texts = fields.map(|field| text(field, &forum.id));
+            if texts.iter().all(Option::is_none) {
+                continue;
+            }
+            let [name, host, cadence, description] = texts;
+            let record = serde_json::json!({
+                "name": name, "host": host, "cadence": cadence, "description": description,
+            });
+            let key = format!("content/data/forums.{language}.yaml#{}", forum.id);
+            records.insert(key, hash(record.to_string().as_bytes()));
+        }
+    }
+    records
 }
 
 /// The documents of edition `year` and the home page, with their translations.
@@ -137,17 +207,17 @@ fn document_files(site: &Site, year: i32) -> Vec<String> {
     files
 }
 
-/// Datasets, data translations, assets and theme overrides: files every edition shows.
+/// Datasets, assets and theme overrides: files every edition shows.
 fn shared_files<'a>(
     site: &'a Site,
     file_hashes: &'a BTreeMap<String, String>,
 ) -> impl Iterator<Item = String> + 'a {
-    // Datasets, and the translations of the data files (whole files for now: a
-    // translation of a record added for a later edition is an erratum to this one).
+    // Datasets: the data files that are neither records nor their translations.
     let datasets = site
         .data_files
         .iter()
         .filter(|file| file.as_str() != OBJECTIVES_FILE && file.as_str() != FORUMS_FILE)
+        .filter(|file| !is_data_translation(file))
         .cloned();
     let site_files = file_hashes
         .keys()
@@ -162,7 +232,28 @@ fn site_texts(site: &Site) -> Vec<(String, String)> {
     if let Some(description) = &site.config.description {
         texts.push(("site.yaml#description".to_owned(), description.clone()));
     }
+    for (language, translated) in &site.config.translations {
+        if let Some(title) = &translated.title {
+            texts.push((format!("site.yaml#title.{language}"), title.clone()));
+        }
+        if let Some(description) = &translated.description {
+            texts.push((
+                format!("site.yaml#description.{language}"),
+                description.clone(),
+            ));
+        }
+    }
     texts
+}
+
+/// The hash an objective has among the inputs of edition `year`.
+pub fn objective_hash(objective: &Objective, year: i32) -> String {
+    hash(objective_record(objective, year).as_bytes())
+}
+
+/// The hash a forum has among the inputs of every edition that shows it.
+pub fn forum_hash(forum: &Forum) -> String {
+    hash(forum_record(forum).as_bytes())
 }
 
 /// An objective as edition `year` shows it, with its actions, in a fixed canonical form.

@@ -47,4 +47,5 @@ mod suite {
     mod status;
     mod tidy;
     mod urls;
+    mod workflows;
 }

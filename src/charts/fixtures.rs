@@ -196,6 +196,7 @@ pub fn contribution(
         summary: None,
         aliases: Vec::new(),
         updates: None,
+        draft: false,
         provenance: None,
         body: Markdown {
             file: String::new(),

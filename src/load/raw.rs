@@ -21,6 +21,16 @@ pub struct RawSite {
     pub editions: Option<Vec<S<RawEdition>>>,
     pub description: Option<S<String>>,
     pub repository: Option<S<String>>,
+    /// The title and description in the site's other languages, by language.
+    pub translations: Option<S<std::collections::BTreeMap<String, S<RawSiteTexts>>>>,
+}
+
+/// `site.yaml`'s `translations.<lang>`: the site's own texts in one language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSiteTexts {
+    pub title: Option<S<String>>,
+    pub description: Option<S<String>>,
 }
 
 pub const SITE_FIELDS: &[&str] = &[
@@ -32,6 +42,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "editions",
     "description",
     "repository",
+    "translations",
 ];
 
 #[derive(Clone, Debug, Deserialize)]

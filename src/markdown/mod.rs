@@ -25,12 +25,14 @@ mod convert;
 mod ids;
 mod links;
 mod locate;
+mod model_pages;
 mod outline;
 mod raw_html;
 mod targets;
 
 pub use ids::CONTENT_PREFIX;
 pub use links::{IMAGE_MAX_BYTES, IMAGE_TYPES};
+pub use model_pages::ModelPages;
 pub use targets::{Citation, LinkTargets, PageIndex, PortalTargets, SitePages, Unchecked};
 
 /// A heading of a document, for tables of contents.
@@ -42,7 +44,7 @@ pub struct Heading {
 }
 
 /// The HTML of a document with its headings and the problems found in it.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderedMarkdown {
     pub html: String,
     pub headings: Vec<Heading>,

@@ -154,50 +154,7 @@ pub struct SitePages {
 
 impl SitePages {
     pub fn new(site: &Site) -> Self {
-        let mut documents = BTreeMap::new();
-        let mut add = |file: &str, edition: Option<i32>, path: String| {
-            documents.insert(file.to_owned(), (edition, path));
-        };
-        add(&site.home.body.file, None, String::new());
-        for translation in &site.home.translations {
-            add(&translation.body.file, None, String::new());
-        }
-        for contribution in &site.contributions {
-            let path = format!("contributions/{}/", contribution.slug);
-            add(
-                &contribution.body.file,
-                Some(contribution.edition),
-                path.clone(),
-            );
-            for translation in &contribution.translations {
-                add(
-                    &translation.body.file,
-                    Some(contribution.edition),
-                    path.clone(),
-                );
-            }
-        }
-        for note in &site.policy_notes {
-            let path = format!("policy-notes/{}/", note.slug);
-            add(&note.body.file, Some(note.edition), path.clone());
-            for translation in &note.translations {
-                add(&translation.body.file, Some(note.edition), path.clone());
-            }
-        }
-        for report in &site.reports {
-            let chapters = report
-                .chapters
-                .iter()
-                .map(|chapter| (chapter, format!("report/{}/", chapter.slug)));
-            for (page, path) in
-                std::iter::once((&report.front, "report/".to_owned())).chain(chapters)
-            {
-                add(&page.body.file, Some(report.year), path.clone());
-                for translation in &page.translations {
-                    add(&translation.body.file, Some(report.year), path.clone());
-                }
-            }
-        }
+        let documents = document_pages(site);
         let assets = site
             .assets
             .iter()
@@ -263,6 +220,54 @@ fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
     pages
 }
 
+/// Each document file: its edition (none for the home page, shown in every edition)
+/// and its page inside the portal.
+pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
+    let mut documents = BTreeMap::new();
+    let mut add = |file: &str, edition: Option<i32>, path: String| {
+        documents.insert(file.to_owned(), (edition, path));
+    };
+    add(&site.home.body.file, None, String::new());
+    for translation in &site.home.translations {
+        add(&translation.body.file, None, String::new());
+    }
+    for contribution in site.contributions.iter() {
+        let path = format!("contributions/{}/", contribution.slug);
+        add(
+            &contribution.body.file,
+            Some(contribution.edition),
+            path.clone(),
+        );
+        for translation in &contribution.translations {
+            add(
+                &translation.body.file,
+                Some(contribution.edition),
+                path.clone(),
+            );
+        }
+    }
+    for note in &site.policy_notes {
+        let path = format!("policy-notes/{}/", note.slug);
+        add(&note.body.file, Some(note.edition), path.clone());
+        for translation in &note.translations {
+            add(&translation.body.file, Some(note.edition), path.clone());
+        }
+    }
+    for report in &site.reports {
+        let chapters = report
+            .chapters
+            .iter()
+            .map(|chapter| (chapter, format!("report/{}/", chapter.slug)));
+        for (page, path) in std::iter::once((&report.front, "report/".to_owned())).chain(chapters) {
+            add(&page.body.file, Some(report.year), path.clone());
+            for translation in &page.translations {
+                add(&translation.body.file, Some(report.year), path.clone());
+            }
+        }
+    }
+    documents
+}
+
 /// What documents can cite: actions, objectives, forums, contributions and policy notes.
 fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     let mut citable: BTreeMap<&'static str, BTreeMap<String, Citable>> = BTreeMap::new();
@@ -289,7 +294,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .or_default()
             .insert(forum.id.clone(), cited);
     }
-    for contribution in &site.contributions {
+    for contribution in site.contributions.iter() {
         let cited = Citable::of_document(
             contribution.edition,
             format!("contributions/{}/", contribution.slug),

@@ -25,7 +25,10 @@ pub struct Site {
     pub editions: Vec<Edition>,
     pub objectives: Vec<Objective>,
     pub forums: Vec<Forum>,
-    pub contributions: Vec<Contribution>,
+    /// Shared, so that the copies of the site each language's portals read
+    /// ([`Site::localized`]) and each edition's data records ([`Site::as_shown_in`]) do
+    /// not copy every contribution.
+    pub contributions: std::sync::Arc<Vec<Contribution>>,
     /// Contributions marked `draft: true`: checked like the others, never rendered.
     pub drafts: Vec<Contribution>,
     pub policy_notes: Vec<PolicyNote>,
@@ -52,6 +55,16 @@ pub struct SiteConfig {
     pub theme: String,
     pub description: Option<String>,
     pub repository: Option<String>,
+    /// The title and description in the site's other languages (`translations:`), by
+    /// language; `Site::localized` puts them in place for that language's portals.
+    pub translations: std::collections::BTreeMap<String, SiteTexts>,
+}
+
+/// The site's own texts in one language; what is missing stays in the default language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SiteTexts {
+    pub title: Option<String>,
+    pub description: Option<String>,
 }
 
 /// One annual edition of the report and its reporting period.
@@ -232,6 +245,9 @@ pub struct Contribution {
     pub aliases: Vec<String>,
     /// The slug of an earlier edition's contribution whose work this one reports progress on.
     pub updates: Option<String>,
+    /// `draft: true`: such a contribution is in `Site::drafts`, never in
+    /// `Site::contributions`, except in `serve`'s preview, whose pages show a banner.
+    pub draft: bool,
     /// First submission and last revision, from git when the site is a repository.
     pub provenance: Option<Provenance>,
     pub body: Markdown,

@@ -148,6 +148,14 @@ impl Site {
         site.forums
             .iter_mut()
             .for_each(|forum| localizer.forum(forum));
+        if let Some(texts) = self.config.translations.get(language) {
+            if let Some(title) = &texts.title {
+                site.config.title.clone_from(title);
+            }
+            if texts.description.is_some() {
+                site.config.description.clone_from(&texts.description);
+            }
+        }
         Some(site)
     }
 }

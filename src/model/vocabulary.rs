@@ -40,6 +40,42 @@ macro_rules! vocabulary {
     };
 }
 
+/// Common names for the stakeholder types, as people write them (in lower case): `new`
+/// accepts them as answers and `check` suggests the id each stands for.
+pub const COMMON_NAMES: &[(&str, &str)] = &[
+    ("ngo", "civil-society"),
+    ("nonprofit", "civil-society"),
+    ("non-profit", "civil-society"),
+    ("foundation", "civil-society"),
+    ("government", "member-state"),
+    ("state", "member-state"),
+    ("ministry", "member-state"),
+    ("company", "private-sector"),
+    ("business", "private-sector"),
+    ("industry", "private-sector"),
+    ("university", "academia"),
+    ("research", "academia"),
+    ("un", "un-entity"),
+    ("united nations", "un-entity"),
+    ("igo", "intergovernmental"),
+];
+
+/// The id among `ids` that a person's word for it names: the id in another case or with
+/// spaces for hyphens ("Civil society", "Africa"), or a common name ("NGO").
+pub fn id_for_name(
+    text: &str,
+    ids: impl Iterator<Item = &'static str> + Clone,
+) -> Option<&'static str> {
+    let lower = text.trim().to_lowercase();
+    let hyphenated = lower.split_whitespace().collect::<Vec<_>>().join("-");
+    let common = COMMON_NAMES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, id)| *id);
+    let mut all = ids;
+    all.find(|id| *id == hyphenated || Some(*id) == common)
+}
+
 vocabulary! {
     /// Who submitted a contribution.
     StakeholderType {

@@ -50,25 +50,6 @@ pub(super) fn closed<T: Closed>(value: &str, flag: &str) -> Result<T, String> {
     }
 }
 
-/// Common names for the stakeholder types, as people write them.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("ngo", "civil-society"),
-    ("nonprofit", "civil-society"),
-    ("non-profit", "civil-society"),
-    ("foundation", "civil-society"),
-    ("government", "member-state"),
-    ("state", "member-state"),
-    ("ministry", "member-state"),
-    ("company", "private-sector"),
-    ("business", "private-sector"),
-    ("industry", "private-sector"),
-    ("university", "academia"),
-    ("research", "academia"),
-    ("un", "un-entity"),
-    ("united nations", "un-entity"),
-    ("igo", "intergovernmental"),
-];
-
 /// The id of `choices` that `answer` names: a 1-based number, an id or a label (in any
 /// case), or a common name; otherwise the nearest id, if one is close.
 pub(super) fn match_choice(answer: &str, choices: &[Choice]) -> Result<String, Option<String>> {
@@ -79,7 +60,7 @@ pub(super) fn match_choice(answer: &str, choices: &[Choice]) -> Result<String, O
         .ok()
         .and_then(|number| number.checked_sub(1))
         .and_then(|index| choices.get(index));
-    let synonym = SYNONYMS
+    let synonym = crate::model::vocabulary::COMMON_NAMES
         .iter()
         .find(|(name, _)| *name == lower)
         .map(|(_, id)| *id);

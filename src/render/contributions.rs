@@ -1,22 +1,46 @@
 //! Contribution pages, their aliases' redirects, the paginated listings and the policy notes.
 
+use super::bodies::BodyMemo;
 use super::*;
 
+/// The pages of the edition's contributions in every language of `renderers` (the
+/// portals of one edition), each contribution's pages together, so that its body is
+/// converted once for all of them where it can be (see `bodies`).
+pub(super) fn pages_in_every_language(renderers: &[Renderer]) -> Result<(usize, Vec<Diagnostic>)> {
+    let Some(first) = renderers.first() else {
+        return Ok((0, Vec::new()));
+    };
+    let results: Vec<Result<(usize, Vec<Diagnostic>)>> = first
+        .positions()
+        .par_iter()
+        .filter_map(|position| first.site.contributions.get(*position))
+        .map(|contribution| {
+            let mut memo = BodyMemo::new(renderers.len());
+            let mut pages = 0;
+            let mut diagnostics = Vec::new();
+            for renderer in renderers {
+                let (count, mut problems) = renderer.contribution(contribution, &mut memo)?;
+                pages += count;
+                diagnostics.append(&mut problems);
+            }
+            Ok((pages, diagnostics))
+        })
+        .collect();
+    let mut pages = 0;
+    let mut diagnostics = Vec::new();
+    for result in results {
+        let (count, mut problems) = result?;
+        pages += count;
+        diagnostics.append(&mut problems);
+    }
+    Ok((pages, diagnostics))
+}
+
 impl<'a> Renderer<'a> {
-    pub(super) fn contributions(&self) -> Result<(usize, Vec<Diagnostic>)> {
+    /// The paginated list of the edition's contributions (their own pages are made by
+    /// [`pages_in_every_language`]).
+    pub(super) fn contributions(&self) -> Result<usize> {
         let all = self.positions();
-        let results: Vec<Result<(usize, Vec<Diagnostic>)>> = all
-            .par_iter()
-            .filter_map(|position| self.site.contributions.get(*position))
-            .map(|contribution| self.contribution(contribution))
-            .collect();
-        let mut pages = 0;
-        let mut diagnostics = Vec::new();
-        for result in results {
-            let (count, mut problems) = result?;
-            pages += count;
-            diagnostics.append(&mut problems);
-        }
         let mut extra = Context::new();
         extra.insert("title", &self.text("contributions-title", &[]));
         extra.insert(
@@ -24,13 +48,15 @@ impl<'a> Renderer<'a> {
             &self.text("contributions-intro", &[("count", all.len().into())]),
         );
         let base = PortalPath::section("contributions");
-        pages += self.listing(&base, "contributions", all, extra)?;
-        Ok((pages, diagnostics))
+        self.listing(&base, "contributions", all, extra)
     }
 
+    /// The page of `contribution` in this portal and its aliases' redirects; `memo` holds
+    /// its body's conversion when another language's page made it first.
     pub(super) fn contribution(
         &self,
         contribution: &Contribution,
+        memo: &mut BodyMemo,
     ) -> Result<(usize, Vec<Diagnostic>)> {
         let path = PortalPath::contribution(&contribution.slug);
         let aliases: Vec<PortalPath> = contribution
@@ -43,7 +69,15 @@ impl<'a> Renderer<'a> {
             return Ok((1 + aliases.len(), Vec::new()));
         }
         let text = self.localized(contribution.localizable());
-        let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
+        let root = path.root();
+        let setting = markdown::Setting {
+            page: path.as_str(),
+            root: &root,
+            blocks: &self.blocks,
+            targets: &self.links,
+            id_prefix: "",
+        };
+        let rendered = memo.render(text.body, &setting);
         let (follows, followed_by) = self.related.related(self.site, contribution);
         let view = ContributionView::new(self.site, contribution, follows, &followed_by);
         let mut context = page_context("contributions");
@@ -91,7 +125,7 @@ impl<'a> Renderer<'a> {
                 }
                 let mut context = page_context(section);
                 context.extend(extra.clone());
-                context.insert("items", &self.summaries(chunk));
+                context.insert_value("items", self.summaries(chunk).into());
                 context.insert("count", &positions.len());
                 context.insert("first_number", &(index * PAGE_SIZE + 1));
                 context.insert("pagination", &Pagination::new(base, number, total));

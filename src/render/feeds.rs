@@ -57,19 +57,11 @@ impl<'a> Renderer<'a> {
 
     /// Per-edition JSON and CSV of the contributions, the sitemap and robots.txt.
     pub(super) fn open_data(&self) -> Result<()> {
-        for edition in &self.site.editions {
-            let json_path = SitePath::contributions_data(edition.year, "json");
-            let csv_path = SitePath::contributions_data(edition.year, "csv");
-            if self.scope.wants(json_path.as_str()) {
-                let json = open_data::contributions_json(self.site, edition.year);
-                self.write(json_path.as_str(), json.as_bytes())?;
-            }
-            if self.scope.wants(csv_path.as_str()) {
-                let csv = open_data::contributions_csv(self.site, edition.year);
-                self.write(csv_path.as_str(), csv.as_bytes())?;
-            }
-        }
-        self.feeds()?;
+        // Each edition's files and the feeds are made at once: they come last in a build,
+        // when nothing else is left to keep the other cores busy.
+        let (data, feeds) = rayon::join(|| self.contributions_data(), || self.feeds());
+        data?;
+        feeds?;
         let sitemap = SitePath::root_file("sitemap.xml");
         let robots = SitePath::root_file("robots.txt");
         let base_url = &self.site.config.base_url;
@@ -83,6 +75,29 @@ impl<'a> Renderer<'a> {
             open_data::sitemap(base_url, &paths).as_bytes(),
         )?;
         Ok(())
+    }
+
+    /// `data/contributions-<year>.json` and `.csv` of every edition.
+    fn contributions_data(&self) -> Result<()> {
+        let files: Vec<(i32, &str)> = self
+            .site
+            .editions
+            .iter()
+            .flat_map(|edition| [(edition.year, "json"), (edition.year, "csv")])
+            .collect();
+        files.par_iter().try_for_each(|&(year, format)| {
+            let path = SitePath::contributions_data(year, format);
+            if !self.scope.wants(path.as_str()) {
+                return Ok(());
+            }
+            let text = if format == "json" {
+                open_data::contributions_json(self.site, year)
+            } else {
+                open_data::contributions_csv(self.site, year)
+            };
+            self.write(path.as_str(), text.as_bytes())?;
+            Ok(())
+        })
     }
 
     /// The CSV files of the portal's figures and of its Markdown charts.

@@ -6,6 +6,7 @@
 //! rendered in parallel; each page is written as soon as it is rendered, so memory does
 //! not grow with the size of the site.
 
+mod bodies;
 pub mod changes;
 mod contributions;
 mod facets;
@@ -170,12 +171,19 @@ pub fn render_with(
     let mut diagnostics = Diagnostics::new();
     let mut pages = 0;
     for edition in &site.editions {
-        for language in &site.config.languages {
-            if let Some(renderer) = inputs.renderer(edition, language) {
-                let (count, problems) = renderer.portal_pages()?;
-                pages += count;
-                diagnostics.extend(problems);
-            }
+        let renderers: Vec<Renderer> = site
+            .config
+            .languages
+            .iter()
+            .filter_map(|language| inputs.renderer(edition, language))
+            .collect();
+        let (count, problems) = contributions::pages_in_every_language(&renderers)?;
+        pages += count;
+        diagnostics.extend(problems);
+        for renderer in &renderers {
+            let (count, problems) = renderer.portal_pages()?;
+            pages += count;
+            diagnostics.extend(problems);
         }
     }
     if let Some(front) = site.current_edition() {
@@ -226,6 +234,7 @@ impl<'a> Inputs<'a> {
             sink: self.sink,
             summaries: &self.prepared.summaries,
             site_view: &self.prepared.site_view,
+            site_value: self.prepared.site_value(language)?,
             related: &self.prepared.related,
             scope: self.scope,
             portal: Portal {
@@ -269,8 +278,11 @@ struct Renderer<'a> {
     plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
-    summaries: &'a [ContributionSummary],
+    /// Each contribution's summary, as templates read it.
+    summaries: &'a [prepared::Summary],
     site_view: &'a SiteView,
+    /// `site_view` as templates read it.
+    site_value: &'a tera::Value,
     related: &'a portal::Editions,
     scope: &'a Scope,
     portal: Portal<'a>,
@@ -360,7 +372,7 @@ impl<'a> Renderer<'a> {
         if not_found {
             context.insert("path", "404.html");
         }
-        context.insert("site", self.site_view);
+        context.insert_value("site", self.site_value.clone());
         let mut html = self
             .theme
             .tera
@@ -460,23 +472,25 @@ impl<'a> Renderer<'a> {
         markdown::render(body, &setting)
     }
 
-    fn summaries(&self, positions: &[usize]) -> Vec<&ContributionSummary> {
+    /// The summaries of the contributions at `positions`, as templates read them.
+    fn summaries(&self, positions: &[usize]) -> Vec<tera::Value> {
         positions
             .iter()
-            .filter_map(|position| self.summaries.get(*position))
+            .filter_map(|position| Some(self.summaries.get(*position)?.value()))
             .collect()
     }
 
-    /// Every page of the portal.
+    /// Every page of the portal but its contributions' own (see
+    /// `contributions::pages_in_every_language`).
     fn portal_pages(&self) -> Result<(usize, Vec<Diagnostic>)> {
         let mut diagnostics = Vec::new();
         let (mut pages, mut problems) = self.home()?;
         diagnostics.append(&mut problems);
-        for (count, mut problems) in [self.reports()?, self.contributions()?, self.policy_notes()?]
-        {
+        for (count, mut problems) in [self.reports()?, self.policy_notes()?] {
             pages += count;
             diagnostics.append(&mut problems);
         }
+        pages += self.contributions()?;
         pages += self.objectives()?;
         pages += self.forums()?;
         pages += self.facets()?;

@@ -45,10 +45,7 @@ impl<'a> Renderer<'a> {
                         url: PortalPath::action(&objective.slug(), &action.slug()).into(),
                         count: reporting.len(),
                         contributions: self
-                            .summaries(&reporting[..reporting.len().min(PER_ACTION)])
-                            .into_iter()
-                            .cloned()
-                            .collect(),
+                            .summaries(&reporting[..reporting.len().min(PER_ACTION)]),
                     }
                 })
                 .collect();
@@ -157,5 +154,5 @@ struct ActionSection {
     text_lang: Option<String>,
     url: String,
     count: usize,
-    contributions: Vec<ContributionSummary>,
+    contributions: Vec<tera::Value>,
 }

@@ -27,6 +27,8 @@ pub struct Editions {
     edition_of: HashMap<String, i32>,
     /// The contributions that update each one (`updates:`), by the updated slug.
     followed_by: HashMap<String, Vec<String>>,
+    /// The contribution each one updates (its `updates:`), by slug.
+    follows: HashMap<String, String>,
     /// Years that have a previous edition (a "what changed" page).
     compared: Vec<i32>,
     /// Each contribution's position in the site's list, by slug.
@@ -36,7 +38,7 @@ pub struct Editions {
 impl Editions {
     pub fn new(site: &Site) -> Self {
         let mut followed_by: HashMap<String, Vec<String>> = HashMap::new();
-        for contribution in &site.contributions {
+        for contribution in site.contributions.iter() {
             if let Some(updated) = &contribution.updates {
                 followed_by
                     .entry(updated.clone())
@@ -58,6 +60,14 @@ impl Editions {
                 .map(|contribution| (contribution.slug.clone(), contribution.edition))
                 .collect(),
             followed_by,
+            follows: site
+                .contributions
+                .iter()
+                .filter_map(|contribution| {
+                    let updated = contribution.updates.clone()?;
+                    Some((contribution.slug.clone(), updated))
+                })
+                .collect(),
             compared: site
                 .editions
                 .iter()
@@ -116,10 +126,9 @@ impl Editions {
         if let Some(follower) = followers.map(String::as_str).find(|s| in_year(s)) {
             return Some(follower);
         }
-        self.followed_by
-            .iter()
-            .find(|(_, followers)| followers.iter().any(|follower| follower == slug))
-            .map(|(updated, _)| updated.as_str())
+        self.follows
+            .get(slug)
+            .map(String::as_str)
             .filter(|updated| in_year(updated))
     }
 

@@ -17,8 +17,14 @@ use crate::model::{Contribution, Site};
 pub struct Prepared {
     pub(super) editions: BTreeMap<i32, EditionPrepared>,
     pub(super) related: portal::Editions,
-    pub(super) summaries: Vec<ContributionSummary>,
+    /// The summary of each contribution as templates read it, made when a page first
+    /// shows it (listings show each contribution on several pages and in every language;
+    /// `serve` renders only the pages asked for, after each save).
+    pub(super) summaries: Vec<Summary>,
     pub(super) site_view: SiteView,
+    /// `site_view` as templates read it in each language (the site's title and
+    /// description translated where site.yaml has `translations:`), made once for every page.
+    pub(super) site_values: BTreeMap<String, tera::Value>,
     /// What links in Markdown may point to.
     pub(super) link_targets: markdown::SitePages,
     /// The site as each language's portals show it (`Site::localized`), but the default's.
@@ -26,6 +32,21 @@ pub struct Prepared {
     /// The site as an edition's portal in a language shows it, where the edition leaves out
     /// data records (`Site::as_shown_in`); absent for the others.
     pub(super) shown: BTreeMap<(i32, String), Site>,
+}
+
+/// A contribution's summary, and the same as a template value once a page needed it.
+pub(super) struct Summary {
+    view: ContributionSummary,
+    value: std::sync::OnceLock<tera::Value>,
+}
+
+impl Summary {
+    /// The summary as templates read it, made on first use.
+    pub(super) fn value(&self) -> tera::Value {
+        self.value
+            .get_or_init(|| tera::Value::from_serializable(&self.view))
+            .clone()
+    }
 }
 
 /// One edition's contributions by facet.
@@ -49,7 +70,10 @@ impl Prepared {
                     || {
                         site.contributions
                             .par_iter()
-                            .map(ContributionSummary::new)
+                            .map(|contribution| Summary {
+                                view: ContributionSummary::new(contribution),
+                                value: std::sync::OnceLock::new(),
+                            })
                             .collect()
                     },
                     || SiteView::new(site),
@@ -60,6 +84,7 @@ impl Prepared {
             editions,
             related,
             summaries,
+            site_values: Prepared::site_values(site, &site_view, &localized),
             site_view,
             link_targets: markdown::SitePages::new(site),
             shown: Prepared::shown(site, &localized),
@@ -88,6 +113,37 @@ impl Prepared {
                 Some(((year, language.clone()), base.as_shown_in(year)?))
             })
             .collect()
+    }
+
+    /// The site-wide view as a template value per language: only the title and
+    /// description differ from the default language's.
+    fn site_values(
+        site: &Site,
+        view: &SiteView,
+        localized: &BTreeMap<String, Site>,
+    ) -> BTreeMap<String, tera::Value> {
+        let default = tera::Value::from_serializable(view);
+        site.config
+            .languages
+            .iter()
+            .map(|language| {
+                let value = match localized.get(language) {
+                    Some(other)
+                        if other.config.title != site.config.title
+                            || other.config.description != site.config.description =>
+                    {
+                        tera::Value::from_serializable(&SiteView::new(other))
+                    }
+                    _ => default.clone(),
+                };
+                (language.clone(), value)
+            })
+            .collect()
+    }
+
+    /// The site-wide view as templates read it in `language`.
+    pub(super) fn site_value(&self, language: &str) -> Option<&tera::Value> {
+        self.site_values.get(language)
     }
 
     fn localized(site: &Site) -> BTreeMap<String, Site> {

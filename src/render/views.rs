@@ -147,6 +147,9 @@ pub struct ContributionSummary {
     pub edition: i32,
     pub objectives: Vec<String>,
     pub illustrative: bool,
+    /// A draft, shown only by `serve`'s preview (with a banner).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     /// The language the contribution is written in: its title, stakeholder name,
     /// indicators and links are shown in it (with a `lang` on other portals).
     pub language: String,
@@ -169,6 +172,7 @@ impl ContributionSummary {
             edition: contribution.edition,
             objectives: contribution.objectives.clone(),
             illustrative: contribution.illustrative,
+            draft: contribution.draft,
             language: contribution.language.clone(),
         }
     }

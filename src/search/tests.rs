@@ -200,3 +200,50 @@ fn long_summaries_are_cut_at_a_word() {
         "Text used."
     );
 }
+
+/// The posting lists as counted before documents were taken in chunks: every document's
+/// counts at once.
+fn entries_counted_at_once(documents: &[&SearchDocument]) -> Vec<(String, String)> {
+    let mut lists: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+    for (number, document) in (0u32..).zip(documents) {
+        for (term, (frequency, in_title)) in count_terms(document) {
+            lists
+                .entry(term)
+                .or_default()
+                .push(Posting::new(number, frequency, in_title));
+        }
+    }
+    let mut entries: Vec<(String, String)> = lists
+        .into_iter()
+        .map(|(term, list)| {
+            let frequency = list.len();
+            let encoded = postings::encode(&postings::strongest(list));
+            (term, format!("[{frequency},\"{encoded}\"]"))
+        })
+        .collect();
+    entries.sort_by(|a, b| shards::utf16_order(&a.0, &b.0));
+    entries
+}
+
+#[test]
+fn documents_counted_in_chunks_give_the_postings_of_all_at_once() {
+    let words = [
+        "access", "schools", "fibre", "radio", "islands", "youth", "data",
+    ];
+    let documents: Vec<SearchDocument> = (0..3 * COUNTED_AT_ONCE + 7)
+        .map(|n| {
+            let text = format!(
+                "{} {} common word{}",
+                words[n % words.len()],
+                words[(n / 3) % words.len()],
+                n % 11
+            );
+            document(&format!("contributions/c{n}/"), words[n % 5], "", &text)
+        })
+        .collect();
+    let documents = sorted(&documents);
+    assert_eq!(
+        term_entries(&documents),
+        entries_counted_at_once(&documents)
+    );
+}

@@ -260,6 +260,7 @@ impl Builder {
         };
         let snapshot = Snapshot::with_theme(
             Arc::clone(&current.site),
+            Arc::clone(&current.preview),
             Arc::clone(&current.prepared),
             theme,
         );
@@ -279,7 +280,7 @@ impl Builder {
         warnings: Vec<Diagnostic>,
         mut stopwatch: Stopwatch,
     ) -> Report {
-        let wanted = eager_files(&snapshot.site, change, &state.hub.open_pages());
+        let wanted = eager_files(&snapshot.preview, change, &state.hub.open_pages());
         let rendered = snapshot.render(&wanted);
         stopwatch.lap("render");
         match rendered {

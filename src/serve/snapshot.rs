@@ -7,6 +7,11 @@
 //! kept until the next rebuild replaces the whole snapshot: the cache never has to work
 //! out which pages a change touched, because a new snapshot starts empty.
 //!
+//! The pages are those of a *preview* of the site: its drafts (`draft: true`) are shown
+//! among the contributions, each with a banner, so that an author can see one before
+//! publishing it. `build` never sees the preview; the validated site, drafts apart, is
+//! kept as well, since the next update of the site starts from it.
+//!
 //! The plan lists every file of the site, so making it costs as much as the site is
 //! large. A snapshot after a save of contributions keeps the plan of the one it replaces
 //! when the saved files change nothing the plan is made from ([`keeps_plan`]): the text
@@ -25,7 +30,11 @@ use crate::render::{self, Plan, Prepared, RenderError, Scope, Sink};
 
 /// A valid version of the site and the files rendered from it so far.
 pub struct Snapshot {
+    /// The site as validated, drafts apart: what the next update starts from.
     pub site: Arc<Site>,
+    /// The site the pages show: `site` with its drafts among the contributions.
+    pub preview: Arc<Site>,
+    /// The figures of `preview`.
     pub prepared: Arc<Prepared>,
     pub theme: Arc<Theme>,
     /// Every file of this version of the site.
@@ -48,15 +57,23 @@ pub enum Failure {
 impl Snapshot {
     /// A snapshot of a newly validated `site`: its figures are computed now.
     pub fn new(site: Site, theme: Arc<Theme>) -> Self {
-        let prepared = Arc::new(Prepared::new(&site));
-        Snapshot::with_theme(Arc::new(site), prepared, theme)
+        let site = Arc::new(site);
+        let preview = preview(&site);
+        let prepared = Arc::new(Prepared::new(&preview));
+        Snapshot::with_theme(site, preview, prepared, theme)
     }
 
-    /// A snapshot of an unchanged site (and its figures) with `theme`.
-    pub fn with_theme(site: Arc<Site>, prepared: Arc<Prepared>, theme: Arc<Theme>) -> Self {
-        let (plan, collisions) = Plan::new(&site, &prepared, &theme);
+    /// A snapshot of an unchanged site (its preview and figures) with `theme`.
+    pub fn with_theme(
+        site: Arc<Site>,
+        preview: Arc<Site>,
+        prepared: Arc<Prepared>,
+        theme: Arc<Theme>,
+    ) -> Self {
+        let (plan, collisions) = Plan::new(&preview, &prepared, &theme);
         Snapshot {
             site,
+            preview,
             prepared,
             theme,
             plan: Arc::new(plan),
@@ -72,9 +89,12 @@ impl Snapshot {
         if !keeps_plan(&current.site, &site, touched) {
             return Snapshot::new(site, Arc::clone(&current.theme));
         }
-        let prepared = Arc::new(Prepared::new(&site));
+        let site = Arc::new(site);
+        let preview = preview(&site);
+        let prepared = Arc::new(Prepared::new(&preview));
         Snapshot {
-            site: Arc::new(site),
+            site,
+            preview,
             prepared,
             theme: Arc::clone(&current.theme),
             plan: Arc::clone(&current.plan),
@@ -112,7 +132,7 @@ impl Snapshot {
         }
         let sink = MemorySink::default();
         let rendered = render::render_with(
-            &self.site,
+            &self.preview,
             &self.prepared,
             &self.plan,
             &self.theme,
@@ -144,6 +164,20 @@ impl Snapshot {
     }
 }
 
+/// `site` with its drafts among its contributions (the same site when it has none).
+fn preview(site: &Arc<Site>) -> Arc<Site> {
+    if site.drafts.is_empty() {
+        return Arc::clone(site);
+    }
+    let mut preview = Site::clone(site);
+    let mut contributions = Vec::clone(&preview.contributions);
+    contributions.append(&mut preview.drafts);
+    contributions.sort_by(crate::validate::display_order);
+    preview.index = crate::model::Index::build(&contributions);
+    preview.contributions = Arc::new(contributions);
+    Arc::new(preview)
+}
+
 /// Whether the plan of `old` is the plan of `new`, the site `old` became when the
 /// contribution files `touched` (originals and translations) changed. It is when the
 /// site has the same number of contributions and each touched file belongs, before and
@@ -152,17 +186,17 @@ impl Snapshot {
 /// objectives, actions, forums, stakeholder type and region (which listings count it,
 /// so how many pages they have), its status and `updates:` (whether an edition has a
 /// "what changed" page), its translations' languages and files, and the chart blocks of
-/// its bodies (chart CSVs). Drafts are in no plan: a draft that stays one keeps it too.
-/// (`tests/suite/serve.rs` holds this to a plan made anew.)
+/// its bodies (chart CSVs). Drafts count as contributions: the preview shows them, so
+/// the plan has their pages too. (`tests/suite/serve.rs` holds this to a plan made anew.)
 pub fn keeps_plan(old: &Site, new: &Site, touched: &BTreeSet<String>) -> bool {
-    if old.contributions.len() != new.contributions.len() {
+    if old.contributions.len() != new.contributions.len() || old.drafts.len() != new.drafts.len() {
         return false;
     }
     let (old_owners, new_owners) = (owners(old, touched), owners(new, touched));
     touched.iter().all(|file| {
         match (old_owners.get(file.as_str()), new_owners.get(file.as_str())) {
             (Some((old_draft, before)), Some((new_draft, after))) => {
-                old_draft == new_draft && (*old_draft || same_plan_inputs(before, after))
+                old_draft == new_draft && same_plan_inputs(before, after)
             }
             _ => false,
         }

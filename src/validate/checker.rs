@@ -11,6 +11,10 @@ use chrono::NaiveDate;
 use crate::diagnostic::{did_you_mean, Diagnostic, Position};
 use crate::load::raw::S;
 use crate::load::YamlSource;
+use crate::model::vocabulary::id_for_name;
+
+use super::renames::Rename;
+use serde_saphyr::Spanned;
 
 /// Collects the problems of one file.
 pub struct Checker<'a> {
@@ -53,7 +57,13 @@ impl<'a> Checker<'a> {
 
     /// Reports top-level fields not in `known`, suggesting the nearest known one.
     pub fn unknown_fields(&mut self, known: &[&str], what: &str) {
-        for key in self.yaml.top_level_keys() {
+        let keys = self.yaml.top_level_keys();
+        self.unknown_keys(keys, known, what);
+    }
+
+    /// Reports the fields `keys` (the top-level keys of this file) not in `known`.
+    pub fn unknown_keys(&mut self, keys: Vec<Spanned<String>>, known: &[&str], what: &str) {
+        for key in keys {
             if known.contains(&key.value.as_str()) {
                 continue;
             }
@@ -142,7 +152,8 @@ impl<'a> Checker<'a> {
             return None;
         }
         if parsed.is_none() {
-            let hint = match did_you_mean(&value.value, ids.clone()) {
+            let named = id_for_name(&value.value, ids.clone());
+            let hint = match named.or_else(|| did_you_mean(&value.value, ids.clone())) {
                 Some(suggestion) => format!(
                     "did you mean `{suggestion}`? {field} is one of: {}",
                     ids.collect::<Vec<_>>().join(", ")
@@ -169,13 +180,14 @@ impl<'a> Checker<'a> {
         parsed
     }
 
-    /// Ids that must each be in `known`; returns the valid ones, without repeats.
+    /// Ids that must each be in `known`; returns the valid ones, without repeats. An
+    /// unknown id that `renamed` knows the new name of is reported as renamed.
     pub fn ids(
         &mut self,
         values: Vec<S<String>>,
         known: &BTreeSet<String>,
-        what: &str,
-        hint: &str,
+        (what, hint): (&str, &str),
+        renamed: impl Fn(&str) -> Option<Rename>,
     ) -> Vec<String> {
         let mut valid: Vec<String> = Vec::with_capacity(values.len());
         for value in values {
@@ -192,11 +204,16 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
+            let position = self.yaml.position_of(&value);
+            if let Some(rename) = renamed(&value.value) {
+                let (message, hint) = rename.in_user();
+                self.error(position, message, hint);
+                continue;
+            }
             let full_hint = match did_you_mean(&value.value, known.iter().map(String::as_str)) {
                 Some(suggestion) => format!("did you mean `{suggestion}`? {hint}"),
                 None => hint.to_owned(),
             };
-            let position = self.yaml.position_of(&value);
             self.error(
                 position,
                 format!("unknown {what} `{}`", value.value),

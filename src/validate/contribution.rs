@@ -18,6 +18,7 @@ use crate::model::{
 };
 
 use super::checker::{is_valid_slug, Checker};
+use super::renames::RecordKind;
 use super::shared_fields::{
     document_language, edition_of, slug_of, Known, ACTIONS_HINT, FORUMS_HINT,
 };
@@ -66,7 +67,7 @@ impl ContributionFields {
             summary,
             aliases,
             updates,
-            draft: _,
+            draft,
         } = self;
         Contribution {
             slug,
@@ -87,6 +88,7 @@ impl ContributionFields {
             summary,
             aliases,
             updates,
+            draft,
             provenance: None,
             body,
             translations: Vec::new(),
@@ -99,11 +101,11 @@ pub(super) fn contribution_fields(
     known: &Known,
 ) -> (Option<ContributionFields>, Vec<Diagnostic>) {
     let mut check = Checker::new(document.yaml());
-    let raw: RawContribution = match check.yaml.parse() {
-        Ok(raw) => raw,
+    let (raw, keys): (RawContribution, _) = match check.yaml.parse_with_keys() {
+        Ok(parsed) => parsed,
         Err(problems) => return (None, problems),
     };
-    check.unknown_fields(raw::CONTRIBUTION_FIELDS, "a contribution");
+    check.unknown_keys(keys, raw::CONTRIBUTION_FIELDS, "a contribution");
     let draft = raw.draft.as_ref().is_some_and(|draft| draft.value);
     placeholders(&mut check, &raw, document, draft);
     let slug = slug_of(document, &mut check);
@@ -138,16 +140,16 @@ pub(super) fn contribution_fields(
         Some(list) => Some(check.ids(
             list,
             &known.objectives,
-            "objective",
-            &known.objectives_hint(),
+            ("objective", &known.objectives_hint()),
+            |id| known.renames.of(RecordKind::Objective, id),
         )),
         None => None,
     };
     let actions = check.ids(
         raw.actions.unwrap_or_default(),
         &known.actions,
-        "action",
-        ACTIONS_HINT,
+        ("action", ACTIONS_HINT),
+        |id| known.renames.of(RecordKind::Action, id),
     );
     if let Some(objectives) = &objectives {
         actions_match_objectives(&mut check, &actions, objectives);
@@ -155,8 +157,8 @@ pub(super) fn contribution_fields(
     let forums = check.ids(
         raw.forums.unwrap_or_default(),
         &known.forums,
-        "forum",
-        FORUMS_HINT,
+        ("forum", FORUMS_HINT),
+        |id| known.renames.of(RecordKind::Forum, id),
     );
     let sdgs = sdgs(&mut check, raw.sdgs.unwrap_or_default());
     let date_field = check.required(raw.date, "date", "2025-03-14");

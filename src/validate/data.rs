@@ -1,14 +1,14 @@
 //! Validation of `site.yaml` and the data files: objectives with their actions, forums,
 //! and the datasets behind charts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
     Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Lifespan, Objective,
-    SiteConfig,
+    SiteConfig, SiteTexts,
 };
 
 use super::checker::Checker;
@@ -20,6 +20,50 @@ fn whole_file(file: &TextFile) -> YamlSource<'_> {
         yaml: &file.text,
         line_offset: 0,
     }
+}
+
+/// `translations:` in site.yaml: the title and description in each other language of the
+/// site. A language the site does not have, or its default language, is an error.
+fn site_translations(
+    check: &mut Checker,
+    raw: Option<S<BTreeMap<String, S<raw::RawSiteTexts>>>>,
+    default_language: Option<&str>,
+    languages: &[String],
+) -> BTreeMap<String, SiteTexts> {
+    let mut translations = BTreeMap::new();
+    for (language, texts) in raw.map(|map| map.value).unwrap_or_default() {
+        let position = check.yaml.position_of(&texts);
+        if Some(language.as_str()) == default_language {
+            check.error(
+                position,
+                format!("`translations` has `{language}`, the default language"),
+                "the default language's texts are `title` and `description` at the top of site.yaml",
+            );
+            continue;
+        }
+        if !languages.contains(&language) {
+            check.error(
+                position,
+                format!(
+                    "`translations` has `{language}`, which is not one of the site's languages"
+                ),
+                format!(
+                    "add `{language}` to `languages` (now: {}), or remove these texts",
+                    languages.join(", ")
+                ),
+            );
+            continue;
+        }
+        let texts = texts.value;
+        let title = texts
+            .title
+            .and_then(|title| check.optional_text(Some(title), "title"));
+        let description = texts
+            .description
+            .and_then(|text| check.optional_text(Some(text), "description"));
+        translations.insert(language, SiteTexts { title, description });
+    }
+    translations
 }
 
 /// `site.yaml` → configuration and editions.
@@ -90,6 +134,12 @@ pub fn site(
         );
     }
     let repository = raw.repository.and_then(|url| check.url(&url, "repository"));
+    let translations = site_translations(
+        &mut check,
+        raw.translations,
+        default_language.as_deref(),
+        &languages,
+    );
     let editions = editions(&mut check, raw.editions);
     diagnostics.append(&mut check.diagnostics);
 
@@ -107,6 +157,7 @@ pub fn site(
         theme,
         description: raw.description.map(|text| text.value),
         repository,
+        translations,
     };
     Some((config, editions?))
 }
@@ -142,6 +193,7 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
         } = entry.value;
         let from_date = check.date(&from, "from");
         let to_date = check.date(&to, "to");
+        let status_position = check.yaml.position_of(&status);
         let status = check.choice(
             &status,
             "edition status",
@@ -175,6 +227,9 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
                     check.error(position, format!("edition {year} overlaps edition {}", other.year), "give each edition its own year and a reporting period that does not overlap another's");
                     ok = false;
                 } else {
+                    if status == EditionStatus::Open {
+                        also_open(check, &editions, year, status_position);
+                    }
                     editions.push(Edition {
                         year,
                         from,
@@ -190,6 +245,23 @@ fn editions(check: &mut Checker, raw: Option<Vec<S<RawEdition>>>) -> Option<Vec<
     }
     editions.sort_by_key(|edition| edition.year);
     ok.then_some(editions)
+}
+
+/// Warns when edition `year`, open, is not the only open edition: the older one should
+/// have been published (`publish` refuses to leave it open beside a newer one).
+fn also_open(check: &mut Checker, editions: &[Edition], year: i32, position: Position) {
+    let Some(other) = editions
+        .iter()
+        .find(|other| other.status == EditionStatus::Open)
+    else {
+        return;
+    };
+    let (older, newer) = (other.year.min(year), other.year.max(year));
+    check.warning(
+        position,
+        format!("editions {older} and {newer} are both open"),
+        format!("one edition collects contributions at a time: once its reporting period is over, publish edition {older} (`rapporteur publish {older}`), which `publish {newer}` will require anyway"),
+    );
 }
 
 /// `content/data/objectives.yaml` → objectives with their actions.
@@ -372,8 +444,11 @@ pub fn forums(
         let objectives = check.ids(
             objectives,
             objective_ids,
-            "objective",
-            "objectives are listed in content/data/objectives.yaml",
+            (
+                "objective",
+                "objectives are listed in content/data/objectives.yaml",
+            ),
+            |_| None,
         );
         if let Some(category) = category {
             forums.push(Forum {

@@ -13,8 +13,10 @@ use crate::load::raw::{self, RawPage, RawPolicyNote};
 use crate::load::{Document, DocumentKind};
 use crate::model::{Contribution, Markdown, Page, PolicyNote, Translation};
 
+use super::bodies::Invalid;
 use super::checker::Checker;
 use super::contribution::contribution_fields;
+use super::renames::RecordKind;
 use super::shared_fields::{document_language, edition_of, slug_of, Known, FORUMS_HINT};
 
 /// The slugs of the contribution files among `documents` (translations aside).
@@ -43,8 +45,24 @@ pub enum Validated {
     },
 }
 
-/// Checks one document; returns what it yields and its problems.
+/// Checks one document; returns what it yields and its problems, its body's among them
+/// when it is invalid (checked against nothing: see [`checked`]).
 pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Diagnostic>) {
+    let (validated, mut diagnostics, invalid) = checked(document, known);
+    if let Some(invalid) = invalid {
+        let renames = &known.renames;
+        diagnostics.extend(super::bodies::problems(None, &[], &[invalid], renames));
+    }
+    (validated, diagnostics)
+}
+
+/// Checks one document; returns what it yields, its problems, and when its front matter
+/// has errors its body, whose problems the caller finds with the other bodies' links.
+pub fn checked(
+    document: Document,
+    known: &Known,
+) -> (Option<Validated>, Vec<Diagnostic>, Option<Invalid>) {
+    let kind = document.kind.clone();
     let mut characters = super::characters::in_text(&document.file.path, &document.file.text);
     characters.extend(super::characters::in_yaml_values(&document.yaml()));
     let (validated, mut diagnostics, body) = document_fields(document, known);
@@ -54,12 +72,9 @@ pub fn document(document: Document, known: &Known) -> (Option<Validated>, Vec<Di
         diagnostics.retain(|problem| !problem.message.contains("YAML: unexpected character"));
     }
     diagnostics.append(&mut characters);
-    if let Some(body) = body {
-        // An invalid document is not rendered, so its body's problems are found here.
-        diagnostics
-            .extend(crate::markdown::to_html(&body, "", &crate::markdown::NoBlocks).diagnostics);
-    }
-    (validated, diagnostics)
+    // An invalid document is not rendered: its body is checked with the others'.
+    let invalid = body.map(|body| Invalid { body, kind });
+    (validated, diagnostics, invalid)
 }
 
 /// Checks one document; when it is invalid, also returns its body for the Markdown checks.
@@ -226,14 +241,14 @@ fn policy_note_fields(
     let objectives = check.ids(
         raw.objectives.unwrap_or_default(),
         &known.objectives,
-        "objective",
-        &known.objectives_hint(),
+        ("objective", &known.objectives_hint()),
+        |id| known.renames.of(RecordKind::Objective, id),
     );
     let forums = check.ids(
         raw.forums.unwrap_or_default(),
         &known.forums,
-        "forum",
-        FORUMS_HINT,
+        ("forum", FORUMS_HINT),
+        |id| known.renames.of(RecordKind::Forum, id),
     );
     let summary = check.optional_text(raw.summary, "summary");
     let author = check.optional_text(raw.author, "author");

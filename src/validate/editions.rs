@@ -11,12 +11,15 @@ use crate::load::TextFile;
 use crate::manifest::{self, Manifest};
 use crate::model::{EditionStatus, ErratumNote, Site};
 
+use super::renames::{RecordKind, Rename, Renames};
+
 /// Checks every manifest against the current inputs; attaches errata to their editions.
 pub fn check_published(
     site: &mut Site,
     manifests: &[TextFile],
     hashes: &BTreeMap<String, String>,
     records: &RecordFiles,
+    renames: &Renames,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut manifested = Vec::new();
@@ -57,7 +60,7 @@ pub fn check_published(
             continue;
         };
         manifested.push(manifest.edition);
-        problems.extend(compare(site, &manifest, hashes, records));
+        problems.extend(compare(site, &manifest, hashes, records, renames));
         let edition = &mut site.editions[position];
         if edition.status != EditionStatus::Published {
             problems.push(
@@ -122,18 +125,41 @@ fn compare(
     manifest: &Manifest,
     hashes: &BTreeMap<String, String>,
     records: &RecordFiles,
+    renames: &Renames,
 ) -> Vec<Diagnostic> {
     let year = manifest.edition;
     let expected = manifest.expected();
-    let now = manifest::inputs(site, year, hashes);
+    let mut now = manifest::inputs(site, year, hashes);
+    hash_whole_as_published(&expected, &mut now, hashes);
+    let renamed = renamed_records(&expected, &now, year, renames);
     let hint = format!("undo the change, or record it as a correction: rapporteur erratum {year} --description \"what was corrected and why\"");
     let mut problems = Vec::new();
     for (key, hash) in &now {
+        if expected.get(key) == Some(hash) {
+            continue;
+        }
+        if let Some(rename) = renamed.get(key) {
+            problems.push(renamed_in_data_file(rename, records));
+            continue;
+        }
+        let actions = renamed_actions(&original_key(key), year, renames);
+        if !actions.is_empty() && key != &original_key(key) {
+            // Its translation changed with the rename, which the translation file is told.
+            continue;
+        }
+        if !actions.is_empty() && expected.contains_key(key) {
+            problems.extend(
+                actions
+                    .iter()
+                    .map(|rename| renamed_in_data_file(rename, records)),
+            );
+            continue;
+        }
         let (message, extra) = match expected.get(key) {
             Some(published) if published == hash => continue,
             Some(_) => (
                 format!("{} changed after edition {year} was published", what(key)),
-                String::new(),
+                whole_file_hint(key),
             ),
             None => (
                 format!(
@@ -150,7 +176,15 @@ fn compare(
                 .with_hint(format!("{extra}{hint}")),
         );
     }
-    for key in expected.keys().filter(|key| !now.contains_key(*key)) {
+    let renamed_away: Vec<String> = renamed
+        .values()
+        .map(|rename| record_key(rename.kind, &rename.old))
+        .collect();
+    // A renamed record's translations are told with the rename, in the translation files.
+    let removed = expected
+        .keys()
+        .filter(|key| !now.contains_key(*key) && !renamed_away.contains(&original_key(key)));
+    for key in removed {
         let message = match moved_to(site, key) {
             Some(other) => {
                 format!("this file moved from edition {year} to edition {other} after publication")
@@ -173,6 +207,88 @@ fn compare(
     problems
 }
 
+/// Manifests written before data translations were hashed record by record hold each
+/// translation file whole: such a file is compared whole, as it was published. (An
+/// erratum records the file's records instead, and removes the whole-file key.)
+fn hash_whole_as_published(
+    expected: &BTreeMap<String, String>,
+    now: &mut BTreeMap<String, String>,
+    hashes: &BTreeMap<String, String>,
+) {
+    let whole = expected
+        .keys()
+        .filter(|key| manifest::is_data_translation(key));
+    for file in whole {
+        let prefix = format!("{file}#");
+        now.retain(|key, _| !key.starts_with(&prefix));
+        if let Some(hash) = hashes.get(file) {
+            now.insert(file.clone(), hash.clone());
+        }
+    }
+}
+
+/// Why a data translation is compared whole, for manifests that hash it so.
+fn whole_file_hint(key: &str) -> String {
+    if !manifest::is_data_translation(key) {
+        return String::new();
+    }
+    "this manifest holds the file whole (it was written before translations were hashed record by record, so even a translation of a record of a later edition counts); an erratum records the file's records one by one from then on; ".to_owned()
+}
+
+/// The diagnostic on the new id's line of a record renamed after publication.
+fn renamed_in_data_file(rename: &Rename, records: &RecordFiles) -> Diagnostic {
+    let (message, hint) = rename.in_data_file();
+    let key = record_key(rename.kind, &rename.new);
+    let problem = Diagnostic::error(rename.kind.file(), message);
+    records.place(problem, &key).with_hint(hint)
+}
+
+/// The renamed actions of the objective that `key` names, when that is all that changed.
+fn renamed_actions(key: &str, year: i32, renames: &Renames) -> Vec<Rename> {
+    match key.split_once('#') {
+        Some((manifest::OBJECTIVES_FILE, objective)) => renames.actions_of(year, objective),
+        _ => Vec::new(),
+    }
+}
+
+/// The records of edition `year` renamed since, by the key of their new id.
+fn renamed_records(
+    expected: &BTreeMap<String, String>,
+    now: &BTreeMap<String, String>,
+    year: i32,
+    renames: &Renames,
+) -> BTreeMap<String, Rename> {
+    let gone = expected.keys().filter(|key| !now.contains_key(*key));
+    gone.filter_map(|key| {
+        let (file, old) = key.split_once('#')?;
+        let kind = match file {
+            manifest::OBJECTIVES_FILE => RecordKind::Objective,
+            manifest::FORUMS_FILE => RecordKind::Forum,
+            _ => return None,
+        };
+        let rename = renames.of_in(year, kind, old)?;
+        Some((record_key(kind, &rename.new), rename))
+    })
+    .collect()
+}
+
+/// The key of the record itself for the key of its translation, otherwise `key`
+/// (`content/data/forums.fr.yaml#igf` → `content/data/forums.yaml#igf`).
+fn original_key(key: &str) -> String {
+    match key.split_once('#') {
+        Some((file, id)) => match manifest::translation_file(file) {
+            Some((original, _)) => format!("{original}#{id}"),
+            None => key.to_owned(),
+        },
+        None => key.to_owned(),
+    }
+}
+
+/// The manifest key of a record (`content/data/forums.yaml#igf`).
+fn record_key(kind: RecordKind, id: &str) -> String {
+    format!("{}#{id}", kind.file())
+}
+
 /// The edition a published contribution or note now belongs to, if it moved.
 fn moved_to(site: &Site, file: &str) -> Option<i32> {
     let contributions = site.contributions.iter().map(|c| (&c.body.file, c.edition));
@@ -187,6 +303,11 @@ fn moved_to(site: &Site, file: &str) -> Option<i32> {
 fn what(key: &str) -> String {
     match key.split_once('#') {
         Some(("site.yaml", field)) => format!("the site's `{field}`"),
+        Some((file, id)) if manifest::is_data_translation(file) => {
+            let (original, language) = manifest::translation_file(file).unwrap_or_default();
+            let record = what(&format!("{original}#{id}"));
+            format!("the `{language}` translation of {record}")
+        }
         Some((file, id)) if file == manifest::OBJECTIVES_FILE => {
             format!("objective `{id}` (or one of its actions)")
         }
@@ -198,7 +319,7 @@ fn what(key: &str) -> String {
 /// The way to add a data record for a later edition only.
 fn added_hint(key: &str, year: i32) -> String {
     match key.split_once('#') {
-        Some((file, _)) if file.starts_with("content/data/") => format!(
+        Some((file, _)) if is_record_file(file) => format!(
             "to add it for a later edition only, give it `added_in: {}`; otherwise ",
             year + 1
         ),
@@ -209,12 +330,17 @@ fn added_hint(key: &str, year: i32) -> String {
 /// The way to retire a data record that a published edition shows.
 fn removed_hint(key: &str, year: i32) -> String {
     match key.split_once('#') {
-        Some((file, _)) if file.starts_with("content/data/") => format!(
+        Some((file, _)) if is_record_file(file) => format!(
             "keep it in the file with `removed_in: {}` so that edition {year} still shows it (a renamed id is a removal and an addition); otherwise ",
             year + 1
         ),
         _ => String::new(),
     }
+}
+
+/// Whether `file` holds the records themselves (not their translations).
+fn is_record_file(file: &str) -> bool {
+    file == manifest::OBJECTIVES_FILE || file == manifest::FORUMS_FILE
 }
 
 /// The data files whose records published editions name, to place diagnostics on the
@@ -223,6 +349,8 @@ fn removed_hint(key: &str, year: i32) -> String {
 pub struct RecordFiles {
     pub objectives: Option<TextFile>,
     pub forums: Option<TextFile>,
+    /// `objectives.<lang>.yaml` and `forums.<lang>.yaml`.
+    pub translations: Vec<TextFile>,
 }
 
 impl RecordFiles {
@@ -234,6 +362,7 @@ impl RecordFiles {
         let text = [&self.objectives, &self.forums]
             .into_iter()
             .flatten()
+            .chain(&self.translations)
             .find(|text| text.path == file);
         let Some(text) = text else {
             return problem;

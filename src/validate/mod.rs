@@ -9,6 +9,8 @@
 //! [`update`] validates again after only contribution files changed, checking just those
 //! files and the rules that span documents (`serve` uses it after each save).
 
+mod assemble;
+mod bodies;
 mod characters;
 mod checker;
 mod contribution;
@@ -16,6 +18,7 @@ mod data;
 mod documents;
 mod editions;
 pub mod placeholders;
+mod renames;
 mod shared_fields;
 mod translations;
 mod update;
@@ -24,14 +27,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{DocumentKind, Sources};
-use crate::model::{
-    Contribution, Forum, Index, Lifespan, Markdown, Objective, Page, PolicyNote, Report, Site,
-    Translation,
-};
+use crate::model::{Contribution, Forum, Index, Lifespan, Markdown, Objective, Site};
+use assemble::{orphan, Assembled, Parts};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
-use documents::Validated;
+use renames::Renames;
 use shared_fields::Known;
 pub use update::{is_contribution_file, update};
 
@@ -83,6 +84,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     let record_files = editions::RecordFiles {
         objectives: objectives.clone(),
         forums: forums.clone(),
+        translations: data_translations.clone(),
     };
     let data_files: Vec<String> = objectives
         .iter()
@@ -125,9 +127,16 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             Vec::new()
         }
     };
+    // Links can be checked only against known pages, which need valid data files.
+    let pages_known = !problems.iter().any(is_error);
+    let renames = match frozen {
+        Frozen::Ignored => Renames::default(),
+        Frozen::Checked | Frozen::Partial => Renames::new(&manifests, &objectives, &forums),
+    };
     let originals = translations::Originals {
         objectives: &objectives,
         forums: &forums,
+        renames: &renames,
         config: site.as_ref().map(|(config, _)| config),
     };
     let translations = translations::translations(&data_translations, &originals, &mut problems);
@@ -171,12 +180,14 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
                 .iter()
                 .map(|language| (*language).to_owned())
                 .collect(),
+            renames,
         };
         let document_problems = documents
             .into_par_iter()
             .flat_map(|document| documents::document(document, &known).1)
             .collect::<Vec<_>>();
         problems.extend(document_problems);
+        // Without editions there are no pages to check links against.
         return (None, finish(problems));
     };
     let known = Known {
@@ -187,23 +198,27 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         contributions: contribution_slugs,
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
+        renames,
     };
 
     let kinds: Vec<DocumentKind> = documents
         .iter()
         .map(|document| document.kind.clone())
         .collect();
-    let results: Vec<(Option<Validated>, Vec<Diagnostic>)> = documents
+    let results: Vec<_> = documents
         .into_par_iter()
-        .map(|document| documents::document(document, &known))
+        .map(|document| documents::checked(document, &known))
         .collect();
 
+    let renames = known.renames;
     let mut parts = Parts::default();
-    for ((validated, mut diagnostics), kind) in results.into_iter().zip(kinds) {
+    let mut invalid = Vec::new();
+    for ((validated, mut diagnostics, invalid_body), kind) in results.into_iter().zip(kinds) {
         problems.append(&mut diagnostics);
         if let Some(validated) = validated {
             parts.add(kind, validated);
         }
+        invalid.extend(invalid_body);
     }
     let Assembled {
         home,
@@ -213,8 +228,6 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         mut policy_notes,
     } = parts.assemble(&config.title, &editions, &mut problems);
     drafts.sort_by(display_order);
-    // Drafts are not rendered, so their bodies' problems are found here.
-    problems.extend(markdown_problems(&contribution_bodies(&drafts)));
 
     contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -235,7 +248,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         editions,
         objectives,
         forums,
-        contributions,
+        contributions: std::sync::Arc::new(contributions),
         drafts,
         policy_notes,
         home,
@@ -252,6 +265,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             &manifests,
             &hashes,
             &record_files,
+            &renames,
         ));
         problems.extend(
             lost_manifests
@@ -262,13 +276,16 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     if frozen == Frozen::Partial {
         return (Some(site), finish(problems));
     }
-    if problems
-        .iter()
-        .any(|problem| problem.severity == crate::diagnostic::Severity::Error)
-    {
-        // The site will not be rendered, so find its bodies' problems now, to report all at once.
-        problems.extend(body_problems(&site));
-        return (None, finish(problems));
+    // Drafts are never rendered, nor is a site with errors: their bodies are checked here.
+    let mut unrendered = bodies::of_contributions(&site.drafts);
+    let has_errors = problems.iter().any(is_error);
+    if has_errors {
+        unrendered.extend(bodies::of_site(&site));
+    }
+    let pages = pages_known.then_some(&site);
+    problems.extend(bodies::problems(pages, &unrendered, &invalid, &renames));
+    if has_errors {
+        return (None, finish(once_per_file(problems)));
     }
     (Some(site), finish(problems))
 }
@@ -287,8 +304,25 @@ fn data_file_characters(file: &crate::load::TextFile) -> Vec<Diagnostic> {
     problems
 }
 
+/// `problems` with each rename told once per file: a file may name the old id in its front
+/// matter and cite it in its body.
+fn once_per_file(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = BTreeSet::new();
+    problems
+        .into_iter()
+        .filter(|problem| {
+            !problem.message.contains(" was renamed to `")
+                || seen.insert((problem.file.clone(), problem.message.clone()))
+        })
+        .collect()
+}
+
+fn is_error(problem: &Diagnostic) -> bool {
+    problem.severity == crate::diagnostic::Severity::Error
+}
+
 /// The order of contributions in the model: newest first, then by slug.
-fn display_order(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
+pub fn display_order(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
     b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
 }
 
@@ -415,66 +449,12 @@ fn follow_ups_by_the_same_stakeholder(contributions: &[Contribution]) -> Vec<Dia
         .collect()
 }
 
-/// The Markdown problems (unsafe links) of every valid document's body and translations.
-fn body_problems(site: &Site) -> Vec<Diagnostic> {
-    let pages = std::iter::once(&site.home).chain(
-        site.reports
-            .iter()
-            .flat_map(|report| std::iter::once(&report.front).chain(&report.chapters)),
-    );
-    let mut bodies: Vec<&Markdown> = pages
-        .flat_map(|page| {
-            std::iter::once(&page.body).chain(
-                page.translations
-                    .iter()
-                    .map(|translation| &translation.body),
-            )
-        })
-        .collect();
-    bodies.extend(contribution_bodies(&site.contributions));
-    for note in &site.policy_notes {
-        bodies.push(&note.body);
-        bodies.extend(
-            note.translations
-                .iter()
-                .map(|translation| &translation.body),
-        );
-    }
-    markdown_problems(&bodies)
-}
-
-/// The bodies of `contributions` and of their translations.
-fn contribution_bodies(contributions: &[Contribution]) -> Vec<&Markdown> {
-    contributions
-        .iter()
-        .flat_map(|contribution| {
-            std::iter::once(&contribution.body).chain(
-                contribution
-                    .translations
-                    .iter()
-                    .map(|translation| &translation.body),
-            )
-        })
-        .collect()
-}
-
 /// The Markdown problems (unsafe links) of `bodies`.
 fn markdown_problems(bodies: &[&Markdown]) -> Vec<Diagnostic> {
     bodies
         .par_iter()
         .flat_map(|body| crate::markdown::to_html(body, "", &crate::markdown::NoBlocks).diagnostics)
         .collect()
-}
-
-/// A translation whose original (the file at `original`) does not exist or is invalid.
-fn orphan(original: &str, translation: &Translation) -> Diagnostic {
-    Diagnostic::error(
-        translation.body.file.as_str(),
-        format!("this translation has no original: `{original}` does not exist (or is invalid)"),
-    )
-    .with_hint(
-        "a translation `<name>.<lang>.md` sits beside the document `<name>.md` it translates",
-    )
 }
 
 fn finish(problems: Vec<Diagnostic>) -> Diagnostics {
@@ -486,192 +466,4 @@ fn finish(problems: Vec<Diagnostic>) -> Diagnostics {
 fn missing_data_file(path: &str, what: &str) -> Diagnostic {
     Diagnostic::error(path, format!("the site has no `{path}`"))
         .with_hint(format!("create it: it lists {what}"))
-}
-
-/// The documents of a site with their translations attached.
-struct Assembled {
-    home: Page,
-    reports: Vec<Report>,
-    contributions: Vec<Contribution>,
-    drafts: Vec<Contribution>,
-    policy_notes: Vec<PolicyNote>,
-}
-
-/// Validated documents gathered by kind, before translations are attached.
-#[derive(Default)]
-struct Parts {
-    home: Option<Page>,
-    fronts: BTreeMap<String, Page>,
-    chapters: BTreeMap<String, Vec<(String, Page)>>,
-    contributions: Vec<Contribution>,
-    drafts: Vec<Contribution>,
-    policy_notes: Vec<PolicyNote>,
-    /// Translations by the path of the file they translate.
-    translations: BTreeMap<String, Vec<Translation>>,
-}
-
-impl Parts {
-    fn add(&mut self, kind: DocumentKind, validated: Validated) {
-        match (validated, kind) {
-            (
-                Validated::Translation {
-                    original,
-                    translation,
-                },
-                _,
-            ) => self
-                .translations
-                .entry(original)
-                .or_default()
-                .push(translation),
-            (Validated::Contribution(contribution), _) => self.contributions.push(*contribution),
-            (Validated::Draft(contribution), _) => self.drafts.push(*contribution),
-            (Validated::PolicyNote(note), _) => self.policy_notes.push(*note),
-            (Validated::Page(page), DocumentKind::Home) => self.home = Some(page),
-            (Validated::Page(page), DocumentKind::ReportFront { year }) => {
-                self.fronts.insert(year, page);
-            }
-            (Validated::Page(page), DocumentKind::Chapter { year, name }) => {
-                self.chapters.entry(year).or_default().push((name, page))
-            }
-            (Validated::Page(_), _) => {}
-        }
-    }
-
-    /// Attaches translations, orders chapters and checks the rules that span documents.
-    fn assemble(
-        mut self,
-        site_title: &str,
-        editions: &[crate::model::Edition],
-        problems: &mut Vec<Diagnostic>,
-    ) -> Assembled {
-        let mut home = self.home.take().unwrap_or_else(|| Page {
-            slug: String::new(),
-            title: String::new(),
-            summary: None,
-            weight: 0,
-            body: Markdown {
-                file: "content/_index.md".to_owned(),
-                text: std::sync::Arc::default(),
-                line_offset: 0,
-            },
-            translations: Vec::new(),
-        });
-        if home.title.is_empty() {
-            home.title = site_title.to_owned();
-        }
-        home.translations = self.take_translations(&home.body.file);
-        for contribution in self.contributions.iter_mut().chain(&mut self.drafts) {
-            contribution.translations = self
-                .translations
-                .remove(&contribution.body.file)
-                .unwrap_or_default();
-        }
-        for note in &mut self.policy_notes {
-            note.translations = self
-                .translations
-                .remove(&note.body.file)
-                .unwrap_or_default();
-        }
-        let reports = self.reports(editions, problems);
-        for (original, translations) in std::mem::take(&mut self.translations) {
-            for translation in translations {
-                problems.push(orphan(&original, &translation));
-            }
-        }
-        Assembled {
-            home,
-            reports,
-            contributions: self.contributions,
-            drafts: self.drafts,
-            policy_notes: self.policy_notes,
-        }
-    }
-
-    fn take_translations(&mut self, original: &str) -> Vec<Translation> {
-        let mut translations = self.translations.remove(original).unwrap_or_default();
-        translations.sort_by(|a, b| a.language.cmp(&b.language));
-        translations
-    }
-
-    fn reports(
-        &mut self,
-        editions: &[crate::model::Edition],
-        problems: &mut Vec<Diagnostic>,
-    ) -> Vec<Report> {
-        let years: BTreeSet<String> = self
-            .fronts
-            .keys()
-            .chain(self.chapters.keys())
-            .cloned()
-            .collect();
-        let mut reports = Vec::new();
-        for year_name in years {
-            let edition = editions
-                .iter()
-                .find(|edition| edition.year.to_string() == year_name);
-            let Some(edition) = edition else {
-                let listed = editions
-                    .iter()
-                    .map(|edition| edition.year.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                problems.push(
-                    Diagnostic::error(
-                        format!("content/report/{year_name}"),
-                        format!("`report/{year_name}/` names no edition"),
-                    )
-                    .with_hint(format!(
-                        "report folders are named after an edition of site.yaml: {listed}"
-                    )),
-                );
-                continue;
-            };
-            let mut front = self.fronts.remove(&year_name).unwrap_or_else(|| Page {
-                slug: String::new(),
-                title: format!("Annual report {year_name}"),
-                summary: None,
-                weight: 0,
-                body: Markdown {
-                    file: format!("content/report/{year_name}/_index.md"),
-                    text: std::sync::Arc::default(),
-                    line_offset: 0,
-                },
-                translations: Vec::new(),
-            });
-            front.translations = self.take_translations(&front.body.file);
-            let mut chapters: Vec<(String, Page)> =
-                self.chapters.remove(&year_name).unwrap_or_default();
-            chapters.sort_by(|(a_name, a), (b_name, b)| {
-                a.weight.cmp(&b.weight).then_with(|| a_name.cmp(b_name))
-            });
-            let mut seen: BTreeMap<String, String> = BTreeMap::new();
-            let mut pages = Vec::new();
-            for (_, mut chapter) in chapters {
-                if let Some(first) = seen.get(&chapter.slug) {
-                    problems.push(
-                        Diagnostic::error(
-                            chapter.body.file.as_str(),
-                            format!(
-                                "two chapters would have the same address `report/{year_name}/{}/`",
-                                chapter.slug
-                            ),
-                        )
-                        .at(Position::new(1, 1), "")
-                        .with_hint(format!("rename this file or `{first}`")),
-                    );
-                    continue;
-                }
-                seen.insert(chapter.slug.clone(), chapter.body.file.clone());
-                chapter.translations = self.take_translations(&chapter.body.file);
-                pages.push(chapter);
-            }
-            reports.push(Report {
-                year: edition.year,
-                front,
-                chapters: pages,
-            });
-        }
-        reports
-    }
 }

@@ -14,6 +14,7 @@ use crate::load::{Document, DocumentKind, LANGUAGES};
 use crate::model::Edition;
 
 use super::checker::{is_valid_slug, Checker};
+use super::renames::Renames;
 
 /// The ids a document may refer to.
 pub struct Known<'a> {
@@ -27,6 +28,8 @@ pub struct Known<'a> {
     pub default_language: String,
     /// The languages of site.yaml: translations must be in one of them.
     pub languages: Vec<String>,
+    /// Ids renamed after an edition was published, told apart from unknown ones.
+    pub renames: Renames,
 }
 
 const OBJECTIVES_HINT: &str = "objectives are listed in content/data/objectives.yaml";
@@ -59,6 +62,8 @@ impl<'a> Known<'a> {
                 .collect(),
             default_language: site.config.default_language.clone(),
             languages: site.config.languages.clone(),
+            // A valid site names no id that is gone.
+            renames: Renames::default(),
         }
     }
 

@@ -17,11 +17,14 @@ use crate::load::{TextFile, YamlSource};
 use crate::model::{DataTranslations, Field, Forum, Objective, SiteConfig};
 
 use super::checker::Checker;
+use super::renames::{RecordKind, Renames};
 
 /// What the translations are checked against: the validated originals and the languages.
 pub struct Originals<'a> {
     pub objectives: &'a [Objective],
     pub forums: &'a [Forum],
+    /// Ids renamed after publication: a translation still naming the old one is told so.
+    pub renames: &'a Renames,
     /// `None` when `site.yaml` is invalid: the languages are then not checked.
     pub config: Option<&'a SiteConfig>,
 }
@@ -48,6 +51,7 @@ pub fn translations(
             check,
             translations: &mut translations,
             language: if shown { Some(language) } else { None },
+            renames: originals.renames,
         };
         match kind {
             "objectives" => texts.objectives(originals.objectives),
@@ -102,6 +106,7 @@ struct Texts<'a> {
     translations: &'a mut DataTranslations,
     /// The language to record texts in; `None` when they are checked but not shown.
     language: Option<&'a str>,
+    renames: &'a Renames,
 }
 
 impl Texts<'_> {
@@ -121,7 +126,7 @@ impl Texts<'_> {
                 description,
                 actions,
             } = entry.value;
-            if !self.known_id(&id, &ids, &mut seen, "objective", "objectives.yaml") {
+            if !self.known_id(&id, &ids, &mut seen, RecordKind::Objective) {
                 continue;
             }
             let Some(original) = originals.iter().find(|objective| objective.id == id.value) else {
@@ -166,7 +171,7 @@ impl Texts<'_> {
                 cadence,
                 description,
             } = entry.value;
-            if !self.known_id(&id, &ids, &mut seen, "forum", "forums.yaml") {
+            if !self.known_id(&id, &ids, &mut seen, RecordKind::Forum) {
                 continue;
             }
             let Some(original) = originals.iter().find(|forum| forum.id == id.value) else {
@@ -213,11 +218,17 @@ impl Texts<'_> {
         id: &S<String>,
         ids: &[&str],
         seen: &mut BTreeSet<String>,
-        what: &str,
-        original: &str,
+        kind: RecordKind,
     ) -> bool {
         let position = self.check.yaml.position_of(id);
+        let what = kind.name();
+        let original = kind.file().trim_start_matches("content/data/");
         if !ids.contains(&id.value.as_str()) {
+            if let Some(rename) = self.renames.of(kind, &id.value) {
+                let (message, hint) = rename.in_user();
+                self.check.error(position, message, hint);
+                return false;
+            }
             let hint = match did_you_mean(&id.value, ids.iter().copied()) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
                 None => format!(
@@ -265,6 +276,11 @@ impl Texts<'_> {
         let owner = all
             .iter()
             .find(|other| other.actions.iter().any(|action| action.id == id.value));
+        if let (None, Some(rename)) = (owner, self.renames.of(RecordKind::Action, &id.value)) {
+            let (message, hint) = rename.in_user();
+            self.check.error(position, message, hint);
+            return false;
+        }
         let hint = match (owner, did_you_mean(&id.value, own.iter().copied())) {
             (Some(owner), _) => format!(
                 "move it under objective `{}`, where objectives.yaml lists it",

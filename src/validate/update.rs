@@ -91,7 +91,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
     problems.extend(updates_resolve(&contributions));
     let mut next = Site {
         index: Index::build(&contributions),
-        contributions,
+        contributions: std::sync::Arc::new(contributions),
         drafts,
         ..copy_of_the_rest(site)
     };
@@ -103,6 +103,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
             manifests,
             hashes,
             &editions::RecordFiles::default(),
+            &super::renames::Renames::default(),
         );
         problems.extend(
             published
@@ -266,7 +267,7 @@ fn copy_of_the_rest(site: &Site) -> Site {
         editions: site.editions.clone(),
         objectives: site.objectives.clone(),
         forums: site.forums.clone(),
-        contributions: Vec::new(),
+        contributions: std::sync::Arc::default(),
         drafts: Vec::new(),
         policy_notes: site.policy_notes.clone(),
         home: site.home.clone(),

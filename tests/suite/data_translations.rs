@@ -92,3 +92,20 @@ fn a_missing_translation_falls_back_to_the_original_with_its_lang() {
     let original = read(&output.join("2026/objectives/a/index.html"));
     assert!(original.contains("<h3 id=\"action-2\"><a href=\"../../objectives/a/a-2/\">A.2</a> Teach digital skills.</h3>"), "{original}");
 }
+
+#[test]
+fn each_language_s_copy_of_the_site_shares_the_contributions() {
+    let root = rapporteur::fs::SiteRoot::open(manifest_dir())
+        .unwrap_or_else(|error| panic!("the bundled portal does not open: {error}"));
+    let (sources, _) = rapporteur::load::load(&root);
+    let (site, problems) = rapporteur::validate::validate(sources);
+    let site = site.unwrap_or_else(|| panic!("the bundled portal is invalid: {problems:?}"));
+    let french = site
+        .localized("fr")
+        .unwrap_or_else(|| panic!("French is not the default language"));
+    assert!(!site.contributions.is_empty());
+    assert!(std::sync::Arc::ptr_eq(
+        &site.contributions,
+        &french.contributions
+    ));
+}

@@ -7,7 +7,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::support::{build, check, contribution, copy_fixture, read, temp_dir, write};
+use super::support::{
+    build, check, contribution, copy_fixture, copy_fixture_unpublished, read, temp_dir, write,
+};
 
 /// Runs git in `root` with fixed identity and dates; panics on failure.
 fn git(root: &Path, date: &str, arguments: &[&str]) {
@@ -335,4 +337,26 @@ fn a_shallow_clone_shows_no_git_dates() {
     let page = read(&output.join("2025/contributions/rural-schools/index.html"));
     assert!(!page.contains("(commit <code>"), "{page}");
     assert!(!page.contains("2026-12-01"), "{page}");
+}
+
+#[test]
+fn check_warns_when_two_editions_are_open() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let run = check(&root, "human");
+    run.assert_code(0);
+    let expected = "warning: editions 2025 and 2026 are both open\n  --> site.yaml:16:13\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("publish edition 2025 (`rapporteur publish 2025`)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+
+    let published = copy_fixture("minimal", &temp.path().join("published"));
+    let run = check(&published, "human");
+    run.assert_code(0);
+    assert!(!run.stderr.contains("both open"), "{}", run.stderr);
 }

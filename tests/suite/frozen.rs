@@ -304,3 +304,237 @@ fn a_deleted_manifest_with_the_edition_reopened_is_found_in_git_history() {
         run.stderr
     );
 }
+
+/// The hint every file naming a renamed published id gets.
+fn keep_hint(old: &str, new: &str, file: &str, then: &str) -> String {
+    format!("edition 2025 was published with `{old}`, which it must keep showing: undo the rename in {file}, or keep `{old}` with `removed_in: 2026` beside a new record `{new}` with `added_in: 2026`; {then} (files of edition 2026 on may name `{new}`)")
+}
+
+#[test]
+fn a_renamed_forum_is_reported_once_per_file_with_both_ids() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let forums = read(&root.join(FORUMS));
+    write(
+        &root.join(FORUMS),
+        &forums.replace("- id: igf\n", "- id: igf-2026\n"),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let in_user = keep_hint(
+        "igf",
+        "igf-2026",
+        FORUMS,
+        "then this line is right as it is",
+    );
+    let in_data = keep_hint(
+        "igf",
+        "igf-2026",
+        FORUMS,
+        "the files naming `igf` then need no change",
+    );
+    let expected = format!(
+        "error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml
+  --> content/contributions/rural-schools.fr.md:10:10
+   |
+10 | forums: [igf, wsis-forum]
+   |          ^^^
+   |
+   = help: {in_user}
+
+error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml
+  --> content/contributions/rural-schools.md:10:10
+   |
+10 | forums: [igf, wsis-forum]
+   |          ^^^
+   |
+   = help: {in_user}
+
+error: forum `igf` was renamed to `igf-2026` after edition 2025 was published
+ --> content/data/forums.yaml:1:3
+  |
+1 | - id: igf-2026
+  |   ^^^
+  |
+  = help: {in_data}
+
+error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml
+ --> content/policy-notes/connectivity-gaps.md:6:10
+  |
+6 | forums: [igf]
+  |          ^^^
+  |
+  = help: {in_user}
+
+error: the content has 4 problems to fix; nothing was written
+"
+    );
+    assert_eq!(run.stderr, expected);
+}
+
+#[test]
+fn a_renamed_action_is_reported_with_both_ids() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let path = root.join("content/data/objectives.yaml");
+    write(&path, &read(&path).replace("- id: A.1\n", "- id: A.1a\n"));
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let file = "content/data/objectives.yaml";
+    let hint = keep_hint("A.1", "A.1a", file, "then this line is right as it is");
+    for user in ["rural-schools.md:9:11", "rural-schools.fr.md:9:11"] {
+        let expected = format!("error: action `A.1` was renamed to `A.1a` in {file}\n --> content/contributions/{user}");
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches(&hint).count(), 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("unknown action"), "{}", run.stderr);
+    let in_data = format!("error: action `A.1` was renamed to `A.1a` after edition 2025 was published\n --> {file}:5:7");
+    assert!(run.stderr.contains(&in_data), "{in_data}\n{}", run.stderr);
+    assert!(!run.stderr.contains("changed after"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 problems"), "{}", run.stderr);
+}
+
+const FORUMS_FR: &str = "content/data/forums.fr.yaml";
+
+#[test]
+fn data_translations_are_frozen_record_by_record() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    write(
+        &root.join(FORUMS_FR),
+        "- id: igf\n  name: \"Forum sur la gouvernance d’Internet\"\n",
+    );
+    rapporteur()
+        .args(["publish", "2025", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let manifest = read(&root.join("editions/2025.yaml"));
+    assert!(
+        manifest.contains("  content/data/forums.fr.yaml#igf: "),
+        "{manifest}"
+    );
+
+    // A forum for 2026 and its translation leave edition 2025 untouched.
+    append(&root, FORUMS, &format!("{NEW_FORUM}  added_in: 2026\n"));
+    append(
+        &root,
+        FORUMS_FR,
+        "- id: new-dialogue\n  name: \"Nouveau dialogue\"\n",
+    );
+    check(&root, "human").assert_code(0);
+
+    // Changing the translation of a forum edition 2025 shows is an error on its line.
+    let translations = read(&root.join(FORUMS_FR));
+    write(
+        &root.join(FORUMS_FR),
+        &translations.replace("Forum sur la gouvernance d’Internet", "FGI"),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let expected = "error: the `fr` translation of forum `igf` changed after edition 2025 was published\n --> content/data/forums.fr.yaml:1:3";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(!run.stderr.contains("added_in"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn a_renamed_forum_is_reported_once_in_its_translations() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    write(
+        &root.join(FORUMS_FR),
+        "- id: igf\n  name: \"Forum sur la gouvernance d’Internet\"\n",
+    );
+    rapporteur()
+        .args(["publish", "2025", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let forums = read(&root.join(FORUMS));
+    write(
+        &root.join(FORUMS),
+        &forums.replace("- id: igf\n", "- id: igf-2026\n"),
+    );
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let expected = "error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml\n --> content/data/forums.fr.yaml:1:7";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("forums.fr.yaml").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the content has 5 problems"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_renamed_forum_cited_in_a_body_is_reported_once_per_file() {
+    let temp = temp_dir();
+    let root = copy_fixture("minimal", temp.path());
+    let forums = read(&root.join(FORUMS));
+    write(
+        &root.join(FORUMS),
+        &forums.replace("- id: igf\n", "- id: igf-2026\n"),
+    );
+    for file in [
+        "content/report/2025/01-overview.md",
+        "content/contributions/rural-schools.md",
+    ] {
+        append(&root, file, "\nAs the [forum igf] heard.\n");
+    }
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let renamed = "error: forum `igf` was renamed to `igf-2026` in content/data/forums.yaml\n";
+    for file in [
+        "content/report/2025/01-overview.md",
+        "content/contributions/rural-schools.md",
+    ] {
+        let place = format!("{renamed}  --> {file}:");
+        assert_eq!(
+            run.stderr.matches(&place).count(),
+            1,
+            "{place}\n{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("to cite"), "{}", run.stderr);
+}
+
+#[test]
+fn a_renamed_action_with_a_translation_is_reported_once_per_file() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let objectives_fr = "content/data/objectives.fr.yaml";
+    write(
+        &root.join(objectives_fr),
+        "- id: A\n  title: \"Connectivité\"\n  actions:\n    - id: A.1\n      text: \"Financer la couverture.\"\n",
+    );
+    rapporteur()
+        .args(["publish", "2025", "--force", "--root"])
+        .arg(&root)
+        .run()
+        .assert_code(0);
+    let path = root.join("content/data/objectives.yaml");
+    write(&path, &read(&path).replace("- id: A.1\n", "- id: A.1a\n"));
+    let run = check(&root, "human");
+    run.assert_code(1);
+    let renamed = "error: action `A.1` was renamed to `A.1a` in content/data/objectives.yaml\n --> content/data/objectives.fr.yaml:4:11";
+    assert!(run.stderr.contains(renamed), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("objectives.fr.yaml").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the content has 4 problems"),
+        "{}",
+        run.stderr
+    );
+}

@@ -214,3 +214,42 @@ fn a_broken_message_file_is_reported_at_its_line() {
         run.stderr
     );
 }
+
+/// `translations:` in site.yaml gives the site's title (masthead, `<title>`, footer,
+/// JSON-LD) in a portal's language; a language without it keeps the default's.
+#[test]
+fn the_site_title_is_shown_in_the_portal_s_language() {
+    let temp = temp_dir();
+    let root = site_in_three_languages(temp.path());
+    let site = read(&root.join("site.yaml"));
+    write(
+        &root.join("site.yaml"),
+        &format!("{site}translations:\n  fr:\n    title: \"Forum minimal\"\n"),
+    );
+    let output = built(&root, temp.path());
+    let french = read(&output.join("fr/2025/index.html"));
+    for expected in [
+        "<a class=\"brand\" href=\"./\">Forum minimal</a>",
+        "<p>Forum minimal\u{a0}: suivi du Pacte numérique mondial.",
+        "\"name\":\"Forum minimal\"",
+        "<meta property=\"og:site_name\" content=\"Forum minimal\">",
+    ] {
+        assert!(
+            french.contains(expected),
+            "missing {expected:?} in\n{french}"
+        );
+    }
+    // The home page's own text has no French translation: it stays English, marked so.
+    assert!(
+        french.contains("<h1 lang=\"en\">Minimal Forum</h1>"),
+        "{french}"
+    );
+    for untranslated in ["2025/index.html", "ar/2025/index.html"] {
+        let page = read(&output.join(untranslated));
+        assert!(
+            page.contains(">Minimal Forum</a>"),
+            "{untranslated}: {page}"
+        );
+        assert!(!page.contains("Forum minimal"), "{untranslated}: {page}");
+    }
+}

@@ -23,7 +23,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -721,59 +721,167 @@ fn a_title_change_shows_on_paginated_listings_in_the_same_reload() {
     serve.wait_for_line(|line| line.contains("rebuilt in"));
 }
 
-/// Every file of the plan of `site`, with what produces it and who claims it.
+/// Every file of the plan of `site` as serve makes it (drafts shown), with what produces
+/// it and who claims it.
 fn plan_of(root: &SiteRoot, site: &Site) -> Vec<String> {
     let theme = render::templates::load_theme(root, &site.config.theme).expect("the theme loads");
-    let prepared = render::Prepared::new(site);
-    let (plan, collisions) = render::Plan::new(site, &prepared, &theme);
-    assert!(collisions.is_empty(), "{collisions:?}");
-    plan.files()
+    let snapshot = rapporteur::serve::snapshot::Snapshot::new(site.clone(), Arc::new(theme));
+    snapshot
+        .plan
+        .files()
         .map(|(file, entry)| format!("{file} {:?} {}", entry.producer, entry.claimed_by))
         .collect()
 }
 
+/// Saves `text` to `changed` (from the root) and checks whether serve keeps the plan of
+/// `served` (`kept`), and that a kept plan is the plan made anew.
+fn assert_plan_kept(
+    root: &SiteRoot,
+    served: &Site,
+    cache: &mut Cache,
+    changed: &str,
+    text: &str,
+    kept: bool,
+) {
+    write(&root.path().join(changed), text);
+    let [(updated, errors), _] = updated_and_fresh(root, served, cache, &[changed]);
+    assert_eq!(errors, Vec::<String>::new());
+    let updated = updated.expect("the update is valid");
+    let touched = BTreeSet::from([changed.to_owned()]);
+    assert_eq!(
+        rapporteur::serve::snapshot::keeps_plan(served, &updated, &touched),
+        kept,
+        "{text}"
+    );
+    if kept {
+        assert_eq!(plan_of(root, &updated), plan_of(root, served), "{text}");
+    }
+}
+
 /// After a save of contributions, serve keeps the served plan when the change leaves it as
 /// it was (`snapshot::keeps_plan`): then it is the plan made anew. A change of what the
-/// plan is made from (an objective, an alias, a new translation) makes a new one.
+/// plan is made from (an objective, an alias, a new translation, a draft published) makes
+/// a new one. Drafts count: serve shows them.
 #[test]
 fn a_plan_is_kept_only_when_a_new_one_would_be_the_same() {
     let temp = temp_dir();
     let path = copy_fixture_unpublished("minimal", temp.path());
     let file = path.join(format!("content/contributions/{SLUG}.md"));
     let original = read(&file);
+    let draft_file = path.join("content/contributions/quiet-draft.md");
+    let draft = contribution("Quiet draft", "A", "Soon.")
+        .replace("status: ongoing", "status: ongoing\ndraft: true");
+    write(&draft_file, &draft);
     let root = SiteRoot::open(&path).expect("the fixture opens");
     let mut cache = Cache::default();
     let served = served_site(&root, &mut cache);
     let changed = format!("content/contributions/{SLUG}.md");
+    let drafted = "content/contributions/quiet-draft.md".to_owned();
+    let cases = [
+        (
+            &drafted,
+            draft.replace("Quiet draft", "A renamed draft"),
+            true,
+        ),
+        (
+            &drafted,
+            draft.replace("objectives: [A]", "objectives: [B]"),
+            false,
+        ),
+        (
+            &drafted,
+            draft.replace("draft: true", "draft: false"),
+            false,
+        ),
+    ];
+    for (file, text, kept) in cases {
+        assert_plan_kept(&root, &served, &mut cache, file, &text, kept);
+    }
+    // Back as served (the cache reads it again).
+    assert_plan_kept(&root, &served, &mut cache, &drafted, &draft, true);
     let cases = [
         (original.replace(TITLE, "A renamed portal"), true),
-        (original.replace("date: 2025-09-01", "date: 2025-12-01"), true),
+        (
+            original.replace("date: 2025-09-01", "date: 2025-12-01"),
+            true,
+        ),
         (original.replace("Results are", "Figures are"), true),
-        (original.replace("objectives: [B, A]", "objectives: [B]"), false),
+        (
+            original.replace("objectives: [B, A]", "objectives: [B]"),
+            false,
+        ),
         (original.replace("region: europe", "region: africa"), false),
-        (original.replace("status: planned", "status: planned\naliases: [old-portal]"), false),
-        (original.replace("status: planned", "status: withdrawn"), false),
+        (
+            original.replace("status: planned", "status: planned\naliases: [old-portal]"),
+            false,
+        ),
+        (
+            original.replace("status: planned", "status: withdrawn"),
+            false,
+        ),
     ];
     for (text, kept) in cases {
-        write(&file, &text);
-        let [(updated, errors), _] = updated_and_fresh(&root, &served, &mut cache, &[&changed]);
-        assert_eq!(errors, Vec::<String>::new());
-        let updated = updated.expect("the update is valid");
-        let touched = BTreeSet::from([changed.clone()]);
-        assert_eq!(
-            rapporteur::serve::snapshot::keeps_plan(&served, &updated, &touched),
-            kept,
-            "{text}"
-        );
-        if kept {
-            assert_eq!(plan_of(&root, &updated), plan_of(&root, &served), "{text}");
-        }
+        assert_plan_kept(&root, &served, &mut cache, &changed, &text, kept);
     }
     // A new translation of it: its file was not in the served site.
     let translation = format!("content/contributions/{SLUG}.fr.md");
-    write(&path.join(&translation), &original.replace(TITLE, "Un portail"));
+    write(
+        &path.join(&translation),
+        &original.replace(TITLE, "Un portail"),
+    );
     let [(updated, _), _] = updated_and_fresh(&root, &served, &mut cache, &[&translation]);
     let touched = BTreeSet::from([translation]);
     let updated = updated.expect("the update is valid");
-    assert!(!rapporteur::serve::snapshot::keeps_plan(&served, &updated, &touched));
+    assert!(!rapporteur::serve::snapshot::keeps_plan(
+        &served, &updated, &touched
+    ));
+}
+
+/// The banner on a draft's page in the preview, as the English message file words it.
+const DRAFT_BANNER: &str = "Draft — not published; remove `draft: true` to publish.";
+
+#[test]
+fn serve_shows_a_draft_with_its_banner_and_build_leaves_it_out() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let draft = contribution("A draft still being written", "A", "Work in progress.").replacen(
+        "status: ongoing",
+        "status: ongoing\ndraft: true",
+        1,
+    );
+    write(&root.join("content/contributions/my-draft.md"), &draft);
+    let serve = Serve::start(&root);
+
+    let page = serve.get("/2026/contributions/my-draft/");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("A draft still being written"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(DRAFT_BANNER), "{}", page.body);
+    let french = serve.get("/fr/2026/contributions/my-draft/");
+    assert_eq!(french.status, 200, "{}", french.body);
+    assert!(
+        french.body.contains("Brouillon — non publié"),
+        "{}",
+        french.body
+    );
+    let published = serve.get(&format!("/2026/contributions/{SLUG}/"));
+    assert_eq!(published.status, 200, "{}", published.body);
+    assert!(!published.body.contains(DRAFT_BANNER), "{}", published.body);
+    drop(serve);
+
+    let output = temp.path().join("public");
+    let built = super::support::build(&root, &output);
+    built.assert_code(0);
+    assert!(output.join("2026/contributions").join(SLUG).exists());
+    assert!(!output.join("2026/contributions/my-draft").exists());
+    let tree = super::support::read_tree(&output);
+    assert!(
+        !tree
+            .values()
+            .any(|bytes| String::from_utf8_lossy(bytes).contains("A draft still being written")),
+        "a draft's title is in the build"
+    );
 }

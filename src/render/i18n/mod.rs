@@ -21,11 +21,12 @@
 mod check;
 mod format;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Position};
@@ -42,8 +43,17 @@ pub struct Messages {
     bundles: BTreeMap<&'static str, Bundle>,
     /// The messages that take no argument, formatted once: most of a page's strings are
     /// such labels and headings, asked for on every page.
-    plain: BTreeMap<&'static str, HashMap<String, String>>,
+    plain: BTreeMap<&'static str, FxHashMap<String, String>>,
+    /// The messages with arguments already formatted, by [`memo_key`]: pages ask for the
+    /// same few (a date, "edition 2025", a listing's count) thousands of times, and
+    /// Fluent resolves the pattern and its plural rules again at each call.
+    formatted: RwLock<FxHashMap<String, String>>,
+    /// Dates written out, by language and `YYYY-MM-DD` text: the `date` filter's answers.
+    dates: BTreeMap<&'static str, RwLock<FxHashMap<String, String>>>,
 }
+
+/// The most formatted messages [`Messages`] keeps; past it, messages are formatted anew.
+const MAX_FORMATTED: usize = 100_000;
 
 /// A message file to load: its language, where it comes from (for diagnostics) and its text.
 pub struct LocaleFile {
@@ -209,6 +219,11 @@ impl Messages {
         let mut messages = Messages {
             bundles,
             plain: BTreeMap::new(),
+            formatted: RwLock::default(),
+            dates: LANGUAGES
+                .iter()
+                .map(|language| (*language, RwLock::default()))
+                .collect(),
         };
         messages.plain = LANGUAGES
             .iter()
@@ -240,7 +255,21 @@ impl Messages {
                 return Ok(text.clone());
             }
         }
-        self.format(language, key, args)
+        let memo_key = memo_key(language, key, args);
+        let known = self.formatted.read().ok().and_then(|formatted| {
+            let text = formatted.get(&memo_key)?;
+            Some(text.clone())
+        });
+        if let Some(text) = known {
+            return Ok(text);
+        }
+        let text = self.format(language, key, args)?;
+        if let Ok(mut formatted) = self.formatted.write() {
+            if formatted.len() < MAX_FORMATTED {
+                formatted.insert(memo_key, text.clone());
+            }
+        }
+        Ok(text)
     }
 
     /// Formats the message `key` of `language` with Fluent.
@@ -319,10 +348,54 @@ impl Messages {
         )
     }
 
+    /// The date written `YYYY-MM-DD` in `iso`, written out in `language` as by
+    /// [`Messages::date`]; `None` when `iso` is not such a date.
+    pub fn iso_date(&self, language: &str, iso: &str) -> Option<String> {
+        let memo = self.dates.get(language);
+        let known = memo
+            .and_then(|memo| memo.read().ok())
+            .and_then(|dates| dates.get(iso).cloned());
+        if known.is_some() {
+            return known;
+        }
+        let date = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
+        let text = self.date(language, date);
+        if let Some(mut dates) = memo.and_then(|memo| memo.write().ok()) {
+            if dates.len() < MAX_FORMATTED {
+                dates.insert(iso.to_owned(), text.clone());
+            }
+        }
+        Some(text)
+    }
+
     /// `value` written in `language`: "4,200" in English, "4 200" in French.
     pub fn number(&self, language: &str, value: f64) -> String {
         NumberSymbols::of(language).format(value)
     }
+}
+
+/// What identifies a formatted message: its language, key and arguments, each length
+/// written before it so that no text can make two different calls look the same.
+fn memo_key(language: &str, key: &str, args: &[(&str, Arg)]) -> String {
+    fn push(memo_key: &mut String, part: &str) {
+        memo_key.push_str(&part.len().to_string());
+        memo_key.push(':');
+        memo_key.push_str(part);
+    }
+    let mut memo_key = String::with_capacity(64);
+    push(&mut memo_key, language);
+    push(&mut memo_key, key);
+    for (name, value) in args {
+        push(&mut memo_key, name);
+        match value {
+            Arg::Number(number) => push(&mut memo_key, &number.to_bits().to_string()),
+            Arg::Text(text) => {
+                memo_key.push('t');
+                push(&mut memo_key, text);
+            }
+        }
+    }
+    memo_key
 }
 
 /// The keys of the messages (not the terms) of `resource`.
@@ -414,10 +487,12 @@ pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>) {
         move |value: &str, _: tera::Kwargs, state: &tera::State| {
             // Model dates are checked, but a manifest's dates are as someone typed them:
             // one that is not `YYYY-MM-DD` is shown as written rather than stopping the build.
-            match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(date) => Ok::<_, tera::Error>(for_date.date(&page_language(state)?, date)),
-                Err(_) => Ok(value.to_owned()),
-            }
+            let language = page_language(state)?;
+            Ok::<_, tera::Error>(
+                for_date
+                    .iso_date(&language, value)
+                    .unwrap_or_else(|| value.to_owned()),
+            )
         },
     );
     let for_number = Arc::clone(messages);
@@ -451,7 +526,7 @@ fn translate(
     kwargs: &tera::Kwargs,
     state: &tera::State,
 ) -> tera::TeraResult<String> {
-    let key: String = kwargs.must_get("key")?;
+    let key: &str = kwargs.must_get("key")?;
     let mut args = Vec::new();
     for (name, value) in kwargs.iter() {
         let Some(name) = name.as_str() else {
@@ -462,7 +537,7 @@ fn translate(
         }
     }
     messages
-        .try_text(&page_language(state)?, &key, &args)
+        .try_text(&page_language(state)?, key, &args)
         .map_err(tera::Error::message)
 }
 

@@ -174,6 +174,7 @@ fn no_english_is_left_in_the_translations() {
             "first",
             "end",
             "last",
+            "field",
         ]
         .iter()
         .map(|name| (*name, Arg::Text("X".to_owned())))
@@ -475,4 +476,36 @@ fn a_template_error_names_the_missing_key_or_language() {
         no_language.contains("the page has no `lang` variable"),
         "{no_language}"
     );
+}
+
+#[test]
+fn messages_asked_again_are_the_same_and_their_arguments_still_count() {
+    let messages = messages();
+    let ask = |language: &str, count: f64| {
+        messages.text(language, "listing-count", &[("count", Arg::Number(count))])
+    };
+    let (one, many) = (ask("en", 1.0), ask("en", 2.0));
+    assert_ne!(one, many);
+    for _ in 0..3 {
+        assert_eq!(ask("en", 1.0), one);
+        assert_eq!(ask("en", 2.0), many);
+    }
+    assert_ne!(ask("ar", 2.0), many, "the memo keeps languages apart");
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap_or_default();
+    assert_eq!(messages.date("fr", date), messages.date("fr", date));
+    assert_eq!(messages.date("en", date), "14 March 2025");
+    for _ in 0..2 {
+        let iso = messages.iso_date("en", "2025-03-14");
+        assert_eq!(iso.as_deref(), Some("14 March 2025"));
+        assert_eq!(
+            messages.iso_date("fr", "2025-03-14"),
+            Some(messages.date("fr", date))
+        );
+        assert_eq!(messages.iso_date("en", "14/03/2025"), None);
+    }
+    // A number and a text that read alike are different arguments.
+    let year = |value: Arg| messages.text("en", "edition-label", &[("year", value)]);
+    assert_eq!(year(Arg::Text("2025".into())), "Edition 2025");
+    assert_eq!(year(Arg::Number(2025.0)), "Edition 2,025");
+    assert_eq!(year(Arg::Text("2025".into())), "Edition 2025");
 }

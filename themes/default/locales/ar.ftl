@@ -199,6 +199,7 @@ counts-number = العدد
 ## المساهمة
 
 illustrative-notice = مثال توضيحي: كُتبت هذه المساهمة لبيان طريقة عمل البوابة، وهي ليست مساهمة حقيقية.
+contribution-draft-notice = مسودة — غير منشورة؛ احذف `{ $field }` لنشرها.
 fact-stakeholder = صاحب المصلحة
 fact-type = الفئة
 fact-region = المنطقة

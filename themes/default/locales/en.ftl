@@ -188,6 +188,7 @@ counts-number = Number
 ## A contribution
 
 illustrative-notice = Illustrative example: this contribution was written to show how the portal works; it is not a real submission.
+contribution-draft-notice = Draft — not published; remove `{ $field }` to publish.
 fact-stakeholder = Stakeholder
 fact-type = Type
 fact-region = Region

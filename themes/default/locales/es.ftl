@@ -177,6 +177,7 @@ counts-number = Número
 ## Una contribución
 
 illustrative-notice = Ejemplo ilustrativo: esta contribución se redactó para mostrar cómo funciona el portal; no es una contribución real.
+contribution-draft-notice = Borrador — no publicado; quite `{ $field }` para publicarlo.
 fact-stakeholder = Parte interesada
 fact-type = Tipo
 fact-region = Región

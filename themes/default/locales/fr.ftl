@@ -182,6 +182,7 @@ counts-number = Nombre
 ## Une contribution
 
 illustrative-notice = Exemple fictif : cette contribution a été rédigée pour montrer le fonctionnement du portail ; ce n’est pas une contribution réelle.
+contribution-draft-notice = Brouillon — non publié ; retirez `{ $field }` pour le publier.
 fact-stakeholder = Partie prenante
 fact-type = Type
 fact-region = Région

@@ -149,6 +149,7 @@ counts-number = 数量
 ## 贡献
 
 illustrative-notice = 示例：这项贡献是为展示门户网站的功能而撰写的，并非真实提交的材料。
+contribution-draft-notice = 草稿——尚未发布；删除 `{ $field }` 即可发布。
 fact-stakeholder = 利益攸关方
 fact-type = 类型
 fact-region = 区域
