@@ -34,6 +34,8 @@
 //! - RAPPORTEUR_BENCH_RUNS   title changes to time (default 7)
 //! - RAPPORTEUR_BENCH_STRICT "1": exit with status 1 when a target is missed
 //! - RAPPORTEUR_BENCH_OUT    where the site is copied (default /dev/shm)
+//! - RAPPORTEUR_BENCH_BINARY the rapporteur to measure instead of this one (say, main's,
+//!   for a before-and-after on the same machine)
 //! - RAPPORTEUR_GEN_CORPUS   the corpus generator (default ../shared/tools/gen_corpus.py)
 //! - CARGO_TARGET_DIR        where target/ is
 
@@ -428,7 +430,11 @@ struct Serve {
 
 impl Serve {
     fn start(site: &Path) -> Result<Serve, Error> {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        let binary = std::env::var_os("RAPPORTEUR_BENCH_BINARY").map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_rapporteur")),
+            PathBuf::from,
+        );
+        let mut child = Command::new(binary)
             .args(["serve", "--port", "0", "--root"])
             .arg(site)
             .stdin(Stdio::null())
