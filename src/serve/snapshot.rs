@@ -187,7 +187,8 @@ fn preview(site: &Arc<Site>) -> Arc<Site> {
 /// so how many pages they have), its status and `updates:` (whether an edition has a
 /// "what changed" page), its translations' languages and files, and the chart blocks of
 /// its bodies (chart CSVs). Drafts count as contributions: the preview shows them, so
-/// the plan has their pages too. (`tests/suite/serve.rs` holds this to a plan made anew.)
+/// the plan has their pages too. (`tests/suite/serve_update.rs` holds this to a plan
+/// made anew.)
 pub fn keeps_plan(old: &Site, new: &Site, touched: &BTreeSet<String>) -> bool {
     if old.contributions.len() != new.contributions.len() || old.drafts.len() != new.drafts.len() {
         return false;
