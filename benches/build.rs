@@ -36,6 +36,10 @@ use std::time::{Duration, Instant};
 
 use nix::sys::resource::{getrusage, UsageWho};
 
+#[path = "support/corpus.rs"]
+mod corpus;
+use corpus::{remove_if_exists, Corpora, Error};
+
 /// The corpus size most targets are stated for.
 const TARGET_N: usize = 10_000;
 /// The size of the linearity target.
@@ -51,8 +55,6 @@ const DEFAULT_SIZES: &str = "10000";
 const DEFAULT_RUNS: usize = 5;
 /// The first line of the probe's report on its stdout.
 const PROBE_TAG: &str = "rapporteur-bench-probe";
-
-type Error = Box<dyn std::error::Error>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -85,8 +87,7 @@ struct Config {
     sizes: Vec<usize>,
     runs: usize,
     strict: bool,
-    generator: PathBuf,
-    corpora: PathBuf,
+    corpora: Corpora,
     outputs: PathBuf,
 }
 
@@ -130,119 +131,9 @@ impl Config {
             sizes,
             runs,
             strict: var("RAPPORTEUR_BENCH_STRICT").is_some_and(|value| value.trim() == "1"),
-            generator: std::env::var_os("RAPPORTEUR_GEN_CORPUS").map_or_else(
-                || manifest_dir.join("../shared/tools/gen_corpus.py"),
-                PathBuf::from,
-            ),
-            corpora: target_dir.join("bench-corpora"),
+            corpora: Corpora::from_env(manifest_dir, &target_dir),
             outputs,
         })
-    }
-}
-
-/// The corpus of `n` contributions in `flavor`, generated if missing. The generator writes
-/// into a temporary directory renamed into place once it succeeded, so an interrupted
-/// generation is never mistaken for a corpus.
-fn corpus(config: &Config, flavor: &str, n: usize) -> Result<PathBuf, Error> {
-    let dir = config.corpora.join(format!("{flavor}-n{n}"));
-    let done = if flavor == "hugo" {
-        "hugo.toml"
-    } else {
-        "site.yaml"
-    };
-    if dir.join(done).is_file() {
-        return Ok(dir);
-    }
-    if !config.generator.is_file() {
-        return Err(format!(
-            "the corpus generator {} does not exist (set RAPPORTEUR_GEN_CORPUS)",
-            config.generator.display()
-        )
-        .into());
-    }
-    std::fs::create_dir_all(&config.corpora)?;
-    let partial = config.corpora.join(format!(".partial-{flavor}-n{n}"));
-    remove_if_exists(&partial)?;
-    remove_if_exists(&dir)?;
-    eprintln!("generating {flavor} corpus of {n} contributions ...");
-    let status = Command::new("python3")
-        .arg(&config.generator)
-        .args(["--n", &n.to_string(), "--flavor", flavor, "--out"])
-        .arg(&partial)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()?;
-    if !status.success() {
-        return Err(format!("{} --n {n} failed: {status}", config.generator.display()).into());
-    }
-    std::fs::rename(&partial, &dir)?;
-    Ok(dir)
-}
-
-/// A copy of the rapporteur corpus whose `site.yaml` lists `languages`.
-fn with_languages(config: &Config, n: usize, languages: &[&str]) -> Result<PathBuf, Error> {
-    let base = corpus(config, "rapporteur", n)?;
-    let dir = config
-        .corpora
-        .join(format!("rapporteur-n{n}-{}", languages.join("-")));
-    let site = std::fs::read_to_string(base.join("site.yaml"))?;
-    let wanted = site
-        .lines()
-        .map(|line| match line.starts_with("languages:") {
-            true => format!("languages: [{}]", languages.join(", ")),
-            false => line.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n";
-    if std::fs::read_to_string(dir.join("site.yaml")).ok().as_ref() == Some(&wanted)
-        && dir.join("editions").is_dir()
-    {
-        return Ok(dir);
-    }
-    remove_if_exists(&dir)?;
-    let status = Command::new("cp").arg("-R").arg(&base).arg(&dir).status()?;
-    if !status.success() {
-        return Err(format!("copying {} failed", base.display()).into());
-    }
-    std::fs::write(dir.join("site.yaml"), wanted)?;
-    freeze_published_editions(&dir, &site)?;
-    Ok(dir)
-}
-
-/// The generator marks edition 2025 published without writing its manifest, which
-/// rapporteur refuses (nothing would notice a change to it): freeze it as the Secretariat
-/// would, so the builds measured check a published edition's manifest as real sites do.
-fn freeze_published_editions(dir: &Path, site_yaml: &str) -> Result<(), Error> {
-    let mut year = None;
-    for line in site_yaml.lines() {
-        let line = line.trim().trim_start_matches("- ");
-        if let Some(value) = line.strip_prefix("year:") {
-            year = Some(value.trim().to_owned());
-        }
-        if line == "status: published" {
-            let Some(year) = &year else { continue };
-            let status = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-                .args(["publish", year, "--force", "--root"])
-                .arg(dir)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()?;
-            // It refuses when the manifest exists already (a reused copy): that is fine.
-            if !status.success() && !dir.join(format!("editions/{year}.yaml")).is_file() {
-                return Err(
-                    format!("rapporteur publish {year} failed in {}", dir.display()).into(),
-                );
-            }
-        }
-    }
-    Ok(())
-}
-
-fn remove_if_exists(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_dir_all(path) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        other => other,
     }
 }
 
@@ -423,10 +314,10 @@ impl Subject {
 /// The subjects for corpus size `n`: rapporteur in one language always; in three
 /// languages and Hugo at the target size.
 fn subjects(config: &Config, n: usize) -> Result<Vec<Subject>, Error> {
-    let one = with_languages(config, n, &["en"])?;
+    let one = config.corpora.with_languages(n, &["en"])?;
     let mut subjects = vec![Subject::rapporteur("rapporteur [en]".into(), n, &one)];
     if n == TARGET_N {
-        let three = with_languages(config, n, &["en", "fr", "ar"])?;
+        let three = config.corpora.with_languages(n, &["en", "fr", "ar"])?;
         subjects.push(Subject::rapporteur(
             "rapporteur [en, fr, ar]".into(),
             n,
@@ -434,7 +325,7 @@ fn subjects(config: &Config, n: usize) -> Result<Vec<Subject>, Error> {
         ));
         match which("hugo") {
             Some(hugo) => {
-                let root = corpus(config, "hugo", n)?;
+                let root = config.corpora.generated("hugo", n)?;
                 let cache = config.outputs.join("hugo-cache");
                 subjects.push(Subject::hugo(hugo, n, &root, &cache));
             }

@@ -1,43 +1,74 @@
-//! Serve benchmark: how long `rapporteur serve` takes from saving a file to telling the
-//! open browser tabs to reload, on a generated corpus of 10,000 contributions.
+//! Serve benchmark: how long `rapporteur serve` takes, on 10,000 contributions, from
+//! saving a contribution with a new title to showing that title on its page and on every
+//! listing page that shows it (issue #10).
 //!
-//! Run with `cargo bench --bench serve` (see benches/README.md). It copies the corpus
-//! that the build benchmark generates (`<target>/bench-corpora/rapporteur-n10000`,
-//! generated here when missing) to `<target>/bench-serve/site`, so the edits never
-//! touch the build benchmark's corpus, starts the release binary's `serve` on a free
-//! port of 127.0.0.1, opens a tab's event stream for one contribution's page, and times
-//! from the rename that saves a file to the `reload` event:
-//! - a contribution's body, RAPPORTEUR_BENCH_RUNS times (default 15): target median
-//!   under 50 ms (issue #10);
-//! - `site.yaml` (a full rebuild) and a template of the theme (copied into the corpus's
-//!   `themes/default/templates/`), 3 times each: target under 2.4 s, the time of a full
-//!   build of the corpus.
+//! Run with `cargo bench --bench serve` (see benches/README.md). It takes the build
+//! benchmark's corpus (`<target>/bench-corpora/rapporteur-n10000-en`, made when missing
+//! by `support/corpus.rs`), copies it to tmpfs (`/dev/shm`, so the disk stays out),
+//! starts the release binary's `serve` on a free port of 127.0.0.1 and waits until it
+//! serves. The contribution it edits is one of the open edition (a published edition's
+//! files may not change), far enough down the newest-first order to be on page 2 or later
+//! of the paginated listings. It first gives it a unique title, then finds, once, every
+//! page of the edition's portal that shows that title (the contributions listing page it
+//! falls on, its objectives', forums', stakeholder type's and region's listing pages, the
+//! home if it lists it), by fetching every page of the sitemap but the contributions'.
 //!
-//! Saves are renames of a complete file, as editors do, so no rebuild sees half a file.
-//! Between saves it waits for serve's summary line, so the rebuilds never overlap.
+//! Then, RAPPORTEUR_BENCH_RUNS times (default 7), it renames a file with a new unique
+//! title into place (as editors save) and times from that rename until
+//! - serve's `reload` event reaches a tab showing the contribution (the event stream
+//!   a browser tab opens; serve sends it once the new version is in place),
+//! - the contribution's page is served with the new title (polled over HTTP every 2 ms),
+//! - and each listing page is: they are asked for once the reload event came, all at
+//!   once, as tabs showing them would reload. One still showing the old title then fails
+//!   the run: serve would have shown a stale listing in that reload.
+//!
+//! It prints each part's median, minimum and maximum, and the target: the median until
+//! the contribution's page shows the new title under 50 ms (the listings' target is to
+//! be right in the same reload, checked on every run). Then `site.yaml` (a full rebuild) and a
+//! template of the theme (copied into the site) are saved 3 times each and timed to the
+//! `reload` event: target under 2.4 s, the time of a full build. Between saves it waits
+//! for serve's summary line, so rebuilds never overlap; the machine's load average is
+//! printed before and after, since the machine is shared.
 //!
 //! Environment:
-//! - RAPPORTEUR_BENCH_RUNS   contribution saves to time (default 15)
+//! - RAPPORTEUR_BENCH_RUNS   title changes to time (default 7)
 //! - RAPPORTEUR_BENCH_STRICT "1": exit with status 1 when a target is missed
+//! - RAPPORTEUR_BENCH_OUT    where the site is copied (default /dev/shm)
+//! - RAPPORTEUR_BENCH_BINARY the rapporteur to measure instead of this one (say, main's,
+//!   for a before-and-after on the same machine)
 //! - RAPPORTEUR_GEN_CORPUS   the corpus generator (default ../shared/tools/gen_corpus.py)
 //! - CARGO_TARGET_DIR        where target/ is
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::{Command, ExitCode};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-type Error = Box<dyn std::error::Error>;
+#[path = "support/corpus.rs"]
+mod corpus;
+#[path = "support/server.rs"]
+mod server;
+use corpus::{remove_if_exists, Corpora, Error};
+use server::{get, open_events, Serve};
 
 const CONTRIBUTIONS: usize = 10_000;
 const TARGET_SAVE: Duration = Duration::from_millis(50);
 const TARGET_FULL: Duration = Duration::from_millis(2_400);
-const DEFAULT_RUNS: usize = 15;
+const DEFAULT_RUNS: usize = 7;
 const FULL_RUNS: usize = 3;
-/// How long any one step may take before the bench gives up.
+/// How often the pages are asked for while waiting for the new title.
+const POLL: Duration = Duration::from_millis(2);
+/// How long the contribution's page may show the old title after a save, and the reload
+/// event take, before the run fails.
+const STALE: Duration = Duration::from_secs(10);
+/// How long any other step may take before the bench gives up.
 const PATIENCE: Duration = Duration::from_secs(120);
+/// The part of a title change's timing that issue #10's target is about.
+const PAGE: &str = "contribution page";
+/// The listings are paginated by 50, newest first: this many newer contributions put
+/// the edited one on page 2.
+const NEWER: usize = 60;
 
 fn main() -> ExitCode {
     // `cargo test --all-targets` runs this binary without `--bench`: a benchmark is not a test.
@@ -68,37 +99,67 @@ fn run() -> Result<bool, Error> {
         .filter(|&runs| runs > 0)
         .unwrap_or(DEFAULT_RUNS);
     let strict = std::env::var("RAPPORTEUR_BENCH_STRICT").is_ok_and(|value| value.trim() == "1");
-    let corpus = corpus(&manifest_dir, &target_dir)?;
-    let site = target_dir.join("bench-serve").join("site");
-    fresh_copy(&corpus, &site)?;
-    let template = prepare_template(&manifest_dir, &site)?;
+    let corpus =
+        Corpora::from_env(&manifest_dir, &target_dir).with_languages(CONTRIBUTIONS, &["en"])?;
+    let work = work_dir(&target_dir);
+    let outcome = measure(&manifest_dir, &corpus, &work, runs);
+    remove_if_exists(&work)?;
+    let passed = outcome?;
+    println!("targets: {}", if passed { "PASS" } else { "FAIL" });
+    Ok(passed || !strict)
+}
+
+/// A folder of its own on tmpfs (or RAPPORTEUR_BENCH_OUT, or the target folder).
+fn work_dir(target_dir: &Path) -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let base = match std::env::var_os("RAPPORTEUR_BENCH_OUT") {
+        Some(dir) => PathBuf::from(dir),
+        None if shm.is_dir() => shm.to_path_buf(),
+        None => target_dir.to_path_buf(),
+    };
+    base.join(format!("rapporteur-bench-serve-{}", std::process::id()))
+}
+
+fn measure(manifest_dir: &Path, corpus: &Path, work: &Path, runs: usize) -> Result<bool, Error> {
+    let site = work.join("site");
+    fresh_copy(corpus, &site)?;
+    let template = prepare_template(manifest_dir, &site)?;
+    let (slug, file) = contribution_to_edit(&site)?;
+    let original = std::fs::read_to_string(&file)?;
+    std::fs::write(&file, with_title(&original, &title(0))?)?;
+    let load_before = load_average();
 
     let mut serve = Serve::start(&site)?;
-    let (slug, page) = contribution_page(&serve, &site)?;
+    let (page, listings) = pages_showing(&serve, &site, &slug, &title(0))?;
     let events = open_events(&serve.address, &page)?;
-    let file = site.join(format!("content/contributions/{slug}.md"));
-    let original = std::fs::read_to_string(&file)?;
-
-    let mut saves = Vec::new();
-    let mut example = String::new();
+    let mut timings: Vec<Timing> = Vec::new();
     for run in 1..=runs {
-        let text = format!("{original}\nRevision {run} of this contribution.\n");
-        let (time, line) = time_save(&mut serve, &events, &site, &file, &text, "rebuilt in")?;
-        saves.push(time);
-        example = line;
+        let text = with_title(&original, &title(run))?;
+        timings.push(time_title_change(
+            &mut serve,
+            &events,
+            work,
+            &file,
+            &text,
+            &title(run),
+            &page,
+            &listings,
+        )?);
     }
     let site_yaml = site.join("site.yaml");
     let config = std::fs::read_to_string(&site_yaml)?;
     let mut configs = Vec::new();
     for run in 1..=FULL_RUNS {
         let text = format!("{config}# touched by the serve benchmark, {run}\n");
-        configs.push(time_save(&mut serve, &events, &site, &site_yaml, &text, "rebuilt in")?.0);
+        configs.push(time_to_reload(
+            &mut serve, &events, work, &site_yaml, &text,
+        )?);
     }
     let template_text = std::fs::read_to_string(&template)?;
     let mut templates = Vec::new();
     for run in 1..=FULL_RUNS {
         let text = format!("{template_text}{{# touched by the serve benchmark, {run} #}}\n");
-        templates.push(time_save(&mut serve, &events, &site, &template, &text, "rebuilt in")?.0);
+        templates.push(time_to_reload(&mut serve, &events, work, &template, &text)?);
     }
     let stopped_cleanly = serve.stop()?;
 
@@ -106,39 +167,83 @@ fn run() -> Result<bool, Error> {
         "\nrapporteur serve benchmark ({CONTRIBUTIONS} contributions, {})",
         site.display()
     );
-    println!("  time from renaming the saved file into place to the tab's `reload` event");
-    println!("  machine load before the run: {}", load_average());
-    let save_ok = print_row(
-        &format!("contribution body ({runs}x)"),
-        &mut saves,
-        TARGET_SAVE,
+    println!(
+        "  load average (1, 5, 15 min): {load_before} before, {} after",
+        load_average()
     );
-    let config_ok = print_row("site.yaml, full rebuild", &mut configs, TARGET_FULL);
-    let template_ok = print_row("template, theme rebuild", &mut templates, TARGET_FULL);
-    println!("  last contribution rebuild, as serve printed it:\n    {example}");
+    println!(
+        "  edited: {slug}, on {} pages besides its own:",
+        listings.len()
+    );
+    for (path, part) in &listings {
+        println!("    {part:<18} {path}");
+    }
+    println!("  from renaming the saved file into place ({runs} title changes) to:");
+    let mut parts: BTreeMap<String, Vec<Duration>> = BTreeMap::new();
+    for timing in &timings {
+        for (part, time) in &timing.parts {
+            parts.entry(part.clone()).or_default().push(*time);
+        }
+    }
+    let mut save_ok = true;
+    for (part, times) in &mut parts {
+        let target = (part == PAGE).then_some(TARGET_SAVE);
+        save_ok &= print_row(part, times, target);
+    }
+    let mut all: Vec<Duration> = timings.iter().map(|timing| timing.all).collect();
+    print_row("every page shows it", &mut all, None);
+    let mut reloads: Vec<Duration> = timings.iter().map(|timing| timing.reload).collect();
+    print_row("the `reload` event", &mut reloads, None);
+    println!("    no listing showed the old title after the reload (else the run fails)");
+    println!(
+        "  serve's own summary of the last title change:\n    {}",
+        timings.last().map_or("", |t| t.summary.as_str())
+    );
+    println!("  to the `reload` event:");
+    let config_ok = print_row("site.yaml, full rebuild", &mut configs, Some(TARGET_FULL));
+    let template_ok = print_row("template, theme rebuild", &mut templates, Some(TARGET_FULL));
     println!("  serve stopped on SIGINT with status 0: {stopped_cleanly}");
-    let passed = save_ok && config_ok && template_ok && stopped_cleanly;
-    println!("targets: {}", if passed { "PASS" } else { "FAIL" });
-    Ok(passed || !strict)
+    Ok(save_ok && config_ok && template_ok && stopped_cleanly)
 }
 
-/// Prints median, minimum and maximum of `times` against `target`; returns whether the
-/// median is under it.
-fn print_row(label: &str, times: &mut [Duration], target: Duration) -> bool {
+/// The times of one title change.
+struct Timing {
+    /// Until each part showed the new title: "contribution page", "listing: …".
+    parts: Vec<(String, Duration)>,
+    /// Until every page showed it.
+    all: Duration,
+    /// Until the tab's `reload` event.
+    reload: Duration,
+    /// Serve's summary line of the rebuild.
+    summary: String,
+}
+
+/// Prints median, minimum and maximum of `times`, against `target` if given; returns
+/// whether the median is under it.
+fn print_row(label: &str, times: &mut [Duration], target: Option<Duration>) -> bool {
     times.sort();
     let median = times.get(times.len() / 2).copied().unwrap_or_default();
     let min = times.first().copied().unwrap_or_default();
     let max = times.last().copied().unwrap_or_default();
-    let ok = median < target;
+    let ok = target.is_none_or(|target| median < target);
+    let verdict = target.map_or_else(String::new, |target| {
+        format!(
+            "; target < {} ms: {}",
+            target.as_millis(),
+            if ok { "PASS" } else { "FAIL" }
+        )
+    });
     println!(
-        "  {label:<28} median {:>6} ms, min {:>6} ms, max {:>6} ms; target < {} ms: {}",
-        median.as_millis(),
-        min.as_millis(),
-        max.as_millis(),
-        target.as_millis(),
-        if ok { "PASS" } else { "FAIL" }
+        "    {label:<40} median {:>6.1} ms, min {:>6.1} ms, max {:>6.1} ms{verdict}",
+        millis(median),
+        millis(min),
+        millis(max),
     );
     ok
+}
+
+fn millis(time: Duration) -> f64 {
+    time.as_secs_f64() * 1000.0
 }
 
 fn load_average() -> String {
@@ -150,52 +255,6 @@ fn load_average() -> String {
                 .join(" ")
         })
         .unwrap_or_else(|_| "unknown".to_owned())
-}
-
-/// The build benchmark's corpus of 10,000 contributions, generated when missing.
-fn corpus(manifest_dir: &Path, target_dir: &Path) -> Result<PathBuf, Error> {
-    let dir = target_dir
-        .join("bench-corpora")
-        .join(format!("rapporteur-n{CONTRIBUTIONS}"));
-    if dir.join("site.yaml").is_file() {
-        return Ok(dir);
-    }
-    let generator = std::env::var_os("RAPPORTEUR_GEN_CORPUS").map_or_else(
-        || manifest_dir.join("../shared/tools/gen_corpus.py"),
-        PathBuf::from,
-    );
-    let partial = target_dir
-        .join("bench-corpora")
-        .join(format!(".partial-serve-n{CONTRIBUTIONS}"));
-    remove_if_exists(&partial)?;
-    eprintln!(
-        "generating a corpus of {CONTRIBUTIONS} contributions into {} ...",
-        dir.display()
-    );
-    let status = Command::new("python3")
-        .arg(&generator)
-        .args([
-            "--n",
-            &CONTRIBUTIONS.to_string(),
-            "--flavor",
-            "rapporteur",
-            "--out",
-        ])
-        .arg(&partial)
-        .stdin(Stdio::null())
-        .status()?;
-    if !status.success() {
-        return Err(format!("{} failed: {status}", generator.display()).into());
-    }
-    std::fs::rename(&partial, &dir)?;
-    Ok(dir)
-}
-
-fn remove_if_exists(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_dir_all(path) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        other => other,
-    }
 }
 
 /// A fresh copy of `from` at `to`, so the edits of a run never reach the corpus.
@@ -223,110 +282,131 @@ fn prepare_template(manifest_dir: &Path, site: &Path) -> Result<PathBuf, Error> 
     Ok(target)
 }
 
-/// A running `rapporteur serve`.
-struct Serve {
-    child: Child,
-    lines: Receiver<String>,
-    address: String,
+/// The unique title of the `run`th save.
+fn title(run: usize) -> String {
+    format!("Serve benchmark title {run}")
 }
 
-impl Serve {
-    fn start(site: &Path) -> Result<Serve, Error> {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()?;
-        let stderr = child.stderr.take().ok_or("no stderr")?;
-        let (sender, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
+/// `text` (a contribution) with its `title:` line replaced.
+fn with_title(text: &str, title: &str) -> Result<String, Error> {
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| match line.starts_with("title:") && !found {
+            true => {
+                found = true;
+                format!("title: \"{title}\"")
             }
-        });
-        let mut serve = Serve {
-            child,
-            lines,
-            address: String::new(),
-        };
-        let line = serve.wait_for_line(|line| line.starts_with("serving "))?;
-        serve.address = line
-            .split_whitespace()
-            .find_map(|word| word.strip_prefix("http://"))
-            .map(|address| address.trim_end_matches('/').to_owned())
-            .ok_or("no address in the serving line")?;
-        Ok(serve)
-    }
-
-    fn wait_for_line(&self, wanted: impl Fn(&str) -> bool) -> Result<String, Error> {
-        let deadline = Instant::now() + PATIENCE;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            let line = self.lines.recv_timeout(left)?;
-            if wanted(&line) {
-                return Ok(line);
-            }
-        }
-        Err("serve did not print the expected line in time".into())
-    }
-
-    /// Sends SIGINT; returns whether serve exited with status 0.
-    fn stop(&mut self) -> Result<bool, Error> {
-        let pid = nix::unistd::Pid::from_raw(i32::try_from(self.child.id())?);
-        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT)?;
-        Ok(self.child.wait()?.code() == Some(0))
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            drop(self.child.kill());
-            drop(self.child.wait());
-        }
-    }
-}
-
-/// The first contribution of the newest edition (the open one: a published edition's
-/// contributions may not change without an erratum) and its page's path, found in the
-/// sitemap.
-fn contribution_page(serve: &Serve, site: &Path) -> Result<(String, String), Error> {
-    let mut names: Vec<String> = std::fs::read_dir(site.join("content/contributions"))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".md") && name.matches('.').count() == 1)
-        .collect();
-    names.sort();
-    let sitemap = get(&serve.address, "/sitemap.xml")?;
-    let urls: Vec<&str> = sitemap
-        .split("<loc>")
-        .filter_map(|rest| rest.split_once("</loc>").map(|(url, _)| url))
-        .collect();
-    let edition_of = |url: &str| -> Option<u32> {
-        let (before, _) = url.split_once("/contributions/")?;
-        before.rsplit('/').next()?.parse().ok()
-    };
-    let newest = urls
-        .iter()
-        .filter_map(|url| edition_of(url))
-        .max()
-        .ok_or("the sitemap has no contribution")?;
-    let pages: std::collections::BTreeMap<&str, &str> = urls
-        .iter()
-        .filter(|url| edition_of(url) == Some(newest))
-        .filter_map(|url| {
-            let slug = url.trim_end_matches('/').rsplit('/').next()?;
-            Some((slug, *url))
+            false => line.to_owned(),
         })
         .collect();
-    let (slug, url) = names
+    if !found {
+        return Err("the contribution has no `title:` line".into());
+    }
+    Ok(lines.join("\n") + "\n")
+}
+
+/// The contribution to edit: of the open edition (dated in its period, read from
+/// site.yaml), with [`NEWER`] newer ones before it; its slug and file.
+fn contribution_to_edit(site: &Path) -> Result<(String, PathBuf), Error> {
+    let config = std::fs::read_to_string(site.join("site.yaml"))?;
+    let (from, to) = open_period(&config).ok_or("site.yaml has no open edition")?;
+    let folder = site.join("content/contributions");
+    let mut dated = Vec::new();
+    for entry in std::fs::read_dir(&folder)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some(slug) = name.strip_suffix(".md").filter(|slug| !slug.contains('.')) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(folder.join(&name))?;
+        let date = text
+            .lines()
+            .find_map(|line| line.strip_prefix("date:"))
+            .map(str::trim);
+        if let Some(date) = date.filter(|date| (from.as_str()..=to.as_str()).contains(date)) {
+            dated.push((date.to_owned(), slug.to_owned()));
+        }
+    }
+    // Newest first, as the listings show them; the same date by slug.
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let (_, slug) = dated
+        .get(NEWER)
+        .ok_or("the open edition has too few contributions")?;
+    Ok((slug.clone(), folder.join(format!("{slug}.md"))))
+}
+
+/// The `from` and `to` dates of the edition of site.yaml whose status is `open`.
+fn open_period(config: &str) -> Option<(String, String)> {
+    let mut period: (Option<String>, Option<String>) = (None, None);
+    for line in config.lines() {
+        let line = line.trim().trim_start_matches("- ");
+        if line.starts_with("year:") {
+            period = (None, None);
+        } else if let Some(date) = line.strip_prefix("from:") {
+            period.0 = Some(date.trim().to_owned());
+        } else if let Some(date) = line.strip_prefix("to:") {
+            period.1 = Some(date.trim().to_owned());
+        } else if line == "status: open" {
+            return Some((period.0.take()?, period.1.take()?));
+        }
+    }
+    None
+}
+
+/// The contribution's page and every other page of its portal that shows `title`, with
+/// the part of the portal each belongs to, found by fetching the sitemap's pages.
+fn pages_showing(
+    serve: &Serve,
+    site: &Path,
+    slug: &str,
+    title: &str,
+) -> Result<(String, Vec<(String, String)>), Error> {
+    let pages = sitemap_pages(serve, site)?;
+    let page = pages
         .iter()
-        .filter_map(|name| name.strip_suffix(".md"))
-        .find_map(|slug| Some((slug.to_owned(), *pages.get(slug)?)))
-        .ok_or("no contribution of the newest edition is in the sitemap")?;
+        .find(|path| path.ends_with(&format!("/contributions/{slug}/")))
+        .ok_or("the contribution is not in the sitemap")?
+        .clone();
+    let portal = page
+        .strip_suffix(&format!("contributions/{slug}/"))
+        .ok_or("unexpected contribution address")?
+        .to_owned();
+    eprintln!("finding the pages of {portal} that show the contribution ...");
+    let mut listings = Vec::new();
+    for path in pages
+        .iter()
+        .filter(|path| path.starts_with(&portal) && **path != page)
+    {
+        let rest = &path[portal.len()..];
+        let single = rest.starts_with("contributions/")
+            && !rest.starts_with("contributions/page/")
+            && rest != "contributions/";
+        if single || !get(&serve.address, path)?.contains(title) {
+            continue;
+        }
+        listings.push((path.clone(), part_of(rest)));
+    }
+    Ok((page, listings))
+}
+
+/// What part of a portal the page at `rest` (its path inside the portal) is.
+fn part_of(rest: &str) -> String {
+    let first = rest.split('/').next().unwrap_or_default();
+    let part = match first {
+        "" => "home",
+        "contributions" => "contributions",
+        "objectives" => "objective",
+        "forums" => "forum",
+        "stakeholders" => "stakeholder type",
+        "regions" => "region",
+        other => other,
+    };
+    format!("listing: {part}")
+}
+
+/// Every page of the sitemap, as a path on the server.
+fn sitemap_pages(serve: &Serve, site: &Path) -> Result<Vec<String>, Error> {
+    let sitemap = get(&serve.address, "/sitemap.xml")?;
     // Entries are absolute: site.yaml's `base_url` followed by the page's path.
     let config = std::fs::read_to_string(site.join("site.yaml"))?;
     let base_url = config
@@ -334,71 +414,141 @@ fn contribution_page(serve: &Serve, site: &Path) -> Result<(String, String), Err
         .find_map(|line| line.strip_prefix("base_url:"))
         .map(|value| value.trim().trim_matches('"').to_owned())
         .ok_or("site.yaml has no base_url")?;
-    let path = url
-        .strip_prefix(&base_url)
+    Ok(sitemap
+        .split("<loc>")
+        .filter_map(|rest| rest.split_once("</loc>").map(|(url, _)| url))
+        .filter_map(|url| url.strip_prefix(&base_url))
         .map(|path| format!("/{path}"))
-        .ok_or("a sitemap entry does not start with base_url")?;
-    Ok((slug, path))
+        .collect())
 }
 
-fn get(address: &str, path: &str) -> Result<String, Error> {
-    let mut stream = TcpStream::connect(address)?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut text = String::new();
-    stream.read_to_string(&mut text)?;
-    Ok(text)
+/// Writes `text` beside the site, lets the write settle and forgets earlier events;
+/// returns the staging file to rename into place.
+fn stage(work: &Path, events: &Receiver<(String, Instant)>, text: &str) -> Result<PathBuf, Error> {
+    let staging = work.join("staging");
+    std::fs::write(&staging, text)?;
+    // The write settles, and serve frees the version the last save replaced.
+    std::thread::sleep(Duration::from_millis(1_000));
+    while events.try_recv().is_ok() {}
+    Ok(staging)
 }
 
-/// A tab's event stream; yields the names of the events as they come.
-fn open_events(address: &str, page: &str) -> Result<Receiver<String>, Error> {
-    let mut stream = TcpStream::connect(address)?;
-    write!(
-        stream,
-        "GET /__rapporteur/events?page={page} HTTP/1.1\r\nHost: {address}\r\n\r\n"
-    )?;
-    let (sender, events) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if let Some(name) = line.strip_prefix("event: ") {
-                if sender.send(name.to_owned()).is_err() {
-                    break;
-                }
-            }
-        }
-    });
-    Ok(events)
-}
-
-/// Saves `text` to `file` with a rename and times it until the `reload` event; then
-/// waits for serve's summary line (containing `summary`) and returns it too.
-fn time_save(
+/// Saves `text` (the contribution with `title`) to `file` and times it: until the
+/// contribution's `page` shows `title` and the `reload` event comes (polling the page
+/// meanwhile), then until each of `listings` shows it, asked for as a browser would after
+/// the reload, all at once. A listing still showing the old title after the reload is
+/// stale: the run fails.
+#[allow(clippy::too_many_arguments)]
+fn time_title_change(
     serve: &mut Serve,
-    events: &Receiver<String>,
-    site: &Path,
+    events: &Receiver<(String, Instant)>,
+    work: &Path,
     file: &Path,
     text: &str,
-    summary: &str,
-) -> Result<(Duration, String), Error> {
-    let staging = site.with_file_name("bench-serve-staging");
-    std::fs::write(&staging, text)?;
-    // Let the write of the staging file settle, then save.
-    std::thread::sleep(Duration::from_millis(300));
-    while events.try_recv().is_ok() {}
+    title: &str,
+    page: &str,
+    listings: &[(String, String)],
+) -> Result<Timing, Error> {
+    let staging = stage(work, events, text)?;
     let started = Instant::now();
     std::fs::rename(&staging, file)?;
-    loop {
-        let event = events.recv_timeout(PATIENCE)?;
-        if event == "reload" {
-            break;
+    let (mut page_time, mut reload) = (None, None);
+    while page_time.is_none() || reload.is_none() {
+        if started.elapsed() > STALE {
+            return Err(format!("no reload with `{title}` on {page} within {STALE:?}").into());
         }
-        if event == "problems" {
-            return Err(format!("saving {} made the content invalid", file.display()).into());
+        while let Ok((event, at)) = events.try_recv() {
+            match event.as_str() {
+                "reload" => reload = Some(at - started),
+                "problems" => {
+                    return Err(
+                        format!("saving {} made the content invalid", file.display()).into(),
+                    )
+                }
+                _ => {}
+            }
         }
+        if page_time.is_none() && get(&serve.address, page)?.contains(title) {
+            page_time = Some(started.elapsed());
+        }
+        std::thread::sleep(POLL);
     }
-    let elapsed = started.elapsed();
-    let line = serve.wait_for_line(|line| line.contains(summary))?;
-    Ok((elapsed, line))
+    let address = serve.address.as_str();
+    let listed = std::thread::scope(|scope| {
+        let fetches: Vec<_> = listings
+            .iter()
+            .map(|(path, part)| {
+                scope.spawn(move || listing_time(address, path, part, title, started))
+            })
+            .collect();
+        fetches
+            .into_iter()
+            .map(|fetch| {
+                fetch
+                    .join()
+                    .unwrap_or_else(|_| Err("a fetch panicked".to_owned()))
+            })
+            .collect::<Result<Vec<_>, String>>()
+    })?;
+    let mut parts: BTreeMap<String, Duration> = BTreeMap::new();
+    parts.insert(
+        "contribution page".to_owned(),
+        page_time.unwrap_or_default(),
+    );
+    for (part, time) in listed {
+        let slowest = parts.entry(part).or_default();
+        *slowest = (*slowest).max(time);
+    }
+    let all = parts.values().copied().max().unwrap_or_default();
+    let summary = serve.wait_for_line(|line| line.contains("rebuilt in"))?;
+    Ok(Timing {
+        parts: parts.into_iter().collect(),
+        all,
+        reload: reload.unwrap_or_default(),
+        summary,
+    })
+}
+
+/// The time from `started` until the listing at `path` showed `title`, asked for after
+/// the reload; an error if its first answer still had the old title.
+fn listing_time(
+    address: &str,
+    path: &str,
+    part: &str,
+    title: &str,
+    started: Instant,
+) -> Result<(String, Duration), String> {
+    let body = get(address, path).map_err(|error| format!("GET {path}: {error}"))?;
+    if body.contains(title) {
+        return Ok((part.to_owned(), started.elapsed()));
+    }
+    Err(format!(
+        "{path} still showed the old title after the reload: a stale listing"
+    ))
+}
+
+/// Saves `text` to `file` and times it until the `reload` event; then waits for serve's
+/// summary line.
+fn time_to_reload(
+    serve: &mut Serve,
+    events: &Receiver<(String, Instant)>,
+    work: &Path,
+    file: &Path,
+    text: &str,
+) -> Result<Duration, Error> {
+    let staging = stage(work, events, text)?;
+    let started = Instant::now();
+    std::fs::rename(&staging, file)?;
+    let elapsed = loop {
+        let (event, at) = events.recv_timeout(PATIENCE)?;
+        match event.as_str() {
+            "reload" => break at - started,
+            "problems" => {
+                return Err(format!("saving {} made the content invalid", file.display()).into())
+            }
+            _ => {}
+        }
+    };
+    serve.wait_for_line(|line| line.contains("rebuilt in"))?;
+    Ok(elapsed)
 }

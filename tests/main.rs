@@ -44,6 +44,7 @@ mod suite {
     mod serve;
     mod serve_flags;
     mod serve_limits;
+    mod serve_update;
     mod status;
     mod tidy;
     mod urls;

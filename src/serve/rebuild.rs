@@ -231,7 +231,7 @@ impl Builder {
             return Ok(reject(state, diagnostics.sorted(), stopwatch));
         };
         self.override_base_url(&mut site);
-        let snapshot = Snapshot::new(site, Arc::clone(&current.theme));
+        let snapshot = Snapshot::updated(site, current, unserved);
         stopwatch.lap("prepare");
         Ok(self.publish(
             snapshot,

@@ -11,6 +11,12 @@
 //! among the contributions, each with a banner, so that an author can see one before
 //! publishing it. `build` never sees the preview; the validated site, drafts apart, is
 //! kept as well, since the next update of the site starts from it.
+//!
+//! The plan lists every file of the site, so making it costs as much as the site is
+//! large. A snapshot after a save of contributions keeps the plan of the one it replaces
+//! when the saved files change nothing the plan is made from ([`keeps_plan`]): the text
+//! of a contribution, its title, its date are not in the plan; its address, edition,
+//! aliases, facets, follow-ups, translations and chart blocks are.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -18,7 +24,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::{IoContext as _, IoError};
-use crate::model::Site;
+use crate::model::{Contribution, Markdown, Site};
 use crate::render::templates::Theme;
 use crate::render::{self, Plan, Prepared, RenderError, Scope, Sink};
 
@@ -32,9 +38,9 @@ pub struct Snapshot {
     pub prepared: Arc<Prepared>,
     pub theme: Arc<Theme>,
     /// Every file of this version of the site.
-    pub plan: Plan,
+    pub plan: Arc<Plan>,
     /// Files claimed twice in the plan: the site cannot be served until they are fixed.
-    collisions: Vec<Diagnostic>,
+    collisions: Arc<Vec<Diagnostic>>,
     /// Output path → the file's bytes, or `None` for a path the site does not have.
     cache: Mutex<BTreeMap<String, Option<Arc<Vec<u8>>>>>,
 }
@@ -70,8 +76,29 @@ impl Snapshot {
             preview,
             prepared,
             theme,
-            plan,
-            collisions,
+            plan: Arc::new(plan),
+            collisions: Arc::new(collisions),
+            cache: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The snapshot of `site`, which `current`'s site became when the contribution files
+    /// `touched` changed: with `current`'s theme, and its plan when the change leaves the
+    /// plan as it was.
+    pub fn updated(site: Site, current: &Snapshot, touched: &BTreeSet<String>) -> Self {
+        if !keeps_plan(&current.site, &site, touched) {
+            return Snapshot::new(site, Arc::clone(&current.theme));
+        }
+        let site = Arc::new(site);
+        let preview = preview(&site);
+        let prepared = Arc::new(Prepared::new(&preview));
+        Snapshot {
+            site,
+            preview,
+            prepared,
+            theme: Arc::clone(&current.theme),
+            plan: Arc::clone(&current.plan),
+            collisions: Arc::clone(&current.collisions),
             cache: Mutex::new(BTreeMap::new()),
         }
     }
@@ -93,7 +120,7 @@ impl Snapshot {
     /// them; returns the warnings their Markdown produced.
     pub fn render(&self, paths: &BTreeSet<String>) -> Result<Vec<Diagnostic>, Failure> {
         if !self.collisions.is_empty() {
-            return Err(Failure::Problems(self.collisions.clone()));
+            return Err(Failure::Problems(self.collisions.to_vec()));
         }
         let missing: BTreeSet<String> = paths
             .iter()
@@ -149,6 +176,83 @@ fn preview(site: &Arc<Site>) -> Arc<Site> {
     preview.index = crate::model::Index::build(&contributions);
     preview.contributions = Arc::new(contributions);
     Arc::new(preview)
+}
+
+/// Whether the plan of `old` is the plan of `new`, the site `old` became when the
+/// contribution files `touched` (originals and translations) changed. It is when the
+/// site has the same number of contributions and each touched file belongs, before and
+/// after, to versions of one contribution that agree on everything `Plan::new` reads of
+/// a contribution: its slug, edition, aliases and file (its pages and redirects), its
+/// objectives, actions, forums, stakeholder type and region (which listings count it,
+/// so how many pages they have), its status and `updates:` (whether an edition has a
+/// "what changed" page), its translations' languages and files, and the chart blocks of
+/// its bodies (chart CSVs). Drafts count as contributions: the preview shows them, so
+/// the plan has their pages too. (`tests/suite/serve_update.rs` holds this to a plan
+/// made anew.)
+pub fn keeps_plan(old: &Site, new: &Site, touched: &BTreeSet<String>) -> bool {
+    if old.contributions.len() != new.contributions.len() || old.drafts.len() != new.drafts.len() {
+        return false;
+    }
+    let (old_owners, new_owners) = (owners(old, touched), owners(new, touched));
+    touched.iter().all(|file| {
+        match (old_owners.get(file.as_str()), new_owners.get(file.as_str())) {
+            (Some((old_draft, before)), Some((new_draft, after))) => {
+                old_draft == new_draft && same_plan_inputs(before, after)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The contribution (or draft, then `true`) each of the files `touched` belongs to.
+fn owners<'s>(
+    site: &'s Site,
+    touched: &BTreeSet<String>,
+) -> BTreeMap<&'s str, (bool, &'s Contribution)> {
+    let mut owners = BTreeMap::new();
+    let all = site.contributions.iter().map(|c| (false, c));
+    for (draft, contribution) in all.chain(site.drafts.iter().map(|c| (true, c))) {
+        let files = std::iter::once(&contribution.body)
+            .chain(contribution.translations.iter().map(|t| &t.body))
+            .map(|body| body.file.as_str());
+        for file in files.filter(|file| touched.contains(*file)) {
+            owners.insert(file, (draft, contribution));
+        }
+    }
+    owners
+}
+
+/// Whether two versions of a contribution agree on what the plan is made from.
+fn same_plan_inputs(before: &Contribution, after: &Contribution) -> bool {
+    before.slug == after.slug
+        && before.edition == after.edition
+        && before.aliases == after.aliases
+        && before.body.file == after.body.file
+        && before.objectives == after.objectives
+        && before.actions == after.actions
+        && before.forums == after.forums
+        && before.stakeholder.kind == after.stakeholder.kind
+        && before.region == after.region
+        && before.status == after.status
+        && before.updates == after.updates
+        && same_charts(&before.body, &after.body)
+        && before.translations.len() == after.translations.len()
+        && before
+            .translations
+            .iter()
+            .zip(&after.translations)
+            .all(|(before, after)| {
+                before.language == after.language
+                    && before.body.file == after.body.file
+                    && same_charts(&before.body, &after.body)
+            })
+}
+
+/// Whether two versions of a body have the same chart blocks, as far as can be told
+/// without parsing them: the same text, or no `chart` in either (`Plan::new` parses only
+/// the bodies that mention it).
+fn same_charts(before: &Markdown, after: &Markdown) -> bool {
+    before.text == after.text || !(before.text.contains("chart") || after.text.contains("chart"))
 }
 
 /// A sink that keeps files in memory: `serve` writes nothing to disk.

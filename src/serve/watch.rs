@@ -4,8 +4,12 @@
 //! does not descend) and `content/`, `assets/`, `themes/` and `editions/` (recursively),
 //! so a large `public/`, `target/` or `.git/` costs nothing. Editors' temporary and backup
 //! files are ignored. An editor's save is several events (write, rename, chmod) and a
-//! `git checkout` is thousands; [`next_change`] waits until the events stop for
-//! [`QUIET`] and returns them as one [`Change`], so each burst costs one rebuild.
+//! `git checkout` is thousands; [`next_change`] waits until the events stop and returns
+//! them as one [`Change`], so each burst costs one rebuild. How long it waits depends on
+//! the last event: after one saying a file is whole (renamed into place, closed after
+//! writing, removed), [`SETTLE`], long enough for the rest of a save's events and short
+//! beside the 50 ms a save may take to show; after any other (a file being written),
+//! [`QUIET`], since more of the same file is coming.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,8 +18,13 @@ use std::time::Duration;
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-/// How long the events must stop before a burst counts as over.
+/// How long the events must stop before a burst counts as over, while a file may still
+/// be being written.
 pub const QUIET: Duration = Duration::from_millis(30);
+
+/// How long the events must stop before a burst counts as over, after an event saying a
+/// file is whole.
+pub const SETTLE: Duration = Duration::from_millis(5);
 
 /// The folders of the root whose files are inputs of a build.
 const WATCHED_FOLDERS: &[&str] = &["content", "assets", "themes", "editions"];
@@ -23,8 +32,9 @@ const WATCHED_FOLDERS: &[&str] = &["content", "assets", "themes", "editions"];
 /// What the main loop of serve waits for.
 #[derive(Debug)]
 pub enum Signal {
-    /// Files changed (absolute paths, not yet filtered).
-    Changed(Vec<PathBuf>),
+    /// Files changed (absolute paths, not yet filtered); `whole` when the event says
+    /// they are complete (renamed into place, closed after writing, removed).
+    Changed { paths: Vec<PathBuf>, whole: bool },
     /// The watcher failed; the message says why.
     WatchFailed(String),
     /// Ctrl-C: stop serving.
@@ -87,8 +97,11 @@ impl SiteWatcher {
     pub fn start(root: &Path, signals: Sender<Signal>) -> Result<Self, String> {
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             let signal = match event {
-                Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
-                Ok(event) => Signal::Changed(event.paths),
+                Ok(event) if is_read(&event.kind) => return,
+                Ok(event) => Signal::Changed {
+                    whole: is_whole(&event.kind),
+                    paths: event.paths,
+                },
                 Err(error) => Signal::WatchFailed(error.to_string()),
             };
             // The receiver is gone only when serve is stopping.
@@ -136,21 +149,52 @@ pub enum Next {
 /// events have stopped for [`QUIET`]; watcher failures are printed and waited out.
 pub fn next_change(signals: &Receiver<Signal>, root: &Path) -> Next {
     let mut change = Change::default();
+    let mut quiet = QUIET;
     loop {
         let signal = if change.files.is_empty() {
             signals.recv().map_err(|_| RecvTimeoutError::Disconnected)
         } else {
-            signals.recv_timeout(QUIET)
+            signals.recv_timeout(quiet)
         };
         match signal {
-            Ok(Signal::Changed(paths)) => change
-                .files
-                .extend(paths.iter().filter_map(|path| input_file(root, path))),
+            Ok(Signal::Changed { paths, whole }) => {
+                let inputs: Vec<String> = paths
+                    .iter()
+                    .filter_map(|path| input_file(root, path))
+                    .collect();
+                // Events of other files (an editor's temporary file) change nothing.
+                if !inputs.is_empty() {
+                    quiet = if whole { SETTLE } else { QUIET };
+                    change.files.extend(inputs);
+                }
+            }
             Ok(Signal::WatchFailed(message)) => eprintln!("warning: watching files: {message}"),
             Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => return Next::Stop,
             Err(RecvTimeoutError::Timeout) => return Next::Rebuild(change),
         }
     }
+}
+
+/// Whether an event only says that a file was read (opened, read, closed unwritten).
+fn is_read(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Access(access) if !is_closed_after_writing(access))
+}
+
+/// Whether an event says that its files are whole: renamed into place, closed after
+/// writing, or removed.
+fn is_whole(kind: &EventKind) -> bool {
+    use notify::event::{ModifyKind, RenameMode};
+    match kind {
+        EventKind::Access(access) => is_closed_after_writing(access),
+        EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both)) => true,
+        EventKind::Remove(_) => true,
+        _ => false,
+    }
+}
+
+fn is_closed_after_writing(access: &notify::event::AccessKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    matches!(access, AccessKind::Close(AccessMode::Write))
 }
 
 /// `path` relative to `root` when it is an input of a build (not an editor's temporary
@@ -248,10 +292,16 @@ mod tests {
     fn a_burst_is_one_change_and_stop_ends_the_wait() {
         let (sender, receiver) = std::sync::mpsc::channel();
         let root = Path::new("/site");
-        for name in ["a.md", "a.md", ".a.md.swp", "b.md"] {
-            drop(sender.send(Signal::Changed(vec![
-                root.join("content/contributions").join(name),
-            ])));
+        for (name, whole) in [
+            ("a.md", false),
+            ("a.md", true),
+            (".a.md.swp", false),
+            ("b.md", true),
+        ] {
+            drop(sender.send(Signal::Changed {
+                paths: vec![root.join("content/contributions").join(name)],
+                whole,
+            }));
         }
         let expected = Change {
             files: BTreeSet::from([
@@ -262,5 +312,32 @@ mod tests {
         assert_eq!(next_change(&receiver, root), Next::Rebuild(expected));
         drop(sender.send(Signal::Stop));
         assert_eq!(next_change(&receiver, root), Next::Stop);
+    }
+
+    #[test]
+    fn renamed_closed_and_removed_files_are_whole() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode,
+        };
+        let whole = [
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Remove(RemoveKind::File),
+        ];
+        let partial = [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+        ];
+        assert!(whole.iter().all(is_whole), "{whole:?}");
+        assert!(!partial.iter().any(is_whole), "{partial:?}");
+        assert!(!whole.iter().chain(&partial).any(is_read));
+        assert!(is_read(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_read(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
     }
 }

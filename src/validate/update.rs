@@ -34,7 +34,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 
 use crate::load::cache::Revision;
 use crate::load::{Document, DocumentKind};
-use crate::model::{Contribution, Index, Markdown, Site, Translation};
+use crate::model::{Contribution, EditionStatus, Index, Markdown, Site, Translation};
 
 /// Whether the file at `path` (relative to the root) is one that [`update`] can check
 /// on its own: a contribution or a translation of one.
@@ -95,18 +95,22 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         drafts,
         ..copy_of_the_rest(site)
     };
-    let published = editions::check_published(
-        &mut next,
-        manifests,
-        hashes,
-        &editions::RecordFiles::default(),
-        &super::renames::Renames::default(),
-    );
-    problems.extend(
-        published
-            .into_iter()
-            .filter(|problem| problem.severity == Severity::Error),
-    );
+    // A published edition's manifest is read and compared only when the change can
+    // concern it: the copy of the site keeps the errata the last check attached.
+    if touches_published(site, &next, &touched) {
+        let published = editions::check_published(
+            &mut next,
+            manifests,
+            hashes,
+            &editions::RecordFiles::default(),
+            &super::renames::Renames::default(),
+        );
+        problems.extend(
+            published
+                .into_iter()
+                .filter(|problem| problem.severity == Severity::Error),
+        );
+    }
     if problems
         .iter()
         .any(|problem| problem.severity == Severity::Error)
@@ -119,6 +123,34 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         return (None, finish(problems));
     }
     (Some(next), finish(problems))
+}
+
+/// Whether the files `touched` can change what a published edition is made of: some
+/// belong, before or after the change, to a contribution (or draft) of a published
+/// edition, or to none at all (a file that is gone or invalid). Otherwise the published
+/// editions' inputs are those the served site was checked with.
+fn touches_published(before: &Site, after: &Site, touched: &BTreeSet<String>) -> bool {
+    let mut placed = BTreeSet::new();
+    for site in [before, after] {
+        let published = |year: i32| {
+            site.editions
+                .iter()
+                .any(|edition| edition.year == year && edition.status == EditionStatus::Published)
+        };
+        for contribution in site.contributions.iter().chain(&site.drafts) {
+            let files = std::iter::once(&contribution.body)
+                .chain(contribution.translations.iter().map(|t| &t.body))
+                .map(|body| body.file.as_str())
+                .filter(|file| touched.contains(*file));
+            for file in files {
+                if published(contribution.edition) {
+                    return true;
+                }
+                placed.insert(file);
+            }
+        }
+    }
+    placed.len() < touched.len()
 }
 
 /// What the changed files yield once checked.

@@ -7,42 +7,26 @@
 //! expects a `problems` event, the overlay on every page and the last valid text still
 //! served; it fixes the file and expects a reload without the overlay; then Ctrl-C must
 //! end serve with status 0 and close the stream. Page addresses are discovered from the
-//! sitemap, never written here, so the test does not depend on the URL scheme.
-//!
-//! After a save of contributions, serve validates only the changed files
-//! (`validate::update`). Two tests hold it to a full validation of the same files: every
-//! page rendered from the updated site must equal, byte for byte, the page rendered from
-//! a fresh load (after a contribution moved to another edition, one was deleted with its
-//! translation, one was added, a translation changed alone), and the errors must be the
-//! same (a published file changed, a translation without original, a stolen address, a
-//! dangling `updates:`, a bad date).
+//! sitemap, never written here, so the test does not depend on the URL scheme. Another
+//! changes the title of a contribution on page 2 of four listings and expects each to
+//! show it in the reload that follows. (Updates without a server: `serve_update.rs`.)
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
-use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rapporteur::diagnostic::{Diagnostics, Severity};
-use rapporteur::fs::{IoError, SiteRoot};
-use rapporteur::load::cache::{Cache, Kind};
-use rapporteur::model::Site;
-use rapporteur::{render, validate};
-
-use super::support::{
-    assert_same_tree, contribution, copy_fixture_unpublished, read, temp_dir, write,
-};
+use super::support::{contribution, copy_fixture_unpublished, read, temp_dir, write};
 
 /// How long any one expected thing may take before the test fails.
 const PATIENCE: Duration = Duration::from_secs(10);
 
 /// The contribution the test edits.
-const SLUG: &str = "open-data-portal";
-const TITLE: &str = "An open data portal for cities";
+pub(super) const SLUG: &str = "open-data-portal";
+pub(super) const TITLE: &str = "An open data portal for cities";
 
 /// A running `rapporteur serve`, killed if the test fails before stopping it.
 pub(super) struct Serve {
@@ -415,226 +399,88 @@ fn serve_refuses_a_missing_root() {
     );
 }
 
-/// Every output file of `site`, rendered into memory as `build` renders it.
-fn render_all(root: &SiteRoot, site: &Site) -> BTreeMap<String, Vec<u8>> {
-    #[derive(Default)]
-    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
-    impl render::Sink for Files {
-        fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
-            let mut files = self.0.lock().expect("no render thread panicked");
-            files.insert(path.to_owned(), contents.to_vec());
-            Ok(())
-        }
-        fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
-            let contents = std::fs::read(source).expect("an asset can be read");
-            self.write(path, &contents)
-        }
+/// How many contributions the pagination test adds: more than a listing page holds (50).
+const BULK: usize = 60;
+
+/// A contribution of the pagination test: all of objective B, the same date, so that
+/// their order (newest first, then by slug) is theirs alone.
+fn bulk_contribution(number: usize, title: &str) -> String {
+    contribution(title, "B", &format!("Bulk contribution {number}."))
+        .replace("date: 2025-09-15", "date: 2025-10-01")
+}
+
+fn bulk_title(number: usize) -> String {
+    format!("Bulk {number:02} as first written")
+}
+
+#[test]
+fn a_title_change_shows_on_paginated_listings_in_the_same_reload() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    let folder = root.join("content/contributions");
+    for number in 0..BULK {
+        write(
+            &folder.join(format!("bulk-{number:02}.md")),
+            &bulk_contribution(number, &bulk_title(number)),
+        );
     }
-    let theme = render::templates::load_theme(root, &site.config.theme).expect("the theme loads");
-    let files = Files::default();
-    let rendered = render::render(site, &theme, &files).expect("the site renders");
-    assert!(!rendered.diagnostics.has_errors(), "rendering found errors");
-    files.0.into_inner().expect("no render thread panicked")
-}
-
-/// The site at `root` after the files `changed` changed on disk: updated from `served`
-/// as serve does it, and validated from scratch as build does it; with their errors.
-fn updated_and_fresh(
-    root: &SiteRoot,
-    served: &Site,
-    cache: &mut Cache,
-    changed: &[&str],
-) -> [(Option<Site>, Vec<String>); 2] {
-    let changed: BTreeSet<String> = changed.iter().map(|path| (*path).to_owned()).collect();
+    // Position 55 of the newest-first order: on page 2 of every listing that shows it.
+    let edited = 55;
+    let old_title = bulk_title(edited);
+    let mut serve = Serve::start(&root);
+    let sitemap = serve.get("/sitemap.xml").body;
+    let second_pages: Vec<String> = sitemap
+        .split("<loc>https://example.org/minimal/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>"))
+        .map(|(path, _)| format!("/{path}"))
+        .filter(|path| path.ends_with("/page/2/"))
+        .collect();
+    // Asked for before the change, so the old snapshot has them cached.
+    let showing: Vec<&String> = second_pages
+        .iter()
+        .filter(|path| serve.get(path).body.contains(&old_title))
+        .collect();
+    let kinds = |prefix: &str| {
+        showing
+            .iter()
+            .filter(|path| path.starts_with(prefix))
+            .map(|path| path.as_str())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        cache.refresh(root, &changed),
-        Kind::Incremental(changed.len())
-    );
-    let (revision, load_problems) = cache.revision(&changed).expect("only files changed");
-    assert!(load_problems.is_empty(), "{:?}", load_problems.sorted());
-    let updated = validate::update(served, revision);
-    let (sources, load_problems) = rapporteur::load::load(root);
-    assert!(load_problems.is_empty(), "{:?}", load_problems.sorted());
-    let fresh = validate::validate(sources);
-    [updated, fresh].map(|(site, diagnostics)| (site, errors(diagnostics)))
-}
-
-/// The errors among `diagnostics`, one line each.
-fn errors(diagnostics: Diagnostics) -> Vec<String> {
-    diagnostics
-        .sorted()
-        .into_iter()
-        .filter(|problem| problem.severity == Severity::Error)
-        .map(|problem| {
-            format!(
-                "{}:{}:{}: {} ({})",
-                problem.file,
-                problem.line.unwrap_or_default(),
-                problem.column.unwrap_or_default(),
-                problem.message,
-                problem.hint.unwrap_or_default()
-            )
-        })
-        .collect()
-}
-
-/// A valid site, loaded through a cache as serve loads it.
-fn served_site(root: &SiteRoot, cache: &mut Cache) -> Site {
-    let (sources, load_problems, _) = cache.load(root, &BTreeSet::new());
-    assert!(load_problems.is_empty(), "{:?}", load_problems.sorted());
-    let (site, diagnostics) = validate::validate(sources);
-    site.unwrap_or_else(|| panic!("the fixture is invalid: {:?}", diagnostics.sorted()))
-}
-
-#[test]
-fn an_update_of_contributions_gives_the_pages_of_a_full_validation() {
-    let temp = temp_dir();
-    let path = copy_fixture_unpublished("minimal", temp.path());
-    // rural-schools is deleted below: the report's link to it would then be broken.
-    let chapter = path.join("content/report/2025/02-connectivity.md");
-    write(
-        &chapter,
-        &read(&chapter).replace("](/contributions/rural-schools/)", "](/contributions/)"),
-    );
-    let contributions = path.join("content/contributions");
-    let radio = "---\ntitle: \"Community radio\"\nstakeholder:\n  name: \"Radio Club\"\n  type: civil-society\nregion: africa\nobjectives: [A]\ndate: 2025-10-01\nstatus: ongoing\n---\nRadio.\n";
-    write(&contributions.join("community-radio.md"), radio);
-    write(
-        &contributions.join("community-radio.fr.md"),
-        &radio.replace("Community radio", "Radio communautaire"),
-    );
-    let root = SiteRoot::open(&path).expect("the fixture opens");
-    let mut cache = Cache::default();
-    let served = served_site(&root, &mut cache);
-
-    // Moved from edition 2026 to 2025, renamed; deleted with its translation; new with a
-    // translation and `updates:`; a translation changed alone.
-    let portal = read(&contributions.join("open-data-portal.md"));
-    let moved = portal
-        .replace("date: 2025-09-01", "date: 2025-03-01")
-        .replace(TITLE, "A moved portal for cities");
-    write(&contributions.join("open-data-portal.md"), &moved);
-    std::fs::remove_file(contributions.join("rural-schools.md")).expect("removable");
-    std::fs::remove_file(contributions.join("rural-schools.fr.md")).expect("removable");
-    // Dated after every other contribution: the newest, so first in every listing.
-    let mesh = contribution("Mesh networks", "A", "Meshes.")
-        .replace("date: 2025-09-15", "date: 2025-11-20")
-        .replace(
-            "status: ongoing",
-            "status: ongoing\nupdates: open-data-portal",
-        )
-        .replace("Test Organization", "City Data Lab");
-    write(&contributions.join("mesh-networks.md"), &mesh);
-    write(
-        &contributions.join("mesh-networks.fr.md"),
-        &mesh.replace("Mesh networks", "Réseaux maillés"),
-    );
-    write(
-        &contributions.join("community-radio.fr.md"),
-        &radio.replace("Community radio", "La radio des quartiers"),
-    );
-    // A new draft with a translation: checked, and in neither site's pages.
-    let draft = contribution("Quiet draft", "A", "Soon.")
-        .replace("status: ongoing", "status: ongoing\ndraft: true");
-    write(&contributions.join("quiet-draft.md"), &draft);
-    write(
-        &contributions.join("quiet-draft.fr.md"),
-        &contribution("Brouillon", "A", "Bientôt."),
-    );
-    let [(updated, update_errors), (fresh, fresh_errors)] = updated_and_fresh(
-        &root,
-        &served,
-        &mut cache,
-        &[
-            "content/contributions/community-radio.fr.md",
-            "content/contributions/mesh-networks.fr.md",
-            "content/contributions/mesh-networks.md",
-            "content/contributions/open-data-portal.md",
-            "content/contributions/quiet-draft.fr.md",
-            "content/contributions/quiet-draft.md",
-            "content/contributions/rural-schools.fr.md",
-            "content/contributions/rural-schools.md",
+        kinds("/2026/"),
+        [
+            "/2026/contributions/page/2/",
+            "/2026/objectives/b/contributions/page/2/",
+            "/2026/regions/europe/page/2/",
+            "/2026/stakeholders/academia/page/2/"
         ],
+        "the pages 2 that list it: {showing:?} of {second_pages:?}"
     );
-    assert_eq!(update_errors, Vec::<String>::new());
-    assert_eq!(fresh_errors, Vec::<String>::new());
-    let updated = render_all(&root, &updated.expect("the update is valid"));
-    let fresh = render_all(&root, &fresh.expect("the site is valid"));
-    assert_same_tree(&fresh, &updated, "pages after an update");
+    assert_eq!(kinds("/fr/2026/").len(), 4, "{showing:?}");
 
-    let moved_page = "2025/contributions/open-data-portal/index.html";
-    assert!(String::from_utf8_lossy(&updated[moved_page]).contains("A moved portal for cities"));
-    assert!(!updated.contains_key("2026/contributions/open-data-portal/index.html"));
-    assert!(!updated.keys().any(|file| file.contains("rural-schools")));
-    assert!(!updated.keys().any(|file| file.contains("quiet-draft")));
-    let radio_fr =
-        String::from_utf8_lossy(&updated["fr/2026/contributions/community-radio/index.html"]);
-    assert!(radio_fr.contains("La radio des quartiers"), "{radio_fr}");
-    let mesh_fr =
-        String::from_utf8_lossy(&updated["fr/2026/contributions/mesh-networks/index.html"]);
-    assert!(mesh_fr.contains("Réseaux maillés"), "{mesh_fr}");
-}
-
-#[test]
-fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
-    let temp = temp_dir();
-    let path = super::support::copy_fixture("minimal", temp.path());
-    let contributions = path.join("content/contributions");
-    let root = SiteRoot::open(&path).expect("the fixture opens");
-    let mut cache = Cache::default();
-    let served = served_site(&root, &mut cache);
-
-    // A file of the published edition 2025 changed; a translation without its original; an
-    // alias taking another contribution's address; `updates:` naming nothing; a broken date.
-    let schools = read(&contributions.join("rural-schools.md"));
-    write(
-        &contributions.join("rural-schools.md"),
-        &schools.replace("community networks", "community-run networks"),
+    let page = format!("/2026/contributions/bulk-{edited}/");
+    let events = open_events(&serve.address, &page);
+    let new_title = "Bulk 55, renamed";
+    save(
+        temp.path(),
+        &folder.join(format!("bulk-{edited}.md")),
+        &bulk_contribution(edited, new_title),
     );
-    write(
-        &contributions.join("ghost.fr.md"),
-        &contribution("Fantôme", "A", "Rien."),
-    );
-    let thief = contribution("Thief", "B", "Mine.").replace(
-        "status: ongoing",
-        "status: ongoing\naliases: [rural-schools]",
-    );
-    write(&contributions.join("thief.md"), &thief);
-    // (In a file of its own: a bad `updates:` makes its contribution invalid, which would
-    // hide the alias's conflict.)
-    let follow = contribution("Follow", "B", "Next.")
-        .replace("status: ongoing", "status: ongoing\nupdates: nowhere");
-    write(&contributions.join("follow.md"), &follow);
-    // A draft with a translation: kept out of the site by both, with no orphan.
-    let draft = contribution("Draft", "A", "Soon.")
-        .replace("status: ongoing", "status: ongoing\ndraft: true");
-    write(&contributions.join("draft.md"), &draft);
-    write(
-        &contributions.join("draft.fr.md"),
-        &contribution("Brouillon", "A", "Bientôt."),
-    );
-    let portal = read(&contributions.join("open-data-portal.md"));
-    write(
-        &contributions.join("open-data-portal.md"),
-        &portal.replace("date: 2025-09-01", "date: 2025-13-01"),
-    );
-    let [(updated, update_errors), (fresh, fresh_errors)] = updated_and_fresh(
-        &root,
-        &served,
-        &mut cache,
-        &[
-            "content/contributions/draft.fr.md",
-            "content/contributions/draft.md",
-            "content/contributions/follow.md",
-            "content/contributions/ghost.fr.md",
-            "content/contributions/open-data-portal.md",
-            "content/contributions/rural-schools.md",
-            "content/contributions/thief.md",
-        ],
-    );
-    assert!(updated.is_none() && fresh.is_none());
-    assert_eq!(fresh_errors.len(), 5, "{fresh_errors:#?}");
-    assert_eq!(update_errors, fresh_errors);
+    wait_for_event(&events, "reload");
+    for path in showing
+        .iter()
+        .map(|path| path.as_str())
+        .chain([page.as_str()])
+    {
+        let body = serve.get(path).body;
+        assert!(
+            body.contains(new_title) && !body.contains(&old_title),
+            "{path} is stale after the reload:\n{body}"
+        );
+    }
+    serve.wait_for_line(|line| line.contains("rebuilt in"));
 }
 
 /// The banner on a draft's page in the preview, as the English message file words it.
