@@ -489,6 +489,8 @@ fn a_title_change_shows_on_paginated_listings_in_the_same_reload() {
 
 /// The banner on a draft's page in the preview, as the English message file words it.
 const DRAFT_BANNER: &str = "Draft — not published; remove `draft: true` to publish.";
+/// A draft's badge in the preview's listings.
+const DRAFT_BADGE: &str = "<span class=\"badge draft\">Draft</span>";
 
 #[test]
 fn serve_shows_a_draft_with_its_banner_and_build_leaves_it_out() {
@@ -520,6 +522,14 @@ fn serve_shows_a_draft_with_its_banner_and_build_leaves_it_out() {
     let published = serve.get(&format!("/2026/contributions/{SLUG}/"));
     assert_eq!(published.status, 200, "{}", published.body);
     assert!(!published.body.contains(DRAFT_BANNER), "{}", published.body);
+    // Listings mark it too, and only it.
+    let listing = serve.get("/2026/contributions/");
+    assert_eq!(
+        listing.body.matches(DRAFT_BADGE).count(),
+        1,
+        "{}",
+        listing.body
+    );
     drop(serve);
 
     let output = temp.path().join("public");

@@ -185,6 +185,7 @@ pagination-label = الصفحات
 pagination-previous = السابقة
 pagination-next = التالية
 illustrative-badge = مثال توضيحي
+draft-badge = مسودة
 item-objectives = الأهداف { $objectives }
 stakeholders-title = المساهمات حسب فئة أصحاب المصلحة
 stakeholders-intro = من يساهم: فئات أصحاب المصلحة التي يدعوها الميثاق.

@@ -174,6 +174,7 @@ pagination-label = Pages
 pagination-previous = Previous
 pagination-next = Next
 illustrative-badge = Illustrative
+draft-badge = Draft
 item-objectives = Objectives { $objectives }
 stakeholders-title = Contributions by stakeholder type
 stakeholders-intro = Who contributes: the stakeholder groups the Compact calls on.

@@ -163,6 +163,7 @@ pagination-label = Páginas
 pagination-previous = Anterior
 pagination-next = Siguiente
 illustrative-badge = Ilustrativo
+draft-badge = Borrador
 item-objectives = Objetivos { $objectives }
 stakeholders-title = Contribuciones por tipo de parte interesada
 stakeholders-intro = Quién contribuye: los grupos de partes interesadas a los que apela el Pacto.

@@ -168,6 +168,7 @@ pagination-label = Pages
 pagination-previous = Précédente
 pagination-next = Suivante
 illustrative-badge = Exemple
+draft-badge = Brouillon
 item-objectives = Objectifs { $objectives }
 stakeholders-title = Contributions par type de partie prenante
 stakeholders-intro = Qui contribue : les groupes de parties prenantes auxquels le Pacte fait appel.

@@ -172,6 +172,7 @@ pagination-label = Страницы
 pagination-previous = Предыдущая
 pagination-next = Следующая
 illustrative-badge = Пример
+draft-badge = Черновик
 item-objectives = Цели: { $objectives }
 stakeholders-title = Материалы по типам заинтересованных сторон
 stakeholders-intro = Кто представляет материалы: группы заинтересованных сторон, к которым обращается Договор.

@@ -135,6 +135,7 @@ pagination-label = 分页
 pagination-previous = 上一页
 pagination-next = 下一页
 illustrative-badge = 示例
+draft-badge = 草稿
 item-objectives = 目标 { $objectives }
 stakeholders-title = 按利益攸关方类型分列的贡献
 stakeholders-intro = 谁在贡献：《契约》所呼吁的各利益攸关方群体。
