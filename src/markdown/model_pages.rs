@@ -11,8 +11,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::PageIndex;
+use super::{PageIndex, SitePages};
 use crate::model::{Region, Site, StakeholderType};
+use crate::urls::PortalPath;
 
 /// The pages of every edition's portal, from the model.
 pub struct ModelPages {
@@ -20,12 +21,18 @@ pub struct ModelPages {
 }
 
 impl ModelPages {
-    pub fn new(site: &Site) -> Self {
-        let documents = super::targets::document_pages(site);
+    /// The pages of `site`'s portals; `targets` (made from the same site) gives the
+    /// documents' pages, so they are listed once.
+    pub fn new(site: &Site, targets: &SitePages) -> Self {
         let pages = site
             .editions
             .iter()
-            .map(|edition| (edition.year, edition_pages(site, edition.year, &documents)))
+            .map(|edition| {
+                (
+                    edition.year,
+                    edition_pages(site, edition.year, &targets.documents),
+                )
+            })
             .collect();
         ModelPages { pages }
     }
@@ -93,25 +100,25 @@ fn edition_pages(
     );
     for contribution in site.contributions.iter().filter(|c| c.edition == year) {
         for alias in &contribution.aliases {
-            pages.insert(format!("contributions/{alias}/"));
+            pages.insert(PortalPath::contribution(alias).to_string());
         }
     }
     for objective in &site.objectives {
-        let base = format!("objectives/{}/", objective.slug());
-        pages.insert(format!("{base}contributions/"));
+        let slug = objective.slug();
+        pages.insert(PortalPath::objective(&slug).to_string());
+        pages.insert(PortalPath::objective_contributions(&slug).to_string());
         for action in &objective.actions {
-            pages.insert(format!("{base}{}/", action.slug()));
+            pages.insert(PortalPath::action(&slug, &action.slug()).to_string());
         }
-        pages.insert(base);
     }
     for forum in &site.forums {
-        pages.insert(format!("forums/{}/", forum.id));
+        pages.insert(PortalPath::forum(&forum.id).to_string());
     }
     for kind in StakeholderType::ALL {
-        pages.insert(format!("stakeholders/{}/", kind.id()));
+        pages.insert(PortalPath::stakeholder_type(kind.id()).to_string());
     }
     for region in Region::ALL {
-        pages.insert(format!("regions/{}/", region.id()));
+        pages.insert(PortalPath::region(region.id()).to_string());
     }
     pages
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::model::{Site, Translation};
+use crate::urls::PortalPath;
 
 /// The pages, documents and assets a document's links may point to.
 pub trait LinkTargets: Sync {
@@ -143,7 +144,7 @@ impl Citable {
 pub struct SitePages {
     /// Each document file: its edition (none for the home page, shown in every edition)
     /// and its path inside the portal.
-    documents: BTreeMap<String, (Option<i32>, String)>,
+    pub(super) documents: BTreeMap<String, (Option<i32>, String)>,
     /// Assets by their path in the site root (`assets/…`).
     assets: BTreeMap<String, PathBuf>,
     /// What documents can cite, by kind and id.
@@ -205,7 +206,7 @@ fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
         let year = report.year;
         pages.insert(format!("report/{year}/"), (year, "report/".to_owned()));
         for chapter in &report.chapters {
-            let path = format!("report/{}/", chapter.slug);
+            let path = PortalPath::chapter(&chapter.slug).to_string();
             let stem = chapter
                 .body
                 .file
@@ -222,7 +223,7 @@ fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
 
 /// Each document file: its edition (none for the home page, shown in every edition)
 /// and its page inside the portal.
-pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
+fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
     let mut documents = BTreeMap::new();
     let mut add = |file: &str, edition: Option<i32>, path: String| {
         documents.insert(file.to_owned(), (edition, path));
@@ -232,7 +233,7 @@ pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, Stri
         add(&translation.body.file, None, String::new());
     }
     for contribution in site.contributions.iter() {
-        let path = format!("contributions/{}/", contribution.slug);
+        let path = PortalPath::contribution(&contribution.slug).to_string();
         add(
             &contribution.body.file,
             Some(contribution.edition),
@@ -247,7 +248,7 @@ pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, Stri
         }
     }
     for note in &site.policy_notes {
-        let path = format!("policy-notes/{}/", note.slug);
+        let path = PortalPath::policy_note(&note.slug).to_string();
         add(&note.body.file, Some(note.edition), path.clone());
         for translation in &note.translations {
             add(&translation.body.file, Some(note.edition), path.clone());
@@ -257,7 +258,7 @@ pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, Stri
         let chapters = report
             .chapters
             .iter()
-            .map(|chapter| (chapter, format!("report/{}/", chapter.slug)));
+            .map(|chapter| (chapter, PortalPath::chapter(&chapter.slug).to_string()));
         for (page, path) in std::iter::once((&report.front, "report/".to_owned())).chain(chapters) {
             add(&page.body.file, Some(report.year), path.clone());
             for translation in &page.translations {
@@ -272,9 +273,9 @@ pub(super) fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, Stri
 fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     let mut citable: BTreeMap<&'static str, BTreeMap<String, Citable>> = BTreeMap::new();
     for objective in &site.objectives {
-        let path = format!("objectives/{}/", objective.slug());
+        let path = PortalPath::objective(&objective.slug()).to_string();
         for action in &objective.actions {
-            let action_path = format!("{path}{}/", action.slug());
+            let action_path = PortalPath::action(&objective.slug(), &action.slug()).to_string();
             let cited = Citable::shared(action_path, action.id.clone(), Some(action.text.clone()));
             citable
                 .entry("action")
@@ -288,7 +289,11 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .insert(objective.id.clone(), cited);
     }
     for forum in &site.forums {
-        let cited = Citable::shared(format!("forums/{}/", forum.id), forum.name.clone(), None);
+        let cited = Citable::shared(
+            PortalPath::forum(&forum.id).to_string(),
+            forum.name.clone(),
+            None,
+        );
         citable
             .entry("forum")
             .or_default()
@@ -297,7 +302,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     for contribution in site.contributions.iter() {
         let cited = Citable::of_document(
             contribution.edition,
-            format!("contributions/{}/", contribution.slug),
+            PortalPath::contribution(&contribution.slug).to_string(),
             &contribution.title,
             &contribution.translations,
         );
@@ -309,7 +314,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     for note in &site.policy_notes {
         let cited = Citable::of_document(
             note.edition,
-            format!("policy-notes/{}/", note.slug),
+            PortalPath::policy_note(&note.slug).to_string(),
             &note.title,
             &note.translations,
         );

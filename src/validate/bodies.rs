@@ -20,6 +20,7 @@ use crate::markdown::{
     self, Citation, LinkTargets, ModelPages, NoBlocks, PortalTargets, SitePages,
 };
 use crate::model::{Contribution, Markdown, Site};
+use crate::urls::PortalPath;
 
 use super::renames::{RecordKind, Renames};
 use super::shared_fields::chapter_slug;
@@ -47,9 +48,9 @@ impl Invalid {
 /// The page a document of `kind` is shown on, inside its edition's portal.
 fn page_of(kind: &DocumentKind) -> String {
     match kind {
-        DocumentKind::Contribution { slug } => format!("contributions/{slug}/"),
-        DocumentKind::PolicyNote { slug } => format!("policy-notes/{slug}/"),
-        DocumentKind::Chapter { name, .. } => format!("report/{}/", chapter_slug(name)),
+        DocumentKind::Contribution { slug } => PortalPath::contribution(slug).to_string(),
+        DocumentKind::PolicyNote { slug } => PortalPath::policy_note(slug).to_string(),
+        DocumentKind::Chapter { name, .. } => PortalPath::chapter(chapter_slug(name)).to_string(),
         DocumentKind::ReportFront { .. } => "report/".to_owned(),
         DocumentKind::Home => String::new(),
     }
@@ -76,7 +77,7 @@ pub fn problems(
             .collect();
     };
     let pages = SitePages::new(site);
-    let model_pages = ModelPages::new(site);
+    let model_pages = ModelPages::new(site, &pages);
     let newest = site.editions.last().map_or(0, |edition| edition.year);
     let invalid_pages: BTreeMap<String, String> = invalid
         .iter()
@@ -149,7 +150,7 @@ pub fn of_site(site: &Site) -> Vec<Body<'_>> {
             let chapters = report.chapters.iter().map(move |chapter| {
                 (
                     chapter,
-                    format!("report/{}/", chapter.slug),
+                    PortalPath::chapter(&chapter.slug).to_string(),
                     Some(report.year),
                 )
             });
@@ -173,7 +174,7 @@ pub fn of_site(site: &Site) -> Vec<Body<'_>> {
         for markdown in std::iter::once(&note.body).chain(translations) {
             bodies.push(Body {
                 markdown,
-                page: format!("policy-notes/{}/", note.slug),
+                page: PortalPath::policy_note(&note.slug).to_string(),
                 edition: Some(note.edition),
             });
         }
@@ -191,7 +192,7 @@ pub fn of_contributions(contributions: &[Contribution]) -> Vec<Body<'_>> {
                 .chain(translations)
                 .map(|markdown| Body {
                     markdown,
-                    page: format!("contributions/{}/", contribution.slug),
+                    page: PortalPath::contribution(&contribution.slug).to_string(),
                     edition: Some(contribution.edition),
                 })
         })
@@ -244,8 +245,8 @@ impl LinkTargets for Leniently<'_> {
     fn citation(&self, kind: &str, id: &str) -> Option<Citation> {
         self.valid.citation(kind, id).or_else(|| {
             let path = match kind {
-                "contribution" => format!("contributions/{id}/"),
-                "policy-note" => format!("policy-notes/{id}/"),
+                "contribution" => PortalPath::contribution(id).to_string(),
+                "policy-note" => PortalPath::policy_note(id).to_string(),
                 _ => return None,
             };
             self.is_invalid_page(&path).then(|| Citation {

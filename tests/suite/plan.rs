@@ -158,7 +158,7 @@ fn the_pages_the_model_implies_are_the_plan_s() {
     for root in sites() {
         let (site, theme) = load(&root);
         let (plan, _) = Plan::new(&site, &Prepared::new(&site), &theme);
-        let model = ModelPages::new(&site);
+        let model = ModelPages::new(&site, &rapporteur::markdown::SitePages::new(&site));
         for edition in &site.editions {
             let year = edition.year;
             let mut planned: Vec<&str> = plan
