@@ -185,13 +185,6 @@ impl Plan {
         pages
     }
 
-    /// Whether the portal of edition `year` (in any language: all have the same pages)
-    /// has the page at `path`.
-    pub fn has_page(&self, site: &Site, year: i32, path: &PortalPath) -> bool {
-        let prefix = Prefix::portal(site, year, &site.config.default_language);
-        self.entries.contains_key(&path.in_portal(&prefix).file())
-    }
-
     /// Whether `file` is a Markdown chart's CSV, and its chart's source.
     pub fn block_chart(&self, file: &str) -> Option<&str> {
         match &self.entries.get(file)?.producer {

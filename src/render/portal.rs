@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::plan::Plan;
+use crate::markdown::PageIndex;
 use crate::model::{Contribution, Edition, Site};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
@@ -102,14 +103,14 @@ impl Editions {
     /// The path, in edition `year`'s portal, of the page nearest to `path` (a path inside a
     /// portal): the same page if that edition has it, a contribution's follow-up or the
     /// contribution it follows, or else the nearest section page above it.
-    pub fn counterpart(&self, site: &Site, plan: &Plan, year: i32, path: &str) -> String {
+    pub fn counterpart(&self, plan: &Plan, year: i32, path: &str) -> String {
         if let Some(slug) = contribution_slug(path) {
             if let Some(related) = self.related_contribution(slug, year) {
                 return PortalPath::contribution(related).into();
             }
         }
         let mut candidate = path.to_owned();
-        while !exists(site, plan, year, &candidate) {
+        while !exists(plan, year, &candidate) {
             candidate = parent(&candidate);
         }
         candidate
@@ -141,9 +142,8 @@ impl Editions {
 /// Whether the portal of edition `year` has the page at `path`, as the plan says. A page
 /// of a paginated listing (`…/page/2/`) has other contributions in another edition, so it
 /// is never its counterpart.
-fn exists(site: &Site, plan: &Plan, year: i32, path: &str) -> bool {
-    path.is_empty()
-        || (!path.contains("/page/") && plan.has_page(site, year, &PortalPath::from_raw(path)))
+fn exists(plan: &Plan, year: i32, path: &str) -> bool {
+    path.is_empty() || (!path.contains("/page/") && PageIndex::has_page(plan, year, path))
 }
 
 /// The slug of a contribution page's path, `contributions/<slug>/`.
@@ -192,7 +192,7 @@ pub fn edition_links(
     years
         .into_iter()
         .map(|edition| {
-            let counterpart = editions.counterpart(site, plan, edition.year, path);
+            let counterpart = editions.counterpart(plan, edition.year, path);
             let target = PortalPath::from_raw(&counterpart).in_portal(&Prefix::portal(
                 site,
                 edition.year,
