@@ -60,6 +60,38 @@ pub struct SearchDocument {
     pub kind: String,
 }
 
+/// A page search can find, whose plain text is extracted only when the index reads it: a
+/// few hundred documents at a time, so that a portal's texts are never all in memory
+/// (at 50,000 contributions, holding them was ~170 MB of a build's peak).
+pub trait Searchable: Sync {
+    /// The page's address relative to the portal root, unique in the portal.
+    fn url(&self) -> &str;
+    fn title(&self) -> &str;
+    fn summary(&self) -> &str;
+    /// What the page is, as an id (see [`SearchDocument::kind`]).
+    fn kind(&self) -> &str;
+    /// The page's plain text (see [`plain_text`]); asked once per index built.
+    fn text(&self) -> Cow<'_, str>;
+}
+
+impl Searchable for SearchDocument {
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn summary(&self) -> &str {
+        &self.summary
+    }
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.text)
+    }
+}
+
 /// The index files of `documents`: `(file name, bytes)`, manifest first, then shards and
 /// document files in numeric order. The same documents in any order give the same bytes.
 pub fn build_index(language: &str, documents: &[SearchDocument]) -> Vec<(String, Vec<u8>)> {
@@ -75,9 +107,10 @@ pub struct IndexParts {
 }
 
 impl IndexParts {
-    pub fn new(documents: &[SearchDocument]) -> Self {
+    pub fn new<D: Searchable>(documents: &[D]) -> Self {
         let documents = sorted(documents);
-        let shards = shards::partition(&term_entries(&documents));
+        let (entries, shown_summaries) = term_entries(&documents);
+        let shards = shards::partition(&entries);
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut boundaries = Vec::with_capacity(shards.len());
         // Each shard's text is moved into its file, not copied: at 25,000 documents an
@@ -86,7 +119,9 @@ impl IndexParts {
             files.push((format!("s{number}.json"), shard.json.into_bytes()));
             boundaries.push(shard.boundary);
         }
-        for (number, chunk) in documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
+        let rows = documents.iter().zip(&shown_summaries);
+        let rows: Vec<(&&D, &String)> = rows.collect();
+        for (number, chunk) in rows.chunks(DOCUMENTS_PER_FILE).enumerate() {
             files.push((format!("d{number}.json"), document_file(chunk)));
         }
         IndexParts {
@@ -126,12 +161,15 @@ impl IndexParts {
     }
 }
 
-/// Documents in address order: their position is their number in posting lists.
-fn sorted(documents: &[SearchDocument]) -> Vec<&SearchDocument> {
-    let mut sorted: Vec<&SearchDocument> = documents.iter().collect();
+/// Documents in address order: their position is their number in posting lists. (Two
+/// documents at one address, which a portal never has, are ordered by the rest, their
+/// text last, so that any order of the same documents gives the same index.)
+fn sorted<D: Searchable>(documents: &[D]) -> Vec<&D> {
+    let mut sorted: Vec<&D> = documents.iter().collect();
     sorted.sort_by(|a, b| {
-        (&a.url, &a.title, &a.summary, &a.text, &a.kind)
-            .cmp(&(&b.url, &b.title, &b.summary, &b.text, &b.kind))
+        (a.url(), a.title(), a.summary(), a.kind())
+            .cmp(&(b.url(), b.title(), b.summary(), b.kind()))
+            .then_with(|| a.text().cmp(&b.text()))
     });
     sorted
 }
@@ -144,12 +182,15 @@ struct Folded {
 }
 
 impl Folded {
-    fn new(document: &SearchDocument) -> Folded {
-        Folded {
-            title: tokenize::fold(&document.title),
-            summary: tokenize::fold(&document.summary),
-            text: tokenize::fold(&document.text),
-        }
+    /// The folded texts of `document`, and the summary its search result shows.
+    fn new<D: Searchable>(document: &D) -> (Folded, String) {
+        let text = document.text();
+        let folded = Folded {
+            title: tokenize::fold(document.title()),
+            summary: tokenize::fold(document.summary()),
+            text: tokenize::fold(&text),
+        };
+        (folded, shown_summary(document.summary(), &text))
     }
 }
 
@@ -227,14 +268,18 @@ fn merge_shard(term: &str) -> usize {
 /// most of a large build's memory: 700 MB for 25,000 documents.
 const COUNTED_AT_ONCE: usize = 512;
 
-/// Every term with its shard entry `[document frequency,"postings"]`, in UTF-16 order.
-fn term_entries(documents: &[&SearchDocument]) -> Vec<(String, String)> {
+/// Every term with its shard entry `[document frequency,"postings"]`, in UTF-16 order, and
+/// the summary each document's result shows.
+fn term_entries<D: Searchable>(documents: &[&D]) -> (Vec<(String, String)>, Vec<String>) {
     // Hash maps here (order is restored by the sort below): this loop sees every term of
     // every document, millions of them for a large portal.
     let mut lists: Vec<FxHashMap<String, Vec<Posting>>> =
         (0..MERGE_SHARDS).map(|_| FxHashMap::default()).collect();
+    let mut shown_summaries = Vec::with_capacity(documents.len());
     for (chunk_number, chunk) in documents.chunks(COUNTED_AT_ONCE).enumerate() {
-        let folded: Vec<Folded> = chunk.par_iter().map(|d| Folded::new(d)).collect();
+        let (folded, mut shown): (Vec<Folded>, Vec<String>) =
+            chunk.par_iter().map(|d| Folded::new(*d)).unzip();
+        shown_summaries.append(&mut shown);
         let counted: Vec<DocumentTerms> = folded.par_iter().map(DocumentTerms::count).collect();
         let first = chunk_number * COUNTED_AT_ONCE;
         lists.par_iter_mut().enumerate().for_each(|(shard, lists)| {
@@ -262,31 +307,25 @@ fn term_entries(documents: &[&SearchDocument]) -> Vec<(String, String)> {
         })
         .collect();
     entries.par_sort_unstable_by(|a, b| shards::utf16_order(&a.0, &b.0));
-    entries
+    (entries, shown_summaries)
 }
 
-/// `[[url, title, kind, summary], …]` for one `d<N>.json`.
-fn document_file(documents: &[&SearchDocument]) -> Vec<u8> {
+/// `[[url, title, kind, summary], …]` for one `d<N>.json`: each document with the summary
+/// its result shows.
+fn document_file<D: Searchable>(documents: &[(&&D, &String)]) -> Vec<u8> {
     let rows: Vec<serde_json::Value> = documents
         .iter()
-        .map(|document| {
-            json!([
-                document.url,
-                document.title,
-                document.kind,
-                shown_summary(document)
-            ])
-        })
+        .map(|(document, shown)| json!([document.url(), document.title(), document.kind(), shown]))
         .collect();
     serde_json::Value::Array(rows).to_string().into_bytes()
 }
 
 /// The summary, or the start of the text when there is none, cut at a word.
-fn shown_summary(document: &SearchDocument) -> String {
-    let source = if document.summary.trim().is_empty() {
-        &document.text
+fn shown_summary(summary: &str, text: &str) -> String {
+    let source = if summary.trim().is_empty() {
+        text
     } else {
-        &document.summary
+        summary
     };
     let mut shown = String::new();
     for word in source.split_whitespace() {
