@@ -3,25 +3,21 @@
 use super::*;
 
 impl<'a> Renderer<'a> {
-    pub(super) fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let home = PortalPath::home();
-        if self.unwanted(&[&home]) {
-            return Ok((1, Vec::new()));
-        }
+    /// The portal's home page.
+    pub(super) fn home(&self) -> Made {
         let (context, diagnostics) = self.home_context();
-        let pages = self.page(PageKind::Home, &home, context)?;
-        Ok((pages, diagnostics))
+        self.page(PageKind::Home, &PortalPath::home(), context)?;
+        Ok(diagnostics)
     }
 
     /// The site's front door in the portal's language: the edition's home page at the
-    /// language's root (`/`, `/fr/`), linking into the edition's portal.
-    pub(super) fn front_door(&self) -> Result<usize> {
+    /// language's root (`/`, `/fr/`), linking into the edition's portal. Its body's
+    /// problems are the portal's home's.
+    pub(super) fn front_door(&self) -> Made {
         let out = Prefix::language(self.site, &self.portal.language);
-        if !self.scope.wants(&out.home().file()) {
-            return Ok(1);
-        }
         let (context, _) = self.home_context();
-        self.page_at(PageKind::Home, &PortalPath::home(), &out, context)
+        self.page_at(PageKind::Home, &PortalPath::home(), &out, context)?;
+        Ok(Vec::new())
     }
 
     pub(super) fn home_context(&self) -> (Context, Vec<Diagnostic>) {
@@ -71,10 +67,11 @@ impl<'a> Renderer<'a> {
 
     /// The page servers show for a missing address: at the site root, with links from the
     /// base URL's path because it is served at any depth.
-    pub(super) fn not_found(&self) -> Result<usize> {
+    pub(super) fn not_found(&self) -> Made {
         let mut context = Context::new();
         context.insert("section", "");
         let path = PortalPath::from_raw("404.html");
-        self.page_at(PageKind::NotFound, &path, &Prefix::site_root(), context)
+        self.page_at(PageKind::NotFound, &path, &Prefix::site_root(), context)?;
+        Ok(Vec::new())
     }
 }

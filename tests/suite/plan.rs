@@ -123,7 +123,10 @@ fn search_files_are_found_through_their_folder() {
         let entry = plan
             .get(file)
             .unwrap_or_else(|| panic!("{file} is not planned"));
-        assert_eq!(entry.producer, render::Producer::SearchIndex, "{file}");
+        assert!(
+            matches!(entry.producer, render::Producer::SearchIndex(_)),
+            "{file}"
+        );
     }
     for file in [
         "2025/searching.json",
