@@ -23,14 +23,13 @@ impl<'a> Renderer<'a> {
     /// and what its pages show above them.
     fn all_contributions(&self) -> Option<ListingOf<'_>> {
         let all = self.positions();
-        let mut extra = Context::new();
-        extra.insert("title", &self.text("contributions-title", &[]));
-        extra.insert(
-            "intro",
-            &self.text("contributions-intro", &[("count", all.len().into())]),
-        );
+        let heading = ListingHeading {
+            title: self.text("contributions-title", &[]),
+            intro: self.text("contributions-intro", &[("count", all.len().into())]),
+            ..ListingHeading::default()
+        };
         let base = PortalPath::section("contributions");
-        Some((base, "contributions", all, extra))
+        Some((base, "contributions", all, heading))
     }
 
     /// The page of the contribution `slug`, its body converted once for all the
@@ -49,17 +48,19 @@ impl<'a> Renderer<'a> {
         };
         let rendered = self.caches.bodies.render(position, text.body, &setting);
         let (follows, followed_by) = self.related.related(self.site, contribution);
-        let view = ContributionView::new(self.site, contribution, follows, &followed_by);
-        let mut context = page_context("contributions");
-        context.insert("contribution", &view);
-        context.insert("body_html", &rendered.html);
-        context.insert("title", text.title);
-        context.insert("content_language", text.language);
-        context.insert(
-            "structured_data_html",
-            &structured::contribution(self.site, contribution, &self.absolute(&path)),
-        );
-        self.page(PageKind::Contribution, &path, context)?;
+        let view = ContributionPage {
+            section: "contributions",
+            contribution: ContributionView::new(self.site, contribution, follows, &followed_by),
+            body_html: &rendered.html,
+            title: text.title,
+            content_language: text.language,
+            structured_data_html: structured::contribution(
+                self.site,
+                contribution,
+                &self.absolute(&path),
+            ),
+        };
+        self.page(PageKind::Contribution, &path, &view)?;
         Ok(rendered.diagnostics)
     }
 
@@ -71,12 +72,14 @@ impl<'a> Renderer<'a> {
             .aliases
             .get(alias)
             .ok_or_else(|| unknown_record(&contribution.slug))?;
-        let mut context = page_context("contributions");
-        context.insert("title", &contribution.title);
-        context.insert("target", &path);
-        context.insert("canonical", &self.absolute(&path));
+        let view = RedirectPage {
+            section: "contributions",
+            title: &contribution.title,
+            canonical: self.absolute(&path),
+            target: path,
+        };
         let alias_path = PortalPath::contribution(address);
-        self.page(PageKind::Redirect, &alias_path, context)?;
+        self.page(PageKind::Redirect, &alias_path, &view)?;
         Ok(Vec::new())
     }
 
@@ -90,13 +93,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders page `number` (from 1) of the paginated listing of `positions` at `base`,
-    /// with `extra` in its context.
+    /// under `heading`.
     fn listing(
         &self,
         base: &PortalPath,
-        section: &str,
+        section: &'static str,
         positions: &[usize],
-        extra: Context,
+        heading: ListingHeading,
         number: usize,
     ) -> Result<usize> {
         let total = positions.len().div_ceil(PAGE_SIZE).max(1);
@@ -104,22 +107,25 @@ impl<'a> Renderer<'a> {
         let chunk = positions
             .get(first..positions.len().min(first + PAGE_SIZE))
             .unwrap_or_default();
-        let mut context = page_context(section);
-        context.extend(extra);
-        context.insert_value("items", self.summaries(chunk).into());
-        context.insert("count", &positions.len());
-        context.insert("first_number", &(first + 1));
-        context.insert("pagination", &Pagination::new(base, number, total));
-        self.page(PageKind::Listing, &base.page(number), context)
+        let view = ListingPage {
+            section,
+            heading,
+            items: self.summaries(chunk),
+            count: positions.len(),
+            first_number: first + 1,
+            pagination: Pagination::new(base, number, total),
+        };
+        self.page(PageKind::Listing, &base.page(number), &view)
     }
 
     /// The index of the edition's policy notes.
     pub(super) fn policy_notes(&self) -> Made {
-        let views: Vec<PolicyNoteView> = self.notes().map(|note| self.note_view(note)).collect();
-        let mut context = page_context("policy-notes");
-        context.insert("notes", &views);
+        let view = PolicyNotesPage {
+            section: "policy-notes",
+            notes: self.notes().map(|note| self.note_view(note)).collect(),
+        };
         let path = PortalPath::section("policy-notes");
-        self.page(PageKind::PolicyNotes, &path, context)?;
+        self.page(PageKind::PolicyNotes, &path, &view)?;
         Ok(Vec::new())
     }
 
@@ -143,16 +149,70 @@ impl<'a> Renderer<'a> {
         let path = PortalPath::policy_note(&note.slug);
         let text = self.localized(note.localizable(&site.config.default_language));
         let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
-        let mut context = page_context("policy-notes");
-        context.insert("note", &self.note_view(note));
-        context.insert("body_html", &rendered.html);
-        context.insert("headings", &rendered.headings);
-        context.insert("content_language", text.language);
-        context.insert(
-            "structured_data_html",
-            &structured::policy_note(site, note, &self.absolute(&path)),
-        );
-        self.page(PageKind::PolicyNote, &path, context)?;
+        let view = PolicyNotePage {
+            section: "policy-notes",
+            note: self.note_view(note),
+            body_html: &rendered.html,
+            headings: &rendered.headings,
+            content_language: text.language,
+            structured_data_html: structured::policy_note(site, note, &self.absolute(&path)),
+        };
+        self.page(PageKind::PolicyNote, &path, &view)?;
         Ok(rendered.diagnostics)
     }
+}
+
+/// `contribution.html`: a contribution's page.
+#[derive(Serialize)]
+struct ContributionPage<'v> {
+    section: &'static str,
+    contribution: ContributionView,
+    body_html: &'v str,
+    /// The title in the portal's language, or the original's.
+    title: &'v str,
+    /// The language of the body and title shown.
+    content_language: &'v str,
+    structured_data_html: String,
+}
+
+/// `redirect.html`: an old address of a contribution, leading to its page.
+#[derive(Serialize)]
+struct RedirectPage<'v> {
+    section: &'static str,
+    title: &'v str,
+    target: PortalPath,
+    canonical: String,
+}
+
+/// `listing.html`: one page of a paginated list of contributions.
+#[derive(Serialize)]
+struct ListingPage<'v> {
+    section: &'static str,
+    #[serde(flatten)]
+    heading: ListingHeading<'v>,
+    /// The summaries of the page's contributions, as made once for every listing.
+    items: Vec<tera::Value>,
+    /// How many contributions the whole listing has.
+    count: usize,
+    /// The number of the page's first contribution in the listing (from 1).
+    first_number: usize,
+    pagination: Pagination,
+}
+
+/// `policy_notes.html`: the edition's policy notes.
+#[derive(Serialize)]
+struct PolicyNotesPage {
+    section: &'static str,
+    notes: Vec<PolicyNoteView>,
+}
+
+/// `policy_note.html`: a policy note's page.
+#[derive(Serialize)]
+struct PolicyNotePage<'v> {
+    section: &'static str,
+    note: PolicyNoteView,
+    body_html: &'v str,
+    headings: &'v [markdown::Heading],
+    content_language: &'v str,
+    structured_data_html: String,
 }

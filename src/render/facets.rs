@@ -11,39 +11,44 @@ impl<'a> Renderer<'a> {
             Facet::Stakeholders => stakeholder_type_counts(self.portal.index),
             Facet::Regions => region_counts(self.portal.index),
         };
-        let mut context = page_context(section);
-        context.insert("title", &self.text(&format!("{section}-title"), &[]));
-        context.insert("intro", &self.text(&format!("{section}-intro"), &[]));
-        context.insert("terms", &counts);
-        self.page(PageKind::Terms, &PortalPath::section(section), context)?;
+        let view = TermsPage {
+            section,
+            title: self.text(&format!("{section}-title"), &[]),
+            intro: self.text(&format!("{section}-intro"), &[]),
+            terms: counts,
+        };
+        self.page(PageKind::Terms, &PortalPath::section(section), &view)?;
         Ok(Vec::new())
     }
 
     /// The listing of the contributions of stakeholders of type `kind`.
     pub(super) fn stakeholder_type_listing(&self, kind: StakeholderType) -> Option<ListingOf<'a>> {
-        let mut extra = Context::new();
         let label = self.label("stakeholder-type", kind.id());
-        extra.insert(
-            "intro",
-            &self.text("stakeholder-type-intro", &[("type", label.clone().into())]),
-        );
-        extra.insert("title", &label);
+        let heading = ListingHeading {
+            intro: self.text("stakeholder-type-intro", &[("type", label.clone().into())]),
+            title: label,
+            ..ListingHeading::default()
+        };
         let positions = crate::model::Index::get(&self.portal.index.by_stakeholder_type, &kind);
         let path = PortalPath::stakeholder_type(kind.id());
-        Some((path, "stakeholders", positions, extra))
+        Some((path, "stakeholders", positions, heading))
     }
 
     /// The listing of the contributions from `region`.
     pub(super) fn region_listing(&self, region: Region) -> Option<ListingOf<'a>> {
-        let mut extra = Context::new();
         let label = self.label("region", region.id());
-        extra.insert(
-            "intro",
-            &self.text("region-intro", &[("region", label.clone().into())]),
-        );
-        extra.insert("title", &label);
+        let heading = ListingHeading {
+            intro: self.text("region-intro", &[("region", label.clone().into())]),
+            title: label,
+            ..ListingHeading::default()
+        };
         let positions = crate::model::Index::get(&self.portal.index.by_region, &region);
-        Some((PortalPath::region(region.id()), "regions", positions, extra))
+        Some((
+            PortalPath::region(region.id()),
+            "regions",
+            positions,
+            heading,
+        ))
     }
 
     /// The edition's progress page and gap map: `progress/`.
@@ -51,16 +56,17 @@ impl<'a> Renderer<'a> {
         let path = PortalPath::section("progress");
         let root = path.root();
         let figures = self.figures();
-        let mut context = page_context("progress");
-        context.insert("year", &self.portal.edition.year);
-        context.insert("gap_map_html", &figures.gap_map);
-        let charts_html = [
-            self.figure(&figures.by_status, "by-status", &root),
-            self.figure(&figures.by_edition, "by-edition", &root),
-        ]
-        .concat();
-        context.insert("charts_html", &charts_html);
-        self.page(PageKind::Progress, &path, context)?;
+        let view = ProgressPage {
+            section: "progress",
+            year: self.portal.edition.year,
+            gap_map_html: &figures.gap_map,
+            charts_html: [
+                self.figure(&figures.by_status, "by-status", &root),
+                self.figure(&figures.by_edition, "by-edition", &root),
+            ]
+            .concat(),
+        };
+        self.page(PageKind::Progress, &path, &view)?;
         Ok(Vec::new())
     }
 
@@ -77,9 +83,11 @@ impl<'a> Renderer<'a> {
     /// "What changed" since the previous edition: `changes/`.
     pub(super) fn changes_page(&self) -> Made {
         if let Some(changes) = self.comparison() {
-            let mut context = page_context("progress");
-            context.insert("changes", changes);
-            self.page(PageKind::Changes, &PortalPath::section("changes"), context)?;
+            let view = ChangesPage {
+                section: "progress",
+                changes,
+            };
+            self.page(PageKind::Changes, &PortalPath::section("changes"), &view)?;
         }
         Ok(Vec::new())
     }
@@ -119,4 +127,29 @@ fn region_counts(index: &crate::model::Index) -> Vec<Count> {
             })
             .collect(),
     )
+}
+
+/// `terms.html`: the index of stakeholder types or of regions.
+#[derive(Serialize)]
+struct TermsPage {
+    section: &'static str,
+    title: String,
+    intro: String,
+    terms: Vec<Count>,
+}
+
+/// `progress.html`: the gap map and the charts by status and by edition.
+#[derive(Serialize)]
+struct ProgressPage<'v> {
+    section: &'static str,
+    year: i32,
+    gap_map_html: &'v str,
+    charts_html: String,
+}
+
+/// `changes.html`: "what changed" since the previous edition.
+#[derive(Serialize)]
+struct ChangesPage<'v> {
+    section: &'static str,
+    changes: &'v changes::ChangesView,
 }

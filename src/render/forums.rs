@@ -25,11 +25,13 @@ impl<'a> Renderer<'a> {
             })
             .filter(|group| !group.forums.is_empty())
             .collect();
-        let mut context = page_context("forums");
-        context.insert("groups", &groups);
-        context.insert("map_html", &self.figures().forum_map);
-        context.insert("matrix_html", &self.figures().matrix);
-        self.page(PageKind::Forums, &PortalPath::section("forums"), context)?;
+        let view = ForumsPage {
+            section: "forums",
+            groups,
+            map_html: &self.figures().forum_map,
+            matrix_html: &self.figures().matrix,
+        };
+        self.page(PageKind::Forums, &PortalPath::section("forums"), &view)?;
         Ok(Vec::new())
     }
 
@@ -62,12 +64,14 @@ impl<'a> Renderer<'a> {
                 .map(|note| PolicyNoteView::new(site, note))
                 .collect(),
         };
-        let mut extra = Context::new();
-        extra.insert("title", &forum.name);
-        extra.insert("title_lang", &forum.name_lang);
-        extra.insert("forum", &detail);
+        let heading = ListingHeading {
+            title: forum.name.clone(),
+            title_lang: forum.name_lang.as_deref(),
+            forum: Some(detail),
+            ..ListingHeading::default()
+        };
         let positions = crate::model::Index::get(&self.portal.index.by_forum, &forum.id);
-        Some((PortalPath::forum(&forum.id), "forums", positions, extra))
+        Some((PortalPath::forum(&forum.id), "forums", positions, heading))
     }
 }
 
@@ -78,8 +82,18 @@ struct ForumGroup {
     forums: Vec<Count>,
 }
 
+/// `forums.html`: the forums by category, the forum map and the matrix.
 #[derive(Serialize)]
-struct ForumView {
+struct ForumsPage<'v> {
+    section: &'static str,
+    groups: Vec<ForumGroup>,
+    map_html: &'v str,
+    matrix_html: &'v str,
+}
+
+/// A forum, as its listing shows it above its contributions.
+#[derive(Serialize)]
+pub(super) struct ForumView {
     name: String,
     /// The languages of `name`, `host`, `cadence` and `description` when not the portal's.
     name_lang: Option<String>,

@@ -104,7 +104,24 @@ type Result<T> = std::result::Result<T, RenderError>;
 type Made = Result<Vec<Diagnostic>>;
 
 /// A listing's address, section, contributions and what its pages show above them.
-type ListingOf<'p> = (PortalPath, &'static str, &'p [usize], Context);
+type ListingOf<'p> = (PortalPath, &'static str, &'p [usize], ListingHeading<'p>);
+
+/// What a listing's pages show above the contributions (`listing.html`): a title and an
+/// introduction, with their languages when not the portal's, and the objective or forum
+/// the listing belongs to.
+#[derive(Serialize, Default)]
+struct ListingHeading<'p> {
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_lang: Option<&'p str>,
+    intro: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intro_lang: Option<&'p str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<Term>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forum: Option<forums::ForumView>,
+}
 
 /// Renders every file of `site`'s plan into `sink`, unless the plan has collisions, which
 /// are then the render's diagnostics (nothing is written).
@@ -168,14 +185,6 @@ struct Renderer<'a> {
     portal: Portal<'a>,
 }
 
-/// The context every page starts from: its section of the navigation. The roots, path,
-/// language and switchers are added by `Renderer::page_at`, which knows the portal.
-fn page_context(section: &str) -> Context {
-    let mut context = Context::new();
-    context.insert("section", section);
-    context
-}
-
 /// A template failure while rendering the page at `path`.
 fn template_error(theme: &str, template: &str, path: &str, error: &tera::Error) -> RenderError {
     RenderError::Template(
@@ -223,9 +232,19 @@ struct Localized<'p> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders the page of `kind` at `path` of the current portal with `context`.
-    fn page(&self, kind: PageKind, path: &PortalPath, context: Context) -> Result<usize> {
+    /// Renders the page of `kind` at `path` of the current portal with `view`, its
+    /// template's own variables (the frame is added by `page_at`).
+    fn page(&self, kind: PageKind, path: &PortalPath, view: &impl Serialize) -> Result<usize> {
+        let context = self.context(kind, path, view)?;
         self.page_at(kind, path, &self.portal.prefix, context)
+    }
+
+    /// `view` as the context of the template of `kind` for the page at `path`.
+    fn context(&self, kind: PageKind, path: &PortalPath, view: &impl Serialize) -> Result<Context> {
+        Context::from_serialize(view).map_err(|error| {
+            let theme = &self.site.config.theme;
+            template_error(theme, kind.template(), path.as_str(), &error)
+        })
     }
 
     /// Renders `template` with `context` as the page at `path` (inside the portal) written

@@ -5,15 +5,14 @@ use super::*;
 impl<'a> Renderer<'a> {
     /// The index of objectives, with the chart by objective and the objectives × forums matrix.
     pub(super) fn objectives(&self) -> Made {
-        let mut context = page_context("objectives");
-        context.insert("objectives", &self.objective_counts());
-        context.insert(
-            "chart_html",
-            &self.figure(&self.figures().by_objective, "by-objective", "../"),
-        );
-        context.insert("matrix_html", &self.figures().matrix);
+        let view = ObjectivesPage {
+            section: "objectives",
+            objectives: self.objective_counts(),
+            chart_html: self.figure(&self.figures().by_objective, "by-objective", "../"),
+            matrix_html: &self.figures().matrix,
+        };
         let path = PortalPath::section("objectives");
-        self.page(PageKind::Objectives, &path, context)?;
+        self.page(PageKind::Objectives, &path, &view)?;
         Ok(Vec::new())
     }
 
@@ -57,27 +56,22 @@ impl<'a> Renderer<'a> {
             .filter(|note| note.objectives.contains(&objective.id))
             .map(|note| PolicyNoteView::new(site, note))
             .collect();
-        let mut context = page_context("objectives");
-        context.insert("objective", &objective_term(objective));
-        context.insert("description", &objective.description);
-        context.insert("description_lang", &objective.description_lang);
-        context.insert("actions", &actions);
-        context.insert("forums", &forums);
-        context.insert("policy_notes", &notes);
-        context.insert("count", &positions.len());
-        context.insert(
-            "latest",
-            &self.summaries(&positions[..positions.len().min(PER_ACTION)]),
-        );
-        context.insert(
-            "all_url",
-            &PortalPath::objective_contributions(&objective.slug()),
-        );
-        if let Some(chart) = self.actions_chart(objective) {
-            let name = format!("actions-{}", objective.slug());
-            context.insert("chart_html", &self.figure(&chart, &name, "../../"));
-        }
-        self.page(PageKind::Objective, &base, context)?;
+        let name = format!("actions-{}", objective.slug());
+        let view = ObjectivePage {
+            section: "objectives",
+            objective: objective_term(objective),
+            description: &objective.description,
+            description_lang: &objective.description_lang,
+            actions,
+            forums,
+            policy_notes: notes,
+            count: positions.len(),
+            latest: self.summaries(&positions[..positions.len().min(PER_ACTION)]),
+            all_url: PortalPath::objective_contributions(&objective.slug()),
+            chart_html: (self.actions_chart(objective))
+                .map(|chart| self.figure(&chart, &name, "../../")),
+        };
+        self.page(PageKind::Objective, &base, &view)?;
         Ok(Vec::new())
     }
 
@@ -99,22 +93,18 @@ impl<'a> Renderer<'a> {
     pub(super) fn objective_listing(&self, id: &str) -> Option<ListingOf<'a>> {
         let objective = self.site.objective(id)?;
         let positions = crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
-        let mut extra = Context::new();
         let id = || (objective.id.clone()).into();
-        extra.insert(
-            "title",
-            &self.text(
+        let heading = ListingHeading {
+            title: self.text(
                 "objective-contributions-title",
                 &[("id", id()), ("title", objective.title.clone().into())],
             ),
-        );
-        extra.insert(
-            "intro",
-            &self.text("objective-contributions-intro", &[("id", id())]),
-        );
-        extra.insert("parent", &objective_term(objective));
+            intro: self.text("objective-contributions-intro", &[("id", id())]),
+            parent: Some(objective_term(objective)),
+            ..ListingHeading::default()
+        };
         let base = PortalPath::objective_contributions(&objective.slug());
-        Some((base, "objectives", positions, extra))
+        Some((base, "objectives", positions, heading))
     }
 
     /// The listing of the contributions reporting on action `action_id` of objective `id`.
@@ -122,16 +112,15 @@ impl<'a> Renderer<'a> {
         let objective = self.site.objective(id)?;
         let action = objective.actions.iter().find(|a| a.id == action_id)?;
         let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
-        let mut extra = Context::new();
-        extra.insert(
-            "title",
-            &self.text("action-title", &[("id", action.id.clone().into())]),
-        );
-        extra.insert("intro", &action.text);
-        extra.insert("intro_lang", &action.text_lang);
-        extra.insert("parent", &objective_term(objective));
+        let heading = ListingHeading {
+            title: self.text("action-title", &[("id", action.id.clone().into())]),
+            intro: action.text.clone(),
+            intro_lang: action.text_lang.as_deref(),
+            parent: Some(objective_term(objective)),
+            ..ListingHeading::default()
+        };
         let path = PortalPath::action(&objective.slug(), &action.slug());
-        Some((path, "objectives", positions, extra))
+        Some((path, "objectives", positions, heading))
     }
 
     pub(super) fn objective_counts(&self) -> Vec<Count> {
@@ -161,4 +150,31 @@ struct ActionSection {
     url: String,
     count: usize,
     contributions: Vec<tera::Value>,
+}
+
+/// `objectives.html`: the index of objectives.
+#[derive(Serialize)]
+struct ObjectivesPage<'v> {
+    section: &'static str,
+    objectives: Vec<Count>,
+    chart_html: String,
+    matrix_html: &'v str,
+}
+
+/// `objective.html`: an objective, its actions and their latest contributions.
+#[derive(Serialize)]
+struct ObjectivePage<'v> {
+    section: &'static str,
+    objective: Term,
+    description: &'v Option<String>,
+    /// The language of `description` when it is not the portal's (no translation).
+    description_lang: &'v Option<String>,
+    actions: Vec<ActionSection>,
+    forums: Vec<Term>,
+    policy_notes: Vec<PolicyNoteView>,
+    count: usize,
+    latest: Vec<tera::Value>,
+    all_url: PortalPath,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart_html: Option<String>,
 }

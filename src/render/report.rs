@@ -39,8 +39,6 @@ impl<'a> Renderer<'a> {
             .map(|chapter| chapter.summary.clone())
             .collect();
         let (front, diagnostics) = self.prose(&report.front, &base);
-        let mut context = page_context("report");
-        context.insert("content_language", &front.language);
         let chapter_urls: Vec<(String, String)> = toc
             .iter()
             .map(|chapter| {
@@ -48,9 +46,10 @@ impl<'a> Renderer<'a> {
                 (chapter.label.clone(), url)
             })
             .collect();
-        context.insert(
-            "structured_data_html",
-            &structured::report(
+        let view = ReportPage {
+            section: "report",
+            content_language: &front.language,
+            structured_data_html: structured::report(
                 self.site,
                 self.portal.edition,
                 &front.title,
@@ -58,11 +57,11 @@ impl<'a> Renderer<'a> {
                 &front.language,
                 &chapter_urls,
             ),
-        );
-        context.insert("page", &front);
-        context.insert("toc", &toc);
-        context.insert("toc_summaries", &summaries);
-        self.page(PageKind::Report, &base, context)?;
+            page: &front,
+            toc: &toc,
+            toc_summaries: summaries,
+        };
+        self.page(PageKind::Report, &base, &view)?;
         Ok(diagnostics)
     }
 
@@ -76,18 +75,17 @@ impl<'a> Renderer<'a> {
         let toc = self.toc(report);
         let path = PortalPath::chapter(&chapter.slug);
         let (view, diagnostics) = self.prose(chapter, &path);
-        let mut context = page_context("report");
-        context.insert("content_language", &view.language);
-        context.insert("page", &view);
-        context.insert("toc", &toc);
-        context.insert("report_url", &PortalPath::section("report"));
-        context.insert("report_title", self.localize(&report.front).title);
-        context.insert(
-            "previous",
-            &number.checked_sub(1).and_then(|previous| toc.get(previous)),
-        );
-        context.insert("next", &toc.get(number + 1));
-        self.page(PageKind::Chapter, &path, context)?;
+        let view = ChapterPage {
+            section: "report",
+            content_language: &view.language,
+            page: &view,
+            toc: &toc,
+            report_url: PortalPath::section("report"),
+            report_title: self.localize(&report.front).title,
+            previous: number.checked_sub(1).and_then(|previous| toc.get(previous)),
+            next: toc.get(number + 1),
+        };
+        self.page(PageKind::Chapter, &path, &view)?;
         Ok(diagnostics)
     }
 
@@ -119,11 +117,47 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let mut context = page_context("report");
-        context.insert("content_language", &front.language);
-        context.insert("page", &front);
-        context.insert("chapters", &views);
-        self.page(PageKind::Print, &path, context)?;
+        let view = PrintPage {
+            section: "report",
+            content_language: &front.language,
+            page: &front,
+            chapters: views,
+        };
+        self.page(PageKind::Print, &path, &view)?;
         Ok(Vec::new())
     }
+}
+
+/// `report.html`: the report's front page and its table of contents.
+#[derive(Serialize)]
+struct ReportPage<'v> {
+    section: &'static str,
+    content_language: &'v str,
+    structured_data_html: String,
+    page: &'v ProseView,
+    toc: &'v [Term],
+    /// Each chapter's summary, in the order of `toc`.
+    toc_summaries: Vec<Option<String>>,
+}
+
+/// `chapter.html`: a chapter, with the report's table of contents and its neighbours.
+#[derive(Serialize)]
+struct ChapterPage<'v> {
+    section: &'static str,
+    content_language: &'v str,
+    page: &'v ProseView,
+    toc: &'v [Term],
+    report_url: PortalPath,
+    report_title: &'v str,
+    previous: Option<&'v Term>,
+    next: Option<&'v Term>,
+}
+
+/// `print.html`: the whole report on one page.
+#[derive(Serialize)]
+struct PrintPage<'v> {
+    section: &'static str,
+    content_language: &'v str,
+    page: &'v ProseView,
+    chapters: Vec<ProseView>,
 }

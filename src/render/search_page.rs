@@ -108,8 +108,8 @@ impl SearchIndexes {
 impl<'a> Renderer<'a> {
     /// The search page (`search/`).
     pub(super) fn search_page(&self) -> Made {
-        let context = page_context("search");
-        self.page(PageKind::Search, &PortalPath::section("search"), context)?;
+        let view = SearchPage { section: "search" };
+        self.page(PageKind::Search, &PortalPath::section("search"), &view)?;
         Ok(Vec::new())
     }
 
@@ -195,4 +195,10 @@ fn sources_key(sources: &[SearchSource]) -> [u8; 32] {
         }
     }
     hasher.finalize().into()
+}
+
+/// `search.html`: the search page (its index is fetched by the script).
+#[derive(Serialize)]
+struct SearchPage {
+    section: &'static str,
 }
