@@ -186,3 +186,62 @@ fn the_pages_the_model_implies_are_the_plan_s() {
         }
     }
 }
+
+/// Each entry of the plan is rendered alone, from the entry itself: it writes exactly its
+/// own file (a search index, exactly the files of its folder), the bytes `build` writes.
+#[test]
+fn each_entry_renders_exactly_its_own_file() {
+    for root in sites() {
+        let (site, theme) = load(&root);
+        let written = build_files(&site, &theme);
+        let prepared = Prepared::new(&site);
+        let (plan, _) = Plan::new(&site, &prepared, &theme);
+        let files: Vec<(&String, &render::Entry)> = plan.files().collect();
+        let wrong: Vec<String> = files
+            .par_iter()
+            .filter_map(|(file, entry)| {
+                let sink = Recorded::default();
+                let build = render::Build {
+                    site: &site,
+                    prepared: &prepared,
+                    plan: &plan,
+                    theme: &theme,
+                    sink: &sink,
+                };
+                if let Err(error) = build.render(&[(file.as_str(), entry)]) {
+                    return Some(format!("{file}: {error:?}"));
+                }
+                let made = sink.0.into_inner().expect("no render thread panicked");
+                let expected: BTreeMap<&String, &Vec<u8>> = written
+                    .iter()
+                    .filter(|(other, _)| {
+                        plan.entry_of(other)
+                            .is_some_and(|(owner, _)| owner == file.as_str())
+                    })
+                    .collect();
+                let same = made.len() == expected.len()
+                    && made
+                        .iter()
+                        .all(|(f, bytes)| expected.get(f) == Some(&bytes));
+                (!same).then(|| format!("{file}: wrote {:?}", made.keys().collect::<Vec<_>>()))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{}: {wrong:#?}", root.display());
+    }
+}
+
+/// A sink that keeps what it is given.
+#[derive(Default)]
+struct Recorded(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl render::Sink for Recorded {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
+        let mut files = self.0.lock().expect("no render thread panicked");
+        files.insert(path.to_owned(), contents.to_vec());
+        Ok(())
+    }
+    fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
+        let contents = std::fs::read(source).expect("an asset can be read");
+        self.write(path, &contents)
+    }
+}
