@@ -1,10 +1,11 @@
 //! Stage 4, render: the model → HTML pages, through the theme's Tera templates.
 //!
-//! Every page is a template rendered with a view (see `views`) and handed to a [`Sink`]:
-//! the output directory for `build`, or nothing for `check`, which renders everything
-//! to find every problem but writes nothing. Contribution pages and listing pages are
-//! rendered in parallel; each page is written as soon as it is rendered, so memory does
-//! not grow with the size of the site.
+//! The page plan (`plan`) lists every output file with what it shows; each of its entries
+//! is rendered alone (`entries`), by one function in its page family's file, as a
+//! template with that family's typed view, and handed to a [`Sink`]: the output directory
+//! for `build`, memory for `serve`, or nothing for `check`, which renders everything to
+//! find every problem but writes nothing. Entries are rendered in parallel; each file is
+//! written as soon as it is rendered, so memory does not grow with the size of the site.
 
 mod bodies;
 pub mod changes;
