@@ -2,7 +2,9 @@
 //! renders.
 //!
 //! Each entry is an output file (`2025/contributions/x/index.html`, `feeds/2025.xml`) with
-//! what produces it and which input claims it. The plan answers the questions that used to
+//! what produces it, typed down to what it shows (a page's portal and [`Subject`]: the
+//! contribution, objective, listing page…), and which input claims it, so that one entry
+//! is rendered from itself (`render::entries`). The plan answers the questions that used to
 //! be side effects of rendering in a fixed order: which pages go in the sitemap, whether a
 //! page exists in another edition (for the edition switcher), whether a file of `assets/`
 //! would replace or add a generated file, and, for `serve`, whether a requested path exists
