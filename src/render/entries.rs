@@ -202,6 +202,7 @@ fn renderer<'a>(
             .portal(build.plan, site, edition.year, language),
         words,
         figures: std::sync::OnceLock::new(),
+        actions_charts: std::sync::OnceLock::new(),
         changes: std::sync::OnceLock::new(),
         caches,
         plan: build.plan,

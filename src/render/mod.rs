@@ -170,6 +170,8 @@ struct Renderer<'a> {
     words: visuals::Words<'a>,
     /// The edition's own charts and maps, drawn when a page first needs them.
     figures: std::sync::OnceLock<visuals::Figures>,
+    /// The chart of each objective's actions, by objective id, for its page and its CSV.
+    actions_charts: std::sync::OnceLock<BTreeMap<String, crate::charts::Chart>>,
     /// "What changed" since the previous edition, for its page and its chart's CSV.
     changes: std::sync::OnceLock<Option<changes::ChangesView>>,
     /// What the entries of one build share.

@@ -69,15 +69,26 @@ impl<'a> Renderer<'a> {
             latest: self.summaries(&positions[..positions.len().min(PER_ACTION)]),
             all_url: PortalPath::objective_contributions(&objective.slug()),
             chart_html: (self.actions_chart(objective))
-                .map(|chart| self.figure(&chart, &name, "../../")),
+                .map(|chart| self.figure(chart, &name, "../../")),
         };
         self.page(PageKind::Objective, &base, &view)?;
         Ok(Vec::new())
     }
 
-    /// The chart of the contributions on each action of `objective`, in the portal's words.
-    fn actions_chart(&self, objective: &crate::model::Objective) -> Option<crate::charts::Chart> {
-        visuals::actions_chart(self.site, self.portal.index, &objective.id, &self.words)
+    /// The chart of the contributions on each action of `objective`, in the portal's
+    /// words: drawn once, with every objective's, for its page and its CSV.
+    fn actions_chart(&self, objective: &crate::model::Objective) -> Option<&crate::charts::Chart> {
+        let charts = self.actions_charts.get_or_init(|| {
+            let site = self.site;
+            let index = self.portal.index;
+            (site.objectives.iter())
+                .filter_map(|o| {
+                    let chart = visuals::actions_chart(site, index, &o.id, &self.words)?;
+                    Some((o.id.clone(), chart))
+                })
+                .collect()
+        });
+        charts.get(&objective.id)
     }
 
     /// The CSV of the chart of objective `id`'s actions (`charts/actions-<a>.csv`).
