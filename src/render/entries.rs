@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::bodies::BodyMemos;
+use super::feeds::SiteFiles;
 use super::plan::{Entry, PortalId, Subject};
 use super::search_page::SearchIndexes;
 use super::*;
@@ -107,9 +108,8 @@ impl Caches {
 struct Renderers<'a> {
     /// By year, then language.
     portals: BTreeMap<i32, BTreeMap<&'a str, Renderer<'a>>>,
-    /// The portal whose renderer makes the files at the site root: the current edition's
-    /// in the default language.
-    site_files: Option<(i32, &'a str)>,
+    /// What makes the files at the site root.
+    site_files: SiteFiles<'a>,
 }
 
 impl<'a> Renderers<'a> {
@@ -124,9 +124,17 @@ impl<'a> Renderers<'a> {
                 }
             }
         }
-        let site_files = site
-            .current_edition()
-            .map(|edition| (edition.year, site.config.default_language.as_str()));
+        // The site as the current edition shows it in the default language.
+        let current = site.current_edition().map(|edition| {
+            let language = &site.config.default_language;
+            build.prepared.site_for(site, edition.year, language)
+        });
+        let site_files = SiteFiles {
+            site: current.unwrap_or(site),
+            plan: build.plan,
+            theme: build.theme,
+            sink: build.sink,
+        };
         Renderers {
             portals,
             site_files,
@@ -142,26 +150,20 @@ impl<'a> Renderers<'a> {
             Producer::BlockChartCsv(portal, source) => {
                 self.portal(portal)?.block_chart_csv(file, source)
             }
-            Producer::Feed(feed) => self.site_files()?.feed(file, feed),
-            Producer::OpenData(year, format) => self.site_files()?.open_data(file, *year, format),
-            Producer::Sitemap => self.site_files()?.sitemap(file),
-            Producer::Robots => self.site_files()?.robots(file),
-            Producer::Stylesheet => self.site_files()?.stylesheet(file),
-            Producer::SearchScript | Producer::ThemeStatic => self.site_files()?.theme_static(file),
-            Producer::Dataset(name) => self.site_files()?.dataset(file, name),
-            Producer::Asset => self.site_files()?.asset(file),
+            Producer::Feed(feed) => self.site_files.feed(file, feed),
+            Producer::OpenData(year, format) => self.site_files.open_data(file, *year, format),
+            Producer::Sitemap => self.site_files.sitemap(file),
+            Producer::Robots => self.site_files.robots(file),
+            Producer::Stylesheet => self.site_files.stylesheet(file),
+            Producer::SearchScript | Producer::ThemeStatic => self.site_files.theme_static(file),
+            Producer::Dataset(name) => self.site_files.dataset(file, name),
+            Producer::Asset => self.site_files.asset(file),
         }
     }
 
     /// The renderer of `portal`.
     fn portal(&self, portal: &PortalId) -> Result<&Renderer<'a>> {
         self.renderer(portal.year, &portal.language)
-    }
-
-    /// The renderer of the files at the site root.
-    fn site_files(&self) -> Result<&Renderer<'a>> {
-        let (year, language) = self.site_files.unwrap_or_default();
-        self.renderer(year, language)
     }
 
     fn renderer(&self, year: i32, language: &str) -> Result<&Renderer<'a>> {

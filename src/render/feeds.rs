@@ -3,7 +3,22 @@
 use super::plan::{FeedOf, PortalChart};
 use super::*;
 
-impl<'a> Renderer<'a> {
+/// What the files at the site root (feeds, open data, sitemap, robots.txt, the theme's
+/// files, datasets, assets) are made from: no portal, so that they are made for a site
+/// whatever its editions.
+pub(super) struct SiteFiles<'a> {
+    /// The current edition's site in the default language, or the site itself.
+    pub(super) site: &'a Site,
+    pub(super) plan: &'a Plan,
+    pub(super) theme: &'a Theme,
+    pub(super) sink: &'a dyn Sink,
+}
+
+impl SiteFiles<'_> {
+    fn write(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
+        self.sink.write(path, contents)
+    }
+
     /// An Atom feed of the newest contributions: of an edition, or of an objective.
     pub(super) fn feed(&self, file: &str, feed: &FeedOf) -> Made {
         let site = self.site;
@@ -57,7 +72,9 @@ impl<'a> Renderer<'a> {
         self.write(file, robots.as_bytes())?;
         Ok(Vec::new())
     }
+}
 
+impl Renderer<'_> {
     /// The CSV of one of the charts the portal draws itself.
     pub(super) fn chart_csv(&self, file: &str, chart: &PortalChart) -> Made {
         match chart {

@@ -88,6 +88,47 @@ fn build_writes_exactly_the_files_of_the_plan() {
     }
 }
 
+/// A site whose site.yaml lists no edition yet has no portal, but still its files at the
+/// site root (the theme's files, datasets, objective feeds, sitemap, robots.txt): the
+/// build writes exactly them, as planned, rather than nothing.
+#[test]
+fn a_site_without_editions_writes_its_planned_site_files() {
+    let temp = super::support::temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let site_yaml = root.join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).expect("site.yaml reads");
+    // The `editions:` line and the indented lines of its list give way to an empty list.
+    let mut in_editions = false;
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            if line.starts_with("editions:") {
+                in_editions = true;
+                return false;
+            }
+            in_editions &= line.starts_with(' ');
+            !in_editions
+        })
+        .collect();
+    let text = format!("{}\neditions: []\n", lines.join("\n"));
+    super::support::write(&site_yaml, &text);
+    for folder in [
+        "content/contributions",
+        "content/policy-notes",
+        "content/report",
+        "editions",
+    ] {
+        let _ = std::fs::remove_dir_all(root.join(folder));
+    }
+    let (site, theme) = load(&root);
+    assert!(site.editions.is_empty(), "{text}");
+    let written = build_files(&site, &theme);
+    let (plan, _) = Plan::new(&site, &Prepared::new(&site), &theme);
+    let planned: Vec<&String> = plan.files().map(|(file, _)| file).collect();
+    assert!(written.contains_key("style.css"), "{:?}", written.keys());
+    assert_eq!(written.keys().collect::<Vec<_>>(), planned);
+}
+
 /// `serve` answers every path `build` writes with the same bytes (a Markdown chart's CSV
 /// included), each asked for alone, and a path outside the plan with nothing.
 #[test]
