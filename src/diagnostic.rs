@@ -327,7 +327,10 @@ pub fn render_human(diagnostic: &Diagnostic) -> String {
     text
 }
 
-/// The byte range of the token starting at character `column` (1-based) of `line`.
+/// The byte range of the token starting at character `column` (1-based) of `line`: a
+/// quoted YAML string to its closing quote, a mapping's plain value to the end of the line
+/// or its comment (`region: Latin America` underlines both words), anything else to the
+/// next space or YAML delimiter.
 fn char_span(line: &str, column: u64) -> std::ops::Range<usize> {
     let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(0);
     let start = line
@@ -335,12 +338,35 @@ fn char_span(line: &str, column: u64) -> std::ops::Range<usize> {
         .nth(skip)
         .map_or(line.len(), |(index, _)| index);
     let rest = &line[start..];
-    let token_len = rest
-        .char_indices()
-        .find(|(_, c)| matches!(c, ',' | ']' | '}' | '#') || c.is_whitespace())
-        .map_or(rest.len(), |(index, _)| index)
-        .max(rest.chars().next().map_or(0, char::len_utf8));
-    start..start + token_len
+    let first_len = rest.chars().next().map_or(0, char::len_utf8);
+    let token_len = quoted_len(rest)
+        .or_else(|| plain_value_len(&line[..start], rest))
+        .unwrap_or_else(|| {
+            rest.char_indices()
+                .find(|(_, c)| matches!(c, ',' | ']' | '}' | '#') || c.is_whitespace())
+                .map_or(rest.len(), |(index, _)| index)
+        });
+    start..start + token_len.max(first_len)
+}
+
+/// The length of the quoted string `rest` starts with, closing quote included.
+fn quoted_len(rest: &str) -> Option<usize> {
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let close = rest[1..].find(quote)?;
+    Some(close + 2)
+}
+
+/// The length of the plain (unquoted, not a list) value `rest` starts with, when `before`
+/// is a mapping's key (`region: `, `  - name: `): up to a comment, trailing spaces cut.
+fn plain_value_len(before: &str, rest: &str) -> Option<usize> {
+    let key = before.trim_end().strip_suffix(':')?;
+    let key = key.trim_start().trim_start_matches("- ");
+    let is_key = !key.is_empty() && !key.contains(char::is_whitespace);
+    if !is_key || rest.starts_with(['[', '{', '#']) {
+        return None;
+    }
+    let value = rest.find(" #").map_or(rest, |comment| &rest[..comment]);
+    Some(value.trim_end().len())
 }
 
 /// One diagnostic as a GitHub Actions `::error` or `::warning` workflow command.
@@ -513,6 +539,31 @@ mod tests {
             render_github(&diagnostic),
             "::error file=content/a%2Cb.md,line=3,col=4,title=rapporteur::bad: 50%25%0Ahelp: fix it\n"
         );
+    }
+
+    /// The text `char_span` underlines.
+    fn underlined(line: &str, column: u64) -> &str {
+        &line[char_span(line, column)]
+    }
+
+    #[test]
+    fn the_underline_covers_the_whole_value_in_question() {
+        assert_eq!(underlined("region: Latin America", 9), "Latin America");
+        assert_eq!(
+            underlined("region: Latin America  # see list", 9),
+            "Latin America"
+        );
+        assert_eq!(underlined("  - name: Apps localised", 11), "Apps localised");
+        assert_eq!(
+            underlined("title: \"A title, quoted\" # x", 8),
+            "\"A title, quoted\""
+        );
+        assert_eq!(underlined("objectives: [A, Z, B]", 17), "Z");
+        assert_eq!(underlined("objectives: [A, Z, B]", 13), "[A");
+        assert_eq!(underlined("See [the data](../x/) here.", 5), "[the");
+        assert_eq!(underlined("date: 2025-13-01", 7), "2025-13-01");
+        assert_eq!(underlined("type: NGO", 7), "NGO");
+        assert_eq!(underlined("short", 9), "");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub mod postings;
 pub mod shards;
 pub mod tokenize;
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
@@ -134,24 +136,90 @@ fn sorted(documents: &[SearchDocument]) -> Vec<&SearchDocument> {
     sorted
 }
 
-/// How often each term occurs in a document, and whether its title has it.
-type TermCounts = FxHashMap<String, (u32, bool)>;
+/// A document's title, summary and text after [`tokenize::fold`]: its terms borrow from it.
+struct Folded {
+    title: String,
+    summary: String,
+    text: String,
+}
 
-fn count_terms(document: &SearchDocument) -> TermCounts {
-    let mut counts = TermCounts::default();
-    let mut count = |term: &str, occurrence_weight: u32, in_title: bool| {
-        let entry = match counts.get_mut(term) {
-            Some(entry) => entry,
-            None => counts.entry(term.to_owned()).or_default(),
+impl Folded {
+    fn new(document: &SearchDocument) -> Folded {
+        Folded {
+            title: tokenize::fold(&document.title),
+            summary: tokenize::fold(&document.summary),
+            text: tokenize::fold(&document.text),
+        }
+    }
+}
+
+/// One term of a document: how often it occurs and whether its title has it.
+struct TermCount<'f> {
+    term: Cow<'f, str>,
+    frequency: u32,
+    in_title: bool,
+}
+
+/// The terms of one document, grouped by the merge shard they go to (see [`term_entries`]).
+struct DocumentTerms<'f> {
+    terms: Vec<TermCount<'f>>,
+    /// `terms[starts[shard]..starts[shard + 1]]` go to `shard`.
+    starts: [u32; MERGE_SHARDS + 1],
+}
+
+impl<'f> DocumentTerms<'f> {
+    fn count(folded: &'f Folded) -> DocumentTerms<'f> {
+        let mut counts: FxHashMap<Cow<'f, str>, (u32, bool)> = FxHashMap::default();
+        let mut count = |term: Cow<'f, str>, occurrence_weight: u32, in_title: bool| {
+            let entry = match counts.get_mut(&*term) {
+                Some(entry) => entry,
+                None => counts.entry(term).or_default(),
+            };
+            entry.0 += occurrence_weight;
+            entry.1 |= in_title;
         };
-        entry.0 += occurrence_weight;
-        entry.1 |= in_title;
-    };
-    tokenize::for_each_term(&document.title, |term| count(term, 0, true));
-    // A word of the summary counts twice: the summary says what the page is about.
-    tokenize::for_each_term(&document.summary, |term| count(term, 2, false));
-    tokenize::for_each_term(&document.text, |term| count(term, 1, false));
-    counts
+        tokenize::for_each_folded_term(&folded.title, |term| count(term, 0, true));
+        // A word of the summary counts twice: the summary says what the page is about.
+        tokenize::for_each_folded_term(&folded.summary, |term| count(term, 2, false));
+        tokenize::for_each_folded_term(&folded.text, |term| count(term, 1, false));
+        let mut terms: Vec<(usize, TermCount)> = counts
+            .into_iter()
+            .map(|(term, (frequency, in_title))| {
+                let shard = merge_shard(&term);
+                let count = TermCount {
+                    term,
+                    frequency,
+                    in_title,
+                };
+                (shard, count)
+            })
+            .collect();
+        terms.sort_unstable_by_key(|(shard, _)| *shard);
+        let mut starts = [0u32; MERGE_SHARDS + 1];
+        for (shard, _) in &terms {
+            starts[shard + 1] += 1;
+        }
+        for shard in 0..MERGE_SHARDS {
+            starts[shard + 1] += starts[shard];
+        }
+        let terms = terms.into_iter().map(|(_, count)| count).collect();
+        DocumentTerms { terms, starts }
+    }
+
+    /// The document's terms that go to `shard`.
+    fn of_shard(&self, shard: usize) -> &[TermCount<'f>] {
+        let range = self.starts[shard] as usize..self.starts[shard + 1] as usize;
+        self.terms.get(range).unwrap_or_default()
+    }
+}
+
+/// Posting lists are gathered in this many maps, one thread each, a term always in the
+/// same one: gathering them in one map was a long step on one core.
+const MERGE_SHARDS: usize = 64;
+
+fn merge_shard(term: &str) -> usize {
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one(term) % MERGE_SHARDS as u64) as usize
 }
 
 /// How many documents have their terms counted at once (in parallel) before the counts
@@ -163,32 +231,37 @@ const COUNTED_AT_ONCE: usize = 512;
 fn term_entries(documents: &[&SearchDocument]) -> Vec<(String, String)> {
     // Hash maps here (order is restored by the sort below): this loop sees every term of
     // every document, millions of them for a large portal.
-    let mut lists: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+    let mut lists: Vec<FxHashMap<String, Vec<Posting>>> =
+        (0..MERGE_SHARDS).map(|_| FxHashMap::default()).collect();
     for (chunk_number, chunk) in documents.chunks(COUNTED_AT_ONCE).enumerate() {
-        let counts: Vec<TermCounts> = chunk
-            .par_iter()
-            .map(|document| count_terms(document))
-            .collect();
+        let folded: Vec<Folded> = chunk.par_iter().map(|d| Folded::new(d)).collect();
+        let counted: Vec<DocumentTerms> = folded.par_iter().map(DocumentTerms::count).collect();
         let first = chunk_number * COUNTED_AT_ONCE;
-        for (position, document_counts) in (first..).zip(counts) {
-            let number = u32::try_from(position).unwrap_or(u32::MAX);
-            for (term, (frequency, in_title)) in document_counts {
-                lists
-                    .entry(term)
-                    .or_default()
-                    .push(Posting::new(number, frequency, in_title));
+        lists.par_iter_mut().enumerate().for_each(|(shard, lists)| {
+            for (position, document) in (first..).zip(&counted) {
+                let number = u32::try_from(position).unwrap_or(u32::MAX);
+                for count in document.of_shard(shard) {
+                    let posting = Posting::new(number, count.frequency, count.in_title);
+                    match lists.get_mut(&*count.term) {
+                        Some(list) => list.push(posting),
+                        None => {
+                            lists.insert(count.term.to_string(), vec![posting]);
+                        }
+                    }
+                }
             }
-        }
+        });
     }
     let mut entries: Vec<(String, String)> = lists
         .into_par_iter()
+        .flat_map_iter(|lists| lists.into_iter())
         .map(|(term, list)| {
             let frequency = list.len();
             let encoded = postings::encode(&postings::strongest(list));
             (term, format!("[{frequency},\"{encoded}\"]"))
         })
         .collect();
-    entries.sort_by(|a, b| shards::utf16_order(&a.0, &b.0));
+    entries.par_sort_unstable_by(|a, b| shards::utf16_order(&a.0, &b.0));
     entries
 }
 

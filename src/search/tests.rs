@@ -4,6 +4,8 @@
 // Panicking with a message is how a test reports a failure (as in tests/main.rs).
 #![allow(clippy::expect_used)]
 
+use std::collections::BTreeMap;
+
 use super::*;
 
 fn document(url: &str, title: &str, summary: &str, text: &str) -> SearchDocument {
@@ -201,12 +203,31 @@ fn long_summaries_are_cut_at_a_word() {
     );
 }
 
-/// The posting lists as counted before documents were taken in chunks: every document's
-/// counts at once.
+/// How often each term occurs in `document` (a summary's words twice) and whether its
+/// title has it, counted the simple way.
+fn simple_counts(document: &SearchDocument) -> BTreeMap<String, (u32, bool)> {
+    let mut counts: BTreeMap<String, (u32, bool)> = BTreeMap::new();
+    let fields = [
+        (&document.title, 0, true),
+        (&document.summary, 2, false),
+        (&document.text, 1, false),
+    ];
+    for (field, weight, in_title) in fields {
+        for term in tokenize::terms(field) {
+            let entry = counts.entry(term).or_default();
+            entry.0 += weight;
+            entry.1 |= in_title;
+        }
+    }
+    counts
+}
+
+/// The posting lists counted the simple way: one map, every document's counts at once,
+/// in one thread.
 fn entries_counted_at_once(documents: &[&SearchDocument]) -> Vec<(String, String)> {
     let mut lists: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
     for (number, document) in (0u32..).zip(documents) {
-        for (term, (frequency, in_title)) in count_terms(document) {
+        for (term, (frequency, in_title)) in simple_counts(document) {
             lists
                 .entry(term)
                 .or_default()
@@ -226,9 +247,18 @@ fn entries_counted_at_once(documents: &[&SearchDocument]) -> Vec<(String, String
 }
 
 #[test]
-fn documents_counted_in_chunks_give_the_postings_of_all_at_once() {
+fn documents_counted_in_chunks_and_shards_give_the_postings_of_all_at_once() {
     let words = [
-        "access", "schools", "fibre", "radio", "islands", "youth", "data",
+        "access",
+        "schools",
+        "fibre",
+        "radio",
+        "islands",
+        "youth",
+        "data",
+        "Élèves",
+        "الرقمي",
+        "数字合作",
     ];
     let documents: Vec<SearchDocument> = (0..3 * COUNTED_AT_ONCE + 7)
         .map(|n| {

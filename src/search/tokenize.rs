@@ -19,6 +19,8 @@
 //! 4. An Arabic word loses its definite article (ال, and وال بال كال فال لل) when at least
 //!    two letters remain, so "الرقمي" finds "رقمي".
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Longer words are cut to this many characters (a hostile 1 MB "word" stays small).
@@ -36,23 +38,51 @@ pub fn terms(text: &str) -> Vec<String> {
 
 /// Calls `visit` with each term of `text`, in order: [`terms`] without an allocation per term.
 pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
-    let folded = fold(text);
+    for_each_folded_term(&fold(text), |term| visit(&term));
+}
+
+/// Calls `visit` with each term of `folded`, a text [`fold`] returned, in order. Terms are
+/// borrowed from `folded` where they can be (words of ASCII letters and digits, the common
+/// case), so that counting them allocates only for a term not seen before.
+pub fn for_each_folded_term<'t>(folded: &'t str, mut visit: impl FnMut(Cow<'t, str>)) {
+    if folded.is_ascii() {
+        // Byte by byte, with the same result as the general loop below.
+        let mut start = 0;
+        for (end, byte) in folded.bytes().enumerate() {
+            if !byte.is_ascii_alphanumeric() {
+                visit_ascii_run(&folded[start..end], &mut visit);
+                start = end + 1;
+            }
+        }
+        visit_ascii_run(&folded[start..], &mut visit);
+        return;
+    }
     for run in folded.split(|c: char| !c.is_alphanumeric()) {
         if run.is_ascii() {
-            // The common case, with the same result as the general one, made cheaper.
-            if run.len() >= 2 {
-                visit(&run[..run.len().min(MAX_TERM_CHARS)]);
-            }
+            visit_ascii_run(run, &mut visit);
         } else {
             let mut run_terms = Vec::new();
             push_run_terms(run, &mut run_terms);
-            run_terms.iter().for_each(|term| visit(term));
+            run_terms
+                .into_iter()
+                .for_each(|term| visit(Cow::Owned(term)));
         }
+    }
+}
+
+/// A run of ASCII letters and digits is one term of at most [`MAX_TERM_CHARS`], if it has
+/// two characters or more.
+fn visit_ascii_run<'t>(run: &'t str, visit: &mut impl FnMut(Cow<'t, str>)) {
+    if run.len() >= 2 {
+        visit(Cow::Borrowed(&run[..run.len().min(MAX_TERM_CHARS)]));
     }
 }
 
 /// Case, accent, compatibility and Arabic letter folding (rule 1 of the module doc).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {

@@ -17,8 +17,26 @@ const MAX_REPORTED_PER_FILE: usize = 20;
 
 const HINT: &str = "delete it: it is invisible (often pasted from another program); retype the text around it if unsure";
 
+/// False when no byte of `text` can start a forbidden character (see
+/// `diagnostic::is_forbidden_character`): most files, accents, Arabic and Chinese included,
+/// are then passed in one quick scan of their bytes. A control character is one byte below
+/// 0x20 (but tab, line feed, carriage return) or 0x7F; the C1 controls are 0xC2 0x80–0x9F; the
+/// noncharacters start with 0xEF (U+FDD0–U+FDEF, U+FFFE, U+FFFF) or 0xF0–0xF4 (the other planes).
+fn may_hold_forbidden_characters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, byte)| match byte {
+        0..=8 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f | 0xef | 0xf0..=0xff => true,
+        // U+0080–U+009F; the rest of U+00A0–U+00FF (« », °, £) is allowed.
+        0xc2 => bytes.get(at + 1).is_some_and(|next| *next <= 0x9f),
+        _ => false,
+    })
+}
+
 /// The forbidden characters written in `text`, the whole text of the file `file`.
 pub fn in_text(file: &str, text: &str) -> Vec<Diagnostic> {
+    if !may_hold_forbidden_characters(text) {
+        return Vec::new();
+    }
     let found: Vec<(Position, char)> = text
         .lines()
         .zip(1u64..)
@@ -186,6 +204,22 @@ mod tests {
             yaml,
             line_offset: 0,
         }
+    }
+
+    #[test]
+    fn the_quick_scan_lets_no_forbidden_character_through() {
+        let mut text = String::new();
+        for character in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            text.clear();
+            text.push(character);
+            if crate::diagnostic::is_forbidden_character(character) {
+                assert!(may_hold_forbidden_characters(&text), "{character:?}");
+            }
+        }
+        // …and passes ordinary text of every script the portal is written in.
+        assert!(!may_hold_forbidden_characters(
+            "Accès « élevé » – ‘quotes’ … التعاون الرقمي 数字合作 Цифровое\t\r\n"
+        ));
     }
 
     #[test]
