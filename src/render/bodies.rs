@@ -9,14 +9,16 @@
 //! "did you mean" lists) is the same for all languages of an edition.
 //!
 //! [`Recorder`] stands between the converter and the portal and notes whether any of the
-//! language-dependent answers was asked for. When none was, [`BodyMemo`] keeps the result
+//! language-dependent answers was asked for. When none was, [`BodyMemos`] keeps the result
 //! for the other languages' pages of the same contribution, which then copy it instead of
-//! converting again. The contribution pages of an edition are rendered for all its
-//! languages together (`contributions::pages_in_every_language`), so a memo lives only
-//! while one contribution's pages are made and memory does not grow with the site.
+//! converting again. The memo of a contribution is kept for the build, by its position,
+//! and dropped once every other language's page has taken it, so memory does not grow
+//! with the site when an edition's languages are rendered side by side (as `build` orders
+//! its entries); whichever language's page comes first converts, and an entry never waits
+//! for another (two languages converting at once both convert, to the same HTML).
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::markdown::{self, BlockError, Blocks, Citation, LinkTargets, RenderedMarkdown};
 use crate::model::Markdown;
@@ -100,52 +102,108 @@ impl Blocks for Recorder<'_> {
     }
 }
 
+/// The conversion of each contribution's body that the other languages' pages can reuse,
+/// by the contribution's position.
+pub(super) struct BodyMemos {
+    memos: Vec<Mutex<BodyMemo>>,
+}
+
+impl BodyMemos {
+    /// Memos for `contributions` bodies, each shown on `languages` pages.
+    pub(super) fn new(contributions: usize, languages: usize) -> Self {
+        BodyMemos {
+            memos: (0..contributions)
+                .map(|_| Mutex::new(BodyMemo::new(languages)))
+                .collect(),
+        }
+    }
+
+    /// The HTML of `body`, the contribution's at `position`, as `setting` shows it.
+    pub(super) fn render(
+        &self,
+        position: usize,
+        body: &Markdown,
+        setting: &markdown::Setting,
+    ) -> RenderedMarkdown {
+        let Some(memo) = self.memos.get(position) else {
+            return markdown::render(body, setting);
+        };
+        // The lock is held only to look and to keep, never while converting: a rayon
+        // thread waiting for it could otherwise be the one holding it.
+        if let Some(rendered) = lock(memo).reuse(body, setting) {
+            return rendered;
+        }
+        let (rendered, reusable) = convert(body, setting);
+        if reusable {
+            lock(memo).keep(body, setting, &rendered);
+        }
+        rendered
+    }
+}
+
+fn lock(memo: &Mutex<BodyMemo>) -> std::sync::MutexGuard<'_, BodyMemo> {
+    memo.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// `body` converted as `setting` shows it, and whether the other languages may reuse it.
+fn convert(body: &Markdown, setting: &markdown::Setting) -> (RenderedMarkdown, bool) {
+    let recorder = Recorder::new(setting.targets, setting.blocks);
+    let recorded = markdown::Setting {
+        blocks: &recorder,
+        targets: &recorder,
+        ..*setting
+    };
+    let rendered = markdown::render(body, &recorded);
+    let reusable = setting.id_prefix.is_empty() && !recorder.language_dependent();
+    (rendered, reusable)
+}
+
 /// The conversion of one body that the other languages' pages can reuse.
-pub(super) struct BodyMemo {
-    /// Whether another page will ask: with one language, nothing is kept.
-    keep: bool,
+struct BodyMemo {
+    /// How many more pages may ask for it: with one language, nothing is kept.
+    uses_left: usize,
     /// The text converted, the page and root it was shown at, and its conversion.
     converted: Option<(Arc<String>, String, String, RenderedMarkdown)>,
 }
 
 impl BodyMemo {
     /// A memo for a body shown on `pages` pages (one per language).
-    pub(super) fn new(pages: usize) -> Self {
+    fn new(pages: usize) -> Self {
         BodyMemo {
-            keep: pages > 1,
+            uses_left: pages.saturating_sub(1),
             converted: None,
         }
     }
 
-    /// The HTML of `body` as `setting` shows it, reused when an earlier language's page
-    /// converted the same text and nothing in it depended on the language.
-    pub(super) fn render(
-        &mut self,
-        body: &Markdown,
-        setting: &markdown::Setting,
-    ) -> RenderedMarkdown {
-        if let Some((text, page, root, rendered)) = &self.converted {
-            let same_place = page == setting.page && root == setting.root;
-            if same_place && setting.id_prefix.is_empty() && Arc::ptr_eq(text, &body.text) {
-                return rendered.clone();
-            }
+    /// The conversion kept for `body` shown as `setting` says, if there is one; the last
+    /// page to take it drops it.
+    fn reuse(&mut self, body: &Markdown, setting: &markdown::Setting) -> Option<RenderedMarkdown> {
+        let (text, page, root, _) = self.converted.as_ref()?;
+        let same_place = page == setting.page && root == setting.root;
+        if !(same_place && setting.id_prefix.is_empty() && Arc::ptr_eq(text, &body.text)) {
+            return None;
         }
-        let recorder = Recorder::new(setting.targets, setting.blocks);
-        let recorded = markdown::Setting {
-            blocks: &recorder,
-            targets: &recorder,
-            ..*setting
-        };
-        let rendered = markdown::render(body, &recorded);
-        if self.keep && setting.id_prefix.is_empty() && !recorder.language_dependent() {
-            self.converted = Some((
-                Arc::clone(&body.text),
-                setting.page.to_owned(),
-                setting.root.to_owned(),
-                rendered.clone(),
-            ));
+        self.uses_left = self.uses_left.saturating_sub(1);
+        if self.uses_left == 0 {
+            return self.converted.take().map(|(.., rendered)| rendered);
         }
-        rendered
+        self.converted
+            .as_ref()
+            .map(|(.., rendered)| rendered.clone())
+    }
+
+    /// Keeps `rendered`, the conversion of `body` as `setting` shows it, for the other
+    /// languages' pages, unless none is left to ask or one is kept already.
+    fn keep(&mut self, body: &Markdown, setting: &markdown::Setting, rendered: &RenderedMarkdown) {
+        if self.uses_left == 0 || self.converted.is_some() {
+            return;
+        }
+        self.converted = Some((
+            Arc::clone(&body.text),
+            setting.page.to_owned(),
+            setting.root.to_owned(),
+            rendered.clone(),
+        ));
     }
 }
 
@@ -220,7 +278,7 @@ mod tests {
     /// how many questions the portals were asked in all.
     fn convert_in(languages: usize, body: &Markdown) -> (Vec<String>, usize) {
         let targets = CountingTargets::default();
-        let mut memo = BodyMemo::new(languages);
+        let memos = BodyMemos::new(1, languages);
         let setting = markdown::Setting {
             page: "contributions/x/",
             root: "../../",
@@ -229,7 +287,7 @@ mod tests {
             id_prefix: "",
         };
         let html = (0..languages)
-            .map(|_| memo.render(body, &setting).html)
+            .map(|_| memos.render(0, body, &setting).html)
             .collect();
         (html, targets.asked())
     }
@@ -258,7 +316,7 @@ mod tests {
     #[test]
     fn a_different_text_is_converted_again() {
         let targets = CountingTargets::default();
-        let mut memo = BodyMemo::new(2);
+        let memos = BodyMemos::new(1, 3);
         let setting = markdown::Setting {
             page: "contributions/x/",
             root: "../../",
@@ -266,9 +324,9 @@ mod tests {
             targets: &targets,
             id_prefix: "",
         };
-        let first = memo.render(&body("First.\n"), &setting).html;
-        let second = memo.render(&body("First.\n"), &setting).html;
-        let other = memo.render(&body("Other.\n"), &setting).html;
+        let first = memos.render(0, &body("First.\n"), &setting).html;
+        let second = memos.render(0, &body("First.\n"), &setting).html;
+        let other = memos.render(0, &body("Other.\n"), &setting).html;
         assert_eq!(first, second);
         assert!(other.contains("Other."), "{other}");
     }

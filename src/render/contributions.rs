@@ -1,106 +1,42 @@
 //! Contribution pages, their aliases' redirects, the paginated listings and the policy notes.
 
-use super::bodies::BodyMemo;
+use super::plan::Listed;
 use super::*;
 
-/// The pages of the edition's contributions in every language of `renderers` (the
-/// portals of one edition), each contribution's pages together, so that its body is
-/// converted once for all of them where it can be (see `bodies`).
-pub(super) fn pages_in_every_language(renderers: &[Renderer]) -> Result<(usize, Vec<Diagnostic>)> {
-    let Some(first) = renderers.first() else {
-        return Ok((0, Vec::new()));
-    };
-    let wanted = wanted_addresses(renderers);
-    let results: Vec<Result<(usize, Vec<Diagnostic>)>> = first
-        .positions()
-        .par_iter()
-        .filter_map(|position| first.site.contributions.get(*position))
-        .map(|contribution| {
-            if wanted.as_ref().is_some_and(|wanted| {
-                let mut addresses =
-                    std::iter::once(&contribution.slug).chain(&contribution.aliases);
-                !addresses.any(|address| wanted.contains(address.as_str()))
-            }) {
-                // What `Renderer::contribution` counts for pages it skips.
-                return Ok((
-                    renderers.len() * (1 + contribution.aliases.len()),
-                    Vec::new(),
-                ));
-            }
-            let mut memo = BodyMemo::new(renderers.len());
-            let mut pages = 0;
-            let mut diagnostics = Vec::new();
-            for renderer in renderers {
-                let (count, mut problems) = renderer.contribution(contribution, &mut memo)?;
-                pages += count;
-                diagnostics.append(&mut problems);
-            }
-            Ok((pages, diagnostics))
-        })
-        .collect();
-    let mut pages = 0;
-    let mut diagnostics = Vec::new();
-    for result in results {
-        let (count, mut problems) = result?;
-        pages += count;
-        diagnostics.append(&mut problems);
-    }
-    Ok((pages, diagnostics))
-}
-
-/// The addresses (`x` of `contributions/x/`) under which `serve` asks for a page of the
-/// portals of `renderers`, or `None` when every page is wanted (`build`). A request for
-/// one page then skips the other contributions without making their paths: on 10,000
-/// contributions, making them was most of the time a request took.
-fn wanted_addresses<'s>(renderers: &'s [Renderer]) -> Option<std::collections::BTreeSet<&'s str>> {
-    let Scope::Only(files) = renderers.first()?.scope else {
-        return None;
-    };
-    let mut addresses = std::collections::BTreeSet::new();
-    for renderer in renderers {
-        let folder = PortalPath::section("contributions")
-            .in_portal(&renderer.portal.prefix)
-            .to_string();
-        let under = files
-            .range(folder.clone()..)
-            .take_while(|file| file.starts_with(folder.as_str()));
-        addresses.extend(under.filter_map(|file| file[folder.len()..].split('/').next()));
-    }
-    Some(addresses)
-}
-
 impl<'a> Renderer<'a> {
-    /// The paginated list of the edition's contributions (their own pages are made by
-    /// [`pages_in_every_language`]).
-    pub(super) fn contributions(&self) -> Result<usize> {
-        let all = self.positions();
-        let mut extra = Context::new();
-        extra.insert("title", &self.text("contributions-title", &[]));
-        extra.insert(
-            "intro",
-            &self.text("contributions-intro", &[("count", all.len().into())]),
-        );
-        let base = PortalPath::section("contributions");
-        self.listing(&base, "contributions", all, extra)
+    /// Page `number` (from 1) of the listing of `listed`.
+    pub(super) fn listing_page(&self, listed: &Listed, number: usize) -> Made {
+        let (base, section, positions, extra) = match listed {
+            Listed::All => self.all_contributions(),
+            Listed::Objective(id) => self.objective_listing(id),
+            Listed::Action(objective, action) => self.action_listing(objective, action),
+            Listed::Forum(id) => self.forum_listing(id),
+            Listed::StakeholderType(kind) => self.stakeholder_type_listing(*kind),
+            Listed::Region(region) => self.region_listing(*region),
+        }
+        .ok_or_else(|| unknown_record(listed))?;
+        self.listing(&base, section, positions, extra, number)?;
+        Ok(Vec::new())
     }
 
-    /// The page of `contribution` in this portal and its aliases' redirects; `memo` holds
-    /// its body's conversion when another language's page made it first.
-    pub(super) fn contribution(
-        &self,
-        contribution: &Contribution,
-        memo: &mut BodyMemo,
-    ) -> Result<(usize, Vec<Diagnostic>)> {
+    /// The listing of the edition's contributions: its address, section, contributions
+    /// and what its pages show above them.
+    fn all_contributions(&self) -> Option<ListingOf<'_>> {
+        let all = self.positions();
+        let heading = ListingHeading {
+            title: self.text("contributions-title", &[]),
+            intro: self.text("contributions-intro", &[("count", all.len().into())]),
+            ..ListingHeading::default()
+        };
+        let base = PortalPath::section("contributions");
+        Some((base, "contributions", all, heading))
+    }
+
+    /// The page of the contribution `slug`, its body converted once for all the
+    /// languages of its edition where it can be (see `bodies`).
+    pub(super) fn contribution(&self, slug: &str) -> Made {
+        let (position, contribution) = self.contribution_of(slug)?;
         let path = PortalPath::contribution(&contribution.slug);
-        let aliases: Vec<PortalPath> = contribution
-            .aliases
-            .iter()
-            .map(|alias| PortalPath::contribution(alias))
-            .collect();
-        // Redirects are not in the sitemap: only the page itself is recorded when skipped.
-        if !self.wants_any(aliases.iter()) && self.unwanted(&[&path]) {
-            return Ok((1 + aliases.len(), Vec::new()));
-        }
         let text = self.localized(contribution.localizable());
         let root = path.root();
         let setting = markdown::Setting {
@@ -110,105 +46,173 @@ impl<'a> Renderer<'a> {
             targets: &self.links,
             id_prefix: "",
         };
-        let rendered = memo.render(text.body, &setting);
+        let rendered = self.caches.bodies.render(position, text.body, &setting);
         let (follows, followed_by) = self.related.related(self.site, contribution);
-        let view = ContributionView::new(self.site, contribution, follows, &followed_by);
-        let mut context = page_context("contributions");
-        context.insert("contribution", &view);
-        context.insert("body_html", &rendered.html);
-        context.insert("title", text.title);
-        context.insert("content_language", text.language);
-        context.insert(
-            "structured_data_html",
-            &structured::contribution(self.site, contribution, &self.absolute(&path)),
-        );
-        let mut pages = self.page(PageKind::Contribution, &path, context)?;
-        for alias_path in &aliases {
-            let mut context = page_context("contributions");
-            context.insert("title", &contribution.title);
-            context.insert("target", &path);
-            context.insert("canonical", &self.absolute(&path));
-            pages += self.page(PageKind::Redirect, alias_path, context)?;
-        }
-        Ok((pages, rendered.diagnostics))
+        let view = ContributionPage {
+            section: "contributions",
+            contribution: ContributionView::new(self.site, contribution, follows, &followed_by),
+            body_html: &rendered.html,
+            title: text.title,
+            content_language: text.language,
+            structured_data_html: structured::contribution(
+                self.site,
+                contribution,
+                &self.absolute(&path),
+            ),
+        };
+        self.page(PageKind::Contribution, &path, &view)?;
+        Ok(rendered.diagnostics)
     }
 
-    /// Renders the paginated listing of `positions` at `base`, with `extra` in every page's context.
-    pub(super) fn listing(
+    /// The redirect from the `alias`-th old address of the contribution `slug`.
+    pub(super) fn redirect(&self, slug: &str, alias: usize) -> Made {
+        let (_, contribution) = self.contribution_of(slug)?;
+        let path = PortalPath::contribution(&contribution.slug);
+        let address = contribution
+            .aliases
+            .get(alias)
+            .ok_or_else(|| unknown_record(&contribution.slug))?;
+        let view = RedirectPage {
+            section: "contributions",
+            title: &contribution.title,
+            canonical: self.absolute(&path),
+            target: path,
+        };
+        let alias_path = PortalPath::contribution(address);
+        self.page(PageKind::Redirect, &alias_path, &view)?;
+        Ok(Vec::new())
+    }
+
+    /// The contribution `slug`, with its position in the site's list.
+    fn contribution_of(&self, slug: &str) -> Result<(usize, &'a Contribution)> {
+        let position = self.related.position(slug);
+        let found = position.and_then(|p| Some((p, self.site.contributions.get(p)?)));
+        found
+            .filter(|(_, contribution)| contribution.slug == slug)
+            .ok_or_else(|| unknown_record(&slug))
+    }
+
+    /// Renders page `number` (from 1) of the paginated listing of `positions` at `base`,
+    /// under `heading`.
+    fn listing(
         &self,
         base: &PortalPath,
-        section: &str,
+        section: &'static str,
         positions: &[usize],
-        extra: Context,
+        heading: ListingHeading,
+        number: usize,
     ) -> Result<usize> {
-        let chunks: Vec<&[usize]> = if positions.is_empty() {
-            vec![&[][..]]
-        } else {
-            positions.chunks(PAGE_SIZE).collect()
+        let total = positions.len().div_ceil(PAGE_SIZE).max(1);
+        let first = (number - 1) * PAGE_SIZE;
+        let chunk = positions
+            .get(first..positions.len().min(first + PAGE_SIZE))
+            .unwrap_or_default();
+        let view = ListingPage {
+            section,
+            heading,
+            items: self.summaries(chunk),
+            count: positions.len(),
+            first_number: first + 1,
+            pagination: Pagination::new(base, number, total),
         };
-        let total = chunks.len();
-        let pages: Vec<Result<usize>> = chunks
-            .par_iter()
-            .enumerate()
-            .map(|(index, chunk)| {
-                let number = index + 1;
-                let path = base.page(number);
-                if self.unwanted(&[&path]) {
-                    return Ok(1);
-                }
-                let mut context = page_context(section);
-                context.extend(extra.clone());
-                context.insert_value("items", self.summaries(chunk).into());
-                context.insert("count", &positions.len());
-                context.insert("first_number", &(index * PAGE_SIZE + 1));
-                context.insert("pagination", &Pagination::new(base, number, total));
-                self.page(PageKind::Listing, &path, context)
-            })
-            .collect();
-        pages.into_iter().sum()
+        self.page(PageKind::Listing, &base.page(number), &view)
     }
 
-    pub(super) fn policy_notes(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let site = self.site;
-        let notes: Vec<&crate::model::PolicyNote> = self.notes().collect();
-        let views: Vec<PolicyNoteView> = notes
-            .iter()
-            .map(|note| {
-                let mut view = PolicyNoteView::new(site, note);
-                let text = self.localized(note.localizable(&site.config.default_language));
-                view.title = text.title.to_owned();
-                view.language = text.language.to_owned();
-                view
-            })
-            .collect();
-        let mut context = page_context("policy-notes");
-        context.insert("notes", &views);
-        let mut pages = self.page(
-            PageKind::PolicyNotes,
-            &PortalPath::section("policy-notes"),
-            context,
-        )?;
-        let mut diagnostics = Vec::new();
-        for (note, view) in notes.iter().zip(&views) {
-            let path = PortalPath::policy_note(&note.slug);
-            if self.unwanted(&[&path]) {
-                pages += 1;
-                continue;
-            }
-            let text = self.localized(note.localizable(&site.config.default_language));
-            let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
-            diagnostics.extend(rendered.diagnostics);
-            let mut context = page_context("policy-notes");
-            context.insert("note", view);
-            context.insert("body_html", &rendered.html);
-            context.insert("headings", &rendered.headings);
-            context.insert("content_language", text.language);
-            context.insert(
-                "structured_data_html",
-                &structured::policy_note(site, note, &self.absolute(&path)),
-            );
-            pages += self.page(PageKind::PolicyNote, &path, context)?;
-        }
-        Ok((pages, diagnostics))
+    /// The index of the edition's policy notes.
+    pub(super) fn policy_notes(&self) -> Made {
+        let view = PolicyNotesPage {
+            section: "policy-notes",
+            notes: self.notes().map(|note| self.note_view(note)).collect(),
+        };
+        let path = PortalPath::section("policy-notes");
+        self.page(PageKind::PolicyNotes, &path, &view)?;
+        Ok(Vec::new())
     }
+
+    /// A policy note, with its title in the portal's language where translated.
+    fn note_view(&self, note: &crate::model::PolicyNote) -> PolicyNoteView {
+        let site = self.site;
+        let mut view = PolicyNoteView::new(site, note);
+        let text = self.localized(note.localizable(&site.config.default_language));
+        view.title = text.title.to_owned();
+        view.language = text.language.to_owned();
+        view
+    }
+
+    /// The page of the edition's policy note `slug`.
+    pub(super) fn policy_note(&self, slug: &str) -> Made {
+        let site = self.site;
+        let note = self
+            .notes()
+            .find(|note| note.slug == slug)
+            .ok_or_else(|| unknown_record(&slug))?;
+        let path = PortalPath::policy_note(&note.slug);
+        let text = self.localized(note.localizable(&site.config.default_language));
+        let rendered = self.markdown(text.body, path.as_str(), &path.root(), "");
+        let view = PolicyNotePage {
+            section: "policy-notes",
+            note: self.note_view(note),
+            body_html: &rendered.html,
+            headings: &rendered.headings,
+            content_language: text.language,
+            structured_data_html: structured::policy_note(site, note, &self.absolute(&path)),
+        };
+        self.page(PageKind::PolicyNote, &path, &view)?;
+        Ok(rendered.diagnostics)
+    }
+}
+
+/// `contribution.html`: a contribution's page.
+#[derive(Serialize)]
+struct ContributionPage<'v> {
+    section: &'static str,
+    contribution: ContributionView,
+    body_html: &'v str,
+    /// The title in the portal's language, or the original's.
+    title: &'v str,
+    /// The language of the body and title shown.
+    content_language: &'v str,
+    structured_data_html: String,
+}
+
+/// `redirect.html`: an old address of a contribution, leading to its page.
+#[derive(Serialize)]
+struct RedirectPage<'v> {
+    section: &'static str,
+    title: &'v str,
+    target: PortalPath,
+    canonical: String,
+}
+
+/// `listing.html`: one page of a paginated list of contributions.
+#[derive(Serialize)]
+struct ListingPage<'v> {
+    section: &'static str,
+    #[serde(flatten)]
+    heading: ListingHeading<'v>,
+    /// The summaries of the page's contributions, as made once for every listing.
+    items: Vec<tera::Value>,
+    /// How many contributions the whole listing has.
+    count: usize,
+    /// The number of the page's first contribution in the listing (from 1).
+    first_number: usize,
+    pagination: Pagination,
+}
+
+/// `policy_notes.html`: the edition's policy notes.
+#[derive(Serialize)]
+struct PolicyNotesPage {
+    section: &'static str,
+    notes: Vec<PolicyNoteView>,
+}
+
+/// `policy_note.html`: a policy note's page.
+#[derive(Serialize)]
+struct PolicyNotePage<'v> {
+    section: &'static str,
+    note: PolicyNoteView,
+    body_html: &'v str,
+    headings: &'v [markdown::Heading],
+    content_language: &'v str,
+    structured_data_html: String,
 }

@@ -1,106 +1,103 @@
 //! Listings by stakeholder type and region, the progress page (gap map) and "what changed".
 
+use super::plan::Facet;
 use super::*;
 
 impl<'a> Renderer<'a> {
-    /// Listings by stakeholder type and by region, with their index pages.
-    pub(super) fn facets(&self) -> Result<usize> {
-        let mut pages = 0;
-        let facets = [
-            (
-                "stakeholders",
-                self.text("stakeholders-title", &[]),
-                self.text("stakeholders-intro", &[]),
-                stakeholder_type_counts(self.portal.index),
-            ),
-            (
-                "regions",
-                self.text("regions-title", &[]),
-                self.text("regions-intro", &[]),
-                region_counts(self.portal.index),
-            ),
-        ];
-        for (section, title, intro, counts) in facets {
-            let mut context = page_context(section);
-            context.insert("title", &title);
-            context.insert("intro", &intro);
-            context.insert("terms", &counts);
-            pages += self.page(PageKind::Terms, &PortalPath::section(section), context)?;
-        }
-        for kind in StakeholderType::ALL {
-            let mut extra = Context::new();
-            let label = self.label("stakeholder-type", kind.id());
-            extra.insert(
-                "intro",
-                &self.text("stakeholder-type-intro", &[("type", label.clone().into())]),
-            );
-            extra.insert("title", &label);
-            pages += self.listing(
-                &PortalPath::stakeholder_type(kind.id()),
-                "stakeholders",
-                crate::model::Index::get(&self.portal.index.by_stakeholder_type, kind),
-                extra,
-            )?;
-        }
-        for region in Region::ALL {
-            let mut extra = Context::new();
-            let label = self.label("region", region.id());
-            extra.insert(
-                "intro",
-                &self.text("region-intro", &[("region", label.clone().into())]),
-            );
-            extra.insert("title", &label);
-            pages += self.listing(
-                &PortalPath::region(region.id()),
-                "regions",
-                crate::model::Index::get(&self.portal.index.by_region, region),
-                extra,
-            )?;
-        }
-        Ok(pages)
+    /// The index of stakeholder types or of regions, with each one's count.
+    pub(super) fn terms(&self, facet: Facet) -> Made {
+        let section = facet.section();
+        let counts = match facet {
+            Facet::Stakeholders => stakeholder_type_counts(self.portal.index),
+            Facet::Regions => region_counts(self.portal.index),
+        };
+        let view = TermsPage {
+            section,
+            title: self.text(&format!("{section}-title"), &[]),
+            intro: self.text(&format!("{section}-intro"), &[]),
+            terms: counts,
+        };
+        self.page(PageKind::Terms, &PortalPath::section(section), &view)?;
+        Ok(Vec::new())
+    }
+
+    /// The listing of the contributions of stakeholders of type `kind`.
+    pub(super) fn stakeholder_type_listing(&self, kind: StakeholderType) -> Option<ListingOf<'a>> {
+        let label = self.label("stakeholder-type", kind.id());
+        let heading = ListingHeading {
+            intro: self.text("stakeholder-type-intro", &[("type", label.clone().into())]),
+            title: label,
+            ..ListingHeading::default()
+        };
+        let positions = crate::model::Index::get(&self.portal.index.by_stakeholder_type, &kind);
+        let path = PortalPath::stakeholder_type(kind.id());
+        Some((path, "stakeholders", positions, heading))
+    }
+
+    /// The listing of the contributions from `region`.
+    pub(super) fn region_listing(&self, region: Region) -> Option<ListingOf<'a>> {
+        let label = self.label("region", region.id());
+        let heading = ListingHeading {
+            intro: self.text("region-intro", &[("region", label.clone().into())]),
+            title: label,
+            ..ListingHeading::default()
+        };
+        let positions = crate::model::Index::get(&self.portal.index.by_region, &region);
+        Some((
+            PortalPath::region(region.id()),
+            "regions",
+            positions,
+            heading,
+        ))
     }
 
     /// The edition's progress page and gap map: `progress/`.
-    pub(super) fn progress(&self) -> Result<usize> {
+    pub(super) fn progress(&self) -> Made {
         let path = PortalPath::section("progress");
-        if self.unwanted(&[&path]) {
-            return Ok(1);
-        }
         let root = path.root();
         let figures = self.figures();
-        let mut context = page_context("progress");
-        context.insert("year", &self.portal.edition.year);
-        context.insert("gap_map_html", &figures.gap_map);
-        let charts_html = [
-            self.figure(&figures.by_status, "by-status", &root),
-            self.figure(&figures.by_edition, "by-edition", &root),
-        ]
-        .concat();
-        context.insert("charts_html", &charts_html);
-        self.page(PageKind::Progress, &path, context)
+        let view = ProgressPage {
+            section: "progress",
+            year: self.portal.edition.year,
+            gap_map_html: &figures.gap_map,
+            charts_html: [
+                self.figure(&figures.by_status, "by-status", &root),
+                self.figure(&figures.by_edition, "by-edition", &root),
+            ]
+            .concat(),
+        };
+        self.page(PageKind::Progress, &path, &view)?;
+        Ok(Vec::new())
     }
 
-    /// "What changed" since the previous edition, if there is one: `changes/`.
-    pub(super) fn changes(&self) -> Result<usize> {
-        let edition = self.portal.edition;
-        let path = PortalPath::section("changes");
-        let csv_path = PortalPath::chart_csv(&format!("changes-{}", edition.year))
-            .in_portal(&self.portal.prefix)
-            .file();
-        if self.related.has_changes(edition.year)
-            && !self.scope.wants(&csv_path)
-            && self.unwanted(&[&path])
-        {
-            return Ok(1);
+    /// "What changed" since the previous edition, made once for its page and its CSV.
+    fn comparison(&self) -> Option<&changes::ChangesView> {
+        self.changes
+            .get_or_init(|| {
+                let root = PortalPath::section("changes").root();
+                changes::compare(self.site, self.portal.edition.year, &root, &self.words)
+            })
+            .as_ref()
+    }
+
+    /// "What changed" since the previous edition: `changes/`.
+    pub(super) fn changes_page(&self) -> Made {
+        if let Some(changes) = self.comparison() {
+            let view = ChangesPage {
+                section: "progress",
+                changes,
+            };
+            self.page(PageKind::Changes, &PortalPath::section("changes"), &view)?;
         }
-        let Some(changes) = changes::compare(self.site, edition.year, &path.root(), &self.words)
-        else {
-            return Ok(0);
-        };
-        self.write(&csv_path, changes.chart_csv.as_bytes())?;
-        let mut context = page_context("progress");
-        context.insert("changes", &changes);
-        self.page(PageKind::Changes, &path, context)
+        Ok(Vec::new())
+    }
+
+    /// The CSV of the chart of "what changed" (`charts/changes-<year>.csv`).
+    pub(super) fn changes_csv(&self, file: &str) -> Made {
+        if let Some(changes) = self.comparison() {
+            self.write(file, changes.chart_csv.as_bytes())?;
+        }
+        Ok(Vec::new())
     }
 }
 
@@ -130,4 +127,29 @@ fn region_counts(index: &crate::model::Index) -> Vec<Count> {
             })
             .collect(),
     )
+}
+
+/// `terms.html`: the index of stakeholder types or of regions.
+#[derive(Serialize)]
+struct TermsPage {
+    section: &'static str,
+    title: String,
+    intro: String,
+    terms: Vec<Count>,
+}
+
+/// `progress.html`: the gap map and the charts by status and by edition.
+#[derive(Serialize)]
+struct ProgressPage<'v> {
+    section: &'static str,
+    year: i32,
+    gap_map_html: &'v str,
+    charts_html: String,
+}
+
+/// `changes.html`: "what changed" since the previous edition.
+#[derive(Serialize)]
+struct ChangesPage<'v> {
+    section: &'static str,
+    changes: &'v changes::ChangesView,
 }

@@ -3,7 +3,8 @@
 use super::*;
 
 impl<'a> Renderer<'a> {
-    pub(super) fn forums(&self) -> Result<usize> {
+    /// The index of forums: by category, with the forum map and the matrix.
+    pub(super) fn forums(&self) -> Made {
         let site = self.site;
         let groups: Vec<ForumGroup> = ForumCategory::ALL
             .iter()
@@ -24,54 +25,53 @@ impl<'a> Renderer<'a> {
             })
             .filter(|group| !group.forums.is_empty())
             .collect();
-        let index_page = PortalPath::section("forums");
-        let mut pages = 1;
-        if !self.unwanted(&[&index_page]) {
-            let mut context = page_context("forums");
-            context.insert("groups", &groups);
-            context.insert("map_html", &self.figures().forum_map);
-            context.insert("matrix_html", &self.figures().matrix);
-            self.page(PageKind::Forums, &index_page, context)?;
-        }
-        for forum in &site.forums {
-            let base = PortalPath::forum(&forum.id);
-            let detail = ForumView {
-                name: forum.name.clone(),
-                name_lang: forum.name_lang.clone(),
-                host_lang: forum.host_lang.clone(),
-                cadence_lang: forum.cadence_lang.clone(),
-                description_lang: forum.description_lang.clone(),
-                category: forum.category.label(),
-                category_id: forum.category.id(),
-                host: forum.host.clone(),
-                since: forum.since,
-                cadence: forum.cadence.clone(),
-                url: forum.url.clone(),
-                description: forum.description.clone(),
-                objectives: forum
-                    .objectives
-                    .iter()
-                    .filter_map(|id| site.objective(id))
-                    .map(objective_term)
-                    .collect(),
-                policy_notes: self
-                    .notes()
-                    .filter(|note| note.forums.contains(&forum.id))
-                    .map(|note| PolicyNoteView::new(site, note))
-                    .collect(),
-            };
-            let mut extra = Context::new();
-            extra.insert("title", &forum.name);
-            extra.insert("title_lang", &forum.name_lang);
-            extra.insert("forum", &detail);
-            pages += self.listing(
-                &base,
-                "forums",
-                crate::model::Index::get(&self.portal.index.by_forum, &forum.id),
-                extra,
-            )?;
-        }
-        Ok(pages)
+        let view = ForumsPage {
+            section: "forums",
+            groups,
+            map_html: &self.figures().forum_map,
+            matrix_html: &self.figures().matrix,
+        };
+        self.page(PageKind::Forums, &PortalPath::section("forums"), &view)?;
+        Ok(Vec::new())
+    }
+
+    /// The listing of the contributions at forum `id`, the forum described above them.
+    pub(super) fn forum_listing(&self, id: &str) -> Option<ListingOf<'a>> {
+        let site = self.site;
+        let forum = site.forums.iter().find(|forum| forum.id == id)?;
+        let detail = ForumView {
+            name: forum.name.clone(),
+            name_lang: forum.name_lang.clone(),
+            host_lang: forum.host_lang.clone(),
+            cadence_lang: forum.cadence_lang.clone(),
+            description_lang: forum.description_lang.clone(),
+            category: forum.category.label(),
+            category_id: forum.category.id(),
+            host: forum.host.clone(),
+            since: forum.since,
+            cadence: forum.cadence.clone(),
+            url: forum.url.clone(),
+            description: forum.description.clone(),
+            objectives: forum
+                .objectives
+                .iter()
+                .filter_map(|id| site.objective(id))
+                .map(objective_term)
+                .collect(),
+            policy_notes: self
+                .notes()
+                .filter(|note| note.forums.contains(&forum.id))
+                .map(|note| PolicyNoteView::new(site, note))
+                .collect(),
+        };
+        let heading = ListingHeading {
+            title: forum.name.clone(),
+            title_lang: forum.name_lang.as_deref(),
+            forum: Some(detail),
+            ..ListingHeading::default()
+        };
+        let positions = crate::model::Index::get(&self.portal.index.by_forum, &forum.id);
+        Some((PortalPath::forum(&forum.id), "forums", positions, heading))
     }
 }
 
@@ -82,8 +82,18 @@ struct ForumGroup {
     forums: Vec<Count>,
 }
 
+/// `forums.html`: the forums by category, the forum map and the matrix.
 #[derive(Serialize)]
-struct ForumView {
+struct ForumsPage<'v> {
+    section: &'static str,
+    groups: Vec<ForumGroup>,
+    map_html: &'v str,
+    matrix_html: &'v str,
+}
+
+/// A forum, as its listing shows it above its contributions.
+#[derive(Serialize)]
+pub(super) struct ForumView {
     name: String,
     /// The languages of `name`, `host`, `cadence` and `description` when not the portal's.
     name_lang: Option<String>,

@@ -2,79 +2,92 @@
 
 use super::*;
 
+/// `home.html`: the portal's home (and the front doors).
+#[derive(Serialize)]
+struct HomePage<'v> {
+    section: &'static str,
+    content_language: String,
+    structured_data_html: String,
+    page: ProseView,
+    /// The edition's newest contributions.
+    latest: Vec<tera::Value>,
+    /// The editions up to this portal's, each with its counts.
+    glance_editions: Vec<&'v EditionView>,
+    /// Their contributions in all.
+    total: usize,
+    charts_html: String,
+    policy_notes: Vec<PolicyNoteView>,
+}
+
+/// `404.html`: the page for a missing address.
+#[derive(Serialize)]
+struct NotFoundPage {
+    section: &'static str,
+}
+
 impl<'a> Renderer<'a> {
-    pub(super) fn home(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let home = PortalPath::home();
-        if self.unwanted(&[&home]) {
-            return Ok((1, Vec::new()));
-        }
-        let (context, diagnostics) = self.home_context();
-        let pages = self.page(PageKind::Home, &home, context)?;
-        Ok((pages, diagnostics))
+    /// The portal's home page.
+    pub(super) fn home(&self) -> Made {
+        let (view, diagnostics) = self.home_view();
+        self.page(PageKind::Home, &PortalPath::home(), &view)?;
+        Ok(diagnostics)
     }
 
     /// The site's front door in the portal's language: the edition's home page at the
-    /// language's root (`/`, `/fr/`), linking into the edition's portal.
-    pub(super) fn front_door(&self) -> Result<usize> {
+    /// language's root (`/`, `/fr/`), linking into the edition's portal. Its body's
+    /// problems are the portal's home's.
+    pub(super) fn front_door(&self) -> Made {
         let out = Prefix::language(self.site, &self.portal.language);
-        if !self.scope.wants(&out.home().file()) {
-            return Ok(1);
-        }
-        let (context, _) = self.home_context();
-        self.page_at(PageKind::Home, &PortalPath::home(), &out, context)
+        let (view, _) = self.home_view();
+        let home = PortalPath::home();
+        let context = self.context(PageKind::Home, &home, &view)?;
+        self.page_at(PageKind::Home, &home, &out, context)?;
+        Ok(Vec::new())
     }
 
-    pub(super) fn home_context(&self) -> (Context, Vec<Diagnostic>) {
+    fn home_view(&self) -> (HomePage<'_>, Vec<Diagnostic>) {
         let site = self.site;
         let (home, diagnostics) = self.prose(&site.home, &PortalPath::home());
-        let mut context = page_context("home");
-        context.insert("content_language", &home.language);
-        context.insert("structured_data_html", &structured::website(site));
-        context.insert("page", &home);
         let positions = self.positions();
-        context.insert(
-            "latest",
-            &self.summaries(&positions[..positions.len().min(8)]),
-        );
         // The glance counts the editions up to this portal's, then lists each one: a
         // published edition's home says what it said when it was published.
         let year = self.portal.edition.year;
-        let editions: Vec<_> = self
+        let editions: Vec<&EditionView> = self
             .site_view
             .editions
             .iter()
             .filter(|e| e.year <= year)
             .collect();
-        let total: usize = editions.iter().map(|edition| edition.contributions).sum();
-        context.insert("glance_editions", &editions);
-        context.insert("total", &total);
         let figures = self.figures();
-        let charts_html = [
-            self.figure(&figures.by_objective, "by-objective", visuals::ROOT),
-            self.figure(
-                &figures.by_stakeholder_type,
-                "by-stakeholder-type",
-                visuals::ROOT,
-            ),
-            self.figure(&figures.by_region, "by-region", visuals::ROOT),
-        ]
-        .concat();
-        context.insert("charts_html", &charts_html);
-        let notes: Vec<PolicyNoteView> = self
-            .notes()
-            .take(3)
-            .map(|note| PolicyNoteView::new(site, note))
-            .collect();
-        context.insert("policy_notes", &notes);
-        (context, diagnostics)
+        let root = visuals::ROOT;
+        let view = HomePage {
+            section: "home",
+            content_language: home.language.clone(),
+            structured_data_html: structured::website(site),
+            page: home,
+            latest: self.summaries(&positions[..positions.len().min(8)]),
+            total: editions.iter().map(|edition| edition.contributions).sum(),
+            glance_editions: editions,
+            charts_html: [
+                self.figure(&figures.by_objective, "by-objective", root),
+                self.figure(&figures.by_stakeholder_type, "by-stakeholder-type", root),
+                self.figure(&figures.by_region, "by-region", root),
+            ]
+            .concat(),
+            policy_notes: (self.notes().take(3))
+                .map(|note| PolicyNoteView::new(site, note))
+                .collect(),
+        };
+        (view, diagnostics)
     }
 
     /// The page servers show for a missing address: at the site root, with links from the
     /// base URL's path because it is served at any depth.
-    pub(super) fn not_found(&self) -> Result<usize> {
-        let mut context = Context::new();
-        context.insert("section", "");
+    pub(super) fn not_found(&self) -> Made {
         let path = PortalPath::from_raw("404.html");
-        self.page_at(PageKind::NotFound, &path, &Prefix::site_root(), context)
+        let view = NotFoundPage { section: "" };
+        let context = self.context(PageKind::NotFound, &path, &view)?;
+        self.page_at(PageKind::NotFound, &path, &Prefix::site_root(), context)?;
+        Ok(Vec::new())
     }
 }

@@ -1,14 +1,16 @@
 //! Stage 4, render: the model → HTML pages, through the theme's Tera templates.
 //!
-//! Every page is a template rendered with a view (see `views`) and handed to a [`Sink`]:
-//! the output directory for `build`, or nothing for `check`, which renders everything
-//! to find every problem but writes nothing. Contribution pages and listing pages are
-//! rendered in parallel; each page is written as soon as it is rendered, so memory does
-//! not grow with the size of the site.
+//! The page plan (`plan`) lists every output file with what it shows; each of its entries
+//! is rendered alone (`entries`), by one function in its page family's file, as a
+//! template with that family's typed view, and handed to a [`Sink`]: the output directory
+//! for `build`, memory for `serve`, or nothing for `check`, which renders everything to
+//! find every problem but writes nothing. Entries are rendered in parallel; each file is
+//! written as soon as it is rendered, so memory does not grow with the size of the site.
 
 mod bodies;
 pub mod changes;
 mod contributions;
+mod entries;
 mod facets;
 mod feeds;
 mod forums;
@@ -30,7 +32,6 @@ pub mod visuals;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -41,7 +42,7 @@ use crate::fs::IoError;
 use crate::markdown;
 use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
 use crate::urls::{PortalPath, Prefix, SitePath};
-pub use plan::{PageKind, Plan, Producer};
+pub use plan::{Entry, PageKind, Plan, Producer};
 pub use prepared::Prepared;
 use templates::{Theme, ThemeStatic};
 use views::*;
@@ -99,8 +100,32 @@ pub struct Rendered {
 
 type Result<T> = std::result::Result<T, RenderError>;
 
-/// Renders every page of `site` into `sink`, unless its plan has collisions, which are
-/// then the render's diagnostics (nothing is written).
+/// What rendering one entry of the plan gives besides its file: the problems of the
+/// Markdown it converted.
+type Made = Result<Vec<Diagnostic>>;
+
+/// A listing's address, section, contributions and what its pages show above them.
+type ListingOf<'p> = (PortalPath, &'static str, &'p [usize], ListingHeading<'p>);
+
+/// What a listing's pages show above the contributions (`listing.html`): a title and an
+/// introduction, with their languages when not the portal's, and the objective or forum
+/// the listing belongs to.
+#[derive(Serialize, Default)]
+struct ListingHeading<'p> {
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_lang: Option<&'p str>,
+    intro: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intro_lang: Option<&'p str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<Term>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forum: Option<forums::ForumView>,
+}
+
+/// Renders every file of `site`'s plan into `sink`, unless the plan has collisions, which
+/// are then the render's diagnostics (nothing is written).
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     let prepared = Prepared::new(site);
     let (plan, collisions) = Plan::new(site, &prepared, theme);
@@ -112,151 +137,18 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
             diagnostics,
         });
     }
-    render_with(site, &prepared, &plan, theme, sink, &Scope::All)
-}
-
-/// Which output files a render produces: all of them (`build`, `check`), or only some
-/// (`serve` renders the pages a browser asks for). Files are named as in the output
-/// directory: `contributions/x/index.html`, `style.css`.
-pub enum Scope {
-    All,
-    Only(std::collections::BTreeSet<String>),
-}
-
-impl Scope {
-    /// Whether any data file (not a page) under `folder` (e.g. `2025/search/`) is wanted.
-    pub fn wants_under(&self, folder: &str) -> bool {
-        match self {
-            Scope::All => true,
-            Scope::Only(files) => files
-                .range(folder.to_owned()..)
-                .take_while(|file| file.starts_with(folder))
-                .any(|file| !file.ends_with(".html")),
-        }
-    }
-
-    /// Whether the file at `file` (an output path) is to be produced.
-    pub fn wants(&self, file: &str) -> bool {
-        match self {
-            Scope::All => true,
-            Scope::Only(files) => files.contains(file),
-        }
-    }
+    let build = entries::Build {
+        site,
+        prepared: &prepared,
+        plan: &plan,
+        theme,
+        sink,
+    };
+    build.render(&entries::in_build_order(&plan))
 }
 
 pub use crate::urls::page_file;
-
-/// Renders the files of `site` that `scope` wants into `sink`, with `prepared` and
-/// `plan` computed from the same `site` (and `plan` free of collisions).
-pub fn render_with(
-    site: &Site,
-    prepared: &Prepared,
-    plan: &Plan,
-    theme: &Theme,
-    sink: &dyn Sink,
-    scope: &Scope,
-) -> Result<Rendered> {
-    let shared = Shared {
-        search: Mutex::new(BTreeMap::new()),
-    };
-    let inputs = Inputs {
-        site,
-        prepared,
-        plan,
-        theme,
-        sink,
-        scope,
-        shared: &shared,
-    };
-    let mut diagnostics = Diagnostics::new();
-    let mut pages = 0;
-    for edition in &site.editions {
-        let renderers: Vec<Renderer> = site
-            .config
-            .languages
-            .iter()
-            .filter_map(|language| inputs.renderer(edition, language))
-            .collect();
-        let (count, problems) = contributions::pages_in_every_language(&renderers)?;
-        pages += count;
-        diagnostics.extend(problems);
-        for renderer in &renderers {
-            let (count, problems) = renderer.portal_pages()?;
-            pages += count;
-            diagnostics.extend(problems);
-        }
-        // Another edition's portals have other documents: its indexes are not needed again.
-        if let Ok(mut search) = shared.search.lock() {
-            search.clear();
-        }
-    }
-    if let Some(front) = site.current_edition() {
-        for language in &site.config.languages {
-            if let Some(renderer) = inputs.renderer(front, language) {
-                pages += renderer.front_door()?;
-            }
-        }
-        if let Some(renderer) = inputs.renderer(front, &site.config.default_language) {
-            pages += renderer.not_found()?;
-            renderer.statics()?;
-            renderer.open_data()?;
-            renderer.assets()?;
-        }
-    }
-    Ok(Rendered { pages, diagnostics })
-}
-
-/// Everything a portal's renderer is made from.
-struct Inputs<'a> {
-    site: &'a Site,
-    prepared: &'a Prepared,
-    plan: &'a Plan,
-    theme: &'a Theme,
-    sink: &'a dyn Sink,
-    scope: &'a Scope,
-    shared: &'a Shared,
-}
-
-impl<'a> Inputs<'a> {
-    /// The renderer of the portal of `edition` in `language`.
-    fn renderer(&self, edition: &'a Edition, language: &'a str) -> Option<Renderer<'a>> {
-        let site = self.prepared.site_for(self.site, edition.year, language);
-        let prepared_edition = self.prepared.editions.get(&edition.year)?;
-        let words = visuals::Words::new(&self.theme.messages, language);
-        Some(Renderer {
-            site,
-            blocks: visuals::ChartBlocks::new(&site.datasets, words.clone()),
-            links: self
-                .prepared
-                .link_targets
-                .portal(self.plan, site, edition.year, language),
-            words,
-            figures: std::sync::OnceLock::new(),
-            shared: self.shared,
-            plan: self.plan,
-            theme: self.theme,
-            sink: self.sink,
-            summaries: &self.prepared.summaries,
-            site_view: &self.prepared.site_view,
-            site_value: self.prepared.site_value(language)?,
-            related: &self.prepared.related,
-            scope: self.scope,
-            portal: Portal {
-                edition,
-                language: language.to_owned(),
-                prefix: Prefix::portal(site, edition.year, language),
-                index: &prepared_edition.index,
-            },
-        })
-    }
-}
-
-/// What the renderers of all portals share: a cache, not a list of what was written
-/// (the plan knows that before rendering).
-struct Shared {
-    /// Search indexes by their documents' key, shared between portals.
-    search: Mutex<BTreeMap<[u8; 32], std::sync::Arc<crate::search::IndexParts>>>,
-}
+pub use entries::Build;
 
 /// The portal being rendered: one edition in one language.
 struct Portal<'a> {
@@ -278,7 +170,12 @@ struct Renderer<'a> {
     words: visuals::Words<'a>,
     /// The edition's own charts and maps, drawn when a page first needs them.
     figures: std::sync::OnceLock<visuals::Figures>,
-    shared: &'a Shared,
+    /// The chart of each objective's actions, by objective id, for its page and its CSV.
+    actions_charts: std::sync::OnceLock<BTreeMap<String, crate::charts::Chart>>,
+    /// "What changed" since the previous edition, for its page and its chart's CSV.
+    changes: std::sync::OnceLock<Option<changes::ChangesView>>,
+    /// What the entries of one build share.
+    caches: &'a entries::Caches,
     plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
@@ -288,16 +185,7 @@ struct Renderer<'a> {
     /// `site_view` as templates read it.
     site_value: &'a tera::Value,
     related: &'a portal::Editions,
-    scope: &'a Scope,
     portal: Portal<'a>,
-}
-
-/// The context every page starts from: its section of the navigation. The roots, path,
-/// language and switchers are added by `Renderer::page_at`, which knows the portal.
-fn page_context(section: &str) -> Context {
-    let mut context = Context::new();
-    context.insert("section", section);
-    context
 }
 
 /// A template failure while rendering the page at `path`.
@@ -311,6 +199,18 @@ fn template_error(theme: &str, template: &str, path: &str, error: &tera::Error) 
             ),
         )
         .with_hint("fix the template; the content itself is valid"),
+    )
+}
+
+/// An entry of the plan names a record (`record`) its portal's site does not have: a bug
+/// of the generator, since the plan is made from the same site, reported rather than skipped.
+fn unknown_record(record: &dyn std::fmt::Debug) -> RenderError {
+    RenderError::Template(
+        Diagnostic::error(
+            "site.yaml".to_owned(),
+            format!("rapporteur planned a page for {record:?}, which it cannot find to render"),
+        )
+        .with_hint("this is a bug of rapporteur: please report it with your site"),
     )
 }
 
@@ -335,9 +235,19 @@ struct Localized<'p> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders the page of `kind` at `path` of the current portal with `context`.
-    fn page(&self, kind: PageKind, path: &PortalPath, context: Context) -> Result<usize> {
+    /// Renders the page of `kind` at `path` of the current portal with `view`, its
+    /// template's own variables (the frame is added by `page_at`).
+    fn page(&self, kind: PageKind, path: &PortalPath, view: &impl Serialize) -> Result<usize> {
+        let context = self.context(kind, path, view)?;
         self.page_at(kind, path, &self.portal.prefix, context)
+    }
+
+    /// `view` as the context of the template of `kind` for the page at `path`.
+    fn context(&self, kind: PageKind, path: &PortalPath, view: &impl Serialize) -> Result<Context> {
+        Context::from_serialize(view).map_err(|error| {
+            let theme = &self.site.config.theme;
+            template_error(theme, kind.template(), path.as_str(), &error)
+        })
     }
 
     /// Renders `template` with `context` as the page at `path` (inside the portal) written
@@ -352,9 +262,6 @@ impl<'a> Renderer<'a> {
         let site_path = path.in_portal(out_prefix);
         let full_path = site_path.as_str();
         let file = site_path.file();
-        if !self.scope.wants(&file) {
-            return Ok(1);
-        }
         let not_found = kind == PageKind::NotFound;
         let template = kind.template();
         let asset_root = if not_found {
@@ -426,21 +333,6 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// True when none of the pages at `paths` (inside the portal) is in scope: the caller
-    /// then skips the work of rendering them.
-    fn unwanted(&self, paths: &[&PortalPath]) -> bool {
-        !self.wants_any(paths.iter().copied())
-    }
-
-    /// Whether any of the pages at `paths` (inside the portal) is in scope.
-    fn wants_any<'p>(&self, mut paths: impl Iterator<Item = &'p PortalPath>) -> bool {
-        matches!(self.scope, Scope::All)
-            || paths.any(|path| {
-                self.scope
-                    .wants(&path.in_portal(&self.portal.prefix).file())
-            })
-    }
-
     /// The prose page `page` at `path` of this portal, in the portal's language if it has
     /// been translated.
     fn prose(&self, page: &Page, path: &PortalPath) -> (ProseView, Vec<Diagnostic>) {
@@ -488,27 +380,6 @@ impl<'a> Renderer<'a> {
                 Some(summary.clone())
             })
             .collect()
-    }
-
-    /// Every page of the portal but its contributions' own (see
-    /// `contributions::pages_in_every_language`).
-    fn portal_pages(&self) -> Result<(usize, Vec<Diagnostic>)> {
-        let mut diagnostics = Vec::new();
-        let (mut pages, mut problems) = self.home()?;
-        diagnostics.append(&mut problems);
-        for (count, mut problems) in [self.reports()?, self.policy_notes()?] {
-            pages += count;
-            diagnostics.append(&mut problems);
-        }
-        pages += self.contributions()?;
-        pages += self.objectives()?;
-        pages += self.forums()?;
-        pages += self.facets()?;
-        pages += self.progress()?;
-        pages += self.changes()?;
-        pages += self.search()?;
-        self.portal_charts()?;
-        Ok((pages, diagnostics))
     }
 
     /// The edition's contributions, newest first (positions into the site's list).
@@ -564,19 +435,8 @@ impl<'a> Renderer<'a> {
             .map_or_else(|| "/".to_owned(), |path| format!("/{path}"))
     }
 
-    /// Writes a file the scope wants (and nothing else).
+    /// Writes the file at `path` (from the site root).
     fn write(&self, path: &str, contents: &[u8]) -> std::result::Result<(), IoError> {
-        if self.scope.wants(path) {
-            self.sink.write(path, contents)?;
-        }
-        Ok(())
-    }
-
-    /// Copies a file the scope wants.
-    fn copy(&self, path: &str, source: &Path) -> std::result::Result<(), IoError> {
-        if self.scope.wants(path) {
-            self.sink.copy(path, source)?;
-        }
-        Ok(())
+        self.sink.write(path, contents)
     }
 }

@@ -78,6 +78,11 @@ impl Editions {
         }
     }
 
+    /// The position in the site's list of the contribution `slug`.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.position.get(slug).copied()
+    }
+
     /// The contribution that `contribution` follows up (`updates:`), and those that follow it up.
     pub fn related<'s>(
         &self,

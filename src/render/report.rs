@@ -3,46 +3,42 @@
 use super::*;
 
 impl<'a> Renderer<'a> {
-    /// The edition's report: its front page at `report/`, one page per chapter at
-    /// `report/<chapter>/`, and the whole report on one printable page at `print/`.
-    pub(super) fn reports(&self) -> Result<(usize, Vec<Diagnostic>)> {
+    /// The edition's report, if it has one.
+    fn edition_report(&self) -> Result<&'a crate::model::Report> {
         let year = self.portal.edition.year;
-        let Some(report) = self.site.reports.iter().find(|report| report.year == year) else {
-            return Ok((0, Vec::new()));
-        };
-        let base = PortalPath::section("report");
-        let paths: Vec<PortalPath> = [base.clone(), PortalPath::section("print")]
-            .into_iter()
-            .chain(report.chapters.iter().map(|c| PortalPath::chapter(&c.slug)))
-            .collect();
-        if self.unwanted(&paths.iter().collect::<Vec<_>>()) {
-            return Ok((paths.len(), Vec::new()));
-        }
-        let mut diagnostics = Vec::new();
-        let chapters: Vec<(ProseView, Vec<Diagnostic>)> = report
+        let report = self.site.reports.iter().find(|report| report.year == year);
+        report.ok_or_else(|| unknown_record(&format!("the report of {year}")))
+    }
+
+    /// The table of contents of `report`: each chapter's title (in the portal's language
+    /// where translated) and address.
+    fn toc(&self, report: &crate::model::Report) -> Vec<Term> {
+        report
             .chapters
             .iter()
-            .map(|chapter| self.prose(chapter, &PortalPath::chapter(&chapter.slug)))
-            .collect();
-        let toc: Vec<Term> = chapters
-            .iter()
-            .zip(&report.chapters)
-            .map(|((view, _), chapter)| Term {
-                id: chapter.slug.clone(),
-                label: view.title.clone(),
-                url: view.url.clone(),
-                lang: (view.language != self.portal.language).then(|| view.language.clone()),
+            .map(|chapter| {
+                let text = self.localize(chapter);
+                Term {
+                    id: chapter.slug.clone(),
+                    label: text.title.to_owned(),
+                    url: PortalPath::chapter(&chapter.slug).to_string(),
+                    lang: (text.language != self.portal.language).then(|| text.language.to_owned()),
+                }
             })
-            .collect();
+            .collect()
+    }
+
+    /// The report's front page at `report/`, with its table of contents.
+    pub(super) fn report(&self) -> Made {
+        let report = self.edition_report()?;
+        let base = PortalPath::section("report");
+        let toc = self.toc(report);
         let summaries: Vec<Option<String>> = report
             .chapters
             .iter()
             .map(|chapter| chapter.summary.clone())
             .collect();
-        let (front, mut problems) = self.prose(&report.front, &base);
-        diagnostics.append(&mut problems);
-        let mut context = page_context("report");
-        context.insert("content_language", &front.language);
+        let (front, diagnostics) = self.prose(&report.front, &base);
         let chapter_urls: Vec<(String, String)> = toc
             .iter()
             .map(|chapter| {
@@ -50,9 +46,10 @@ impl<'a> Renderer<'a> {
                 (chapter.label.clone(), url)
             })
             .collect();
-        context.insert(
-            "structured_data_html",
-            &structured::report(
+        let view = ReportPage {
+            section: "report",
+            content_language: &front.language,
+            structured_data_html: structured::report(
                 self.site,
                 self.portal.edition,
                 &front.title,
@@ -60,40 +57,47 @@ impl<'a> Renderer<'a> {
                 &front.language,
                 &chapter_urls,
             ),
-        );
-        context.insert("page", &front);
-        context.insert("toc", &toc);
-        context.insert("toc_summaries", &summaries);
-        let mut pages = self.page(PageKind::Report, &base, context)?;
-        pages += self.print(&front, &report.chapters)?;
-        for (index, (chapter, mut problems)) in chapters.into_iter().enumerate() {
-            diagnostics.append(&mut problems);
-            let path = PortalPath::from_raw(&chapter.url);
-            let mut context = page_context("report");
-            context.insert("content_language", &chapter.language);
-            context.insert("page", &chapter);
-            context.insert("toc", &toc);
-            context.insert("report_url", &base);
-            context.insert("report_title", &front.title);
-            context.insert(
-                "previous",
-                &index.checked_sub(1).and_then(|previous| toc.get(previous)),
-            );
-            context.insert("next", &toc.get(index + 1));
-            pages += self.page(PageKind::Chapter, &path, context)?;
-        }
-        Ok((pages, diagnostics))
+            page: &front,
+            toc: &toc,
+            toc_summaries: summaries,
+        };
+        self.page(PageKind::Report, &base, &view)?;
+        Ok(diagnostics)
+    }
+
+    /// Chapter `number` (from 0) of the report, at `report/<chapter>/`.
+    pub(super) fn chapter(&self, number: usize) -> Made {
+        let report = self.edition_report()?;
+        let chapter = report
+            .chapters
+            .get(number)
+            .ok_or_else(|| unknown_record(&number))?;
+        let toc = self.toc(report);
+        let path = PortalPath::chapter(&chapter.slug);
+        let (view, diagnostics) = self.prose(chapter, &path);
+        let view = ChapterPage {
+            section: "report",
+            content_language: &view.language,
+            page: &view,
+            toc: &toc,
+            report_url: PortalPath::section("report"),
+            report_title: self.localize(&report.front).title,
+            previous: number.checked_sub(1).and_then(|previous| toc.get(previous)),
+            next: toc.get(number + 1),
+        };
+        self.page(PageKind::Chapter, &path, &view)?;
+        Ok(diagnostics)
     }
 
     /// The whole report on one page, chapters in order, for printing or saving as PDF.
     /// Heading ids are prefixed by the chapter's slug so that they stay unique, and links
-    /// are relative to `print/`.
-    pub(super) fn print(&self, front: &ProseView, chapters: &[Page]) -> Result<usize> {
+    /// are relative to `print/`. The front's problems are reported by its own page.
+    pub(super) fn print(&self) -> Made {
+        let report = self.edition_report()?;
         let path = PortalPath::section("print");
-        if self.unwanted(&[&path]) {
-            return Ok(1);
-        }
-        let views: Vec<ProseView> = chapters
+        let (front, _) = self.prose(&report.front, &PortalPath::section("report"));
+        let views: Vec<ProseView> = report
+            .chapters
             .iter()
             .map(|chapter| {
                 let text = self.localize(chapter);
@@ -113,10 +117,47 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let mut context = page_context("report");
-        context.insert("content_language", &front.language);
-        context.insert("page", front);
-        context.insert("chapters", &views);
-        self.page(PageKind::Print, &path, context)
+        let view = PrintPage {
+            section: "report",
+            content_language: &front.language,
+            page: &front,
+            chapters: views,
+        };
+        self.page(PageKind::Print, &path, &view)?;
+        Ok(Vec::new())
     }
+}
+
+/// `report.html`: the report's front page and its table of contents.
+#[derive(Serialize)]
+struct ReportPage<'v> {
+    section: &'static str,
+    content_language: &'v str,
+    structured_data_html: String,
+    page: &'v ProseView,
+    toc: &'v [Term],
+    /// Each chapter's summary, in the order of `toc`.
+    toc_summaries: Vec<Option<String>>,
+}
+
+/// `chapter.html`: a chapter, with the report's table of contents and its neighbours.
+#[derive(Serialize)]
+struct ChapterPage<'v> {
+    section: &'static str,
+    content_language: &'v str,
+    page: &'v ProseView,
+    toc: &'v [Term],
+    report_url: PortalPath,
+    report_title: &'v str,
+    previous: Option<&'v Term>,
+    next: Option<&'v Term>,
+}
+
+/// `print.html`: the whole report on one page.
+#[derive(Serialize)]
+struct PrintPage<'v> {
+    section: &'static str,
+    content_language: &'v str,
+    page: &'v ProseView,
+    chapters: Vec<ProseView>,
 }

@@ -1,5 +1,7 @@
 //! The search page and the portal's search index (shared between portals with the same documents).
 
+use std::sync::{Arc, Mutex};
+
 use sha2::{Digest, Sha256};
 
 use super::*;
@@ -26,44 +28,111 @@ impl SearchSource<'_> {
     }
 }
 
-impl<'a> Renderer<'a> {
-    /// The search page and its index (`search/`): the edition's contributions, policy notes
-    /// and report chapters, in the portal's language where translated.
-    pub(super) fn search(&self) -> Result<usize> {
-        let path = PortalPath::section("search");
-        let folder = path.in_portal(&self.portal.prefix);
-        if self.scope.wants_under(folder.as_str()) {
-            let parts = self.search_index(&self.search_sources());
-            for (name, bytes) in parts.borrowed_files(&self.portal.language) {
-                let file = PortalPath::search_file(name).in_portal(&self.portal.prefix);
-                self.write(file.as_str(), &bytes)?;
-            }
+/// The search indexes of one build, by edition and by their documents' key: the portals
+/// of an edition whose documents are the same (its languages without translations) share
+/// one. An edition's indexes are dropped once each of its portals has written its own.
+pub(super) struct SearchIndexes {
+    languages: usize,
+    editions: Mutex<BTreeMap<i32, EditionIndexes>>,
+}
+
+/// The indexes of one edition made so far, and how many of its portals have written theirs.
+#[derive(Default)]
+struct EditionIndexes {
+    written: usize,
+    indexes: BTreeMap<[u8; 32], Slot>,
+}
+
+/// An index being made by one entry, or made.
+enum Slot {
+    Making,
+    Made(Arc<IndexParts>),
+}
+
+impl SearchIndexes {
+    /// The indexes of a site with `languages` portals per edition.
+    pub(super) fn new(languages: usize) -> Self {
+        SearchIndexes {
+            languages,
+            editions: Mutex::new(BTreeMap::new()),
         }
-        let context = page_context("search");
-        self.page(PageKind::Search, &path, context)
     }
 
-    /// The index of `sources`, built once for all the portals that have the same ones
-    /// (an edition's languages without translations): the text of each document is
-    /// extracted only when no portal indexed the same documents before.
-    fn search_index(&self, sources: &[SearchSource]) -> std::sync::Arc<IndexParts> {
-        let key = sources_key(sources);
-        if let Some(parts) = self
-            .shared
-            .search
+    fn editions(&self) -> std::sync::MutexGuard<'_, BTreeMap<i32, EditionIndexes>> {
+        self.editions
             .lock()
-            .ok()
-            .and_then(|cache| cache.get(&key).cloned())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The index of edition `year` whose documents have `key`, made with `make` unless
+    /// another portal made it already. An entry never waits for another: when one is
+    /// making the same index at that moment, this one makes it too (the same bytes).
+    fn get_or_make(
+        &self,
+        year: i32,
+        key: [u8; 32],
+        make: impl FnOnce() -> IndexParts,
+    ) -> Arc<IndexParts> {
         {
-            return parts;
+            let mut editions = self.editions();
+            let slots = &mut editions.entry(year).or_default().indexes;
+            match slots.get(&key) {
+                Some(Slot::Made(parts)) => return Arc::clone(parts),
+                Some(Slot::Making) => {}
+                None => {
+                    slots.insert(key, Slot::Making);
+                }
+            }
         }
-        let documents: Vec<SearchDocument> =
-            sources.par_iter().map(SearchSource::document).collect();
-        let parts = std::sync::Arc::new(IndexParts::new(&documents));
-        if let Ok(mut cache) = self.shared.search.lock() {
-            cache.insert(key, parts.clone());
-        }
+        let parts = Arc::new(make());
+        let mut editions = self.editions();
+        let slots = &mut editions.entry(year).or_default().indexes;
+        slots.insert(key, Slot::Made(Arc::clone(&parts)));
         parts
+    }
+
+    /// Notes that a portal of edition `year` wrote its index: after the last, the
+    /// edition's indexes are dropped.
+    fn written(&self, year: i32) {
+        let mut editions = self.editions();
+        let done = editions.get_mut(&year).is_some_and(|edition| {
+            edition.written += 1;
+            edition.written >= self.languages
+        });
+        if done {
+            editions.remove(&year);
+        }
+    }
+}
+
+impl<'a> Renderer<'a> {
+    /// The search page (`search/`).
+    pub(super) fn search_page(&self) -> Made {
+        let view = SearchPage { section: "search" };
+        self.page(PageKind::Search, &PortalPath::section("search"), &view)?;
+        Ok(Vec::new())
+    }
+
+    /// The portal's search index (`search/index.json` and the files beside it): the
+    /// edition's contributions, policy notes and report chapters, in the portal's
+    /// language where translated.
+    pub(super) fn search_index(&self) -> Made {
+        let sources = self.search_sources();
+        let year = self.portal.edition.year;
+        let parts = self
+            .caches
+            .search
+            .get_or_make(year, sources_key(&sources), || {
+                let documents: Vec<SearchDocument> =
+                    sources.par_iter().map(SearchSource::document).collect();
+                IndexParts::new(&documents)
+            });
+        for (name, bytes) in parts.borrowed_files(&self.portal.language) {
+            let file = PortalPath::search_file(name).in_portal(&self.portal.prefix);
+            self.write(file.as_str(), &bytes)?;
+        }
+        self.caches.search.written(year);
+        Ok(Vec::new())
     }
 
     fn search_sources(&self) -> Vec<SearchSource<'a>> {
@@ -126,4 +195,10 @@ fn sources_key(sources: &[SearchSource]) -> [u8; 32] {
         }
     }
     hasher.finalize().into()
+}
+
+/// `search.html`: the search page (its index is fetched by the script).
+#[derive(Serialize)]
+struct SearchPage {
+    section: &'static str,
 }

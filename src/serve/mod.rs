@@ -2,7 +2,7 @@
 //!
 //! Serve builds nothing up front and writes nothing to disk. It keeps the model of the
 //! site (loaded, validated, indexed) and its per-site figures in a [`snapshot::Snapshot`],
-//! and renders a page the first time a browser asks for it (`render::Scope::Only`),
+//! and renders a page the first time a browser asks for it (its entry of the page plan alone),
 //! caching the bytes. When a file changes, it loads and validates the site again, starts
 //! a new snapshot with an empty cache, eagerly renders only the changed contributions'
 //! pages and the pages open in browser tabs, and then tells the tabs to reload. Pages

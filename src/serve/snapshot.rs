@@ -3,7 +3,8 @@
 //! A [`Snapshot`] holds what rendering any page needs (the model, its per-site figures,
 //! the compiled theme, the page plan) and a cache of the files already rendered from it.
 //! A path that is not in the plan is missing without any rendering. A file of the plan is
-//! rendered the first time someone asks for it, alone (`Scope::Only`), into memory, and
+//! rendered the first time someone asks for it: its entry of the plan alone (a search
+//! index's entry makes every file of its folder), into memory, and
 //! kept until the next rebuild replaces the whole snapshot: the cache never has to work
 //! out which pages a change touched, because a new snapshot starts empty.
 //!
@@ -26,7 +27,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fs::{IoContext as _, IoError};
 use crate::model::{Contribution, Markdown, Site};
 use crate::render::templates::Theme;
-use crate::render::{self, Plan, Prepared, RenderError, Scope, Sink};
+use crate::render::{self, Plan, Prepared, RenderError, Sink};
 
 /// A valid version of the site and the files rendered from it so far.
 pub struct Snapshot {
@@ -130,16 +131,22 @@ impl Snapshot {
         if missing.is_empty() {
             return Ok(Vec::new());
         }
+        // Each file is made by one entry of the plan; a search index's entry makes all
+        // the files of its folder at once, and they are all kept.
+        let entries: BTreeMap<&str, &render::Entry> = missing
+            .iter()
+            .filter_map(|path| self.plan.entry_of(path))
+            .collect();
+        let entries: Vec<(&str, &render::Entry)> = entries.into_iter().collect();
         let sink = MemorySink::default();
-        let rendered = render::render_with(
-            &self.preview,
-            &self.prepared,
-            &self.plan,
-            &self.theme,
-            &sink,
-            &Scope::Only(missing.clone()),
-        );
-        let diagnostics = match rendered {
+        let build = render::Build {
+            site: &self.preview,
+            prepared: &self.prepared,
+            plan: &self.plan,
+            theme: &self.theme,
+            sink: &sink,
+        };
+        let diagnostics = match build.render(&entries) {
             Ok(rendered) => rendered.diagnostics.sorted(),
             Err(RenderError::Template(problem)) => return Err(Failure::Problems(vec![problem])),
             Err(RenderError::Io(error)) => return Err(Failure::Io(error)),
@@ -150,11 +157,13 @@ impl Snapshot {
         {
             return Err(Failure::Problems(diagnostics));
         }
-        let mut files = sink.into_files();
+        let files = sink.into_files();
         let mut cache = recover(self.cache.lock());
+        for (path, bytes) in files {
+            cache.insert(path, Some(Arc::new(bytes)));
+        }
         for path in missing {
-            let bytes = files.remove(&path).map(Arc::new);
-            cache.insert(path, bytes);
+            cache.entry(path).or_insert(None);
         }
         Ok(diagnostics)
     }

@@ -88,6 +88,47 @@ fn build_writes_exactly_the_files_of_the_plan() {
     }
 }
 
+/// A site whose site.yaml lists no edition yet has no portal, but still its files at the
+/// site root (the theme's files, datasets, objective feeds, sitemap, robots.txt): the
+/// build writes exactly them, as planned, rather than nothing.
+#[test]
+fn a_site_without_editions_writes_its_planned_site_files() {
+    let temp = super::support::temp_dir();
+    let root = super::support::copy_fixture_unpublished("minimal", temp.path());
+    let site_yaml = root.join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).expect("site.yaml reads");
+    // The `editions:` line and the indented lines of its list give way to an empty list.
+    let mut in_editions = false;
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            if line.starts_with("editions:") {
+                in_editions = true;
+                return false;
+            }
+            in_editions &= line.starts_with(' ');
+            !in_editions
+        })
+        .collect();
+    let text = format!("{}\neditions: []\n", lines.join("\n"));
+    super::support::write(&site_yaml, &text);
+    for folder in [
+        "content/contributions",
+        "content/policy-notes",
+        "content/report",
+        "editions",
+    ] {
+        let _ = std::fs::remove_dir_all(root.join(folder));
+    }
+    let (site, theme) = load(&root);
+    assert!(site.editions.is_empty(), "{text}");
+    let written = build_files(&site, &theme);
+    let (plan, _) = Plan::new(&site, &Prepared::new(&site), &theme);
+    let planned: Vec<&String> = plan.files().map(|(file, _)| file).collect();
+    assert!(written.contains_key("style.css"), "{:?}", written.keys());
+    assert_eq!(written.keys().collect::<Vec<_>>(), planned);
+}
+
 /// `serve` answers every path `build` writes with the same bytes (a Markdown chart's CSV
 /// included), each asked for alone, and a path outside the plan with nothing.
 #[test]
@@ -123,7 +164,10 @@ fn search_files_are_found_through_their_folder() {
         let entry = plan
             .get(file)
             .unwrap_or_else(|| panic!("{file} is not planned"));
-        assert_eq!(entry.producer, render::Producer::SearchIndex, "{file}");
+        assert!(
+            matches!(entry.producer, render::Producer::SearchIndex(_)),
+            "{file}"
+        );
     }
     for file in [
         "2025/searching.json",
@@ -181,5 +225,64 @@ fn the_pages_the_model_implies_are_the_plan_s() {
                 root.display()
             );
         }
+    }
+}
+
+/// Each entry of the plan is rendered alone, from the entry itself: it writes exactly its
+/// own file (a search index, exactly the files of its folder), the bytes `build` writes.
+#[test]
+fn each_entry_renders_exactly_its_own_file() {
+    for root in sites() {
+        let (site, theme) = load(&root);
+        let written = build_files(&site, &theme);
+        let prepared = Prepared::new(&site);
+        let (plan, _) = Plan::new(&site, &prepared, &theme);
+        let files: Vec<(&String, &render::Entry)> = plan.files().collect();
+        let wrong: Vec<String> = files
+            .par_iter()
+            .filter_map(|(file, entry)| {
+                let sink = Recorded::default();
+                let build = render::Build {
+                    site: &site,
+                    prepared: &prepared,
+                    plan: &plan,
+                    theme: &theme,
+                    sink: &sink,
+                };
+                if let Err(error) = build.render(&[(file.as_str(), entry)]) {
+                    return Some(format!("{file}: {error:?}"));
+                }
+                let made = sink.0.into_inner().expect("no render thread panicked");
+                let expected: BTreeMap<&String, &Vec<u8>> = written
+                    .iter()
+                    .filter(|(other, _)| {
+                        plan.entry_of(other)
+                            .is_some_and(|(owner, _)| owner == file.as_str())
+                    })
+                    .collect();
+                let same = made.len() == expected.len()
+                    && made
+                        .iter()
+                        .all(|(f, bytes)| expected.get(f) == Some(&bytes));
+                (!same).then(|| format!("{file}: wrote {:?}", made.keys().collect::<Vec<_>>()))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{}: {wrong:#?}", root.display());
+    }
+}
+
+/// A sink that keeps what it is given.
+#[derive(Default)]
+struct Recorded(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl render::Sink for Recorded {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
+        let mut files = self.0.lock().expect("no render thread panicked");
+        files.insert(path.to_owned(), contents.to_vec());
+        Ok(())
+    }
+    fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
+        let contents = std::fs::read(source).expect("an asset can be read");
+        self.write(path, &contents)
     }
 }
