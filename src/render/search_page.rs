@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use sha2::{Digest, Sha256};
 
 use super::*;
-use crate::search::{plain_text, IndexParts, SearchDocument};
+use crate::search::{plain_text, IndexParts};
 
 /// A document of the index before its text is extracted: enough to tell whether another
 /// portal already indexed the same documents.
@@ -16,15 +16,23 @@ struct SearchSource<'s> {
     kind: &'static str,
 }
 
-impl SearchSource<'_> {
-    fn document(&self) -> SearchDocument {
-        SearchDocument {
-            url: self.url.clone(),
-            title: self.text.title.to_owned(),
-            summary: self.summary.cloned().unwrap_or_default(),
-            text: plain_text(&self.text.body.text),
-            kind: self.kind.to_owned(),
-        }
+/// The index asks for a document's plain text only when it counts its terms, a few hundred
+/// documents at a time.
+impl crate::search::Searchable for SearchSource<'_> {
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn title(&self) -> &str {
+        self.text.title
+    }
+    fn summary(&self) -> &str {
+        self.summary.map_or("", String::as_str)
+    }
+    fn kind(&self) -> &str {
+        self.kind
+    }
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(plain_text(&self.text.body.text))
     }
 }
 
@@ -122,11 +130,7 @@ impl<'a> Renderer<'a> {
         let parts = self
             .caches
             .search
-            .get_or_make(year, sources_key(&sources), || {
-                let documents: Vec<SearchDocument> =
-                    sources.par_iter().map(SearchSource::document).collect();
-                IndexParts::new(&documents)
-            });
+            .get_or_make(year, sources_key(&sources), || IndexParts::new(&sources));
         for (name, bytes) in parts.borrowed_files(&self.portal.language) {
             let file = PortalPath::search_file(name).in_portal(&self.portal.prefix);
             self.write(file.as_str(), &bytes)?;
