@@ -377,6 +377,9 @@ impl<'a> Renderer<'a> {
             context.insert("path", "404.html");
         }
         context.insert_value("site", self.site_value.clone());
+        if let Some(messages) = self.theme.messages.template_map(&self.portal.language) {
+            context.insert_value("messages", messages.clone());
+        }
         let mut html = self
             .theme
             .tera
