@@ -410,9 +410,10 @@ impl Messages {
 /// What identifies a formatted message: its language, key and arguments, each length
 /// written before it so that no text can make two different calls look the same.
 fn memo_key(language: &str, key: &str, args: &[(&str, Arg)]) -> String {
+    use std::fmt::Write;
     fn push(memo_key: &mut String, part: &str) {
-        memo_key.push_str(&part.len().to_string());
-        memo_key.push(':');
+        // Writing into a String cannot fail.
+        let _ = write!(memo_key, "{}:", part.len());
         memo_key.push_str(part);
     }
     let mut memo_key = String::with_capacity(64);
@@ -421,7 +422,9 @@ fn memo_key(language: &str, key: &str, args: &[(&str, Arg)]) -> String {
     for (name, value) in args {
         push(&mut memo_key, name);
         match value {
-            Arg::Number(number) => push(&mut memo_key, &number.to_bits().to_string()),
+            Arg::Number(number) => {
+                let _ = write!(memo_key, "n{:x};", number.to_bits());
+            }
             Arg::Text(text) => {
                 memo_key.push('t');
                 push(&mut memo_key, text);
