@@ -284,18 +284,23 @@ impl<'a> Renderer<'a> {
             context.insert("path", "404.html");
         }
         context.insert_value("site", self.site_value.clone());
-        let mut html = self
+        if let Some(messages) = self.theme.messages.template_map(&self.portal.language) {
+            context.insert_value("messages", messages.clone());
+        }
+        let written = self
             .theme
-            .tera
-            .render(template, &context)
+            .render(template, &context, |html| {
+                if html.contains(visuals::ROOT) {
+                    // Figures computed once hold a placeholder for the page's relative root.
+                    self.write(&file, html.replace(visuals::ROOT, &root).as_bytes())
+                } else {
+                    self.write(&file, html.as_bytes())
+                }
+            })
             .map_err(|error| {
                 template_error(&self.site.config.theme, template, full_path, &error)
             })?;
-        if html.contains(visuals::ROOT) {
-            // Figures computed once hold a placeholder for the page's relative root.
-            html = html.replace(visuals::ROOT, &root);
-        }
-        self.write(&file, html.as_bytes())?;
+        written?;
         Ok(1)
     }
 

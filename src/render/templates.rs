@@ -38,11 +38,57 @@ pub struct Theme {
     template_keys: TemplateKeys,
 }
 
+thread_local! {
+    /// The rendering thread's page buffer: a page is rendered into it and written from it,
+    /// so that no page allocates (and grows, copying, then frees) a string of its own.
+    static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A buffer past this size (a long printed report) is not kept for the thread's next page.
+const KEPT_BUFFER: usize = 1 << 20;
+
 impl Theme {
+    /// Renders `template` with `context` and hands the page to `use_page`, from a buffer
+    /// that the rendering thread reuses for its next page.
+    pub fn render<T>(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        use_page: impl FnOnce(&str) -> T,
+    ) -> tera::TeraResult<T> {
+        render_in_thread_buffer(&self.tera, template, context, use_page)
+    }
+
     /// A diagnostic for each message a template uses that one of `languages` lacks.
     pub fn check_languages(&self, languages: &[String]) -> Vec<Diagnostic> {
         self.template_keys.missing_in(&self.messages, languages)
     }
+}
+
+/// [`Theme::render`] with `tera`.
+fn render_in_thread_buffer<T>(
+    tera: &tera::Tera,
+    template: &str,
+    context: &tera::Context,
+    use_page: impl FnOnce(&str) -> T,
+) -> tera::TeraResult<T> {
+    let render_into = |buffer: &mut Vec<u8>| {
+        buffer.clear();
+        tera.render_to(template, context, &mut *buffer)?;
+        let page = std::str::from_utf8(buffer).map_err(tera::Error::message)?;
+        Ok(use_page(page))
+    };
+    PAGE_BUFFER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffer) => {
+            let result = render_into(&mut buffer);
+            if buffer.capacity() > KEPT_BUFFER {
+                *buffer = Vec::new();
+            }
+            result
+        }
+        // Only a page rendered while rendering another would find it in use.
+        Err(_) => render_into(&mut Vec::new()),
+    })
 }
 
 /// Loads the theme named in `site.yaml`, overlaying the site's files on the embedded default.
@@ -182,4 +228,44 @@ pub fn one_line(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(tera: &tera::Tera, template: &str, text: &str) -> String {
+        let mut context = tera::Context::new();
+        context.insert("text", text);
+        match render_in_thread_buffer(tera, template, &context, str::to_owned) {
+            Ok(page) => page,
+            Err(error) => panic!("{}", one_line(&error)),
+        }
+    }
+
+    #[test]
+    fn a_page_rendered_after_a_longer_one_holds_only_its_own_text() {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html"]);
+        let added = tera.add_raw_templates([
+            ("page.html", "<p>{{ text }}</p>"),
+            ("outer.html", "{{ text }}"),
+        ]);
+        assert!(added.is_ok(), "{added:?}");
+        assert_eq!(render(&tera, "page.html", &"long ".repeat(100)).len(), 507);
+        assert_eq!(
+            render(&tera, "page.html", "<short>"),
+            "<p>&lt;short&gt;</p>"
+        );
+        // A page rendered while the thread's buffer is in use gets a buffer of its own.
+        let mut context = tera::Context::new();
+        context.insert("text", "outer");
+        let nested = render_in_thread_buffer(&tera, "outer.html", &context, |outer| {
+            format!("{outer}+{}", render(&tera, "page.html", "inner"))
+        });
+        assert_eq!(nested.ok().as_deref(), Some("outer+<p>inner</p>"));
+        let huge = "x".repeat(KEPT_BUFFER + 1);
+        assert_eq!(render(&tera, "outer.html", &huge).len(), huge.len());
+        assert_eq!(render(&tera, "outer.html", "after"), "after");
+    }
 }

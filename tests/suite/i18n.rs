@@ -193,6 +193,65 @@ fn a_message_missing_in_one_language_stops_the_build_naming_template_and_key() {
 }
 
 #[test]
+fn a_template_reads_messages_without_arguments_from_the_messages_map() {
+    let temp = temp_dir();
+    let root = site_in_three_languages(temp.path());
+    write(
+        &root.join("themes/default/templates/partials/switchers.html"),
+        "<p class=\"motto\">{{ messages[\"site-motto\"] }} {{ messages[\"nav-forums\"] }}</p>\n",
+    );
+    for (language, motto) in [("en", "Together"), ("fr", "Ensemble"), ("ar", "معًا")] {
+        write(
+            &root.join(format!("themes/default/locales/{language}.ftl")),
+            &format!("site-motto = {motto}\n"),
+        );
+    }
+    let output = built(&root, temp.path());
+    let french = read(&output.join("fr/2025/contributions/rural-schools/index.html"));
+    assert!(
+        french.contains("<p class=\"motto\">Ensemble Forums</p>"),
+        "{french}"
+    );
+    let arabic = read(&output.join("ar/2025/contributions/rural-schools/index.html"));
+    assert!(arabic.contains("<p class=\"motto\">معًا "), "{arabic}");
+    let english = read(&output.join("2025/contributions/rural-schools/index.html"));
+    assert!(english.contains("<p class=\"motto\">Together Forums</p>"));
+}
+
+#[test]
+fn a_message_with_arguments_is_not_in_the_messages_map_and_is_reported() {
+    let temp = temp_dir();
+    let root = site_in_three_languages(temp.path());
+    write(
+        &root.join("themes/default/templates/partials/switchers.html"),
+        "<p>\n{{ messages[\"edition-label\"] }}</p>\n",
+    );
+    let output = temp.path().join("out");
+    let run = build(&root, &output);
+    run.assert_code(1);
+    assert!(!output.exists(), "a failed build wrote its output");
+    assert!(
+        run.stderr.contains(
+            "error: the message `edition-label` of the `en` interface strings takes arguments, so it is not in `messages`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("themes/default/templates/partials/switchers.html:2:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("write `t(key=\"edition-label\", …)` with its arguments"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_broken_message_file_is_reported_at_its_line() {
     let temp = temp_dir();
     let root = site_in_three_languages(temp.path());

@@ -7,13 +7,17 @@
 //! binary; a site's theme may redefine any message, or add new ones, in
 //! `themes/<name>/locales/<lang>.ftl`, as it overrides templates.
 //!
-//! What templates use (see [`register`]): `{{ t(key="nav-forums") }}`,
+//! What templates use: `{{ messages["nav-forums"] }}` for a message without arguments
+//! (`messages` is a map of the page's language in every page's context, made once per
+//! language: a lookup, where a function call per string per page cost Tera about three
+//! times as much), and, see [`register`],
 //! `{{ t(key="contributions-count", count=total) }}` (a number argument selects the plural
 //! form and is written the language's way), `{{ date_iso | date }}`, `{{ n | number }}`,
-//! `{{ code | autonym }}`. Each reads the page's language from the `lang` variable of the
-//! template context, so one compiled set of templates serves every language. A template
-//! naming a message that a language lacks fails the build with the template and the key
-//! named (see [`check`]); it never falls back to English silently.
+//! `{{ code | autonym }}`; `t(key="nav-forums")` works too. Each function reads the page's
+//! language from the `lang` variable of the template context, so one compiled set of
+//! templates serves every language. A template naming a message that a language lacks, or
+//! reading one with arguments from `messages`, fails the build with the template and the
+//! key named (see [`check`]); it never falls back to English silently.
 //!
 //! What Rust code uses: [`Messages::text`], [`Messages::label`], [`Messages::date`],
 //! [`Messages::number`], [`Messages::autonym`] and [`direction`].
@@ -44,6 +48,11 @@ pub struct Messages {
     /// The messages that take no argument, formatted once: most of a page's strings are
     /// such labels and headings, asked for on every page.
     plain: BTreeMap<&'static str, FxHashMap<String, String>>,
+    /// The same messages as one template value per language, the `messages` map every
+    /// page's context holds: `{{ messages["nav-forums"] }}` is a lookup in it, where
+    /// `{{ t(key="nav-forums") }}` is a function call (building its arguments, finding
+    /// the page's language) that costs Tera about three times as much, dozens of times a page.
+    templates: BTreeMap<&'static str, tera::Value>,
     /// The messages with arguments already formatted, by [`memo_key`]: pages ask for the
     /// same few (a date, "edition 2025", a listing's count) thousands of times, and
     /// Fluent resolves the pattern and its plural rules again at each call.
@@ -219,6 +228,7 @@ impl Messages {
         let mut messages = Messages {
             bundles,
             plain: BTreeMap::new(),
+            templates: BTreeMap::new(),
             formatted: RwLock::default(),
             dates: LANGUAGES
                 .iter()
@@ -240,7 +250,23 @@ impl Messages {
                 (*language, formatted)
             })
             .collect();
+        messages.templates = messages
+            .plain
+            .iter()
+            .map(|(language, plain)| {
+                let map: BTreeMap<String, String> = plain
+                    .iter()
+                    .map(|(key, text)| (key.clone(), text.clone()))
+                    .collect();
+                (*language, tera::Value::from(map))
+            })
+            .collect();
         Ok(messages)
+    }
+
+    /// The messages of `language` that take no argument, as the template value `messages`.
+    pub fn template_map(&self, language: &str) -> Option<&tera::Value> {
+        self.templates.get(language)
     }
 
     /// The message `key` in `language`, with `args`.
@@ -320,6 +346,13 @@ impl Messages {
         self.text(language, &label_key(prefix, id), &[])
     }
 
+    /// Whether `language` has a message `key` that takes no argument (one of `messages`).
+    pub fn is_plain(&self, language: &str, key: &str) -> bool {
+        self.plain
+            .get(language)
+            .is_some_and(|plain| plain.contains_key(key))
+    }
+
     /// Whether `language` has a message `key`.
     pub fn has(&self, language: &str, key: &str) -> bool {
         self.bundles
@@ -377,9 +410,10 @@ impl Messages {
 /// What identifies a formatted message: its language, key and arguments, each length
 /// written before it so that no text can make two different calls look the same.
 fn memo_key(language: &str, key: &str, args: &[(&str, Arg)]) -> String {
+    use std::fmt::Write;
     fn push(memo_key: &mut String, part: &str) {
-        memo_key.push_str(&part.len().to_string());
-        memo_key.push(':');
+        // Writing into a String cannot fail.
+        let _ = write!(memo_key, "{}:", part.len());
         memo_key.push_str(part);
     }
     let mut memo_key = String::with_capacity(64);
@@ -388,7 +422,9 @@ fn memo_key(language: &str, key: &str, args: &[(&str, Arg)]) -> String {
     for (name, value) in args {
         push(&mut memo_key, name);
         match value {
-            Arg::Number(number) => push(&mut memo_key, &number.to_bits().to_string()),
+            Arg::Number(number) => {
+                let _ = write!(memo_key, "n{:x};", number.to_bits());
+            }
             Arg::Text(text) => {
                 memo_key.push('t');
                 push(&mut memo_key, text);
@@ -487,19 +523,18 @@ pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>) {
         move |value: &str, _: tera::Kwargs, state: &tera::State| {
             // Model dates are checked, but a manifest's dates are as someone typed them:
             // one that is not `YYYY-MM-DD` is shown as written rather than stopping the build.
-            let language = page_language(state)?;
-            Ok::<_, tera::Error>(
+            in_page_language(state, |language| {
                 for_date
-                    .iso_date(&language, value)
-                    .unwrap_or_else(|| value.to_owned()),
-            )
+                    .iso_date(language, value)
+                    .unwrap_or_else(|| value.to_owned())
+            })
         },
     );
     let for_number = Arc::clone(messages);
     tera.register_filter(
         "number",
         move |value: f64, _: tera::Kwargs, state: &tera::State| {
-            Ok::<_, tera::Error>(for_number.number(&page_language(state)?, value))
+            in_page_language(state, |language| for_number.number(language, value))
         },
     );
     let for_autonym = Arc::clone(messages);
@@ -513,11 +548,19 @@ pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>) {
     );
 }
 
-/// The `lang` variable of the page being rendered.
-fn page_language(state: &tera::State) -> tera::TeraResult<String> {
-    state.get::<String>("lang")?.ok_or_else(|| {
-        tera::Error::message("the page has no `lang` variable, so no interface language")
-    })
+/// `use_language` applied to the `lang` variable of the page being rendered (read as a
+/// template value, which holds a language code inline: no allocation per message).
+fn in_page_language<T>(
+    state: &tera::State,
+    use_language: impl FnOnce(&str) -> T,
+) -> tera::TeraResult<T> {
+    let lang = state.get::<tera::Value>("lang")?;
+    match lang.as_ref().and_then(tera::Value::as_str) {
+        Some(language) => Ok(use_language(language)),
+        None => Err(tera::Error::message(
+            "the page has no `lang` variable, so no interface language",
+        )),
+    }
 }
 
 /// `t(key="…", name=value…)`: the message `key` in the page's language.
@@ -536,8 +579,7 @@ fn translate(
             args.push((name, template_arg(name, value)?));
         }
     }
-    messages
-        .try_text(&page_language(state)?, key, &args)
+    in_page_language(state, |language| messages.try_text(language, key, &args))?
         .map_err(tera::Error::message)
 }
 
