@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Contribution, Region, StakeholderType, Status};
+use super::{Contributions, Region, StakeholderType, Status};
 
 /// Positions in `Site::contributions`, grouped by each facet.
 #[derive(Clone, Debug, Default)]
@@ -22,18 +22,19 @@ pub struct Index {
 }
 
 impl Index {
-    /// Indexes `contributions`, which must already be in display order.
-    pub fn build(contributions: &[Contribution]) -> Index {
+    /// Indexes `contributions` (in display order). `serve` does this after every save,
+    /// so a key is copied only the first time it is met.
+    pub fn build(contributions: &Contributions) -> Index {
         let mut index = Index::default();
         for (position, contribution) in contributions.iter().enumerate() {
             for objective in &contribution.objectives {
-                push(&mut index.by_objective, objective.clone(), position);
+                push_named(&mut index.by_objective, objective, position);
             }
             for action in &contribution.actions {
-                push(&mut index.by_action, action.clone(), position);
+                push_named(&mut index.by_action, action, position);
             }
             for forum in &contribution.forums {
-                push(&mut index.by_forum, forum.clone(), position);
+                push_named(&mut index.by_forum, forum, position);
             }
             push(
                 &mut index.by_stakeholder_type,
@@ -55,4 +56,14 @@ impl Index {
 
 fn push<K: Ord>(map: &mut BTreeMap<K, Vec<usize>>, key: K, position: usize) {
     map.entry(key).or_default().push(position);
+}
+
+/// [`push`] for a key that is a name, copied only when it is new.
+fn push_named(map: &mut BTreeMap<String, Vec<usize>>, key: &str, position: usize) {
+    match map.get_mut(key) {
+        Some(positions) => positions.push(position),
+        None => {
+            map.insert(key.to_owned(), vec![position]);
+        }
+    }
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::portal;
 use super::views::SiteView;
 use crate::markdown;
-use crate::model::{Contribution, Site};
+use crate::model::Site;
 
 /// What every page of a site needs, computed once per version of the site: each
 /// edition's index and figures, the contribution summaries listings show, the site-wide
@@ -147,7 +147,7 @@ impl Prepared {
 /// (`portal::edition_index`), without reading every contribution again.
 fn edition_index(
     index: &crate::model::Index,
-    contributions: &[Contribution],
+    contributions: &crate::model::Contributions,
     year: i32,
 ) -> crate::model::Index {
     fn only<K: Ord + Clone>(

@@ -170,11 +170,10 @@ fn preview(site: &Arc<Site>) -> Arc<Site> {
         return Arc::clone(site);
     }
     let mut preview = Site::clone(site);
-    let mut contributions = Vec::clone(&preview.contributions);
-    contributions.append(&mut preview.drafts);
-    contributions.sort_by(crate::validate::display_order);
-    preview.index = crate::model::Index::build(&contributions);
-    preview.contributions = Arc::new(contributions);
+    let drafts = std::mem::take(&mut preview.drafts);
+    let drafts = drafts.into_iter().map(Arc::new).collect();
+    preview.contributions = preview.contributions.with_changes(|_| false, drafts);
+    preview.index = crate::model::Index::build(&preview.contributions);
     Arc::new(preview)
 }
 

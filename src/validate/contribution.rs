@@ -6,6 +6,7 @@
 //! with thousands separators. `draft: true` is read here and decides, in `documents`,
 //! whether the contribution is built.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -267,7 +268,7 @@ fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document,
 fn updated_slug(
     check: &mut Checker,
     target: &S<String>,
-    known: &BTreeSet<String>,
+    known: &BTreeSet<Cow<'_, str>>,
 ) -> Option<String> {
     let slug = target
         .value
@@ -275,11 +276,11 @@ fn updated_slug(
         .trim_end_matches(".md")
         .trim_matches('/')
         .to_owned();
-    if is_valid_slug(&slug) && known.contains(&slug) {
+    if is_valid_slug(&slug) && known.contains(slug.as_str()) {
         return Some(slug);
     }
     let position = check.yaml.position_of(target);
-    let hint = match did_you_mean(&slug, known.iter().map(String::as_str)) {
+    let hint = match did_you_mean(&slug, known.iter().map(AsRef::as_ref)) {
         Some(suggestion) => format!("did you mean `{suggestion}`? `updates` names the earlier contribution by its file name without `.md`"),
         None => "`updates` names the earlier contribution by its file name without `.md`, as in content/contributions/".to_owned(),
     };

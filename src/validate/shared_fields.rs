@@ -4,6 +4,7 @@
 //! Kept apart from `documents` (which dispatches on the kind) and `contribution` (the
 //! richest kind) so that both use it and neither imports the other for it.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -23,8 +24,9 @@ pub struct Known<'a> {
     pub forums: BTreeSet<String>,
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
     pub editions: Option<&'a [Edition]>,
-    /// The slugs of the site's contribution files, which `updates:` may name.
-    pub contributions: BTreeSet<String>,
+    /// The slugs of the site's contribution files, which `updates:` may name (borrowed
+    /// from the served site when `serve` checks a save: there are thousands).
+    pub contributions: BTreeSet<Cow<'a, str>>,
     pub default_language: String,
     /// The languages of site.yaml: translations must be in one of them.
     pub languages: Vec<String>,
@@ -56,9 +58,9 @@ impl<'a> Known<'a> {
             editions: Some(&site.editions),
             contributions: site
                 .contributions
-                .iter()
+                .iter_by_slug()
                 .chain(&site.drafts)
-                .map(|contribution| contribution.slug.clone())
+                .map(|contribution| Cow::Borrowed(contribution.slug.as_str()))
                 .collect(),
             default_language: site.config.default_language.clone(),
             languages: site.config.languages.clone(),

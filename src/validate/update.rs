@@ -23,6 +23,7 @@
 //! [`validate`]: super::validate
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -34,7 +35,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 
 use crate::load::cache::Revision;
 use crate::load::{Document, DocumentKind};
-use crate::model::{Contribution, EditionStatus, Index, Markdown, Site, Translation};
+use crate::model::{
+    Contribution, Contributions, EditionStatus, Index, Markdown, Site, Translation,
+};
 
 /// Whether the file at `path` (relative to the root) is one that [`update`] can check
 /// on its own: a contribution or a translation of one.
@@ -65,17 +68,33 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         .contributions
         .extend(documents::contribution_slugs(&changed));
     let (mut fresh, mut problems) = check_changed(changed, &known);
-    let mut contributions =
-        unchanged_contributions(&site.contributions, &touched, &mut fresh.translations);
-    let mut drafts = unchanged_contributions(&site.drafts, &touched, &mut fresh.translations);
-    for (list, fresh_list) in [
-        (&mut contributions, std::mem::take(&mut fresh.contributions)),
-        (&mut drafts, std::mem::take(&mut fresh.drafts)),
-    ] {
-        for mut contribution in fresh_list {
-            contribution.translations = take_translations(&mut fresh.translations, &contribution);
-            contribution.provenance = provenance.get(&contribution.body.file).cloned();
-            list.push(contribution);
+    let kept = Kept::of(site.contributions.iter(), &touched, &mut fresh.translations);
+    let kept_drafts = Kept::of(site.drafts.iter(), &touched, &mut fresh.translations);
+    let mut added = kept.remade;
+    let mut drafts: Vec<Contribution> = site
+        .drafts
+        .iter()
+        .filter(|draft| !kept_drafts.replaced.contains(&draft.body.file))
+        .cloned()
+        .chain(kept_drafts.remade.into_iter().map(Arc::unwrap_or_clone))
+        .collect();
+    let mut new_contributions = Vec::new();
+    let placed: Vec<(bool, Contribution)> = std::mem::take(&mut fresh.contributions)
+        .into_iter()
+        .map(|contribution| (false, contribution))
+        .chain(
+            std::mem::take(&mut fresh.drafts)
+                .into_iter()
+                .map(|draft| (true, draft)),
+        )
+        .collect();
+    for (draft, mut contribution) in placed {
+        contribution.translations = take_translations(&mut fresh.translations, &contribution);
+        contribution.provenance = provenance.get(&contribution.body.file).cloned();
+        if draft {
+            drafts.push(contribution);
+        } else {
+            new_contributions.push(contribution);
         }
     }
     drafts.sort_by(display_order);
@@ -86,12 +105,17 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
             problems.push(orphan(original, translation));
         }
     }
-    contributions.sort_by(display_order);
+    let new_contributions = Contributions::new(new_contributions);
+    added.extend(new_contributions.shared().iter().cloned());
+    let contributions = site.contributions.with_changes(
+        |contribution| kept.replaced.contains(&contribution.body.file),
+        added,
+    );
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
     let mut next = Site {
         index: Index::build(&contributions),
-        contributions: std::sync::Arc::new(contributions),
+        contributions,
         drafts,
         ..copy_of_the_rest(site)
     };
@@ -117,7 +141,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
     {
         // The site will not be rendered: find the changed bodies' problems now.
         problems.extend(markdown_problems(&changed_bodies(
-            &next.contributions,
+            next.contributions.iter(),
             &touched,
         )));
         return (None, finish(problems));
@@ -201,50 +225,68 @@ fn not_a_contribution(path: &str) -> Diagnostic {
     .with_hint("this is a bug in rapporteur: run `rapporteur check` for the whole site")
 }
 
-/// Copies of the `contributions` (or drafts) of a site whose files are not in `touched`, with their
-/// translations brought up to date from `translations` (which keeps the translations
-/// still to be placed). The untouched translations of a touched original are added to
-/// `translations`, to be attached to its new version or reported as orphans.
-fn unchanged_contributions(
-    contributions: &[Contribution],
-    touched: &BTreeSet<String>,
-    translations: &mut BTreeMap<String, Vec<Translation>>,
-) -> Vec<Contribution> {
-    let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
-    for contribution in contributions.iter().filter(|c| is_touched(&c.body)) {
-        let untouched = contribution
-            .translations
-            .iter()
-            .filter(|translation| !is_touched(&translation.body));
-        translations
-            .entry(contribution.body.file.clone())
-            .or_default()
-            .extend(untouched.cloned());
-    }
-    // Copying ten thousand contributions is most of an update: in parallel.
-    let mut kept: Vec<Contribution> = contributions
-        .par_iter()
-        .filter(|contribution| !is_touched(&contribution.body))
-        .cloned()
-        .collect();
-    for contribution in &mut kept {
-        let translations_changed = translations.contains_key(&contribution.body.file)
-            || contribution
+/// What the change does to the contributions (or drafts) of the served site.
+struct Kept {
+    /// The files of those that the change replaces: changed, removed, or with changed
+    /// translations.
+    replaced: BTreeSet<String>,
+    /// The new versions of those whose translations alone changed.
+    remade: Vec<Arc<Contribution>>,
+}
+
+impl Kept {
+    /// What the change of the files `touched` does to `contributions`, given the
+    /// translations waiting to be placed (`translations`, by the file they translate),
+    /// to which the untouched translations of a touched original are added, to be
+    /// attached to its new version or reported as orphans. The others are kept as they
+    /// are, shared with the served site, not copied.
+    fn of<'c>(
+        contributions: impl Iterator<Item = &'c Contribution>,
+        touched: &BTreeSet<String>,
+        translations: &mut BTreeMap<String, Vec<Translation>>,
+    ) -> Kept {
+        let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
+        let mut kept = Kept {
+            replaced: BTreeSet::new(),
+            remade: Vec::new(),
+        };
+        let mut translated = Vec::new();
+        for contribution in contributions {
+            if is_touched(&contribution.body) {
+                let untouched = contribution
+                    .translations
+                    .iter()
+                    .filter(|translation| !is_touched(&translation.body));
+                translations
+                    .entry(contribution.body.file.clone())
+                    .or_default()
+                    .extend(untouched.cloned());
+                kept.replaced.insert(contribution.body.file.clone());
+            } else if contribution
                 .translations
                 .iter()
-                .any(|translation| is_touched(&translation.body));
-        if translations_changed {
-            contribution
+                .any(|translation| is_touched(&translation.body))
+                || translations.contains_key(&contribution.body.file)
+            {
+                translated.push(contribution);
+            }
+        }
+        // After the loop: a touched original's translations are all waiting by now.
+        for contribution in translated {
+            let mut remade = contribution.clone();
+            remade
                 .translations
                 .retain(|translation| !is_touched(&translation.body));
             translations
-                .entry(contribution.body.file.clone())
+                .entry(remade.body.file.clone())
                 .or_default()
-                .append(&mut contribution.translations);
-            contribution.translations = take_translations(translations, contribution);
+                .append(&mut remade.translations);
+            remade.translations = take_translations(translations, &remade);
+            kept.replaced.insert(remade.body.file.clone());
+            kept.remade.push(Arc::new(remade));
         }
+        kept
     }
-    kept
 }
 
 /// The translations of `contribution` waiting in `translations`, in the order a full
@@ -267,7 +309,7 @@ fn copy_of_the_rest(site: &Site) -> Site {
         editions: site.editions.clone(),
         objectives: site.objectives.clone(),
         forums: site.forums.clone(),
-        contributions: std::sync::Arc::default(),
+        contributions: Contributions::default(),
         drafts: Vec::new(),
         policy_notes: site.policy_notes.clone(),
         home: site.home.clone(),
@@ -282,11 +324,11 @@ fn copy_of_the_rest(site: &Site) -> Site {
 
 /// The bodies among `contributions` of the files in `touched`.
 fn changed_bodies<'a>(
-    contributions: &'a [Contribution],
+    contributions: impl IntoIterator<Item = &'a Contribution>,
     touched: &BTreeSet<String>,
 ) -> Vec<&'a Markdown> {
     contributions
-        .iter()
+        .into_iter()
         .flat_map(|contribution| {
             std::iter::once(&contribution.body).chain(
                 contribution
