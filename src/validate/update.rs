@@ -30,6 +30,7 @@ use rayon::prelude::*;
 use super::documents::{self, Validated};
 use super::shared_fields::Known;
 use super::{display_order, editions, finish, markdown_problems, orphan};
+use super::{follow_ups_by_the_same_stakeholder, records_of_their_edition};
 use super::{unique_addresses, updates_resolve};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 
@@ -105,7 +106,14 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
             problems.push(orphan(original, translation));
         }
     }
+    // The data files did not change: only the changed contributions can name a record
+    // their edition does not show.
     let new_contributions = Contributions::new(new_contributions);
+    problems.extend(records_of_their_edition(
+        &new_contributions,
+        &site.objectives,
+        &site.forums,
+    ));
     added.extend(new_contributions.shared().iter().cloned());
     let contributions = site.contributions.with_changes(
         |contribution| kept.replaced.contains(&contribution.body.file),
@@ -113,6 +121,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
     );
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
+    problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
     let mut next = Site {
         index: Index::build(&contributions),
         contributions,

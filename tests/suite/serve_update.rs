@@ -246,6 +246,66 @@ fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
     assert_eq!(update_errors, fresh_errors);
 }
 
+/// The rules of a full validation that read other contributions or the data files hold
+/// after an update too: a follow-up is by the stakeholder of the contribution it
+/// follows (also when the earlier one changes, the follow-up not), and a contribution
+/// names only records its edition shows (also when its date moves it to another edition).
+#[test]
+fn an_update_applies_the_rules_on_follow_ups_and_records_of_an_edition() {
+    let temp = temp_dir();
+    let path = copy_fixture_unpublished("minimal", temp.path());
+    let objectives = path.join("content/data/objectives.yaml");
+    write(
+        &objectives,
+        &read(&objectives).replace(
+            "      text: \"Publish data openly.\"\n",
+            "      text: \"Publish data openly.\"\n    - id: B.2\n      actor: multilateral\n      text: \"Reuse data.\"\n      added_in: 2026\n",
+        ),
+    );
+    let contributions = path.join("content/contributions");
+    let follow_up = contribution("Schools, year two", "A", "More schools.")
+        .replace("Test Organization", "Rural Networks Alliance")
+        .replace("status: ongoing", "status: ongoing\nupdates: rural-schools");
+    write(&contributions.join("schools-year-two.md"), &follow_up);
+    let portal = read(&contributions.join("open-data-portal.md"));
+    write(
+        &contributions.join("open-data-portal.md"),
+        &portal.replace("actions: [B.1]", "actions: [B.2]"),
+    );
+    let root = SiteRoot::open(&path).expect("the fixture opens");
+    let mut cache = Cache::default();
+    let served = served_site(&root, &mut cache);
+
+    // The earlier contribution changes hands; the portal moves to edition 2025, which
+    // does not show B.2; a new follow-up names it by another stakeholder.
+    let schools = read(&contributions.join("rural-schools.md"));
+    write(
+        &contributions.join("rural-schools.md"),
+        &schools.replace("Rural Networks Alliance", "Rural Networks Union"),
+    );
+    write(
+        &contributions.join("open-data-portal.md"),
+        &read(&contributions.join("open-data-portal.md"))
+            .replace("date: 2025-09-01", "date: 2025-03-01"),
+    );
+    let stranger = contribution("Portal, year two", "B", "More data.")
+        .replace("status: ongoing", "status: ongoing\nupdates: open-data-portal");
+    write(&contributions.join("portal-year-two.md"), &stranger);
+    let [(updated, update_errors), (fresh, fresh_errors)] = updated_and_fresh(
+        &root,
+        &served,
+        &mut cache,
+        &[
+            "content/contributions/open-data-portal.md",
+            "content/contributions/portal-year-two.md",
+            "content/contributions/rural-schools.md",
+        ],
+    );
+    assert!(updated.is_none() && fresh.is_none());
+    assert_eq!(fresh_errors.len(), 3, "{fresh_errors:#?}");
+    assert_eq!(update_errors, fresh_errors);
+}
+
 /// Every file of the plan of `site` as serve makes it (drafts shown), with what produces
 /// it and who claims it.
 fn plan_of(root: &SiteRoot, site: &Site) -> Vec<String> {
