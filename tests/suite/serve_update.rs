@@ -288,8 +288,10 @@ fn an_update_applies_the_rules_on_follow_ups_and_records_of_an_edition() {
         &read(&contributions.join("open-data-portal.md"))
             .replace("date: 2025-09-01", "date: 2025-03-01"),
     );
-    let stranger = contribution("Portal, year two", "B", "More data.")
-        .replace("status: ongoing", "status: ongoing\nupdates: open-data-portal");
+    let stranger = contribution("Portal, year two", "B", "More data.").replace(
+        "status: ongoing",
+        "status: ongoing\nupdates: open-data-portal",
+    );
     write(&contributions.join("portal-year-two.md"), &stranger);
     let [(updated, update_errors), (fresh, fresh_errors)] = updated_and_fresh(
         &root,
