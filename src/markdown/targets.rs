@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::model::{Contribution, Contributions, Site, Translation};
+use crate::model::{Contributions, Site, Translation};
 use crate::urls::PortalPath;
 
 /// The pages, documents and assets a document's links may point to.
@@ -221,20 +221,6 @@ impl SitePages {
         others.chain(contributions)
     }
 
-    /// The contribution whose file (original or translation) is `file`.
-    fn contribution_of(&self, file: &str) -> Option<&Contribution> {
-        // A contribution's files are `<slug>.md` and `<slug>.<language>.md`.
-        let name = file.strip_prefix("content/contributions/")?;
-        let slug = name.split('.').next()?;
-        self.contributions.by_slug(slug).filter(|contribution| {
-            contribution.body.file == file
-                || contribution
-                    .translations
-                    .iter()
-                    .any(|translation| translation.body.file == file)
-        })
-    }
-
     /// Every document file, in order.
     fn document_files(&self) -> Vec<&str> {
         let contributions = self.contributions.iter().flat_map(|contribution| {
@@ -400,7 +386,7 @@ impl LinkTargets for PortalTargets<'_> {
     }
 
     fn document_page(&self, file: &str) -> Option<String> {
-        if let Some(contribution) = self.site.contribution_of(file) {
+        if let Some(contribution) = self.site.contributions.by_file(file) {
             let path = PortalPath::contribution(&contribution.slug).to_string();
             return Some(self.seen_from_here(Some(contribution.edition), &path));
         }

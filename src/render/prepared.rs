@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::portal;
 use super::views::SiteView;
 use crate::markdown;
+use crate::model::contributions::Moves;
 use crate::model::Site;
 
 /// What every page of a site needs, computed once per version of the site: each
@@ -67,6 +68,23 @@ impl Prepared {
             shown: Prepared::shown(site, &localized),
             localized,
         }
+    }
+
+    /// What every page of `site` needs, which the site of this one became as `moves`
+    /// says (`serve`, after a save): made as [`Prepared::new`] makes it, but the
+    /// summaries made so far of the contributions that stayed are kept, at their new
+    /// positions.
+    pub fn updated(&self, site: &Site, moves: &Moves) -> Self {
+        let prepared = Prepared::new(site);
+        for (old, summary) in self.summaries.iter().enumerate() {
+            let (Some(value), Some(new)) = (summary.get(), moves.new_position(old)) else {
+                continue;
+            };
+            if let Some(slot) = prepared.summaries.get(new) {
+                let _ = slot.set(value.clone());
+            }
+        }
+        prepared
     }
 
     /// The site a portal renders: the language's, with the edition's data records.
@@ -144,7 +162,8 @@ impl Prepared {
 
 /// The contributions of edition `year` by facet: `index` (the site's) with the other
 /// editions' contributions left out. The same as indexing the edition's contributions
-/// (`portal::edition_index`), without reading every contribution again.
+/// (`portal::edition_index`), without reading every contribution again: which positions
+/// belong to the edition is `index.by_edition`'s.
 fn edition_index(
     index: &crate::model::Index,
     contributions: &crate::model::Contributions,
@@ -152,27 +171,33 @@ fn edition_index(
 ) -> crate::model::Index {
     fn only<K: Ord + Clone>(
         map: &BTreeMap<K, Vec<usize>>,
-        keep: &impl Fn(usize) -> bool,
+        in_edition: &[bool],
     ) -> BTreeMap<K, Vec<usize>> {
         map.iter()
             .filter_map(|(key, positions)| {
-                let kept: Vec<usize> = positions.iter().copied().filter(|p| keep(*p)).collect();
+                let kept: Vec<usize> = positions
+                    .iter()
+                    .copied()
+                    .filter(|&position| in_edition.get(position).copied().unwrap_or(false))
+                    .collect();
                 (!kept.is_empty()).then(|| (key.clone(), kept))
             })
             .collect()
     }
-    let keep = |position: usize| {
-        contributions
-            .get(position)
-            .is_some_and(|contribution| contribution.edition == year)
-    };
+    let mut in_edition = vec![false; contributions.len()];
+    for &position in crate::model::Index::get(&index.by_edition, &year) {
+        if let Some(slot) = in_edition.get_mut(position) {
+            *slot = true;
+        }
+    }
+    let in_edition = in_edition.as_slice();
     crate::model::Index {
-        by_objective: only(&index.by_objective, &keep),
-        by_action: only(&index.by_action, &keep),
-        by_forum: only(&index.by_forum, &keep),
-        by_stakeholder_type: only(&index.by_stakeholder_type, &keep),
-        by_region: only(&index.by_region, &keep),
-        by_status: only(&index.by_status, &keep),
-        by_edition: only(&index.by_edition, &keep),
+        by_objective: only(&index.by_objective, in_edition),
+        by_action: only(&index.by_action, in_edition),
+        by_forum: only(&index.by_forum, in_edition),
+        by_stakeholder_type: only(&index.by_stakeholder_type, in_edition),
+        by_region: only(&index.by_region, in_edition),
+        by_status: only(&index.by_status, in_edition),
+        by_edition: only(&index.by_edition, in_edition),
     }
 }

@@ -4,7 +4,6 @@
 //! Each document is checked on its own (in parallel) against the ids that the data files
 //! define; what it cannot resolve becomes a diagnostic at the offending value.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -21,12 +20,12 @@ use super::renames::RecordKind;
 use super::shared_fields::{document_language, edition_of, slug_of, Known, FORUMS_HINT};
 
 /// The slugs of the contribution files among `documents` (translations aside).
-pub fn contribution_slugs<'a>(documents: &[Document]) -> BTreeSet<Cow<'a, str>> {
+pub fn contribution_slugs(documents: &[Document]) -> BTreeSet<String> {
     documents
         .iter()
         .filter(|document| document.translation_of.is_none())
         .filter_map(|document| match &document.kind {
-            DocumentKind::Contribution { slug } => Some(Cow::Owned(slug.clone())),
+            DocumentKind::Contribution { slug } => Some(slug.clone()),
             _ => None,
         })
         .collect()

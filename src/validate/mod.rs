@@ -35,7 +35,7 @@ use crate::model::{
 use assemble::{orphan, Assembled, Parts};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
 use renames::Renames;
-use shared_fields::Known;
+use shared_fields::{ContributionSlugs, Known};
 pub use update::{is_contribution_file, update};
 
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
@@ -176,7 +176,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             actions,
             forums: forum_ids,
             editions: None,
-            contributions: contribution_slugs,
+            contributions: ContributionSlugs::Listed(contribution_slugs),
             default_language: "en".to_owned(),
             languages: crate::load::LANGUAGES
                 .iter()
@@ -197,7 +197,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         actions,
         forums: forum_ids,
         editions: Some(&editions),
-        contributions: contribution_slugs,
+        contributions: ContributionSlugs::Listed(contribution_slugs),
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
         renames,

@@ -64,18 +64,22 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         .map(|document| document.file.path.clone())
         .chain(removed)
         .collect();
-    let mut known = Known::of_site(site);
-    known
-        .contributions
-        .extend(documents::contribution_slugs(&changed));
+    let known = Known::of_site(site, documents::contribution_slugs(&changed));
     let (mut fresh, mut problems) = check_changed(changed, &known);
-    let kept = Kept::of(site.contributions.iter(), &touched, &mut fresh.translations);
-    let kept_drafts = Kept::of(site.drafts.iter(), &touched, &mut fresh.translations);
+    let by_file = |file: &str| site.contributions.by_file(file);
+    let kept = Kept::of(by_file, &touched, &mut fresh.translations);
+    let draft = |file: &str| draft_of(&site.drafts, file);
+    let kept_drafts = Kept::of(draft, &touched, &mut fresh.translations);
     let mut added = kept.remade;
+    let replaced_drafts: BTreeSet<&str> = kept_drafts
+        .replaced
+        .iter()
+        .map(|draft| draft.body.file.as_str())
+        .collect();
     let mut drafts: Vec<Contribution> = site
         .drafts
         .iter()
-        .filter(|draft| !kept_drafts.replaced.contains(&draft.body.file))
+        .filter(|draft| !replaced_drafts.contains(draft.body.file.as_str()))
         .cloned()
         .chain(kept_drafts.remade.into_iter().map(Arc::unwrap_or_clone))
         .collect();
@@ -115,15 +119,13 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         &site.forums,
     ));
     added.extend(new_contributions.shared().iter().cloned());
-    let contributions = site.contributions.with_changes(
-        |contribution| kept.replaced.contains(&contribution.body.file),
-        added,
-    );
+    let contributions = site.contributions.with_changes(&kept.replaced, added);
+    let moves = contributions.moves_from(&site.contributions);
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
     problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
     let mut next = Site {
-        index: Index::build(&contributions),
+        index: site.index.updated(&moves, &contributions),
         contributions,
         drafts,
         ..copy_of_the_rest(site)
@@ -163,27 +165,26 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
 /// edition, or to none at all (a file that is gone or invalid). Otherwise the published
 /// editions' inputs are those the served site was checked with.
 fn touches_published(before: &Site, after: &Site, touched: &BTreeSet<String>) -> bool {
-    let mut placed = BTreeSet::new();
-    for site in [before, after] {
-        let published = |year: i32| {
-            site.editions
-                .iter()
-                .any(|edition| edition.year == year && edition.status == EditionStatus::Published)
-        };
-        for contribution in site.contributions.iter().chain(&site.drafts) {
-            let files = std::iter::once(&contribution.body)
-                .chain(contribution.translations.iter().map(|t| &t.body))
-                .map(|body| body.file.as_str())
-                .filter(|file| touched.contains(*file));
-            for file in files {
-                if published(contribution.edition) {
+    touched.iter().any(|file| {
+        let mut placed = false;
+        for site in [before, after] {
+            let owner = site
+                .contributions
+                .by_file(file)
+                .or_else(|| draft_of(&site.drafts, file));
+            if let Some(contribution) = owner {
+                let published = site.editions.iter().any(|edition| {
+                    edition.year == contribution.edition
+                        && edition.status == EditionStatus::Published
+                });
+                if published {
                     return true;
                 }
-                placed.insert(file);
+                placed = true;
             }
         }
-    }
-    placed.len() < touched.len()
+        !placed
+    })
 }
 
 /// What the changed files yield once checked.
@@ -235,53 +236,56 @@ fn not_a_contribution(path: &str) -> Diagnostic {
 }
 
 /// What the change does to the contributions (or drafts) of the served site.
-struct Kept {
-    /// The files of those that the change replaces: changed, removed, or with changed
-    /// translations.
-    replaced: BTreeSet<String>,
+struct Kept<'c> {
+    /// Those that the change replaces: changed, removed, or with changed translations.
+    replaced: Vec<&'c Contribution>,
     /// The new versions of those whose translations alone changed.
     remade: Vec<Arc<Contribution>>,
 }
 
-impl Kept {
-    /// What the change of the files `touched` does to `contributions`, given the
-    /// translations waiting to be placed (`translations`, by the file they translate),
-    /// to which the untouched translations of a touched original are added, to be
-    /// attached to its new version or reported as orphans. The others are kept as they
-    /// are, shared with the served site, not copied.
-    fn of<'c>(
-        contributions: impl Iterator<Item = &'c Contribution>,
+impl<'c> Kept<'c> {
+    /// What the change of the files `touched` does to the contributions that `find`
+    /// gives by file (their own or a translation's), given the translations waiting to
+    /// be placed (`translations`, by the file they translate), to which the untouched
+    /// translations of a touched original are added, to be attached to its new version
+    /// or reported as orphans. Only the contributions of those files are read: the
+    /// others are kept as they are, shared with the served site.
+    fn of(
+        find: impl Fn(&str) -> Option<&'c Contribution>,
         touched: &BTreeSet<String>,
         translations: &mut BTreeMap<String, Vec<Translation>>,
-    ) -> Kept {
+    ) -> Self {
         let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
         let mut kept = Kept {
-            replaced: BTreeSet::new(),
+            replaced: Vec::new(),
             remade: Vec::new(),
         };
-        let mut translated = Vec::new();
-        for contribution in contributions {
-            if is_touched(&contribution.body) {
-                let untouched = contribution
-                    .translations
-                    .iter()
-                    .filter(|translation| !is_touched(&translation.body));
-                translations
-                    .entry(contribution.body.file.clone())
-                    .or_default()
-                    .extend(untouched.cloned());
-                kept.replaced.insert(contribution.body.file.clone());
-            } else if contribution
+        let mut seen = BTreeSet::new();
+        for file in touched {
+            let Some(contribution) = find(file).filter(|c| c.body.file == *file) else {
+                continue;
+            };
+            let untouched = contribution
                 .translations
                 .iter()
-                .any(|translation| is_touched(&translation.body))
-                || translations.contains_key(&contribution.body.file)
-            {
-                translated.push(contribution);
-            }
+                .filter(|translation| !is_touched(&translation.body));
+            translations
+                .entry(file.clone())
+                .or_default()
+                .extend(untouched.cloned());
+            seen.insert(file.clone());
+            kept.replaced.push(contribution);
         }
-        // After the loop: a touched original's translations are all waiting by now.
-        for contribution in translated {
+        // Now that a touched original's translations all wait: the originals of a
+        // touched translation, or of one waiting.
+        let files: Vec<String> = touched.iter().chain(translations.keys()).cloned().collect();
+        for file in files {
+            let Some(contribution) = find(&file) else {
+                continue;
+            };
+            if !seen.insert(contribution.body.file.clone()) {
+                continue;
+            }
             let mut remade = contribution.clone();
             remade
                 .translations
@@ -291,11 +295,18 @@ impl Kept {
                 .or_default()
                 .append(&mut remade.translations);
             remade.translations = take_translations(translations, &remade);
-            kept.replaced.insert(remade.body.file.clone());
+            kept.replaced.push(contribution);
             kept.remade.push(Arc::new(remade));
         }
         kept
     }
+}
+
+/// The draft among `drafts` one of whose files (its own or a translation's) is `file`.
+fn draft_of<'c>(drafts: &'c [Contribution], file: &str) -> Option<&'c Contribution> {
+    drafts.iter().find(|draft| {
+        draft.body.file == file || draft.translations.iter().any(|t| t.body.file == file)
+    })
 }
 
 /// The translations of `contribution` waiting in `translations`, in the order a full
