@@ -30,6 +30,14 @@ pub struct Contributions {
     in_order: Arc<Vec<Arc<Contribution>>>,
     /// The same contributions by slug.
     by_slug: Arc<Vec<Arc<Contribution>>>,
+    /// Those that name others' addresses or contributions (`aliases:`, `updates:`), in
+    /// display order: the rules across contributions and the follow-ups read only these.
+    linked: Arc<Vec<Arc<Contribution>>>,
+}
+
+/// Whether `contribution` names others' addresses or contributions.
+fn is_linked(contribution: &Contribution) -> bool {
+    !contribution.aliases.is_empty() || contribution.updates.is_some()
 }
 
 /// The order of contributions in the model: newest first, then by slug. Slugs are
@@ -49,7 +57,9 @@ impl Contributions {
         contributions.sort_by(|a, b| display_order(a, b));
         let mut by_slug = contributions.clone();
         by_slug.sort_by(|a, b| by_slug_order(a, b));
+        let linked = contributions.iter().filter(|c| is_linked(c)).cloned();
         Contributions {
+            linked: Arc::new(linked.collect()),
             in_order: Arc::new(contributions),
             by_slug: Arc::new(by_slug),
         }
@@ -61,17 +71,23 @@ impl Contributions {
     pub fn with_changes(&self, gone: &[&Contribution], added: Vec<Arc<Contribution>>) -> Self {
         let mut in_order = Vec::clone(&self.in_order);
         let mut by_slug = Vec::clone(&self.by_slug);
+        let mut linked = Vec::clone(&self.linked);
         for contribution in gone {
             remove(&mut in_order, contribution, display_order);
             remove(&mut by_slug, contribution, by_slug_order);
+            remove(&mut linked, contribution, display_order);
         }
         for contribution in added {
             insert(&mut in_order, &contribution, display_order);
             insert(&mut by_slug, &contribution, by_slug_order);
+            if is_linked(&contribution) {
+                insert(&mut linked, &contribution, display_order);
+            }
         }
         Contributions {
             in_order: Arc::new(in_order),
             by_slug: Arc::new(by_slug),
+            linked: Arc::new(linked),
         }
     }
 
@@ -148,6 +164,11 @@ impl Contributions {
             .binary_search_by(|contribution| contribution.slug.as_str().cmp(slug))
             .ok()?;
         self.by_slug.get(position).map(Arc::as_ref)
+    }
+
+    /// The contributions with `aliases:` or `updates:`, in display order.
+    pub fn linked(&self) -> impl Iterator<Item = &Contribution> {
+        self.linked.iter().map(Arc::as_ref)
     }
 
     /// The contributions by slug.
@@ -297,6 +318,14 @@ mod tests {
                 )
             })
             .collect();
+        let mut all = all;
+        for contribution in &mut all {
+            match contribution.slug.as_str() {
+                "c37" => contribution.updates = Some("c00".to_owned()),
+                "c10" => contribution.aliases = vec!["old-ten".to_owned()],
+                _ => {}
+            }
+        }
         let served = Contributions::new(all.clone());
         let served_index = Index::build(&served);
         let by_slug = |slug: &str| served.by_slug(slug).unwrap_or_else(|| panic!("no {slug}"));
@@ -304,13 +333,17 @@ mod tests {
             .iter()
             .map(|slug| by_slug(slug))
             .collect();
+        let mut follow_up = contribution("new-middle", 31, "C");
+        follow_up.updates = Some("c10".to_owned());
+        let mut moved = contribution("c51", 59, "A");
+        moved.aliases = vec!["old-51".to_owned()];
         let added = vec![
             contribution("new-first", 90, "A"),
-            contribution("new-middle", 31, "C"),
+            follow_up,
             // c14 (day 2) moves back, c51 (day 3) forward, c22 (day 46) stays in place
             // on another objective.
             contribution("c14", 45, "B"),
-            contribution("c51", 59, "A"),
+            moved,
             contribution("c22", 46, "C"),
         ];
         let mut expected: Vec<Contribution> = all
@@ -327,6 +360,8 @@ mod tests {
             slugs(changed.iter_by_slug()),
             slugs(expected.iter_by_slug())
         );
+        assert_eq!(slugs(changed.linked()), slugs(expected.linked()));
+        assert_eq!(slugs(changed.linked()), ["c51", "new-middle", "c10"]);
         let moves = changed.moves_from(&served);
         for (old, contribution) in served.shared().iter().enumerate() {
             let stayed = changed

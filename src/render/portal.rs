@@ -36,7 +36,7 @@ pub struct Editions {
 impl Editions {
     pub fn new(site: &Site) -> Self {
         let mut followed_by: HashMap<String, Vec<String>> = HashMap::new();
-        for contribution in site.contributions.iter() {
+        for contribution in site.contributions.linked() {
             if let Some(updated) = &contribution.updates {
                 followed_by
                     .entry(updated.clone())

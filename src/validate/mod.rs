@@ -333,7 +333,7 @@ fn unique_addresses(contributions: &Contributions) -> Vec<Diagnostic> {
     // Aliases are claimed in display order, after every slug.
     let mut aliases: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
-    for contribution in contributions {
+    for contribution in contributions.linked() {
         for alias in &contribution.aliases {
             let owner = match contributions.by_slug(alias) {
                 Some(owner) => Some(owner.body.file.as_str()),
@@ -356,7 +356,7 @@ fn unique_addresses(contributions: &Contributions) -> Vec<Diagnostic> {
 /// `updates:` names a contribution of an earlier edition.
 fn updates_resolve(contributions: &Contributions) -> Vec<Diagnostic> {
     contributions
-        .iter()
+        .linked()
         .filter_map(|contribution| {
             let target = contribution.updates.as_deref()?;
             let problem = match contributions.by_slug(target).map(|updated| updated.edition) {
@@ -424,7 +424,7 @@ fn records_of_their_edition(
 /// to a published edition: only the stakeholder who wrote it may add that link.
 fn follow_ups_by_the_same_stakeholder(contributions: &Contributions) -> Vec<Diagnostic> {
     contributions
-        .iter()
+        .linked()
         .filter_map(|contribution| {
             let target = contribution.updates.as_deref()?;
             let author = contributions.by_slug(target)?.stakeholder.name.as_str();
