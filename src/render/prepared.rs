@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
-
 use super::portal;
 use super::views::SiteView;
 use crate::markdown;
@@ -41,18 +39,15 @@ pub(super) struct EditionPrepared {
 }
 
 impl Prepared {
-    /// Computes what every page needs. `serve` does this after each save, so the parts
-    /// are computed in parallel, and each edition's index is taken from the site's.
+    /// Computes what every page needs. `serve` does this after each save. No part reads
+    /// every contribution (each edition's index is taken from the site's, follow-ups
+    /// from the contributions that name one), so the parts are computed one after the
+    /// other: handing them to other threads cost more than they take, on a busy machine.
     pub fn new(site: &Site) -> Self {
-        let (((editions, related), localized), site_view) = rayon::join(
-            || {
-                rayon::join(
-                    || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
-                    || Prepared::localized(site),
-                )
-            },
-            || SiteView::new(site),
-        );
+        let editions = Prepared::editions(site);
+        let related = portal::Editions::new(site);
+        let localized = Prepared::localized(site);
+        let site_view = SiteView::new(site);
         let summaries = site
             .contributions
             .iter()
@@ -102,7 +97,7 @@ impl Prepared {
             .flat_map(|e| site.config.languages.iter().map(move |l| (e.year, l)))
             .collect();
         portals
-            .into_par_iter()
+            .into_iter()
             .filter_map(|(year, language)| {
                 let base = localized.get(language).unwrap_or(site);
                 Some(((year, language.clone()), base.as_shown_in(year)?))
@@ -144,14 +139,14 @@ impl Prepared {
     fn localized(site: &Site) -> BTreeMap<String, Site> {
         site.config
             .languages
-            .par_iter()
+            .iter()
             .filter_map(|language| Some((language.clone(), site.localized(language)?)))
             .collect()
     }
 
     fn editions(site: &Site) -> BTreeMap<i32, EditionPrepared> {
         site.editions
-            .par_iter()
+            .iter()
             .map(|edition| {
                 let index = edition_index(&site.index, &site.contributions, edition.year);
                 (edition.year, EditionPrepared { index })
