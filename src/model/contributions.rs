@@ -166,6 +166,15 @@ impl Contributions {
         self.by_slug.get(position).map(Arc::as_ref)
     }
 
+    /// The position in display order of the contribution whose slug is `slug`.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        let contribution = self.by_slug(slug)?;
+        let position = self
+            .in_order
+            .binary_search_by(|other| display_order(other, contribution));
+        position.ok()
+    }
+
     /// The contributions with `aliases:` or `updates:`, in display order.
     pub fn linked(&self) -> impl Iterator<Item = &Contribution> {
         self.linked.iter().map(Arc::as_ref)
@@ -375,6 +384,10 @@ mod tests {
             Index::build(&changed)
         );
         assert!(changed.moves_from(&changed).is_empty());
+        for (position, contribution) in changed.iter().enumerate() {
+            assert_eq!(changed.position(&contribution.slug), Some(position));
+        }
+        assert_eq!(changed.position("c00"), None);
         assert_eq!(
             served_index.updated(&served.moves_from(&served), &served),
             served_index
