@@ -27,12 +27,7 @@ impl ModelPages {
         let pages = site
             .editions
             .iter()
-            .map(|edition| {
-                (
-                    edition.year,
-                    edition_pages(site, edition.year, &targets.documents),
-                )
-            })
+            .map(|edition| (edition.year, edition_pages(site, edition.year, targets)))
             .collect();
         ModelPages { pages }
     }
@@ -67,11 +62,7 @@ impl PageIndex for ModelPages {
 }
 
 /// The pages of edition `year`'s portal (see the URL list in `ARCHITECTURE.md`).
-fn edition_pages(
-    site: &Site,
-    year: i32,
-    documents: &BTreeMap<String, (Option<i32>, String)>,
-) -> BTreeSet<String> {
+fn edition_pages(site: &Site, year: i32, targets: &SitePages) -> BTreeSet<String> {
     let mut pages: BTreeSet<String> = [
         "",
         "contributions/",
@@ -93,10 +84,10 @@ fn edition_pages(
         pages.insert("print/".to_owned());
     }
     pages.extend(
-        documents
-            .values()
+        targets
+            .document_pages()
             .filter(|(edition, _)| *edition == Some(year))
-            .map(|(_, path)| path.clone()),
+            .map(|(_, path)| path),
     );
     for contribution in site.contributions.iter().filter(|c| c.edition == year) {
         for alias in &contribution.aliases {

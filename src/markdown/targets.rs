@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::model::{Site, Translation};
+use crate::model::{Contributions, Site, Translation};
 use crate::urls::PortalPath;
 
 /// The pages, documents and assets a document's links may point to.
@@ -141,10 +141,17 @@ impl Citable {
 }
 
 /// The pages of every edition's portal, the documents and the assets of a site.
+///
+/// The contributions are not copied into maps of their own: they are found in the
+/// site's [`Contributions`] (shared, not copied), by slug. `serve` makes link targets
+/// again after every save, and ten thousand contributions would make that the largest
+/// part of a save.
 pub struct SitePages {
-    /// Each document file: its edition (none for the home page, shown in every edition)
-    /// and its path inside the portal.
-    pub(super) documents: BTreeMap<String, (Option<i32>, String)>,
+    /// Each document file but the contributions': its edition (none for the home page,
+    /// shown in every edition) and its path inside the portal.
+    documents: BTreeMap<String, (Option<i32>, String)>,
+    /// The contributions, whose files and titles are looked up by slug.
+    contributions: Contributions,
     /// Assets by their path in the site root (`assets/…`).
     assets: BTreeMap<String, PathBuf>,
     /// What documents can cite, by kind and id.
@@ -168,6 +175,7 @@ impl SitePages {
             .collect();
         SitePages {
             documents,
+            contributions: site.contributions.clone(),
             assets,
             citable: citable(site),
             content_pages: content_pages(site),
@@ -198,6 +206,39 @@ impl SitePages {
     }
 }
 
+impl SitePages {
+    /// Each document's page: its edition (none for the home page, shown in every
+    /// edition) and its path inside the portal.
+    pub(super) fn document_pages(&self) -> impl Iterator<Item = (Option<i32>, String)> + '_ {
+        let others = self
+            .documents
+            .values()
+            .map(|(edition, path)| (*edition, path.clone()));
+        let contributions = self.contributions.iter().map(|contribution| {
+            let path = PortalPath::contribution(&contribution.slug).to_string();
+            (Some(contribution.edition), path)
+        });
+        others.chain(contributions)
+    }
+
+    /// Every document file, in order.
+    fn document_files(&self) -> Vec<&str> {
+        let contributions = self.contributions.iter().flat_map(|contribution| {
+            std::iter::once(&contribution.body)
+                .chain(contribution.translations.iter().map(|t| &t.body))
+                .map(|body| body.file.as_str())
+        });
+        let mut files: Vec<&str> = self
+            .documents
+            .keys()
+            .map(String::as_str)
+            .chain(contributions)
+            .collect();
+        files.sort_unstable();
+        files
+    }
+}
+
 /// The report pages by the paths of their files under `content/` (`report/2025/`,
 /// `report/2025/overview/` and `report/2025/01-overview/`).
 fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
@@ -221,8 +262,8 @@ fn content_pages(site: &Site) -> BTreeMap<String, (i32, String)> {
     pages
 }
 
-/// Each document file: its edition (none for the home page, shown in every edition)
-/// and its page inside the portal.
+/// Each document file but the contributions': its edition (none for the home page,
+/// shown in every edition) and its page inside the portal.
 fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
     let mut documents = BTreeMap::new();
     let mut add = |file: &str, edition: Option<i32>, path: String| {
@@ -231,21 +272,6 @@ fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
     add(&site.home.body.file, None, String::new());
     for translation in &site.home.translations {
         add(&translation.body.file, None, String::new());
-    }
-    for contribution in site.contributions.iter() {
-        let path = PortalPath::contribution(&contribution.slug).to_string();
-        add(
-            &contribution.body.file,
-            Some(contribution.edition),
-            path.clone(),
-        );
-        for translation in &contribution.translations {
-            add(
-                &translation.body.file,
-                Some(contribution.edition),
-                path.clone(),
-            );
-        }
     }
     for note in &site.policy_notes {
         let path = PortalPath::policy_note(&note.slug).to_string();
@@ -269,7 +295,7 @@ fn document_pages(site: &Site) -> BTreeMap<String, (Option<i32>, String)> {
     documents
 }
 
-/// What documents can cite: actions, objectives, forums, contributions and policy notes.
+/// What documents can cite but contributions: actions, objectives, forums and policy notes.
 fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
     let mut citable: BTreeMap<&'static str, BTreeMap<String, Citable>> = BTreeMap::new();
     for objective in &site.objectives {
@@ -299,18 +325,6 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
             .or_default()
             .insert(forum.id.clone(), cited);
     }
-    for contribution in site.contributions.iter() {
-        let cited = Citable::of_document(
-            contribution.edition,
-            PortalPath::contribution(&contribution.slug).to_string(),
-            &contribution.title,
-            &contribution.translations,
-        );
-        citable
-            .entry("contribution")
-            .or_default()
-            .insert(contribution.slug.clone(), cited);
-    }
     for note in &site.policy_notes {
         let cited = Citable::of_document(
             note.edition,
@@ -336,6 +350,23 @@ pub struct PortalTargets<'a> {
 }
 
 impl PortalTargets<'_> {
+    /// The link a citation of the contribution `slug` becomes: its title in the
+    /// portal's language where it has a translation.
+    fn contribution_citation(&self, slug: &str) -> Option<Citation> {
+        let contribution = self.site.contributions.by_slug(slug)?;
+        let path = PortalPath::contribution(&contribution.slug).to_string();
+        let translated = contribution
+            .translations
+            .iter()
+            .rev()
+            .find(|translation| translation.language == self.language);
+        Some(Citation {
+            path: self.seen_from_here(Some(contribution.edition), &path),
+            text: translated.map_or(&contribution.title, |t| &t.title).clone(),
+            title: None,
+        })
+    }
+
     /// `path` (inside edition `edition`'s portal) from this portal's root.
     fn seen_from_here(&self, edition: Option<i32>, path: &str) -> String {
         match edition {
@@ -355,12 +386,16 @@ impl LinkTargets for PortalTargets<'_> {
     }
 
     fn document_page(&self, file: &str) -> Option<String> {
+        if let Some(contribution) = self.site.contributions.by_file(file) {
+            let path = PortalPath::contribution(&contribution.slug).to_string();
+            return Some(self.seen_from_here(Some(contribution.edition), &path));
+        }
         let (edition, path) = self.site.documents.get(file)?;
         Some(self.seen_from_here(*edition, path))
     }
 
     fn documents(&self) -> Vec<&str> {
-        self.site.documents.keys().map(String::as_str).collect()
+        self.site.document_files()
     }
 
     fn content_page(&self, path: &str) -> Option<String> {
@@ -381,6 +416,9 @@ impl LinkTargets for PortalTargets<'_> {
     }
 
     fn citation(&self, kind: &str, id: &str) -> Option<Citation> {
+        if kind == "contribution" {
+            return self.contribution_citation(id);
+        }
         let cited = self.site.citable.get(kind)?.get(id)?;
         Some(Citation {
             path: self.seen_from_here(cited.edition, &cited.path),
@@ -394,6 +432,10 @@ impl LinkTargets for PortalTargets<'_> {
     }
 
     fn citation_ids(&self, kind: &str) -> Vec<&str> {
+        if kind == "contribution" {
+            let contributions = self.site.contributions.iter_by_slug();
+            return contributions.map(|c| c.slug.as_str()).collect();
+        }
         self.site
             .citable
             .get(kind)

@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use super::{Contribution, Region, StakeholderType, Status};
+use super::contributions::Moves;
+use super::{Contribution, Contributions, Region, StakeholderType, Status};
 
 /// Positions in `Site::contributions`, grouped by each facet.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
     pub by_objective: BTreeMap<String, Vec<usize>>,
     pub by_action: BTreeMap<String, Vec<usize>>,
@@ -22,29 +23,68 @@ pub struct Index {
 }
 
 impl Index {
-    /// Indexes `contributions`, which must already be in display order.
-    pub fn build(contributions: &[Contribution]) -> Index {
+    /// Indexes `contributions` (in display order). `serve` does this after every save,
+    /// so a key is copied only the first time it is met.
+    pub fn build(contributions: &Contributions) -> Index {
         let mut index = Index::default();
         for (position, contribution) in contributions.iter().enumerate() {
-            for objective in &contribution.objectives {
-                push(&mut index.by_objective, objective.clone(), position);
-            }
-            for action in &contribution.actions {
-                push(&mut index.by_action, action.clone(), position);
-            }
-            for forum in &contribution.forums {
-                push(&mut index.by_forum, forum.clone(), position);
-            }
-            push(
-                &mut index.by_stakeholder_type,
-                contribution.stakeholder.kind,
-                position,
-            );
-            push(&mut index.by_region, contribution.region, position);
-            push(&mut index.by_status, contribution.status, position);
-            push(&mut index.by_edition, contribution.edition, position);
+            index.add(position, contribution);
         }
         index
+    }
+
+    /// The index of `contributions`, which this index's contributions became as `moves`
+    /// says: the same as [`Index::build`] gives, reading only the contributions that came.
+    pub fn updated(&self, moves: &Moves, contributions: &Contributions) -> Index {
+        let mut index = Index {
+            by_objective: moved(&self.by_objective, moves),
+            by_action: moved(&self.by_action, moves),
+            by_forum: moved(&self.by_forum, moves),
+            by_stakeholder_type: moved(&self.by_stakeholder_type, moves),
+            by_region: moved(&self.by_region, moves),
+            by_status: moved(&self.by_status, moves),
+            by_edition: moved(&self.by_edition, moves),
+        };
+        let mut added = Index::default();
+        for &position in &moves.added {
+            if let Some(contribution) = contributions.get(position) {
+                added.add(position, contribution);
+            }
+        }
+        index.merge(added);
+        index
+    }
+
+    /// Adds the contribution at `position`.
+    fn add(&mut self, position: usize, contribution: &Contribution) {
+        for objective in &contribution.objectives {
+            push_named(&mut self.by_objective, objective, position);
+        }
+        for action in &contribution.actions {
+            push_named(&mut self.by_action, action, position);
+        }
+        for forum in &contribution.forums {
+            push_named(&mut self.by_forum, forum, position);
+        }
+        push(
+            &mut self.by_stakeholder_type,
+            contribution.stakeholder.kind,
+            position,
+        );
+        push(&mut self.by_region, contribution.region, position);
+        push(&mut self.by_status, contribution.status, position);
+        push(&mut self.by_edition, contribution.edition, position);
+    }
+
+    /// Adds the positions of `other` (none of them in this index yet).
+    fn merge(&mut self, other: Index) {
+        merge(&mut self.by_objective, other.by_objective);
+        merge(&mut self.by_action, other.by_action);
+        merge(&mut self.by_forum, other.by_forum);
+        merge(&mut self.by_stakeholder_type, other.by_stakeholder_type);
+        merge(&mut self.by_region, other.by_region);
+        merge(&mut self.by_status, other.by_status);
+        merge(&mut self.by_edition, other.by_edition);
     }
 
     /// The contributions of `key` in `map`, or none.
@@ -55,4 +95,41 @@ impl Index {
 
 fn push<K: Ord>(map: &mut BTreeMap<K, Vec<usize>>, key: K, position: usize) {
     map.entry(key).or_default().push(position);
+}
+
+/// `map` with each position moved as `moves` says, and those gone left out (with their
+/// keys, when no position is left).
+fn moved<K: Ord + Clone>(map: &BTreeMap<K, Vec<usize>>, moves: &Moves) -> BTreeMap<K, Vec<usize>> {
+    map.iter()
+        .filter_map(|(key, positions)| {
+            let positions: Vec<usize> = if moves.is_empty() {
+                positions.clone()
+            } else {
+                let moved = positions.iter().map(|&old| moves.new_position(old));
+                moved.flatten().collect()
+            };
+            (!positions.is_empty()).then(|| (key.clone(), positions))
+        })
+        .collect()
+}
+
+/// Adds the positions of `other` to `map`'s, each list kept in ascending order.
+fn merge<K: Ord>(map: &mut BTreeMap<K, Vec<usize>>, other: BTreeMap<K, Vec<usize>>) {
+    for (key, positions) in other {
+        let list = map.entry(key).or_default();
+        for position in positions {
+            let place = list.partition_point(|&other| other < position);
+            list.insert(place, position);
+        }
+    }
+}
+
+/// [`push`] for a key that is a name, copied only when it is new.
+fn push_named(map: &mut BTreeMap<String, Vec<usize>>, key: &str, position: usize) {
+    match map.get_mut(key) {
+        Some(positions) => positions.push(position),
+        None => {
+            map.insert(key.to_owned(), vec![position]);
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! are kept in a fixed order (contributions newest first, then by slug) so that builds
 //! are deterministic.
 
+pub mod contributions;
 pub mod files;
 pub mod index;
 pub mod translations;
@@ -12,6 +13,7 @@ pub mod vocabulary;
 
 use chrono::NaiveDate;
 
+pub use contributions::Contributions;
 pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
@@ -25,10 +27,10 @@ pub struct Site {
     pub editions: Vec<Edition>,
     pub objectives: Vec<Objective>,
     pub forums: Vec<Forum>,
-    /// Shared, so that the copies of the site each language's portals read
-    /// ([`Site::localized`]) and each edition's data records ([`Site::as_shown_in`]) do
-    /// not copy every contribution.
-    pub contributions: std::sync::Arc<Vec<Contribution>>,
+    /// In display order. Shared, so that the copies of the site each language's portals
+    /// read ([`Site::localized`]) and each edition's data records ([`Site::as_shown_in`])
+    /// do not copy every contribution, nor does `serve`'s next version of the site.
+    pub contributions: Contributions,
     /// Contributions marked `draft: true`: checked like the others, never rendered.
     pub drafts: Vec<Contribution>,
     pub policy_notes: Vec<PolicyNote>,

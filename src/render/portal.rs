@@ -18,28 +18,25 @@ use serde::Serialize;
 
 use super::plan::Plan;
 use crate::markdown::PageIndex;
-use crate::model::{Contribution, Edition, Site};
+use crate::model::{Contribution, Contributions, Edition, Site};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// Which contributions live in which edition, and which follow up on which, to find a
-/// contribution's counterpart in another edition.
+/// contribution's counterpart in another edition. The contributions themselves are
+/// looked up by slug in the site's list (shared, not copied), so that `serve` makes
+/// this again after a save without going over every contribution's strings.
 pub struct Editions {
-    /// The edition of each contribution, by slug.
-    edition_of: HashMap<String, i32>,
+    contributions: Contributions,
     /// The contributions that update each one (`updates:`), by the updated slug.
     followed_by: HashMap<String, Vec<String>>,
-    /// The contribution each one updates (its `updates:`), by slug.
-    follows: HashMap<String, String>,
     /// Years that have a previous edition (a "what changed" page).
     compared: Vec<i32>,
-    /// Each contribution's position in the site's list, by slug.
-    position: HashMap<String, usize>,
 }
 
 impl Editions {
     pub fn new(site: &Site) -> Self {
         let mut followed_by: HashMap<String, Vec<String>> = HashMap::new();
-        for contribution in site.contributions.iter() {
+        for contribution in site.contributions.linked() {
             if let Some(updated) = &contribution.updates {
                 followed_by
                     .entry(updated.clone())
@@ -49,26 +46,8 @@ impl Editions {
         }
         let first = site.editions.iter().map(|edition| edition.year).min();
         Editions {
-            position: site
-                .contributions
-                .iter()
-                .enumerate()
-                .map(|(position, contribution)| (contribution.slug.clone(), position))
-                .collect(),
-            edition_of: site
-                .contributions
-                .iter()
-                .map(|contribution| (contribution.slug.clone(), contribution.edition))
-                .collect(),
+            contributions: site.contributions.clone(),
             followed_by,
-            follows: site
-                .contributions
-                .iter()
-                .filter_map(|contribution| {
-                    let updated = contribution.updates.clone()?;
-                    Some((contribution.slug.clone(), updated))
-                })
-                .collect(),
             compared: site
                 .editions
                 .iter()
@@ -80,7 +59,7 @@ impl Editions {
 
     /// The position in the site's list of the contribution `slug`.
     pub fn position(&self, slug: &str) -> Option<usize> {
-        self.position.get(slug).copied()
+        self.contributions.position(slug)
     }
 
     /// The contribution that `contribution` follows up (`updates:`), and those that follow it up.
@@ -89,11 +68,7 @@ impl Editions {
         site: &'s Site,
         contribution: &Contribution,
     ) -> (Option<&'s Contribution>, Vec<&'s Contribution>) {
-        let by_slug = |slug: &str| {
-            self.position
-                .get(slug)
-                .and_then(|position| site.contributions.get(*position))
-        };
+        let by_slug = |slug: &str| site.contributions.by_slug(slug);
         let follows = contribution.updates.as_deref().and_then(by_slug);
         let followed_by = self
             .followed_by
@@ -124,7 +99,11 @@ impl Editions {
     /// `slug` itself if it is in edition `year`, else a contribution of `year` that it
     /// follows up or that follows it up.
     fn related_contribution<'s>(&'s self, slug: &'s str, year: i32) -> Option<&'s str> {
-        let in_year = |candidate: &str| self.edition_of.get(candidate) == Some(&year);
+        let in_year = |candidate: &str| {
+            self.contributions
+                .by_slug(candidate)
+                .is_some_and(|contribution| contribution.edition == year)
+        };
         if in_year(slug) {
             return Some(slug);
         }
@@ -132,9 +111,9 @@ impl Editions {
         if let Some(follower) = followers.map(String::as_str).find(|s| in_year(s)) {
             return Some(follower);
         }
-        self.follows
-            .get(slug)
-            .map(String::as_str)
+        self.contributions
+            .by_slug(slug)
+            .and_then(|contribution| contribution.updates.as_deref())
             .filter(|updated| in_year(updated))
     }
 

@@ -4,12 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
-
 use super::portal;
 use super::views::SiteView;
 use crate::markdown;
-use crate::model::{Contribution, Site};
+use crate::model::contributions::Moves;
+use crate::model::Site;
 
 /// What every page of a site needs, computed once per version of the site: each
 /// edition's index and figures, the contribution summaries listings show, the site-wide
@@ -40,18 +39,15 @@ pub(super) struct EditionPrepared {
 }
 
 impl Prepared {
-    /// Computes what every page needs. `serve` does this after each save, so the parts
-    /// are computed in parallel, and each edition's index is taken from the site's.
+    /// Computes what every page needs. `serve` does this after each save. No part reads
+    /// every contribution (each edition's index is taken from the site's, follow-ups
+    /// from the contributions that name one), so the parts are computed one after the
+    /// other: handing them to other threads cost more than they take, on a busy machine.
     pub fn new(site: &Site) -> Self {
-        let (((editions, related), localized), site_view) = rayon::join(
-            || {
-                rayon::join(
-                    || rayon::join(|| Prepared::editions(site), || portal::Editions::new(site)),
-                    || Prepared::localized(site),
-                )
-            },
-            || SiteView::new(site),
-        );
+        let editions = Prepared::editions(site);
+        let related = portal::Editions::new(site);
+        let localized = Prepared::localized(site);
+        let site_view = SiteView::new(site);
         let summaries = site
             .contributions
             .iter()
@@ -69,6 +65,23 @@ impl Prepared {
         }
     }
 
+    /// What every page of `site` needs, which the site of this one became as `moves`
+    /// says (`serve`, after a save): made as [`Prepared::new`] makes it, but the
+    /// summaries made so far of the contributions that stayed are kept, at their new
+    /// positions.
+    pub fn updated(&self, site: &Site, moves: &Moves) -> Self {
+        let prepared = Prepared::new(site);
+        for (old, summary) in self.summaries.iter().enumerate() {
+            let (Some(value), Some(new)) = (summary.get(), moves.new_position(old)) else {
+                continue;
+            };
+            if let Some(slot) = prepared.summaries.get(new) {
+                let _ = slot.set(value.clone());
+            }
+        }
+        prepared
+    }
+
     /// The site a portal renders: the language's, with the edition's data records.
     pub(super) fn site_for<'s>(&'s self, site: &'s Site, year: i32, language: &str) -> &'s Site {
         let key = (year, language.to_owned());
@@ -84,7 +97,7 @@ impl Prepared {
             .flat_map(|e| site.config.languages.iter().map(move |l| (e.year, l)))
             .collect();
         portals
-            .into_par_iter()
+            .into_iter()
             .filter_map(|(year, language)| {
                 let base = localized.get(language).unwrap_or(site);
                 Some(((year, language.clone()), base.as_shown_in(year)?))
@@ -126,14 +139,14 @@ impl Prepared {
     fn localized(site: &Site) -> BTreeMap<String, Site> {
         site.config
             .languages
-            .par_iter()
+            .iter()
             .filter_map(|language| Some((language.clone(), site.localized(language)?)))
             .collect()
     }
 
     fn editions(site: &Site) -> BTreeMap<i32, EditionPrepared> {
         site.editions
-            .par_iter()
+            .iter()
             .map(|edition| {
                 let index = edition_index(&site.index, &site.contributions, edition.year);
                 (edition.year, EditionPrepared { index })
@@ -144,35 +157,42 @@ impl Prepared {
 
 /// The contributions of edition `year` by facet: `index` (the site's) with the other
 /// editions' contributions left out. The same as indexing the edition's contributions
-/// (`portal::edition_index`), without reading every contribution again.
+/// (`portal::edition_index`), without reading every contribution again: which positions
+/// belong to the edition is `index.by_edition`'s.
 fn edition_index(
     index: &crate::model::Index,
-    contributions: &[Contribution],
+    contributions: &crate::model::Contributions,
     year: i32,
 ) -> crate::model::Index {
     fn only<K: Ord + Clone>(
         map: &BTreeMap<K, Vec<usize>>,
-        keep: &impl Fn(usize) -> bool,
+        in_edition: &[bool],
     ) -> BTreeMap<K, Vec<usize>> {
         map.iter()
             .filter_map(|(key, positions)| {
-                let kept: Vec<usize> = positions.iter().copied().filter(|p| keep(*p)).collect();
+                let kept: Vec<usize> = positions
+                    .iter()
+                    .copied()
+                    .filter(|&position| in_edition.get(position).copied().unwrap_or(false))
+                    .collect();
                 (!kept.is_empty()).then(|| (key.clone(), kept))
             })
             .collect()
     }
-    let keep = |position: usize| {
-        contributions
-            .get(position)
-            .is_some_and(|contribution| contribution.edition == year)
-    };
+    let mut in_edition = vec![false; contributions.len()];
+    for &position in crate::model::Index::get(&index.by_edition, &year) {
+        if let Some(slot) = in_edition.get_mut(position) {
+            *slot = true;
+        }
+    }
+    let in_edition = in_edition.as_slice();
     crate::model::Index {
-        by_objective: only(&index.by_objective, &keep),
-        by_action: only(&index.by_action, &keep),
-        by_forum: only(&index.by_forum, &keep),
-        by_stakeholder_type: only(&index.by_stakeholder_type, &keep),
-        by_region: only(&index.by_region, &keep),
-        by_status: only(&index.by_status, &keep),
-        by_edition: only(&index.by_edition, &keep),
+        by_objective: only(&index.by_objective, in_edition),
+        by_action: only(&index.by_action, in_edition),
+        by_forum: only(&index.by_forum, in_edition),
+        by_stakeholder_type: only(&index.by_stakeholder_type, in_edition),
+        by_region: only(&index.by_region, in_edition),
+        by_status: only(&index.by_status, in_edition),
+        by_edition: only(&index.by_edition, in_edition),
     }
 }

@@ -39,6 +39,7 @@ mod browser;
 mod events;
 mod http;
 mod overlay;
+mod preview;
 mod rebuild;
 mod server;
 pub mod snapshot;

@@ -363,10 +363,9 @@ fn warnings(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
 /// language and the pages open in tabs (given as request paths, `/2026/contributions/x/`).
 fn eager_files(site: &Site, change: &Change, open_pages: &BTreeSet<String>) -> BTreeSet<String> {
     let slugs = change.contribution_slugs();
-    let changed = site
-        .contributions
+    let changed = slugs
         .iter()
-        .filter(|contribution| slugs.contains(&contribution.slug))
+        .filter_map(|slug| site.contributions.by_slug(slug))
         .flat_map(|contribution| {
             site.config.languages.iter().map(|language| {
                 let prefix = Prefix::portal(site, contribution.edition, language);

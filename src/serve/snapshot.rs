@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use super::preview;
 use crate::diagnostic::Diagnostic;
 use crate::fs::{IoContext as _, IoError};
 use crate::model::{Contribution, Markdown, Site};
@@ -59,7 +60,7 @@ impl Snapshot {
     /// A snapshot of a newly validated `site`: its figures are computed now.
     pub fn new(site: Site, theme: Arc<Theme>) -> Self {
         let site = Arc::new(site);
-        let preview = preview(&site);
+        let preview = preview::of(&site);
         let prepared = Arc::new(Prepared::new(&preview));
         Snapshot::with_theme(site, preview, prepared, theme)
     }
@@ -87,12 +88,13 @@ impl Snapshot {
     /// `touched` changed: with `current`'s theme, and its plan when the change leaves the
     /// plan as it was.
     pub fn updated(site: Site, current: &Snapshot, touched: &BTreeSet<String>) -> Self {
-        if !keeps_plan(&current.site, &site, touched) {
-            return Snapshot::new(site, Arc::clone(&current.theme));
-        }
+        let keeps_plan = keeps_plan(&current.site, &site, touched);
         let site = Arc::new(site);
-        let preview = preview(&site);
-        let prepared = Arc::new(Prepared::new(&preview));
+        let (preview, moves) = preview::updated(&site, &current.site, &current.preview);
+        let prepared = Arc::new(current.prepared.updated(&preview, &moves));
+        if !keeps_plan {
+            return Snapshot::with_theme(site, preview, prepared, Arc::clone(&current.theme));
+        }
         Snapshot {
             site,
             preview,
@@ -173,20 +175,6 @@ impl Snapshot {
     }
 }
 
-/// `site` with its drafts among its contributions (the same site when it has none).
-fn preview(site: &Arc<Site>) -> Arc<Site> {
-    if site.drafts.is_empty() {
-        return Arc::clone(site);
-    }
-    let mut preview = Site::clone(site);
-    let mut contributions = Vec::clone(&preview.contributions);
-    contributions.append(&mut preview.drafts);
-    contributions.sort_by(crate::validate::display_order);
-    preview.index = crate::model::Index::build(&contributions);
-    preview.contributions = Arc::new(contributions);
-    Arc::new(preview)
-}
-
 /// Whether the plan of `old` is the plan of `new`, the site `old` became when the
 /// contribution files `touched` (originals and translations) changed. It is when the
 /// site has the same number of contributions and each touched file belongs, before and
@@ -214,21 +202,25 @@ pub fn keeps_plan(old: &Site, new: &Site, touched: &BTreeSet<String>) -> bool {
 }
 
 /// The contribution (or draft, then `true`) each of the files `touched` belongs to.
-fn owners<'s>(
+fn owners<'s, 't>(
     site: &'s Site,
-    touched: &BTreeSet<String>,
-) -> BTreeMap<&'s str, (bool, &'s Contribution)> {
-    let mut owners = BTreeMap::new();
-    let all = site.contributions.iter().map(|c| (false, c));
-    for (draft, contribution) in all.chain(site.drafts.iter().map(|c| (true, c))) {
-        let files = std::iter::once(&contribution.body)
-            .chain(contribution.translations.iter().map(|t| &t.body))
-            .map(|body| body.file.as_str());
-        for file in files.filter(|file| touched.contains(*file)) {
-            owners.insert(file, (draft, contribution));
-        }
-    }
-    owners
+    touched: &'t BTreeSet<String>,
+) -> BTreeMap<&'t str, (bool, &'s Contribution)> {
+    let is_draft_of = |draft: &Contribution, file: &str| {
+        draft.body.file == file || draft.translations.iter().any(|t| t.body.file == file)
+    };
+    let owner = |file: &str| match site.contributions.by_file(file) {
+        Some(contribution) => Some((false, contribution)),
+        None => site
+            .drafts
+            .iter()
+            .find(|d| is_draft_of(d, file))
+            .map(|d| (true, d)),
+    };
+    touched
+        .iter()
+        .filter_map(|file| Some((file.as_str(), owner(file)?)))
+        .collect()
 }
 
 /// Whether two versions of a contribution agree on what the plan is made from.

@@ -183,9 +183,11 @@ pub fn of_site(site: &Site) -> Vec<Body<'_>> {
 }
 
 /// The bodies of `contributions` and of their translations, with their pages.
-pub fn of_contributions(contributions: &[Contribution]) -> Vec<Body<'_>> {
+pub fn of_contributions<'a>(
+    contributions: impl IntoIterator<Item = &'a Contribution>,
+) -> Vec<Body<'a>> {
     contributions
-        .iter()
+        .into_iter()
         .flat_map(|contribution| {
             let translations = contribution.translations.iter().map(|t| &t.body);
             std::iter::once(&contribution.body)

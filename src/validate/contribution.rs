@@ -6,8 +6,6 @@
 //! with thousands separators. `draft: true` is read here and decides, in `documents`,
 //! whether the contribution is built.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
@@ -20,7 +18,7 @@ use crate::model::{
 use super::checker::{is_valid_slug, Checker};
 use super::renames::RecordKind;
 use super::shared_fields::{
-    document_language, edition_of, slug_of, Known, ACTIONS_HINT, FORUMS_HINT,
+    document_language, edition_of, slug_of, ContributionSlugs, Known, ACTIONS_HINT, FORUMS_HINT,
 };
 
 /// The checked fields of a contribution, before its body is attached.
@@ -267,7 +265,7 @@ fn placeholders(check: &mut Checker, raw: &RawContribution, document: &Document,
 fn updated_slug(
     check: &mut Checker,
     target: &S<String>,
-    known: &BTreeSet<String>,
+    known: &ContributionSlugs,
 ) -> Option<String> {
     let slug = target
         .value
@@ -275,11 +273,11 @@ fn updated_slug(
         .trim_end_matches(".md")
         .trim_matches('/')
         .to_owned();
-    if is_valid_slug(&slug) && known.contains(&slug) {
+    if is_valid_slug(&slug) && known.contains(slug.as_str()) {
         return Some(slug);
     }
     let position = check.yaml.position_of(target);
-    let hint = match did_you_mean(&slug, known.iter().map(String::as_str)) {
+    let hint = match did_you_mean(&slug, known.all()) {
         Some(suggestion) => format!("did you mean `{suggestion}`? `updates` names the earlier contribution by its file name without `.md`"),
         None => "`updates` names the earlier contribution by its file name without `.md`, as in content/contributions/".to_owned(),
     };

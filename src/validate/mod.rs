@@ -29,11 +29,13 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{DocumentKind, Sources};
-use crate::model::{Contribution, Forum, Index, Lifespan, Markdown, Objective, Site};
+use crate::model::{
+    Contribution, Contributions, Forum, Index, Lifespan, Markdown, Objective, Site,
+};
 use assemble::{orphan, Assembled, Parts};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
 use renames::Renames;
-use shared_fields::Known;
+use shared_fields::{ContributionSlugs, Known};
 pub use update::{is_contribution_file, update};
 
 /// Checks `sources`; returns the site when it has no errors, and all diagnostics.
@@ -174,7 +176,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             actions,
             forums: forum_ids,
             editions: None,
-            contributions: contribution_slugs,
+            contributions: ContributionSlugs::Listed(contribution_slugs),
             default_language: "en".to_owned(),
             languages: crate::load::LANGUAGES
                 .iter()
@@ -195,7 +197,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         actions,
         forums: forum_ids,
         editions: Some(&editions),
-        contributions: contribution_slugs,
+        contributions: ContributionSlugs::Listed(contribution_slugs),
         default_language: config.default_language.clone(),
         languages: config.languages.clone(),
         renames,
@@ -229,8 +231,11 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     } = parts.assemble(&config.title, &editions, &mut problems);
     drafts.sort_by(display_order);
 
-    contributions.sort_by(display_order);
     policy_notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    for contribution in &mut contributions {
+        contribution.provenance = provenance.get(&contribution.body.file).cloned();
+    }
+    let contributions = Contributions::new(contributions);
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
     problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
@@ -239,16 +244,13 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         &objectives,
         &forums,
     ));
-    for contribution in &mut contributions {
-        contribution.provenance = provenance.get(&contribution.body.file).cloned();
-    }
     let index = Index::build(&contributions);
     let mut site = Site {
         config,
         editions,
         objectives,
         forums,
-        contributions: std::sync::Arc::new(contributions),
+        contributions,
         drafts,
         policy_notes,
         home,
@@ -323,25 +325,27 @@ fn is_error(problem: &Diagnostic) -> bool {
 
 /// The order of contributions in the model: newest first, then by slug.
 pub fn display_order(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
-    b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
+    crate::model::contributions::display_order(a, b)
 }
 
 /// Every contribution URL, slug or alias, belongs to one contribution only.
-fn unique_addresses(contributions: &[Contribution]) -> Vec<Diagnostic> {
-    let mut owners: BTreeMap<&str, &str> = contributions
-        .iter()
-        .map(|contribution| (contribution.slug.as_str(), contribution.body.file.as_str()))
-        .collect();
+fn unique_addresses(contributions: &Contributions) -> Vec<Diagnostic> {
+    // Aliases are claimed in display order, after every slug.
+    let mut aliases: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
-    for contribution in contributions {
+    for contribution in contributions.linked() {
         for alias in &contribution.aliases {
-            match owners.get(alias.as_str()) {
+            let owner = match contributions.by_slug(alias) {
+                Some(owner) => Some(owner.body.file.as_str()),
+                None => aliases.get(alias.as_str()).copied(),
+            };
+            match owner {
                 Some(owner) => problems.push(
                     Diagnostic::error(contribution.body.file.as_str(), format!("the alias `{alias}` claims the address contributions/{alias}/, which `{owner}` already has"))
                         .with_hint("two pages cannot share one address: remove the alias or rename one of them"),
                 ),
                 None => {
-                    owners.insert(alias, &contribution.body.file);
+                    aliases.insert(alias, &contribution.body.file);
                 }
             }
         }
@@ -350,18 +354,14 @@ fn unique_addresses(contributions: &[Contribution]) -> Vec<Diagnostic> {
 }
 
 /// `updates:` names a contribution of an earlier edition.
-fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
-    let editions: BTreeMap<&str, i32> = contributions
-        .iter()
-        .map(|contribution| (contribution.slug.as_str(), contribution.edition))
-        .collect();
+fn updates_resolve(contributions: &Contributions) -> Vec<Diagnostic> {
     contributions
-        .iter()
+        .linked()
         .filter_map(|contribution| {
             let target = contribution.updates.as_deref()?;
-            let problem = match editions.get(target) {
+            let problem = match contributions.by_slug(target).map(|updated| updated.edition) {
                 None => format!("`updates: {target}` names no contribution"),
-                Some(edition) if *edition >= contribution.edition => format!("`updates: {target}` names a contribution of edition {edition}, not of an earlier edition"),
+                Some(edition) if edition >= contribution.edition => format!("`updates: {target}` names a contribution of edition {edition}, not of an earlier edition"),
                 Some(_) => return None,
             };
             let hint = "`updates` names the earlier contribution (its file name without .md) whose work this one reports progress on";
@@ -373,7 +373,7 @@ fn updates_resolve(contributions: &[Contribution]) -> Vec<Diagnostic> {
 /// A contribution names only objectives, actions and forums its edition shows
 /// (`added_in:`/`removed_in:` of the data records).
 fn records_of_their_edition(
-    contributions: &[Contribution],
+    contributions: &Contributions,
     objectives: &[Objective],
     forums: &[Forum],
 ) -> Vec<Diagnostic> {
@@ -422,21 +422,12 @@ fn records_of_their_edition(
 
 /// A follow-up (`updates:`) is drawn on the earlier contribution's page, which may belong
 /// to a published edition: only the stakeholder who wrote it may add that link.
-fn follow_ups_by_the_same_stakeholder(contributions: &[Contribution]) -> Vec<Diagnostic> {
-    let authors: BTreeMap<&str, &str> = contributions
-        .iter()
-        .map(|contribution| {
-            (
-                contribution.slug.as_str(),
-                contribution.stakeholder.name.as_str(),
-            )
-        })
-        .collect();
+fn follow_ups_by_the_same_stakeholder(contributions: &Contributions) -> Vec<Diagnostic> {
     contributions
-        .iter()
+        .linked()
         .filter_map(|contribution| {
             let target = contribution.updates.as_deref()?;
-            let author = *authors.get(target)?;
+            let author = contributions.by_slug(target)?.stakeholder.name.as_str();
             let name = contribution.stakeholder.name.as_str();
             (author != name).then(|| {
                 Diagnostic::error(

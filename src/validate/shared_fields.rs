@@ -24,12 +24,54 @@ pub struct Known<'a> {
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
     pub editions: Option<&'a [Edition]>,
     /// The slugs of the site's contribution files, which `updates:` may name.
-    pub contributions: BTreeSet<String>,
+    pub contributions: ContributionSlugs<'a>,
     pub default_language: String,
     /// The languages of site.yaml: translations must be in one of them.
     pub languages: Vec<String>,
     /// Ids renamed after an edition was published, told apart from unknown ones.
     pub renames: Renames,
+}
+
+/// The slugs of a site's contribution files, which `updates:` may name.
+pub enum ContributionSlugs<'a> {
+    /// Those of the documents being checked.
+    Listed(BTreeSet<String>),
+    /// Those of a served site's contributions and drafts, and of the files changed
+    /// since: looked up in the site rather than copied, since there are thousands.
+    Served {
+        site: &'a crate::model::Site,
+        changed: BTreeSet<String>,
+    },
+}
+
+impl ContributionSlugs<'_> {
+    pub fn contains(&self, slug: &str) -> bool {
+        match self {
+            ContributionSlugs::Listed(slugs) => slugs.contains(slug),
+            ContributionSlugs::Served { site, changed } => {
+                changed.contains(slug)
+                    || site.contributions.by_slug(slug).is_some()
+                    || site.drafts.iter().any(|draft| draft.slug == slug)
+            }
+        }
+    }
+
+    /// Every slug, in order, for "did you mean".
+    pub fn all(&self) -> Vec<&str> {
+        match self {
+            ContributionSlugs::Listed(slugs) => slugs.iter().map(String::as_str).collect(),
+            ContributionSlugs::Served { site, changed } => {
+                let contributions = site.contributions.iter_by_slug().chain(&site.drafts);
+                let mut slugs: Vec<&str> = contributions
+                    .map(|contribution| contribution.slug.as_str())
+                    .chain(changed.iter().map(String::as_str))
+                    .collect();
+                slugs.sort_unstable();
+                slugs.dedup();
+                slugs
+            }
+        }
+    }
 }
 
 const OBJECTIVES_HINT: &str = "objectives are listed in content/data/objectives.yaml";
@@ -39,8 +81,9 @@ pub(super) const FORUMS_HINT: &str = "forums are listed in content/data/forums.y
 
 impl<'a> Known<'a> {
     /// The ids that the data files and site.yaml of a valid `site` define: the same that
-    /// its documents were checked against.
-    pub fn of_site(site: &'a crate::model::Site) -> Self {
+    /// its documents were checked against, with the slugs of the contribution files
+    /// `changed` since.
+    pub fn of_site(site: &'a crate::model::Site, changed: BTreeSet<String>) -> Self {
         Known {
             objectives: site
                 .objectives
@@ -54,12 +97,7 @@ impl<'a> Known<'a> {
                 .collect(),
             forums: site.forums.iter().map(|forum| forum.id.clone()).collect(),
             editions: Some(&site.editions),
-            contributions: site
-                .contributions
-                .iter()
-                .chain(&site.drafts)
-                .map(|contribution| contribution.slug.clone())
-                .collect(),
+            contributions: ContributionSlugs::Served { site, changed },
             default_language: site.config.default_language.clone(),
             languages: site.config.languages.clone(),
             // A valid site names no id that is gone.

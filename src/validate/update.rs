@@ -23,18 +23,22 @@
 //! [`validate`]: super::validate
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::documents::{self, Validated};
 use super::shared_fields::Known;
 use super::{display_order, editions, finish, markdown_problems, orphan};
+use super::{follow_ups_by_the_same_stakeholder, records_of_their_edition};
 use super::{unique_addresses, updates_resolve};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 
 use crate::load::cache::Revision;
 use crate::load::{Document, DocumentKind};
-use crate::model::{Contribution, EditionStatus, Index, Markdown, Site, Translation};
+use crate::model::{
+    Contribution, Contributions, EditionStatus, Index, Markdown, Site, Translation,
+};
 
 /// Whether the file at `path` (relative to the root) is one that [`update`] can check
 /// on its own: a contribution or a translation of one.
@@ -60,22 +64,42 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
         .map(|document| document.file.path.clone())
         .chain(removed)
         .collect();
-    let mut known = Known::of_site(site);
-    known
-        .contributions
-        .extend(documents::contribution_slugs(&changed));
+    let known = Known::of_site(site, documents::contribution_slugs(&changed));
     let (mut fresh, mut problems) = check_changed(changed, &known);
-    let mut contributions =
-        unchanged_contributions(&site.contributions, &touched, &mut fresh.translations);
-    let mut drafts = unchanged_contributions(&site.drafts, &touched, &mut fresh.translations);
-    for (list, fresh_list) in [
-        (&mut contributions, std::mem::take(&mut fresh.contributions)),
-        (&mut drafts, std::mem::take(&mut fresh.drafts)),
-    ] {
-        for mut contribution in fresh_list {
-            contribution.translations = take_translations(&mut fresh.translations, &contribution);
-            contribution.provenance = provenance.get(&contribution.body.file).cloned();
-            list.push(contribution);
+    let by_file = |file: &str| site.contributions.by_file(file);
+    let kept = Kept::of(by_file, &touched, &mut fresh.translations);
+    let draft = |file: &str| draft_of(&site.drafts, file);
+    let kept_drafts = Kept::of(draft, &touched, &mut fresh.translations);
+    let mut added = kept.remade;
+    let replaced_drafts: BTreeSet<&str> = kept_drafts
+        .replaced
+        .iter()
+        .map(|draft| draft.body.file.as_str())
+        .collect();
+    let mut drafts: Vec<Contribution> = site
+        .drafts
+        .iter()
+        .filter(|draft| !replaced_drafts.contains(draft.body.file.as_str()))
+        .cloned()
+        .chain(kept_drafts.remade.into_iter().map(Arc::unwrap_or_clone))
+        .collect();
+    let mut new_contributions = Vec::new();
+    let placed: Vec<(bool, Contribution)> = std::mem::take(&mut fresh.contributions)
+        .into_iter()
+        .map(|contribution| (false, contribution))
+        .chain(
+            std::mem::take(&mut fresh.drafts)
+                .into_iter()
+                .map(|draft| (true, draft)),
+        )
+        .collect();
+    for (draft, mut contribution) in placed {
+        contribution.translations = take_translations(&mut fresh.translations, &contribution);
+        contribution.provenance = provenance.get(&contribution.body.file).cloned();
+        if draft {
+            drafts.push(contribution);
+        } else {
+            new_contributions.push(contribution);
         }
     }
     drafts.sort_by(display_order);
@@ -86,12 +110,23 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
             problems.push(orphan(original, translation));
         }
     }
-    contributions.sort_by(display_order);
+    // The data files did not change: only the changed contributions can name a record
+    // their edition does not show.
+    let new_contributions = Contributions::new(new_contributions);
+    problems.extend(records_of_their_edition(
+        &new_contributions,
+        &site.objectives,
+        &site.forums,
+    ));
+    added.extend(new_contributions.shared().iter().cloned());
+    let contributions = site.contributions.with_changes(&kept.replaced, added);
+    let moves = contributions.moves_from(&site.contributions);
     problems.extend(unique_addresses(&contributions));
     problems.extend(updates_resolve(&contributions));
+    problems.extend(follow_ups_by_the_same_stakeholder(&contributions));
     let mut next = Site {
-        index: Index::build(&contributions),
-        contributions: std::sync::Arc::new(contributions),
+        index: site.index.updated(&moves, &contributions),
+        contributions,
         drafts,
         ..copy_of_the_rest(site)
     };
@@ -117,7 +152,7 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
     {
         // The site will not be rendered: find the changed bodies' problems now.
         problems.extend(markdown_problems(&changed_bodies(
-            &next.contributions,
+            next.contributions.iter(),
             &touched,
         )));
         return (None, finish(problems));
@@ -130,27 +165,26 @@ pub fn update(site: &Site, revision: Revision) -> (Option<Site>, Diagnostics) {
 /// edition, or to none at all (a file that is gone or invalid). Otherwise the published
 /// editions' inputs are those the served site was checked with.
 fn touches_published(before: &Site, after: &Site, touched: &BTreeSet<String>) -> bool {
-    let mut placed = BTreeSet::new();
-    for site in [before, after] {
-        let published = |year: i32| {
-            site.editions
-                .iter()
-                .any(|edition| edition.year == year && edition.status == EditionStatus::Published)
-        };
-        for contribution in site.contributions.iter().chain(&site.drafts) {
-            let files = std::iter::once(&contribution.body)
-                .chain(contribution.translations.iter().map(|t| &t.body))
-                .map(|body| body.file.as_str())
-                .filter(|file| touched.contains(*file));
-            for file in files {
-                if published(contribution.edition) {
+    touched.iter().any(|file| {
+        let mut placed = false;
+        for site in [before, after] {
+            let owner = site
+                .contributions
+                .by_file(file)
+                .or_else(|| draft_of(&site.drafts, file));
+            if let Some(contribution) = owner {
+                let published = site.editions.iter().any(|edition| {
+                    edition.year == contribution.edition
+                        && edition.status == EditionStatus::Published
+                });
+                if published {
                     return true;
                 }
-                placed.insert(file);
+                placed = true;
             }
         }
-    }
-    placed.len() < touched.len()
+        !placed
+    })
 }
 
 /// What the changed files yield once checked.
@@ -201,50 +235,78 @@ fn not_a_contribution(path: &str) -> Diagnostic {
     .with_hint("this is a bug in rapporteur: run `rapporteur check` for the whole site")
 }
 
-/// Copies of the `contributions` (or drafts) of a site whose files are not in `touched`, with their
-/// translations brought up to date from `translations` (which keeps the translations
-/// still to be placed). The untouched translations of a touched original are added to
-/// `translations`, to be attached to its new version or reported as orphans.
-fn unchanged_contributions(
-    contributions: &[Contribution],
-    touched: &BTreeSet<String>,
-    translations: &mut BTreeMap<String, Vec<Translation>>,
-) -> Vec<Contribution> {
-    let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
-    for contribution in contributions.iter().filter(|c| is_touched(&c.body)) {
-        let untouched = contribution
-            .translations
-            .iter()
-            .filter(|translation| !is_touched(&translation.body));
-        translations
-            .entry(contribution.body.file.clone())
-            .or_default()
-            .extend(untouched.cloned());
-    }
-    // Copying ten thousand contributions is most of an update: in parallel.
-    let mut kept: Vec<Contribution> = contributions
-        .par_iter()
-        .filter(|contribution| !is_touched(&contribution.body))
-        .cloned()
-        .collect();
-    for contribution in &mut kept {
-        let translations_changed = translations.contains_key(&contribution.body.file)
-            || contribution
+/// What the change does to the contributions (or drafts) of the served site.
+struct Kept<'c> {
+    /// Those that the change replaces: changed, removed, or with changed translations.
+    replaced: Vec<&'c Contribution>,
+    /// The new versions of those whose translations alone changed.
+    remade: Vec<Arc<Contribution>>,
+}
+
+impl<'c> Kept<'c> {
+    /// What the change of the files `touched` does to the contributions that `find`
+    /// gives by file (their own or a translation's), given the translations waiting to
+    /// be placed (`translations`, by the file they translate), to which the untouched
+    /// translations of a touched original are added, to be attached to its new version
+    /// or reported as orphans. Only the contributions of those files are read: the
+    /// others are kept as they are, shared with the served site.
+    fn of(
+        find: impl Fn(&str) -> Option<&'c Contribution>,
+        touched: &BTreeSet<String>,
+        translations: &mut BTreeMap<String, Vec<Translation>>,
+    ) -> Self {
+        let is_touched = |markdown: &Markdown| touched.contains(&markdown.file);
+        let mut kept = Kept {
+            replaced: Vec::new(),
+            remade: Vec::new(),
+        };
+        let mut seen = BTreeSet::new();
+        for file in touched {
+            let Some(contribution) = find(file).filter(|c| c.body.file == *file) else {
+                continue;
+            };
+            let untouched = contribution
                 .translations
                 .iter()
-                .any(|translation| is_touched(&translation.body));
-        if translations_changed {
-            contribution
+                .filter(|translation| !is_touched(&translation.body));
+            translations
+                .entry(file.clone())
+                .or_default()
+                .extend(untouched.cloned());
+            seen.insert(file.clone());
+            kept.replaced.push(contribution);
+        }
+        // Now that a touched original's translations all wait: the originals of a
+        // touched translation, or of one waiting.
+        let files: Vec<String> = touched.iter().chain(translations.keys()).cloned().collect();
+        for file in files {
+            let Some(contribution) = find(&file) else {
+                continue;
+            };
+            if !seen.insert(contribution.body.file.clone()) {
+                continue;
+            }
+            let mut remade = contribution.clone();
+            remade
                 .translations
                 .retain(|translation| !is_touched(&translation.body));
             translations
-                .entry(contribution.body.file.clone())
+                .entry(remade.body.file.clone())
                 .or_default()
-                .append(&mut contribution.translations);
-            contribution.translations = take_translations(translations, contribution);
+                .append(&mut remade.translations);
+            remade.translations = take_translations(translations, &remade);
+            kept.replaced.push(contribution);
+            kept.remade.push(Arc::new(remade));
         }
+        kept
     }
-    kept
+}
+
+/// The draft among `drafts` one of whose files (its own or a translation's) is `file`.
+fn draft_of<'c>(drafts: &'c [Contribution], file: &str) -> Option<&'c Contribution> {
+    drafts.iter().find(|draft| {
+        draft.body.file == file || draft.translations.iter().any(|t| t.body.file == file)
+    })
 }
 
 /// The translations of `contribution` waiting in `translations`, in the order a full
@@ -267,7 +329,7 @@ fn copy_of_the_rest(site: &Site) -> Site {
         editions: site.editions.clone(),
         objectives: site.objectives.clone(),
         forums: site.forums.clone(),
-        contributions: std::sync::Arc::default(),
+        contributions: Contributions::default(),
         drafts: Vec::new(),
         policy_notes: site.policy_notes.clone(),
         home: site.home.clone(),
@@ -282,11 +344,11 @@ fn copy_of_the_rest(site: &Site) -> Site {
 
 /// The bodies among `contributions` of the files in `touched`.
 fn changed_bodies<'a>(
-    contributions: &'a [Contribution],
+    contributions: impl IntoIterator<Item = &'a Contribution>,
     touched: &BTreeSet<String>,
 ) -> Vec<&'a Markdown> {
     contributions
-        .iter()
+        .into_iter()
         .flat_map(|contribution| {
             std::iter::once(&contribution.body).chain(
                 contribution

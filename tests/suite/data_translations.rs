@@ -104,8 +104,8 @@ fn each_language_s_copy_of_the_site_shares_the_contributions() {
         .localized("fr")
         .unwrap_or_else(|| panic!("French is not the default language"));
     assert!(!site.contributions.is_empty());
-    assert!(std::sync::Arc::ptr_eq(
-        &site.contributions,
-        &french.contributions
+    assert!(std::ptr::eq(
+        site.contributions.shared(),
+        french.contributions.shared()
     ));
 }

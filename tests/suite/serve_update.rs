@@ -17,6 +17,7 @@ use rapporteur::diagnostic::{Diagnostics, Severity};
 use rapporteur::fs::{IoError, SiteRoot};
 use rapporteur::load::cache::{Cache, Kind};
 use rapporteur::model::Site;
+use rapporteur::serve::snapshot::Snapshot;
 use rapporteur::{render, validate};
 
 use super::serve::{SLUG, TITLE};
@@ -244,6 +245,153 @@ fn an_update_of_contributions_finds_the_errors_of_a_full_validation() {
     assert!(updated.is_none() && fresh.is_none());
     assert_eq!(fresh_errors.len(), 5, "{fresh_errors:#?}");
     assert_eq!(update_errors, fresh_errors);
+}
+
+/// The rules of a full validation that read other contributions or the data files hold
+/// after an update too: a follow-up is by the stakeholder of the contribution it
+/// follows (also when the earlier one changes, the follow-up not), and a contribution
+/// names only records its edition shows (also when its date moves it to another edition).
+#[test]
+fn an_update_applies_the_rules_on_follow_ups_and_records_of_an_edition() {
+    let temp = temp_dir();
+    let path = copy_fixture_unpublished("minimal", temp.path());
+    let objectives = path.join("content/data/objectives.yaml");
+    write(
+        &objectives,
+        &read(&objectives).replace(
+            "      text: \"Publish data openly.\"\n",
+            "      text: \"Publish data openly.\"\n    - id: B.2\n      actor: multilateral\n      text: \"Reuse data.\"\n      added_in: 2026\n",
+        ),
+    );
+    let contributions = path.join("content/contributions");
+    let follow_up = contribution("Schools, year two", "A", "More schools.")
+        .replace("Test Organization", "Rural Networks Alliance")
+        .replace("status: ongoing", "status: ongoing\nupdates: rural-schools");
+    write(&contributions.join("schools-year-two.md"), &follow_up);
+    let portal = read(&contributions.join("open-data-portal.md"));
+    write(
+        &contributions.join("open-data-portal.md"),
+        &portal.replace("actions: [B.1]", "actions: [B.2]"),
+    );
+    let root = SiteRoot::open(&path).expect("the fixture opens");
+    let mut cache = Cache::default();
+    let served = served_site(&root, &mut cache);
+
+    // The earlier contribution changes hands; the portal moves to edition 2025, which
+    // does not show B.2; a new follow-up names it by another stakeholder.
+    let schools = read(&contributions.join("rural-schools.md"));
+    write(
+        &contributions.join("rural-schools.md"),
+        &schools.replace("Rural Networks Alliance", "Rural Networks Union"),
+    );
+    write(
+        &contributions.join("open-data-portal.md"),
+        &read(&contributions.join("open-data-portal.md"))
+            .replace("date: 2025-09-01", "date: 2025-03-01"),
+    );
+    let stranger = contribution("Portal, year two", "B", "More data.").replace(
+        "status: ongoing",
+        "status: ongoing\nupdates: open-data-portal",
+    );
+    write(&contributions.join("portal-year-two.md"), &stranger);
+    let [(updated, update_errors), (fresh, fresh_errors)] = updated_and_fresh(
+        &root,
+        &served,
+        &mut cache,
+        &[
+            "content/contributions/open-data-portal.md",
+            "content/contributions/portal-year-two.md",
+            "content/contributions/rural-schools.md",
+        ],
+    );
+    assert!(updated.is_none() && fresh.is_none());
+    assert_eq!(fresh_errors.len(), 3, "{fresh_errors:#?}");
+    assert_eq!(update_errors, fresh_errors);
+}
+
+/// Every file of `snapshot`, rendered in one pass (which also makes the summaries its
+/// listings show, which an updated snapshot then keeps).
+fn served_files(snapshot: &Snapshot) -> BTreeMap<String, Vec<u8>> {
+    let files: BTreeSet<String> = snapshot
+        .plan
+        .files()
+        .map(|(file, _)| file.clone())
+        .collect();
+    snapshot.render(&files).expect("the snapshot renders");
+    files
+        .into_iter()
+        .filter_map(|file| {
+            let bytes = snapshot.file(&file).expect("the snapshot renders")?;
+            Some((file, bytes.to_vec()))
+        })
+        .collect()
+}
+
+/// A snapshot after a save, made from the served one as serve makes it (the preview,
+/// its index and figures updated in place, the summaries already made kept at their
+/// new positions), serves what a snapshot made anew serves, byte for byte: after a
+/// save that moves a contribution to other listings, one that reorders them by date, a
+/// draft renamed, then published, a new contribution, one removed. Each save starts from
+/// the snapshot of the one before, as in serve.
+#[test]
+fn a_snapshot_updated_in_place_serves_what_a_new_one_serves() {
+    let temp = temp_dir();
+    let path = copy_fixture_unpublished("minimal", temp.path());
+    let contributions = path.join("content/contributions");
+    let draft = contribution("Quiet draft", "A", "Soon.")
+        .replace("status: ongoing", "status: ongoing\ndraft: true");
+    write(&contributions.join("quiet-draft.md"), &draft);
+    for (slug, date) in [("mesh-one", "2025-10-02"), ("mesh-two", "2025-08-20")] {
+        let text = contribution(slug, "B", "Meshes.").replace("2025-09-15", date);
+        write(&contributions.join(format!("{slug}.md")), &text);
+    }
+    let root = SiteRoot::open(&path).expect("the fixture opens");
+    let theme = Arc::new(render::templates::load_theme(&root, "default").expect("the theme loads"));
+    let mut cache = Cache::default();
+    let mut served = Snapshot::new(served_site(&root, &mut cache), Arc::clone(&theme));
+    served_files(&served);
+
+    let portal = read(&contributions.join(format!("{SLUG}.md")));
+    let saves = [
+        (
+            format!("{SLUG}.md"),
+            Some(portal.replace("objectives: [B, A]", "objectives: [A]")),
+        ),
+        (
+            format!("{SLUG}.md"),
+            Some(portal.replace("date: 2025-09-01", "date: 2025-12-01")),
+        ),
+        (
+            "quiet-draft.md".to_owned(),
+            Some(draft.replace("Quiet draft", "Loud draft")),
+        ),
+        (
+            "quiet-draft.md".to_owned(),
+            Some(draft.replace("draft: true", "draft: false")),
+        ),
+        (
+            "mesh-three.md".to_owned(),
+            Some(contribution("Mesh three", "A", "More.")),
+        ),
+        ("mesh-one.md".to_owned(), None),
+    ];
+    for (name, text) in saves {
+        let file = contributions.join(&name);
+        match &text {
+            Some(text) => write(&file, text),
+            None => std::fs::remove_file(&file).expect("removable"),
+        }
+        let changed = format!("content/contributions/{name}");
+        let [(updated, update_errors), (fresh, _)] =
+            updated_and_fresh(&root, &served.site, &mut cache, &[&changed]);
+        assert_eq!(update_errors, Vec::<String>::new(), "{name}");
+        let touched = BTreeSet::from([changed]);
+        let updated = Snapshot::updated(updated.expect("valid"), &served, &touched);
+        let fresh = Snapshot::new(fresh.expect("valid"), Arc::clone(&theme));
+        let updated_files = served_files(&updated);
+        assert_same_tree(&served_files(&fresh), &updated_files, &name);
+        served = updated;
+    }
 }
 
 /// Every file of the plan of `site` as serve makes it (drafts shown), with what produces

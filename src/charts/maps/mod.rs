@@ -99,7 +99,7 @@ mod tests {
     fn draw_everything(
         objectives: &[crate::model::Objective],
         forums: &[crate::model::Forum],
-        contributions: &[crate::model::Contribution],
+        contributions: &crate::model::Contributions,
     ) -> usize {
         let index = Index::build(contributions);
         let mut bytes = 0;
@@ -149,7 +149,8 @@ mod tests {
     fn a_ten_thousand_contribution_site_is_drawn_fast() {
         let objectives = fixtures::bundled_objectives();
         let forums = fixtures::many_forums(60);
-        let contributions = fixtures::contributions(&objectives, 10_000);
+        let contributions =
+            crate::model::Contributions::new(fixtures::contributions(&objectives, 10_000));
         draw_everything(&objectives, &forums, &contributions);
         let start = Instant::now();
         let bytes = draw_everything(&objectives, &forums, &contributions);

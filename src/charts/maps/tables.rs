@@ -134,7 +134,11 @@ fn type_index(kind: StakeholderType) -> usize {
         .unwrap_or(0)
 }
 
-fn count(objectives: &[Objective], contributions: &[Contribution], edition: Option<i32>) -> Counts {
+fn count<'c>(
+    objectives: &[Objective],
+    contributions: impl IntoIterator<Item = &'c Contribution>,
+    edition: Option<i32>,
+) -> Counts {
     let rows: HashMap<&str, usize> = objectives
         .iter()
         .flat_map(|objective| &objective.actions)
@@ -187,9 +191,9 @@ fn heat(value: usize, max: usize) -> usize {
 /// The gap map of `edition` (or of all editions): the Compact's actions grouped by
 /// objective × the eight stakeholder types, each cell the number of contributions of that
 /// type reporting on that action; empty cells are gaps, marked – and "gap".
-pub fn gap_map(
+pub fn gap_map<'c>(
     objectives: &[Objective],
-    contributions: &[Contribution],
+    contributions: impl IntoIterator<Item = &'c Contribution>,
     edition: Option<i32>,
     base_href: &str,
 ) -> String {
