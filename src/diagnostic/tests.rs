@@ -1,0 +1,107 @@
+//! Rendering diagnostics for people, GitHub and machines; where the underline goes.
+
+use super::*;
+
+#[test]
+fn github_annotations_escape_properties_and_newlines() {
+    let diagnostic = Diagnostic::error("content/a,b.md", "bad: 50%")
+        .at(Position::new(3, 4), "x\ny\nzzzz\n")
+        .with_hint("fix it");
+    assert_eq!(
+        render_github(&diagnostic),
+        "::error file=content/a%2Cb.md,line=3,col=4,title=rapporteur::bad: 50%25%0Ahelp: fix it\n"
+    );
+}
+
+/// The text `char_span` underlines.
+fn underlined(line: &str, column: u64) -> &str {
+    &line[char_span(line, column)]
+}
+
+#[test]
+fn the_underline_covers_the_whole_value_in_question() {
+    assert_eq!(underlined("region: Latin America", 9), "Latin America");
+    assert_eq!(
+        underlined("region: Latin America  # see list", 9),
+        "Latin America"
+    );
+    assert_eq!(underlined("  - name: Apps localised", 11), "Apps localised");
+    assert_eq!(
+        underlined("title: \"A title, quoted\" # x", 8),
+        "\"A title, quoted\""
+    );
+    assert_eq!(underlined("objectives: [A, Z, B]", 17), "Z");
+    assert_eq!(underlined("objectives: [A, Z, B]", 13), "[A");
+    assert_eq!(underlined("See [the data](../x/) here.", 5), "[the");
+    assert_eq!(underlined("date: 2025-13-01", 7), "2025-13-01");
+    assert_eq!(underlined("type: NGO", 7), "NGO");
+    assert_eq!(underlined("short", 9), "");
+}
+
+#[test]
+fn control_characters_are_escaped_in_every_format() {
+    let diagnostic = Diagnostic::error("content/x\u{7}.md", "unknown region `a\u{1b}[31mb`")
+        .at(Position::new(1, 9), "region: a\u{1b}[31mb\n")
+        .with_hint("bell\u{7}");
+    let github = render(std::slice::from_ref(&diagnostic), Format::Github);
+    assert_eq!(github, "::error file=content/x<U+0007>.md,line=1,col=9,title=rapporteur::unknown region `a<U+001B>[31mb`%0Ahelp: bell<U+0007>\n");
+    let json = render(std::slice::from_ref(&diagnostic), Format::Json);
+    assert!(json.contains("a<U+001B>[31mb"), "{json}");
+    let human = render(&[diagnostic], Format::Human);
+    assert!(!human.chars().any(is_forbidden_character), "{human:?}");
+    assert!(human.contains("region: a\u{241b}[31mb"), "{human}");
+}
+
+#[test]
+fn a_latin1_byte_is_placed_at_its_line_and_column() {
+    let diagnostic = Diagnostic::not_utf8("a.md", b"---\ntitle: R\xe9seau\n---\n")
+        .unwrap_or_else(|| panic!("not UTF-8"));
+    assert_eq!((diagnostic.line, diagnostic.column), (Some(2), Some(9)));
+    assert_eq!(
+        diagnostic.source_line.as_deref(),
+        Some("title: R\u{fffd}seau")
+    );
+    assert!(diagnostic
+        .hint
+        .unwrap_or_default()
+        .contains("`é` in Latin-1"));
+    assert!(Diagnostic::not_utf8("a.md", "é".as_bytes()).is_none());
+}
+
+#[test]
+fn markdown_groups_problems_by_file_in_plain_words() {
+    let diagnostics = [
+        Diagnostic::error("content/a.md", "unknown region `<b>`")
+            .at(Position::new(2, 9), "x\nregion: <b>\n")
+            .with_hint("region is one of: africa"),
+        Diagnostic::warning("content/a.md", "SDG 4 is listed twice"),
+        Diagnostic::error("site.yaml", "missing required field `title`"),
+    ];
+    assert_eq!(
+        render(&diagnostics, Format::Markdown),
+        "## rapporteur: 2 problems to fix, 1 warning\n\n### content/a.md\n\n- **Line 2, column 9** (to fix): unknown region `&lt;b&gt;`. How to fix it: region is one of: africa\n- **The whole file** (warning): SDG 4 is listed twice\n\n### site.yaml\n\n- **The whole file** (to fix): missing required field `title`\n"
+    );
+}
+
+#[test]
+fn suggestions_catch_typos_only() {
+    assert_eq!(
+        did_you_mean("civil-sociaty", ["academia", "civil-society"]),
+        Some("civil-society")
+    );
+    assert_eq!(did_you_mean("zzz", ["academia", "civil-society"]), None);
+    assert_eq!(did_you_mean("I", ["A", "B"]), None);
+    assert_eq!(did_you_mean("a", ["A", "B"]), Some("A"));
+    assert_eq!(did_you_mean("titel", ["title", "date"]), Some("title"));
+}
+
+#[test]
+fn human_output_shows_line_and_hint() {
+    let diagnostic = Diagnostic::error("content/x.md", "unknown objective `I`")
+        .at(Position::new(2, 17), "---\nobjectives: [A, I]\n")
+        .with_hint("objectives are A–H");
+    let text = render_human(&diagnostic);
+    assert!(text.contains("content/x.md:2:17"), "{text}");
+    assert!(text.contains("objectives: [A, I]"), "{text}");
+    assert!(text.contains("help: objectives are A–H"), "{text}");
+}
