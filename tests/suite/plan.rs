@@ -13,7 +13,7 @@ use rapporteur::model::Site;
 use rapporteur::render::{self, templates::Theme, Plan, Prepared};
 use rapporteur::serve::snapshot::Snapshot;
 
-use super::support::{fixture_dir, manifest_dir};
+use super::support::{fixture_dir, manifest_dir, MemorySink};
 
 /// The valid site at `root` and its theme.
 fn load(root: &Path) -> (Site, Theme) {
@@ -241,7 +241,7 @@ fn each_entry_renders_exactly_its_own_file() {
         let wrong: Vec<String> = files
             .par_iter()
             .filter_map(|(file, entry)| {
-                let sink = Recorded::default();
+                let sink = MemorySink::default();
                 let build = render::Build {
                     site: &site,
                     prepared: &prepared,
@@ -252,7 +252,7 @@ fn each_entry_renders_exactly_its_own_file() {
                 if let Err(error) = build.render(&[(file.as_str(), entry)]) {
                     return Some(format!("{file}: {error:?}"));
                 }
-                let made = sink.0.into_inner().expect("no render thread panicked");
+                let made = sink.into_files();
                 let expected: BTreeMap<&String, &Vec<u8>> = written
                     .iter()
                     .filter(|(other, _)| {
@@ -268,21 +268,5 @@ fn each_entry_renders_exactly_its_own_file() {
             })
             .collect();
         assert!(wrong.is_empty(), "{}: {wrong:#?}", root.display());
-    }
-}
-
-/// A sink that keeps what it is given.
-#[derive(Default)]
-struct Recorded(Mutex<BTreeMap<String, Vec<u8>>>);
-
-impl render::Sink for Recorded {
-    fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
-        let mut files = self.0.lock().expect("no render thread panicked");
-        files.insert(path.to_owned(), contents.to_vec());
-        Ok(())
-    }
-    fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
-        let contents = std::fs::read(source).expect("an asset can be read");
-        self.write(path, &contents)
     }
 }

@@ -10,11 +10,10 @@
 //! bad date). A third holds the plan serve keeps across a save to a plan made anew.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rapporteur::diagnostic::{Diagnostics, Severity};
-use rapporteur::fs::{IoError, SiteRoot};
+use rapporteur::fs::SiteRoot;
 use rapporteur::load::cache::{Cache, Kind};
 use rapporteur::model::Site;
 use rapporteur::serve::snapshot::Snapshot;
@@ -22,29 +21,16 @@ use rapporteur::{render, validate};
 
 use super::serve::{SLUG, TITLE};
 use super::support::{
-    assert_same_tree, contribution, copy_fixture_unpublished, read, temp_dir, write,
+    assert_same_tree, contribution, copy_fixture_unpublished, read, temp_dir, write, MemorySink,
 };
 
 /// Every output file of `site`, rendered into memory as `build` renders it.
 fn render_all(root: &SiteRoot, site: &Site) -> BTreeMap<String, Vec<u8>> {
-    #[derive(Default)]
-    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
-    impl render::Sink for Files {
-        fn write(&self, path: &str, contents: &[u8]) -> Result<(), IoError> {
-            let mut files = self.0.lock().expect("no render thread panicked");
-            files.insert(path.to_owned(), contents.to_vec());
-            Ok(())
-        }
-        fn copy(&self, path: &str, source: &Path) -> Result<(), IoError> {
-            let contents = std::fs::read(source).expect("an asset can be read");
-            self.write(path, &contents)
-        }
-    }
     let theme = render::templates::load_theme(root, &site.config.theme).expect("the theme loads");
-    let files = Files::default();
+    let files = MemorySink::default();
     let rendered = render::render(site, &theme, &files).expect("the site renders");
     assert!(!rendered.diagnostics.has_errors(), "rendering found errors");
-    files.0.into_inner().expect("no render thread panicked")
+    files.into_files()
 }
 
 /// The site at `root` after the files `changed` changed on disk: updated from `served`

@@ -432,3 +432,26 @@ pub fn contribution(title: &str, objective: &str, body: &str) -> String {
         "---\ntitle: \"{title}\"\nstakeholder:\n  name: \"Test Organization\"\n  type: academia\nregion: europe\nobjectives: [{objective}]\ndate: 2025-09-15\nstatus: ongoing\n---\n{body}\n"
     )
 }
+
+/// A render sink that keeps every file in memory, by output path.
+#[derive(Default)]
+pub struct MemorySink(std::sync::Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl MemorySink {
+    /// The files written, by output path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.0.into_inner().expect("no render thread panicked")
+    }
+}
+
+impl rapporteur::render::Sink for MemorySink {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), rapporteur::fs::IoError> {
+        let mut files = self.0.lock().expect("no render thread panicked");
+        files.insert(path.to_owned(), contents.to_vec());
+        Ok(())
+    }
+    fn copy(&self, path: &str, source: &Path) -> Result<(), rapporteur::fs::IoError> {
+        let contents = fs::read(source).expect("an asset can be read");
+        self.write(path, &contents)
+    }
+}
