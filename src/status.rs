@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{EditionStatus, Site};
+use crate::model::{EditionStatus, Language, Site};
 
 /// The status of a site: one report per edition, then its problems.
 #[derive(Debug, Serialize)]
@@ -39,7 +39,7 @@ pub struct EditionReport {
     pub by_status: BTreeMap<&'static str, usize>,
     pub by_stakeholder_type: BTreeMap<&'static str, usize>,
     /// Contributions without a translation, per language of the site.
-    pub untranslated: BTreeMap<String, usize>,
+    pub untranslated: BTreeMap<Language, usize>,
     /// Actions the edition shows that no contribution of it names.
     pub actions_without_contribution: Vec<String>,
     pub report_chapters: usize,

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::Site;
+use crate::model::{Language, Site};
 
 /// A page or file inside a portal, relative to the portal's root: `contributions/x/`,
 /// `charts/by-region.csv`, or `` for the portal's home page.
@@ -134,7 +134,7 @@ pub struct Prefix(String);
 
 impl Prefix {
     /// The portal of edition `year` in `language`: `2025/` or `fr/2025/`.
-    pub fn portal(site: &Site, year: i32, language: &str) -> Self {
+    pub fn portal(site: &Site, year: i32, language: &Language) -> Self {
         Prefix(format!("{}{year}/", Prefix::language(site, language).0))
     }
 
@@ -144,8 +144,8 @@ impl Prefix {
     }
 
     /// The front door of `language`: `` for the default language, `fr/` otherwise.
-    pub fn language(site: &Site, language: &str) -> Self {
-        if language == site.config.default_language {
+    pub fn language(site: &Site, language: &Language) -> Self {
+        if *language == site.config.default_language {
             Prefix(String::new())
         } else {
             Prefix(format!("{language}/"))

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::model::{
-    Action, Actor, Contribution, Dataset, Forum, ForumCategory, Markdown, Objective, Region,
-    Stakeholder, StakeholderType, Status,
+    Action, Actor, Contribution, Dataset, Forum, ForumCategory, Language, Markdown, Objective,
+    Region, Stakeholder, StakeholderType, Status,
 };
 
 fn read(path: &str) -> String {
@@ -188,7 +188,7 @@ pub fn contribution(
         sdgs: Vec::new(),
         date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap_or_default(),
         status: Status::Ongoing,
-        language: "en".to_owned(),
+        language: Language::new("en"),
         edition,
         indicators: Vec::new(),
         links: Vec::new(),

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::model::{Contributions, Site, Translation};
+use crate::model::{Contributions, Language, Site, Translation};
 use crate::urls::PortalPath;
 
 /// The pages, documents and assets a document's links may point to.
@@ -109,7 +109,7 @@ struct Citable {
     path: String,
     text: String,
     /// The text in other languages, by language.
-    translations: BTreeMap<String, String>,
+    translations: BTreeMap<Language, String>,
     title: Option<String>,
 }
 
@@ -189,7 +189,7 @@ impl SitePages {
         pages: &'a dyn PageIndex,
         site: &Site,
         year: i32,
-        language: &'a str,
+        language: &'a Language,
     ) -> PortalTargets<'a> {
         let depth = crate::urls::Prefix::portal(site, year, language)
             .as_str()
@@ -345,7 +345,7 @@ pub struct PortalTargets<'a> {
     site: &'a SitePages,
     pages: &'a dyn PageIndex,
     year: i32,
-    language: &'a str,
+    language: &'a Language,
     site_root: String,
 }
 
@@ -359,7 +359,7 @@ impl PortalTargets<'_> {
             .translations
             .iter()
             .rev()
-            .find(|translation| translation.language == self.language);
+            .find(|translation| translation.language == *self.language);
         Some(Citation {
             path: self.seen_from_here(Some(contribution.edition), &path),
             text: translated.map_or(&contribution.title, |t| &t.title).clone(),

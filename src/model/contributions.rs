@@ -288,7 +288,7 @@ mod tests {
                 .and_then(|date| date.checked_add_days(chrono::Days::new(u64::from(day))))
                 .unwrap_or_default(),
             status: Status::Ongoing,
-            language: "en".to_owned(),
+            language: crate::model::Language::new("en"),
             edition: if day < 30 { 2025 } else { 2026 },
             indicators: Vec::new(),
             links: Vec::new(),
@@ -400,7 +400,7 @@ mod tests {
         let mut translation_body = translated.body.clone();
         translation_body.file = "content/contributions/sahel.fr.md".to_owned();
         translated.translations.push(crate::model::Translation {
-            language: "fr".to_owned(),
+            language: crate::model::Language::new("fr"),
             title: "Sahel".to_owned(),
             body: translation_body,
         });

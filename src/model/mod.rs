@@ -7,6 +7,7 @@
 
 pub mod contributions;
 pub mod files;
+pub mod ids;
 pub mod index;
 pub mod translations;
 pub mod vocabulary;
@@ -14,6 +15,7 @@ pub mod vocabulary;
 use chrono::NaiveDate;
 
 pub use contributions::Contributions;
+pub use ids::Language;
 pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
@@ -52,14 +54,14 @@ pub struct SiteConfig {
     pub title: String,
     /// Always ends with `/`.
     pub base_url: String,
-    pub default_language: String,
-    pub languages: Vec<String>,
+    pub default_language: Language,
+    pub languages: Vec<Language>,
     pub theme: String,
     pub description: Option<String>,
     pub repository: Option<String>,
     /// The title and description in the site's other languages (`translations:`), by
     /// language; `Site::localized` puts them in place for that language's portals.
-    pub translations: std::collections::BTreeMap<String, SiteTexts>,
+    pub translations: std::collections::BTreeMap<Language, SiteTexts>,
 }
 
 /// The site's own texts in one language; what is missing stays in the default language.
@@ -98,9 +100,9 @@ pub struct Objective {
     pub description: Option<String>,
     pub actions: Vec<Action>,
     /// The language of `title` when it is not the portal's (its translation is missing).
-    pub title_lang: Option<String>,
+    pub title_lang: Option<Language>,
     /// The language of `description` when it is not the portal's.
-    pub description_lang: Option<String>,
+    pub description_lang: Option<Language>,
     pub lifespan: Lifespan,
 }
 
@@ -118,7 +120,7 @@ pub struct Action {
     pub actor: Actor,
     pub text: String,
     /// The language of `text` when it is not the portal's (its translation is missing).
-    pub text_lang: Option<String>,
+    pub text_lang: Option<Language>,
     pub lifespan: Lifespan,
 }
 
@@ -142,11 +144,11 @@ pub struct Forum {
     pub objectives: Vec<String>,
     pub description: Option<String>,
     /// The language of `name` when it is not the portal's (its translation is missing).
-    pub name_lang: Option<String>,
+    pub name_lang: Option<Language>,
     /// The languages of `host`, `cadence` and `description` when not the portal's.
-    pub host_lang: Option<String>,
-    pub cadence_lang: Option<String>,
-    pub description_lang: Option<String>,
+    pub host_lang: Option<Language>,
+    pub cadence_lang: Option<Language>,
+    pub description_lang: Option<Language>,
     pub lifespan: Lifespan,
 }
 
@@ -219,7 +221,7 @@ pub struct Markdown {
 /// A translation of a document into another language.
 #[derive(Clone, Debug)]
 pub struct Translation {
-    pub language: String,
+    pub language: Language,
     pub title: String,
     pub body: Markdown,
 }
@@ -237,7 +239,7 @@ pub struct Contribution {
     pub sdgs: Vec<u8>,
     pub date: NaiveDate,
     pub status: Status,
-    pub language: String,
+    pub language: Language,
     pub edition: i32,
     pub indicators: Vec<Indicator>,
     pub links: Vec<Link>,
@@ -299,7 +301,7 @@ pub struct Localizable<'a> {
     pub title: &'a str,
     pub body: &'a Markdown,
     /// The language `body` is written in.
-    pub language: &'a str,
+    pub language: &'a Language,
     pub translations: &'a [Translation],
 }
 
@@ -316,7 +318,7 @@ impl Contribution {
 
 impl PolicyNote {
     /// Policy notes are written in the site's default language, `default_language`.
-    pub fn localizable<'a>(&'a self, default_language: &'a str) -> Localizable<'a> {
+    pub fn localizable<'a>(&'a self, default_language: &'a Language) -> Localizable<'a> {
         Localizable {
             title: &self.title,
             body: &self.body,

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Forum, Objective, Site};
+use super::{Forum, Language, Objective, Site};
 
 /// Which text of which entry a translation replaces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,20 +30,20 @@ pub enum Field {
 /// The translated texts of the data files, by language, then by field and entry id.
 #[derive(Clone, Debug, Default)]
 pub struct DataTranslations {
-    texts: BTreeMap<String, BTreeMap<(Field, String), String>>,
+    texts: BTreeMap<Language, BTreeMap<(Field, String), String>>,
 }
 
 impl DataTranslations {
     /// Records `text` as the `language` version of `field` of the entry `id`.
-    pub fn insert(&mut self, language: &str, field: Field, id: &str, text: String) {
+    pub fn insert(&mut self, language: &Language, field: Field, id: &str, text: String) {
         self.texts
-            .entry(language.to_owned())
+            .entry(language.clone())
             .or_default()
             .insert((field, id.to_owned()), text);
     }
 
     /// The `language` version of `field` of the entry `id`, if it was translated.
-    pub fn get(&self, language: &str, field: Field, id: &str) -> Option<&str> {
+    pub fn get(&self, language: &Language, field: Field, id: &str) -> Option<&str> {
         self.texts
             .get(language)?
             .get(&(field, id.to_owned()))
@@ -60,15 +60,15 @@ impl DataTranslations {
 /// (left as it is) with the original's language in `lang`.
 struct Localizer<'a> {
     translations: &'a DataTranslations,
-    language: &'a str,
-    original_language: &'a str,
+    language: &'a Language,
+    original_language: &'a Language,
 }
 
 impl Localizer<'_> {
-    fn text(&self, field: Field, id: &str, text: &mut String, lang: &mut Option<String>) {
+    fn text(&self, field: Field, id: &str, text: &mut String, lang: &mut Option<Language>) {
         match self.translations.get(self.language, field, id) {
             Some(translated) => *text = translated.to_owned(),
-            None => *lang = Some(self.original_language.to_owned()),
+            None => *lang = Some(self.original_language.clone()),
         }
     }
 
@@ -77,7 +77,7 @@ impl Localizer<'_> {
         field: Field,
         id: &str,
         text: &mut Option<String>,
-        lang: &mut Option<String>,
+        lang: &mut Option<Language>,
     ) {
         if let Some(text) = text {
             self.text(field, id, text, lang);
@@ -131,8 +131,8 @@ impl Site {
     /// The site as the portal in `language` shows it: objectives, actions and forums in
     /// that language where translated, in the original (marked with its language)
     /// elsewhere. `None` for the default language, whose portal shows the site as it is.
-    pub fn localized(&self, language: &str) -> Option<Site> {
-        let original_language = self.config.default_language.as_str();
+    pub fn localized(&self, language: &Language) -> Option<Site> {
+        let original_language = &self.config.default_language;
         if language == original_language {
             return None;
         }

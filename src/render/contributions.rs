@@ -171,7 +171,7 @@ struct ContributionPage<'v> {
     /// The title in the portal's language, or the original's.
     title: &'v str,
     /// The language of the body and title shown.
-    content_language: &'v str,
+    content_language: &'v Language,
     structured_data_html: String,
 }
 
@@ -213,6 +213,6 @@ struct PolicyNotePage<'v> {
     note: PolicyNoteView,
     body_html: &'v str,
     headings: &'v [markdown::Heading],
-    content_language: &'v str,
+    content_language: &'v Language,
     structured_data_html: String,
 }

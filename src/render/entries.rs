@@ -81,7 +81,12 @@ fn build_order(file: &str, entry: &Entry) -> (u8, i32, String, String) {
             let inside = file
                 .split_once(&prefix_end)
                 .map_or(file, |(_, inside)| inside);
-            (1, portal.year, inside.to_owned(), portal.language.clone())
+            (
+                1,
+                portal.year,
+                inside.to_owned(),
+                portal.language.to_string(),
+            )
         }
         None => (2, 0, file.to_owned(), String::new()),
     }
@@ -163,7 +168,7 @@ impl<'a> Renderers<'a> {
 
     /// The renderer of `portal`.
     fn portal(&self, portal: &PortalId) -> Result<&Renderer<'a>> {
-        self.renderer(portal.year, &portal.language)
+        self.renderer(portal.year, portal.language.as_str())
     }
 
     fn renderer(&self, year: i32, language: &str) -> Result<&Renderer<'a>> {
@@ -190,12 +195,12 @@ fn renderer<'a>(
     build: &'a Build<'a>,
     caches: &'a Caches,
     edition: &'a Edition,
-    language: &'a str,
+    language: &'a Language,
 ) -> Option<Renderer<'a>> {
     let prepared = build.prepared;
     let site = prepared.site_for(build.site, edition.year, language);
     let prepared_edition = prepared.editions.get(&edition.year)?;
-    let words = visuals::Words::new(&build.theme.messages, language);
+    let words = visuals::Words::new(&build.theme.messages, language.as_str());
     Some(Renderer {
         site,
         blocks: visuals::ChartBlocks::new(&site.datasets, words.clone()),
@@ -212,11 +217,11 @@ fn renderer<'a>(
         sink: build.sink,
         summaries: &prepared.summaries,
         site_view: &prepared.site_view,
-        site_value: prepared.site_value(language)?,
+        site_value: prepared.site_value(language.as_str())?,
         related: &prepared.related,
         portal: Portal {
             edition,
-            language: language.to_owned(),
+            language: language.clone(),
             prefix: Prefix::portal(site, edition.year, language),
             index: &prepared_edition.index,
         },

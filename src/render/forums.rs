@@ -66,7 +66,7 @@ impl<'a> Renderer<'a> {
         };
         let heading = ListingHeading {
             title: forum.name.clone(),
-            title_lang: forum.name_lang.as_deref(),
+            title_lang: forum.name_lang.as_ref(),
             forum: Some(detail),
             ..ListingHeading::default()
         };
@@ -96,10 +96,10 @@ struct ForumsPage<'v> {
 pub(super) struct ForumView {
     name: String,
     /// The languages of `name`, `host`, `cadence` and `description` when not the portal's.
-    name_lang: Option<String>,
-    host_lang: Option<String>,
-    cadence_lang: Option<String>,
-    description_lang: Option<String>,
+    name_lang: Option<Language>,
+    host_lang: Option<Language>,
+    cadence_lang: Option<Language>,
+    description_lang: Option<Language>,
     category: &'static str,
     category_id: &'static str,
     host: Option<String>,

@@ -37,8 +37,8 @@ impl<'a> Renderer<'a> {
             root,
             asset_root,
             path: PortalPath::from_raw(path).in_portal(&portal.prefix),
-            lang: &portal.language,
-            dir: i18n::direction(&portal.language),
+            lang: portal.language.as_str(),
+            dir: i18n::direction(portal.language.as_str()),
             edition: EditionView::new(self.site, portal.edition),
             editions_switcher: portal::edition_links(
                 self.site,

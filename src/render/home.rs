@@ -6,7 +6,7 @@ use super::*;
 #[derive(Serialize)]
 struct HomePage<'v> {
     section: &'static str,
-    content_language: String,
+    content_language: Language,
     structured_data_html: String,
     page: ProseView,
     /// The edition's newest contributions.

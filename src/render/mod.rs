@@ -40,7 +40,9 @@ use tera::Context;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::markdown;
-use crate::model::{Contribution, Edition, ForumCategory, Page, Region, Site, StakeholderType};
+use crate::model::{
+    Contribution, Edition, ForumCategory, Language, Page, Region, Site, StakeholderType,
+};
 use crate::urls::{PortalPath, Prefix, SitePath};
 pub use plan::{Entry, PageKind, Plan, Producer};
 pub use prepared::Prepared;
@@ -114,10 +116,10 @@ type ListingOf<'p> = (PortalPath, &'static str, &'p [usize], ListingHeading<'p>)
 struct ListingHeading<'p> {
     title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    title_lang: Option<&'p str>,
+    title_lang: Option<&'p Language>,
     intro: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    intro_lang: Option<&'p str>,
+    intro_lang: Option<&'p Language>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parent: Option<Term>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -153,7 +155,7 @@ pub use entries::Build;
 /// The portal being rendered: one edition in one language.
 struct Portal<'a> {
     edition: &'a Edition,
-    language: String,
+    language: Language,
     /// Where the portal lives in the output: `2025/`, `fr/2025/`.
     prefix: Prefix,
     /// The edition's contributions by facet.
@@ -223,7 +225,7 @@ struct ProseView {
     body_html: String,
     headings: Vec<markdown::Heading>,
     /// The language the text is written in (may differ from the page's interface language).
-    language: String,
+    language: Language,
 }
 
 /// The text of a page or contribution in the portal's language, or its original with a note.
@@ -231,7 +233,7 @@ struct Localized<'p> {
     title: &'p str,
     body: &'p crate::model::Markdown,
     /// The language of `body`.
-    language: &'p str,
+    language: &'p Language,
 }
 
 impl<'a> Renderer<'a> {
@@ -284,7 +286,11 @@ impl<'a> Renderer<'a> {
             context.insert("path", "404.html");
         }
         context.insert_value("site", self.site_value.clone());
-        if let Some(messages) = self.theme.messages.template_map(&self.portal.language) {
+        if let Some(messages) = self
+            .theme
+            .messages
+            .template_map(self.portal.language.as_str())
+        {
             context.insert_value("messages", messages.clone());
         }
         let written = self
@@ -310,7 +316,7 @@ impl<'a> Renderer<'a> {
         let translation = text
             .translations
             .iter()
-            .find(|translation| &translation.language == language);
+            .find(|translation| translation.language == *language);
         match translation {
             Some(translation) if text.language != language => Localized {
                 title: &translation.title,
@@ -349,7 +355,7 @@ impl<'a> Renderer<'a> {
             url: path.to_string(),
             body_html: rendered.html,
             headings: rendered.headings,
-            language: text.language.to_owned(),
+            language: text.language.clone(),
         };
         (view, rendered.diagnostics)
     }
@@ -416,12 +422,16 @@ impl<'a> Renderer<'a> {
 
     /// The interface message `key` in the portal's language.
     fn text(&self, key: &str, args: &[(&str, i18n::Arg)]) -> String {
-        self.theme.messages.text(&self.portal.language, key, args)
+        self.theme
+            .messages
+            .text(self.portal.language.as_str(), key, args)
     }
 
     /// The label of `id` in a closed list (`region`, `stakeholder-type`…), in the portal's language.
     fn label(&self, prefix: &str, id: &str) -> String {
-        self.theme.messages.label(&self.portal.language, prefix, id)
+        self.theme
+            .messages
+            .label(self.portal.language.as_str(), prefix, id)
     }
 
     /// The absolute URL of the page at `path` in this portal.

@@ -126,7 +126,7 @@ impl<'a> Renderer<'a> {
         let heading = ListingHeading {
             title: self.text("action-title", &[("id", action.id.clone().into())]),
             intro: action.text.clone(),
-            intro_lang: action.text_lang.as_deref(),
+            intro_lang: action.text_lang.as_ref(),
             parent: Some(objective_term(objective)),
             ..ListingHeading::default()
         };
@@ -157,7 +157,7 @@ struct ActionSection {
     actor_id: &'static str,
     text: String,
     /// The language of `text` when it is not the portal's (no translation).
-    text_lang: Option<String>,
+    text_lang: Option<Language>,
     url: String,
     count: usize,
     contributions: Vec<tera::Value>,
@@ -179,7 +179,7 @@ struct ObjectivePage<'v> {
     objective: Term,
     description: &'v Option<String>,
     /// The language of `description` when it is not the portal's (no translation).
-    description_lang: &'v Option<String>,
+    description_lang: &'v Option<Language>,
     actions: Vec<ActionSection>,
     forums: Vec<Term>,
     policy_notes: Vec<PolicyNoteView>,

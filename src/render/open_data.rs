@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::escape::markup;
-use crate::model::{Contribution, Site};
+use crate::model::{Contribution, Language, Site};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
@@ -27,7 +27,7 @@ struct Record<'a> {
     sdgs: &'a [u8],
     date: String,
     status: &'static str,
-    language: &'a str,
+    language: &'a Language,
     edition: i32,
     indicators: Vec<IndicatorRecord<'a>>,
     links: Vec<LinkRecord<'a>>,
@@ -156,7 +156,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> String {
             sdgs.join(";"),
             record.date.clone(),
             record.status.to_owned(),
-            record.language.to_owned(),
+            record.language.to_string(),
             record.edition.to_string(),
             indicators.join(";"),
             links.join(" "),

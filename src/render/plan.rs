@@ -22,7 +22,7 @@ use super::templates::{Theme, ThemeStatic};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::PageIndex;
-use crate::model::{Edition, Region, Site, StakeholderType};
+use crate::model::{Edition, Language, Region, Site, StakeholderType};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// What kind of page an HTML file is, and so which template renders it.
@@ -82,7 +82,7 @@ impl PageKind {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PortalId {
     pub year: i32,
-    pub language: String,
+    pub language: Language,
 }
 
 /// What a page shows, beside the portal it belongs to. Records are named by their ids or

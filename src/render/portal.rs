@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::plan::Plan;
 use crate::markdown::PageIndex;
-use crate::model::{Contribution, Contributions, Edition, Site};
+use crate::model::{Contribution, Contributions, Edition, Language, Site};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// Which contributions live in which edition, and which follow up on which, to find a
@@ -167,7 +167,7 @@ pub fn edition_links(
     site: &Site,
     (editions, plan): (&Editions, &Plan),
     current: &Edition,
-    language: &str,
+    language: &Language,
     path: &str,
     asset_root: &str,
 ) -> Vec<SwitchLink> {
@@ -200,7 +200,7 @@ pub fn edition_links(
 /// in itself.
 pub fn language_links(
     site: &Site,
-    (year, language): (i32, &str),
+    (year, language): (i32, &Language),
     path: &str,
     asset_root: &str,
     front_door: bool,
@@ -216,8 +216,8 @@ pub fn language_links(
                 PortalPath::from_raw(path).in_portal(&Prefix::portal(site, year, other))
             };
             SwitchLink {
-                id: other.clone(),
-                label: autonym(other),
+                id: other.to_string(),
+                label: autonym(other.as_str()),
                 href: format!("{asset_root}{target}"),
                 url: target.absolute(&site.config.base_url),
                 current: other == language,

@@ -8,7 +8,7 @@ use super::portal;
 use super::views::SiteView;
 use crate::markdown;
 use crate::model::contributions::Moves;
-use crate::model::Site;
+use crate::model::{Language, Site};
 
 /// What every page of a site needs, computed once per version of the site: each
 /// edition's index and figures, the contribution summaries listings show, the site-wide
@@ -23,14 +23,14 @@ pub struct Prepared {
     pub(super) site_view: SiteView,
     /// `site_view` as templates read it in each language (the site's title and
     /// description translated where site.yaml has `translations:`), made once for every page.
-    pub(super) site_values: BTreeMap<String, tera::Value>,
+    pub(super) site_values: BTreeMap<Language, tera::Value>,
     /// What links in Markdown may point to.
     pub(super) link_targets: markdown::SitePages,
     /// The site as each language's portals show it (`Site::localized`), but the default's.
-    pub(super) localized: BTreeMap<String, Site>,
+    pub(super) localized: BTreeMap<Language, Site>,
     /// The site as an edition's portal in a language shows it, where the edition leaves out
     /// data records (`Site::as_shown_in`); absent for the others.
-    pub(super) shown: BTreeMap<(i32, String), Site>,
+    pub(super) shown: BTreeMap<(i32, Language), Site>,
 }
 
 /// One edition's contributions by facet.
@@ -83,15 +83,20 @@ impl Prepared {
     }
 
     /// The site a portal renders: the language's, with the edition's data records.
-    pub(super) fn site_for<'s>(&'s self, site: &'s Site, year: i32, language: &str) -> &'s Site {
-        let key = (year, language.to_owned());
+    pub(super) fn site_for<'s>(
+        &'s self,
+        site: &'s Site,
+        year: i32,
+        language: &Language,
+    ) -> &'s Site {
+        let key = (year, language.clone());
         self.shown
             .get(&key)
             .unwrap_or_else(|| self.localized.get(language).unwrap_or(site))
     }
 
-    fn shown(site: &Site, localized: &BTreeMap<String, Site>) -> BTreeMap<(i32, String), Site> {
-        let portals: Vec<(i32, &String)> = site
+    fn shown(site: &Site, localized: &BTreeMap<Language, Site>) -> BTreeMap<(i32, Language), Site> {
+        let portals: Vec<(i32, &Language)> = site
             .editions
             .iter()
             .flat_map(|e| site.config.languages.iter().map(move |l| (e.year, l)))
@@ -110,8 +115,8 @@ impl Prepared {
     fn site_values(
         site: &Site,
         view: &SiteView,
-        localized: &BTreeMap<String, Site>,
-    ) -> BTreeMap<String, tera::Value> {
+        localized: &BTreeMap<Language, Site>,
+    ) -> BTreeMap<Language, tera::Value> {
         let default = tera::Value::from_serializable(view);
         site.config
             .languages
@@ -136,7 +141,7 @@ impl Prepared {
         self.site_values.get(language)
     }
 
-    fn localized(site: &Site) -> BTreeMap<String, Site> {
+    fn localized(site: &Site) -> BTreeMap<Language, Site> {
         site.config
             .languages
             .iter()

@@ -22,7 +22,7 @@ impl<'a> Renderer<'a> {
                     id: chapter.slug.clone(),
                     label: text.title.to_owned(),
                     url: PortalPath::chapter(&chapter.slug).to_string(),
-                    lang: (text.language != self.portal.language).then(|| text.language.to_owned()),
+                    lang: (*text.language != self.portal.language).then(|| text.language.clone()),
                 }
             })
             .collect()
@@ -54,7 +54,7 @@ impl<'a> Renderer<'a> {
                 self.portal.edition,
                 &front.title,
                 &self.absolute(&base),
-                &front.language,
+                front.language.as_str(),
                 &chapter_urls,
             ),
             page: &front,
@@ -113,7 +113,7 @@ impl<'a> Renderer<'a> {
                     url: chapter.slug.clone(),
                     body_html: rendered.html,
                     headings: rendered.headings,
-                    language: text.language.to_owned(),
+                    language: text.language.clone(),
                 }
             })
             .collect();
@@ -132,7 +132,7 @@ impl<'a> Renderer<'a> {
 #[derive(Serialize)]
 struct ReportPage<'v> {
     section: &'static str,
-    content_language: &'v str,
+    content_language: &'v Language,
     structured_data_html: String,
     page: &'v ProseView,
     toc: &'v [Term],
@@ -144,7 +144,7 @@ struct ReportPage<'v> {
 #[derive(Serialize)]
 struct ChapterPage<'v> {
     section: &'static str,
-    content_language: &'v str,
+    content_language: &'v Language,
     page: &'v ProseView,
     toc: &'v [Term],
     report_url: PortalPath,
@@ -157,7 +157,7 @@ struct ChapterPage<'v> {
 #[derive(Serialize)]
 struct PrintPage<'v> {
     section: &'static str,
-    content_language: &'v str,
+    content_language: &'v Language,
     page: &'v ProseView,
     chapters: Vec<ProseView>,
 }

@@ -131,7 +131,7 @@ impl<'a> Renderer<'a> {
             .caches
             .search
             .get_or_make(year, sources_key(&sources), || IndexParts::new(&sources));
-        for (name, bytes) in parts.borrowed_files(&self.portal.language) {
+        for (name, bytes) in parts.borrowed_files(self.portal.language.as_str()) {
             let file = PortalPath::search_file(name).in_portal(&self.portal.prefix);
             self.write(file.as_str(), &bytes)?;
         }

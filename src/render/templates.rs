@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::fs::SiteRoot;
-use crate::model::StaticFile;
+use crate::model::{Language, StaticFile};
 
 use super::i18n::{self, LocaleFile, Messages, TemplateKeys};
 
@@ -60,7 +60,7 @@ impl Theme {
     }
 
     /// A diagnostic for each message a template uses that one of `languages` lacks.
-    pub fn check_languages(&self, languages: &[String]) -> Vec<Diagnostic> {
+    pub fn check_languages(&self, languages: &[Language]) -> Vec<Diagnostic> {
         self.template_keys.missing_in(&self.messages, languages)
     }
 }

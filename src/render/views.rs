@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::model::{self, Contribution, Edition, Forum, Objective, PolicyNote, Site};
+use crate::model::{self, Contribution, Edition, Forum, Language, Objective, PolicyNote, Site};
 
 use crate::urls::{self, PortalPath};
 
@@ -17,7 +17,7 @@ pub struct SiteView {
     pub title: String,
     pub description: Option<String>,
     pub base_url: String,
-    pub language: String,
+    pub language: Language,
     pub repository: Option<String>,
     pub editions: Vec<EditionView>,
     pub current_edition: Option<i32>,
@@ -127,7 +127,7 @@ pub struct Term {
     pub label: String,
     pub url: String,
     /// The language of `label` when it is not the portal's (an untranslated data text).
-    pub lang: Option<String>,
+    pub lang: Option<Language>,
 }
 
 /// A contribution as it appears in listings.
@@ -152,7 +152,7 @@ pub struct ContributionSummary {
     pub draft: bool,
     /// The language the contribution is written in: its title, stakeholder name,
     /// indicators and links are shown in it (with a `lang` on other portals).
-    pub language: String,
+    pub language: Language,
 }
 
 impl ContributionSummary {
@@ -208,7 +208,7 @@ pub struct RelatedView {
     pub url: String,
     pub edition: i32,
     /// The language of `title` (the other contribution's).
-    pub language: String,
+    pub language: Language,
 }
 
 impl RelatedView {
@@ -229,7 +229,7 @@ pub struct ActionRef {
     pub text: String,
     pub url: String,
     /// The language of `text` when it is not the portal's (no translation).
-    pub lang: Option<String>,
+    pub lang: Option<Language>,
 }
 
 #[derive(Serialize)]
@@ -398,8 +398,8 @@ pub struct PolicyNoteView {
     pub forums: Vec<Term>,
     /// The language of `title`, and of `summary` (always the original's, the default
     /// language), for a `lang` where they differ from the portal's.
-    pub language: String,
-    pub summary_language: String,
+    pub language: Language,
+    pub summary_language: Language,
 }
 
 impl PolicyNoteView {

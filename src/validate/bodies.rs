@@ -97,7 +97,7 @@ pub fn problems(
         })
         .chain(invalid_bodies)
         .collect();
-    let language = site.config.default_language.as_str();
+    let language = &site.config.default_language;
     all.par_iter()
         .flat_map(|body| {
             let year = body.edition.unwrap_or(newest);

@@ -12,7 +12,7 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{self, RawContribution, S};
 use crate::load::Document;
 use crate::model::{
-    Contribution, Indicator, Link, Markdown, Region, Stakeholder, StakeholderType, Status,
+    Contribution, Indicator, Language, Link, Markdown, Region, Stakeholder, StakeholderType, Status,
 };
 
 use super::checker::{is_valid_slug, Checker};
@@ -33,7 +33,7 @@ pub(super) struct ContributionFields {
     sdgs: Vec<u8>,
     date: NaiveDate,
     status: Status,
-    language: String,
+    language: Language,
     edition: i32,
     indicators: Vec<Indicator>,
     links: Vec<Link>,

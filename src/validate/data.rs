@@ -7,8 +7,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
-    Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Lifespan, Objective,
-    SiteConfig, SiteTexts,
+    Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Language, Lifespan,
+    Objective, SiteConfig, SiteTexts,
 };
 
 use super::checker::Checker;
@@ -27,13 +27,13 @@ fn whole_file(file: &TextFile) -> YamlSource<'_> {
 fn site_translations(
     check: &mut Checker,
     raw: Option<S<BTreeMap<String, S<raw::RawSiteTexts>>>>,
-    default_language: Option<&str>,
-    languages: &[String],
-) -> BTreeMap<String, SiteTexts> {
+    default_language: Option<&Language>,
+    languages: &[Language],
+) -> BTreeMap<Language, SiteTexts> {
     let mut translations = BTreeMap::new();
     for (language, texts) in raw.map(|map| map.value).unwrap_or_default() {
         let position = check.yaml.position_of(&texts);
-        if Some(language.as_str()) == default_language {
+        if default_language.is_some_and(|default| *default == language.as_str()) {
             check.error(
                 position,
                 format!("`translations` has `{language}`, the default language"),
@@ -41,7 +41,7 @@ fn site_translations(
             );
             continue;
         }
-        if !languages.contains(&language) {
+        if !languages.iter().any(|known| *known == language.as_str()) {
             check.error(
                 position,
                 format!(
@@ -49,7 +49,11 @@ fn site_translations(
                 ),
                 format!(
                     "add `{language}` to `languages` (now: {}), or remove these texts",
-                    languages.join(", ")
+                    languages
+                        .iter()
+                        .map(Language::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             );
             continue;
@@ -61,7 +65,7 @@ fn site_translations(
         let description = texts
             .description
             .and_then(|text| check.optional_text(Some(text), "description"));
-        translations.insert(language, SiteTexts { title, description });
+        translations.insert(Language::new(language), SiteTexts { title, description });
     }
     translations
 }
@@ -103,7 +107,7 @@ pub fn site(
     let default_language = check
         .required(raw.default_language, "default_language", "en")
         .and_then(|value| language(&mut check, &value));
-    let languages: Vec<String> = raw
+    let languages: Vec<Language> = raw
         .languages
         .unwrap_or_default()
         .iter()
@@ -137,7 +141,7 @@ pub fn site(
     let translations = site_translations(
         &mut check,
         raw.translations,
-        default_language.as_deref(),
+        default_language.as_ref(),
         &languages,
     );
     let editions = editions(&mut check, raw.editions);
@@ -162,9 +166,10 @@ pub fn site(
     Some((config, editions?))
 }
 
-fn language(check: &mut Checker, value: &S<String>) -> Option<String> {
+/// The one place a language of the site is made from what site.yaml says.
+fn language(check: &mut Checker, value: &S<String>) -> Option<Language> {
     if LANGUAGES.contains(&value.value.as_str()) {
-        return Some(value.value.clone());
+        return Some(Language::new(value.value.as_str()));
     }
     let position = check.yaml.position_of(value);
     check.error(

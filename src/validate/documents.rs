@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::{self, RawPage, RawPolicyNote};
 use crate::load::{Document, DocumentKind};
-use crate::model::{Contribution, Markdown, Page, PolicyNote, Translation};
+use crate::model::{Contribution, Language, Markdown, Page, PolicyNote, Translation};
 
 use super::bodies::Invalid;
 use super::checker::Checker;
@@ -116,7 +116,7 @@ fn document_parts(
     };
     let validated = match (&document.translation_of, fields) {
         (Some(language), fields) => {
-            let language = language.clone();
+            let language = Language::new(language.as_str());
             Validated::Translation {
                 original,
                 translation: Translation {

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{DocumentKind, Sources};
 use crate::model::{
-    Contribution, Contributions, Forum, Index, Lifespan, Markdown, Objective, Site,
+    Contribution, Contributions, Forum, Index, Language, Lifespan, Markdown, Objective, Site,
 };
 use assemble::{orphan, Assembled, Parts};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
@@ -177,10 +177,10 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             forums: forum_ids,
             editions: None,
             contributions: ContributionSlugs::Listed(contribution_slugs),
-            default_language: "en".to_owned(),
+            default_language: Language::new("en"),
             languages: crate::load::LANGUAGES
                 .iter()
-                .map(|language| (*language).to_owned())
+                .map(|language| Language::new(*language))
                 .collect(),
             renames,
         };

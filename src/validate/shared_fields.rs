@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::did_you_mean;
 use crate::load::raw::S;
 use crate::load::{Document, DocumentKind, LANGUAGES};
-use crate::model::Edition;
+use crate::model::{Edition, Language};
 
 use super::checker::{is_valid_slug, Checker};
 use super::renames::Renames;
@@ -25,11 +25,19 @@ pub struct Known<'a> {
     pub editions: Option<&'a [Edition]>,
     /// The slugs of the site's contribution files, which `updates:` may name.
     pub contributions: ContributionSlugs<'a>,
-    pub default_language: String,
+    pub default_language: Language,
     /// The languages of site.yaml: translations must be in one of them.
-    pub languages: Vec<String>,
+    pub languages: Vec<Language>,
     /// Ids renamed after an edition was published, told apart from unknown ones.
     pub renames: Renames,
+}
+
+impl Known<'_> {
+    /// The site's languages, for messages: `en, fr`.
+    pub fn language_list(&self) -> String {
+        let languages: Vec<&str> = self.languages.iter().map(Language::as_str).collect();
+        languages.join(", ")
+    }
 }
 
 /// The slugs of a site's contribution files, which `updates:` may name.
@@ -140,24 +148,26 @@ pub(super) fn document_language(
     language: Option<S<String>>,
     document: &Document,
     known: &Known,
-) -> Option<String> {
+) -> Option<Language> {
     if let Some(file_language) = &document.translation_of {
-        if !known.languages.contains(file_language) {
+        if !known
+            .languages
+            .iter()
+            .any(|known| known == file_language.as_str())
+        {
             let position = crate::diagnostic::Position::new(1, 1);
             check.error(
                 position,
                 format!("this translation is in `{file_language}`, which is not one of the site's languages"),
-                format!("add `{file_language}` to `languages` in site.yaml (now: {}), or remove the file", known.languages.join(", ")),
+                format!("add `{file_language}` to `languages` in site.yaml (now: {}), or remove the file", known.language_list()),
             );
         }
     }
     let Some(language) = language else {
-        return Some(
-            document
-                .translation_of
-                .clone()
-                .unwrap_or_else(|| known.default_language.clone()),
-        );
+        return Some(match &document.translation_of {
+            Some(file_language) => Language::new(file_language.as_str()),
+            None => known.default_language.clone(),
+        });
     };
     if !LANGUAGES.contains(&language.value.as_str()) {
         let position = check.yaml.position_of(&language);
@@ -189,7 +199,7 @@ pub(super) fn document_language(
             return None;
         }
     }
-    Some(language.value)
+    Some(Language::new(language.value))
 }
 
 /// The edition a dated document belongs to: the one it names, or the one whose period contains its date.

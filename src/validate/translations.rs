@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{RawForumTranslation, RawObjectiveTranslation, S};
 use crate::load::{TextFile, YamlSource};
-use crate::model::{DataTranslations, Field, Forum, Objective, SiteConfig};
+use crate::model::{DataTranslations, Field, Forum, Language, Objective, SiteConfig};
 
 use super::checker::Checker;
 use super::renames::{RecordKind, Renames};
@@ -50,7 +50,7 @@ pub fn translations(
         let mut texts = Texts {
             check,
             translations: &mut translations,
-            language: if shown { Some(language) } else { None },
+            language: shown.then(|| Language::new(language)),
             renames: originals.renames,
         };
         match kind {
@@ -105,7 +105,7 @@ struct Texts<'a> {
     check: Checker<'a>,
     translations: &'a mut DataTranslations,
     /// The language to record texts in; `None` when they are checked but not shown.
-    language: Option<&'a str>,
+    language: Option<Language>,
     renames: &'a Renames,
 }
 
@@ -324,7 +324,7 @@ impl Texts<'_> {
         let Some(text) = self.check.optional_text(Some(text), name) else {
             return;
         };
-        if let Some(language) = self.language {
+        if let Some(language) = &self.language {
             self.translations.insert(language, field, id, text);
         }
     }

@@ -101,7 +101,7 @@ fn each_language_s_copy_of_the_site_shares_the_contributions() {
     let (site, problems) = rapporteur::validate::validate(sources);
     let site = site.unwrap_or_else(|| panic!("the bundled portal is invalid: {problems:?}"));
     let french = site
-        .localized("fr")
+        .localized(&rapporteur::model::Language::new("fr"))
         .unwrap_or_else(|| panic!("French is not the default language"));
     assert!(!site.contributions.is_empty());
     assert!(std::ptr::eq(

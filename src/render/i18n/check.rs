@@ -10,6 +10,7 @@
 
 use super::Messages;
 use crate::diagnostic::Diagnostic;
+use crate::model::Language;
 
 /// The literal message keys of a theme's templates, with where each is used.
 #[derive(Default)]
@@ -50,10 +51,10 @@ impl TemplateKeys {
     }
 
     /// A diagnostic for each key used by a template that a language of `languages` lacks.
-    pub fn missing_in(&self, messages: &Messages, languages: &[String]) -> Vec<Diagnostic> {
+    pub fn missing_in(&self, messages: &Messages, languages: &[Language]) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         for used in &self.uses {
-            for language in languages {
+            for language in languages.iter().map(Language::as_str) {
                 let key = &used.key;
                 let problem = if !messages.has(language, key) {
                     Diagnostic::error(

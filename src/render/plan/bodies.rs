@@ -4,23 +4,23 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use crate::model::Site;
+use crate::model::{Language, Site};
 
 /// The bodies shown on the pages of the portal of `year` in `language`, with their files.
 pub(super) fn portal_bodies<'s>(
     site: &'s Site,
     year: i32,
-    language: &'s str,
+    language: &'s Language,
 ) -> Vec<(&'s str, &'s crate::model::Markdown)> {
     let localized = |text: crate::model::Localizable<'s>| {
         let body = text
             .translations
             .iter()
-            .find(|translation| translation.language == language && text.language != language)
+            .find(|translation| translation.language == *language && text.language != language)
             .map_or(text.body, |translation| &translation.body);
         (body.file.as_str(), body)
     };
-    let default = site.config.default_language.as_str();
+    let default = &site.config.default_language;
     let page = |page: &'s crate::model::Page| {
         localized(crate::model::Localizable {
             title: &page.title,

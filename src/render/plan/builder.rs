@@ -94,7 +94,7 @@ impl Builder {
         site: &Site,
         prepared: &Prepared,
         edition: &Edition,
-        language: &str,
+        language: &Language,
     ) {
         let Some(index) = prepared.editions.get(&edition.year).map(|e| &e.index) else {
             return;
@@ -103,7 +103,7 @@ impl Builder {
         let portal = PortalFiles {
             id: PortalId {
                 year: edition.year,
-                language: language.to_owned(),
+                language: language.clone(),
             },
             prefix: &prefix,
         };
@@ -302,9 +302,9 @@ impl Builder {
     /// datasets, open data, feeds, sitemap and robots.txt.
     pub(super) fn site_files(&mut self, site: &Site, theme: &Theme) {
         if let Some(current) = site.current_edition() {
-            let portal = |language: &str| PortalId {
+            let portal = |language: &Language| PortalId {
                 year: current.year,
-                language: language.to_owned(),
+                language: language.clone(),
             };
             for language in &site.config.languages {
                 let door = Prefix::language(site, language).home();
