@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Language, Site};
+use crate::model::{Language, Site, Slug};
 
 /// A page or file inside a portal, relative to the portal's root: `contributions/x/`,
 /// `charts/by-region.csv`, or `` for the portal's home page.
@@ -37,7 +37,7 @@ impl PortalPath {
     }
 
     /// A contribution's page (or one of its aliases' redirect pages).
-    pub fn contribution(slug: &str) -> Self {
+    pub fn contribution(slug: &Slug) -> Self {
         PortalPath(format!("contributions/{slug}/"))
     }
 
@@ -260,7 +260,7 @@ pub fn root_of(path: &str) -> String {
 /// The URL of the contribution `slug` of edition `edition`, relative to the root of edition
 /// `from`'s portal: editions are sibling folders, so another edition's page is reached
 /// through `../<year>/`.
-pub fn contribution_from(slug: &str, edition: i32, from: i32) -> String {
+pub fn contribution_from(slug: &Slug, edition: i32, from: i32) -> String {
     let path = PortalPath::contribution(slug);
     if edition == from {
         path.into()
@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn roots_climb_one_folder_per_segment() {
-        assert_eq!(PortalPath::contribution("x").root(), "../../");
+        assert_eq!(PortalPath::contribution(&Slug::new("x")).root(), "../../");
         assert_eq!(PortalPath::home().root(), "./");
     }
 
@@ -302,7 +302,8 @@ mod tests {
 
     #[test]
     fn portal_paths_reach_the_site_through_a_prefix() {
-        let path = PortalPath::contribution("x").in_portal(&Prefix("fr/2025/".to_owned()));
+        let path =
+            PortalPath::contribution(&Slug::new("x")).in_portal(&Prefix("fr/2025/".to_owned()));
         assert_eq!(
             path.absolute("https://e.org/"),
             "https://e.org/fr/2025/contributions/x/"
@@ -311,9 +312,12 @@ mod tests {
 
     #[test]
     fn other_editions_are_sibling_folders() {
-        assert_eq!(contribution_from("x", 2025, 2025), "contributions/x/");
         assert_eq!(
-            contribution_from("x", 2025, 2026),
+            contribution_from(&Slug::new("x"), 2025, 2025),
+            "contributions/x/"
+        );
+        assert_eq!(
+            contribution_from(&Slug::new("x"), 2025, 2026),
             "../2025/contributions/x/"
         );
     }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::model::{
     Action, Actor, Contribution, Dataset, Forum, ForumCategory, Language, Markdown, Objective,
-    Region, Stakeholder, StakeholderType, Status,
+    Region, Slug, Stakeholder, StakeholderType, Status,
 };
 
 fn read(path: &str) -> String {
@@ -174,7 +174,7 @@ pub fn contribution(
     edition: i32,
 ) -> Contribution {
     Contribution {
-        slug: format!("contribution-{index}"),
+        slug: Slug::new(format!("contribution-{index}")),
         title: format!("Contribution {index}"),
         stakeholder: Stakeholder {
             name: "Someone".to_owned(),

@@ -265,14 +265,14 @@ fn insert(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Index, Markdown, Region, Stakeholder, StakeholderType, Status};
+    use crate::model::{Index, Markdown, Region, Slug, Stakeholder, StakeholderType, Status};
     use chrono::NaiveDate;
 
     /// A contribution of edition 2025 or 2026 (by its day), on the objective given.
     fn contribution(slug: &str, day: u32, objective: &str) -> Contribution {
         let kinds = StakeholderType::ALL;
         Contribution {
-            slug: slug.to_owned(),
+            slug: Slug::new(slug),
             title: slug.to_uppercase(),
             stakeholder: Stakeholder {
                 name: "Someone".to_owned(),
@@ -330,8 +330,8 @@ mod tests {
         let mut all = all;
         for contribution in &mut all {
             match contribution.slug.as_str() {
-                "c37" => contribution.updates = Some("c00".to_owned()),
-                "c10" => contribution.aliases = vec!["old-ten".to_owned()],
+                "c37" => contribution.updates = Some(Slug::new("c00")),
+                "c10" => contribution.aliases = vec![Slug::new("old-ten")],
                 _ => {}
             }
         }
@@ -343,9 +343,9 @@ mod tests {
             .map(|slug| by_slug(slug))
             .collect();
         let mut follow_up = contribution("new-middle", 31, "C");
-        follow_up.updates = Some("c10".to_owned());
+        follow_up.updates = Some(Slug::new("c10"));
         let mut moved = contribution("c51", 59, "A");
-        moved.aliases = vec!["old-51".to_owned()];
+        moved.aliases = vec![Slug::new("old-51")];
         let added = vec![
             contribution("new-first", 90, "A"),
             follow_up,
@@ -385,7 +385,7 @@ mod tests {
         );
         assert!(changed.moves_from(&changed).is_empty());
         for (position, contribution) in changed.iter().enumerate() {
-            assert_eq!(changed.position(&contribution.slug), Some(position));
+            assert_eq!(changed.position(contribution.slug.as_str()), Some(position));
         }
         assert_eq!(changed.position("c00"), None);
         assert_eq!(

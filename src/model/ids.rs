@@ -114,6 +114,12 @@ id_type! {
     Language
 }
 
+id_type! {
+    /// A contribution's slug: its file name, and its address (`contributions/<slug>/`).
+    /// Its former slugs (`aliases:`) and the contribution it `updates:` are slugs too.
+    Slug
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -15,7 +15,7 @@ pub mod vocabulary;
 use chrono::NaiveDate;
 
 pub use contributions::Contributions;
-pub use ids::Language;
+pub use ids::{Language, Slug};
 pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
@@ -229,7 +229,7 @@ pub struct Translation {
 /// A stakeholder's contribution.
 #[derive(Clone, Debug)]
 pub struct Contribution {
-    pub slug: String,
+    pub slug: Slug,
     pub title: String,
     pub stakeholder: Stakeholder,
     pub region: Region,
@@ -246,9 +246,9 @@ pub struct Contribution {
     pub illustrative: bool,
     pub summary: Option<String>,
     /// Former slugs, kept as redirects so old links keep working.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Slug>,
     /// The slug of an earlier edition's contribution whose work this one reports progress on.
-    pub updates: Option<String>,
+    pub updates: Option<Slug>,
     /// `draft: true`: such a contribution is in `Site::drafts`, never in
     /// `Site::contributions`, except in `serve`'s preview, whose pages show a banner.
     pub draft: bool,

@@ -34,7 +34,7 @@ impl<'a> Renderer<'a> {
 
     /// The page of the contribution `slug`, its body converted once for all the
     /// languages of its edition where it can be (see `bodies`).
-    pub(super) fn contribution(&self, slug: &str) -> Made {
+    pub(super) fn contribution(&self, slug: &Slug) -> Made {
         let (position, contribution) = self.contribution_of(slug)?;
         let path = PortalPath::contribution(&contribution.slug);
         let text = self.localized(contribution.localizable());
@@ -65,7 +65,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The redirect from the `alias`-th old address of the contribution `slug`.
-    pub(super) fn redirect(&self, slug: &str, alias: usize) -> Made {
+    pub(super) fn redirect(&self, slug: &Slug, alias: usize) -> Made {
         let (_, contribution) = self.contribution_of(slug)?;
         let path = PortalPath::contribution(&contribution.slug);
         let address = contribution
@@ -84,11 +84,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// The contribution `slug`, with its position in the site's list.
-    fn contribution_of(&self, slug: &str) -> Result<(usize, &'a Contribution)> {
-        let position = self.related.position(slug);
+    fn contribution_of(&self, slug: &Slug) -> Result<(usize, &'a Contribution)> {
+        let position = self.related.position(slug.as_str());
         let found = position.and_then(|p| Some((p, self.site.contributions.get(p)?)));
         found
-            .filter(|(_, contribution)| contribution.slug == slug)
+            .filter(|(_, contribution)| contribution.slug == *slug)
             .ok_or_else(|| unknown_record(&slug))
     }
 

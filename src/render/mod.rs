@@ -41,7 +41,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::markdown;
 use crate::model::{
-    Contribution, Edition, ForumCategory, Language, Page, Region, Site, StakeholderType,
+    Contribution, Edition, ForumCategory, Language, Page, Region, Site, Slug, StakeholderType,
 };
 use crate::urls::{PortalPath, Prefix, SitePath};
 pub use plan::{Entry, PageKind, Plan, Producer};

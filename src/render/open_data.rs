@@ -8,13 +8,13 @@
 use serde::Serialize;
 
 use crate::escape::markup;
-use crate::model::{Contribution, Language, Site};
+use crate::model::{Contribution, Language, Site, Slug};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
 #[derive(Serialize)]
 struct Record<'a> {
-    slug: &'a str,
+    slug: &'a Slug,
     url: String,
     title: &'a str,
     stakeholder_name: &'a str,
@@ -143,7 +143,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> String {
             .collect();
         let links: Vec<&str> = record.links.iter().map(|link| link.url).collect();
         let row = [
-            record.slug.to_owned(),
+            record.slug.to_string(),
             record.url.clone(),
             record.title.to_owned(),
             record.stakeholder_name.to_owned(),

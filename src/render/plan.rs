@@ -22,7 +22,7 @@ use super::templates::{Theme, ThemeStatic};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::PageIndex;
-use crate::model::{Edition, Language, Region, Site, StakeholderType};
+use crate::model::{Edition, Language, Region, Site, Slug, StakeholderType};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// What kind of page an HTML file is, and so which template renders it.
@@ -103,11 +103,11 @@ pub enum Subject {
     Chapter(usize),
     /// A contribution's page, by slug (not by its place in the site's list, which a new
     /// date changes without changing the plan).
-    Contribution(String),
+    Contribution(Slug),
     /// The redirect from a contribution's old address: its slug and the alias's place
     /// among its aliases.
     Alias {
-        slug: String,
+        slug: Slug,
         alias: usize,
     },
     PolicyNotes,

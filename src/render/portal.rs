@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::plan::Plan;
 use crate::markdown::PageIndex;
-use crate::model::{Contribution, Contributions, Edition, Language, Site};
+use crate::model::{Contribution, Contributions, Edition, Language, Site, Slug};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// Which contributions live in which edition, and which follow up on which, to find a
@@ -28,14 +28,14 @@ use crate::urls::{PortalPath, Prefix, SitePath};
 pub struct Editions {
     contributions: Contributions,
     /// The contributions that update each one (`updates:`), by the updated slug.
-    followed_by: HashMap<String, Vec<String>>,
+    followed_by: HashMap<Slug, Vec<Slug>>,
     /// Years that have a previous edition (a "what changed" page).
     compared: Vec<i32>,
 }
 
 impl Editions {
     pub fn new(site: &Site) -> Self {
-        let mut followed_by: HashMap<String, Vec<String>> = HashMap::new();
+        let mut followed_by: HashMap<Slug, Vec<Slug>> = HashMap::new();
         for contribution in site.contributions.linked() {
             if let Some(updated) = &contribution.updates {
                 followed_by
@@ -69,13 +69,16 @@ impl Editions {
         contribution: &Contribution,
     ) -> (Option<&'s Contribution>, Vec<&'s Contribution>) {
         let by_slug = |slug: &str| site.contributions.by_slug(slug);
-        let follows = contribution.updates.as_deref().and_then(by_slug);
+        let follows = contribution
+            .updates
+            .as_ref()
+            .and_then(|slug| by_slug(slug.as_str()));
         let followed_by = self
             .followed_by
             .get(&contribution.slug)
             .into_iter()
             .flatten()
-            .filter_map(|slug| by_slug(slug))
+            .filter_map(|slug| by_slug(slug.as_str()))
             .collect();
         (follows, followed_by)
     }
@@ -98,23 +101,23 @@ impl Editions {
 
     /// `slug` itself if it is in edition `year`, else a contribution of `year` that it
     /// follows up or that follows it up.
-    fn related_contribution<'s>(&'s self, slug: &'s str, year: i32) -> Option<&'s str> {
+    fn related_contribution(&self, slug: &str, year: i32) -> Option<&Slug> {
         let in_year = |candidate: &str| {
             self.contributions
                 .by_slug(candidate)
                 .is_some_and(|contribution| contribution.edition == year)
         };
         if in_year(slug) {
-            return Some(slug);
+            return self.contributions.by_slug(slug).map(|itself| &itself.slug);
         }
         let followers = self.followed_by.get(slug).into_iter().flatten();
-        if let Some(follower) = followers.map(String::as_str).find(|s| in_year(s)) {
+        if let Some(follower) = followers.into_iter().find(|s| in_year(s.as_str())) {
             return Some(follower);
         }
         self.contributions
             .by_slug(slug)
-            .and_then(|contribution| contribution.updates.as_deref())
-            .filter(|updated| in_year(updated))
+            .and_then(|contribution| contribution.updates.as_ref())
+            .filter(|updated| in_year(updated.as_str()))
     }
 
     /// Whether edition `year` has a previous one to compare with (a "what changed" page).

@@ -19,7 +19,7 @@ use crate::load::DocumentKind;
 use crate::markdown::{
     self, Citation, LinkTargets, ModelPages, NoBlocks, PortalTargets, SitePages,
 };
-use crate::model::{Contribution, Markdown, Site};
+use crate::model::{Contribution, Markdown, Site, Slug};
 use crate::urls::PortalPath;
 
 use super::renames::{RecordKind, Renames};
@@ -48,7 +48,9 @@ impl Invalid {
 /// The page a document of `kind` is shown on, inside its edition's portal.
 fn page_of(kind: &DocumentKind) -> String {
     match kind {
-        DocumentKind::Contribution { slug } => PortalPath::contribution(slug).to_string(),
+        DocumentKind::Contribution { slug } => {
+            PortalPath::contribution(&Slug::new(slug.as_str())).to_string()
+        }
         DocumentKind::PolicyNote { slug } => PortalPath::policy_note(slug).to_string(),
         DocumentKind::Chapter { name, .. } => PortalPath::chapter(chapter_slug(name)).to_string(),
         DocumentKind::ReportFront { .. } => "report/".to_owned(),
@@ -247,7 +249,7 @@ impl LinkTargets for Leniently<'_> {
     fn citation(&self, kind: &str, id: &str) -> Option<Citation> {
         self.valid.citation(kind, id).or_else(|| {
             let path = match kind {
-                "contribution" => PortalPath::contribution(id).to_string(),
+                "contribution" => PortalPath::contribution(&Slug::new(id)).to_string(),
                 "policy-note" => PortalPath::policy_note(id).to_string(),
                 _ => return None,
             };

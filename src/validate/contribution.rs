@@ -12,7 +12,8 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{self, RawContribution, S};
 use crate::load::Document;
 use crate::model::{
-    Contribution, Indicator, Language, Link, Markdown, Region, Stakeholder, StakeholderType, Status,
+    Contribution, Indicator, Language, Link, Markdown, Region, Slug, Stakeholder, StakeholderType,
+    Status,
 };
 
 use super::checker::{is_valid_slug, Checker};
@@ -23,7 +24,7 @@ use super::shared_fields::{
 
 /// The checked fields of a contribution, before its body is attached.
 pub(super) struct ContributionFields {
-    slug: String,
+    slug: Slug,
     pub(super) title: String,
     stakeholder: Stakeholder,
     region: Region,
@@ -39,8 +40,8 @@ pub(super) struct ContributionFields {
     links: Vec<Link>,
     illustrative: bool,
     summary: Option<String>,
-    aliases: Vec<String>,
-    updates: Option<String>,
+    aliases: Vec<Slug>,
+    updates: Option<Slug>,
     pub(super) draft: bool,
 }
 
@@ -190,7 +191,7 @@ pub(super) fn contribution_fields(
         .and_then(|target| updated_slug(&mut check, &target, &known.contributions));
     let fields = (|| {
         Some(ContributionFields {
-            slug: slug?,
+            slug: Slug::new(slug?),
             title: title?,
             stakeholder: stakeholder?,
             region: region?,
@@ -266,7 +267,7 @@ fn updated_slug(
     check: &mut Checker,
     target: &S<String>,
     known: &ContributionSlugs,
-) -> Option<String> {
+) -> Option<Slug> {
     let slug = target
         .value
         .trim()
@@ -274,7 +275,7 @@ fn updated_slug(
         .trim_matches('/')
         .to_owned();
     if is_valid_slug(&slug) && known.contains(slug.as_str()) {
-        return Some(slug);
+        return Some(Slug::new(slug));
     }
     let position = check.yaml.position_of(target);
     let hint = match did_you_mean(&slug, known.all()) {
@@ -370,7 +371,7 @@ fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives:
 }
 
 /// Former slugs: each must itself be a valid slug.
-fn aliases(check: &mut Checker, values: Vec<S<String>>) -> Vec<String> {
+fn aliases(check: &mut Checker, values: Vec<S<String>>) -> Vec<Slug> {
     values
         .into_iter()
         .filter_map(|alias| {
@@ -381,7 +382,7 @@ fn aliases(check: &mut Checker, values: Vec<S<String>>) -> Vec<String> {
                 .trim_start_matches("contributions/")
                 .to_owned();
             if is_valid_slug(&slug) {
-                return Some(slug);
+                return Some(Slug::new(slug));
             }
             let position = check.yaml.position_of(&alias);
             check.error(

@@ -335,7 +335,7 @@ fn unique_addresses(contributions: &Contributions) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for contribution in contributions.linked() {
         for alias in &contribution.aliases {
-            let owner = match contributions.by_slug(alias) {
+            let owner = match contributions.by_slug(alias.as_str()) {
                 Some(owner) => Some(owner.body.file.as_str()),
                 None => aliases.get(alias.as_str()).copied(),
             };
@@ -345,7 +345,7 @@ fn unique_addresses(contributions: &Contributions) -> Vec<Diagnostic> {
                         .with_hint("two pages cannot share one address: remove the alias or rename one of them"),
                 ),
                 None => {
-                    aliases.insert(alias, &contribution.body.file);
+                    aliases.insert(alias.as_str(), &contribution.body.file);
                 }
             }
         }
@@ -358,7 +358,7 @@ fn updates_resolve(contributions: &Contributions) -> Vec<Diagnostic> {
     contributions
         .linked()
         .filter_map(|contribution| {
-            let target = contribution.updates.as_deref()?;
+            let target = contribution.updates.as_ref()?.as_str();
             let problem = match contributions.by_slug(target).map(|updated| updated.edition) {
                 None => format!("`updates: {target}` names no contribution"),
                 Some(edition) if edition >= contribution.edition => format!("`updates: {target}` names a contribution of edition {edition}, not of an earlier edition"),
@@ -426,7 +426,7 @@ fn follow_ups_by_the_same_stakeholder(contributions: &Contributions) -> Vec<Diag
     contributions
         .linked()
         .filter_map(|contribution| {
-            let target = contribution.updates.as_deref()?;
+            let target = contribution.updates.as_ref()?.as_str();
             let author = contributions.by_slug(target)?.stakeholder.name.as_str();
             let name = contribution.stakeholder.name.as_str();
             (author != name).then(|| {
