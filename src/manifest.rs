@@ -152,8 +152,8 @@ fn translated_records(site: &Site, year: i32) -> BTreeMap<String, String> {
                     Some(serde_json::json!({"id": action.id, "text": translated}))
                 })
                 .collect();
-            let title = text(Field::ObjectiveTitle, &objective.id);
-            let description = text(Field::ObjectiveDescription, &objective.id);
+            let title = text(Field::ObjectiveTitle, objective.id.as_str());
+            let description = text(Field::ObjectiveDescription, objective.id.as_str());
             if title.is_none() && description.is_none() && actions.is_empty() {
                 continue;
             }

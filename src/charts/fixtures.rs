@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::model::{
     Action, Actor, Contribution, Dataset, Forum, ForumCategory, Language, Markdown, Objective,
-    Region, Slug, Stakeholder, StakeholderType, Status,
+    ObjectiveId, Region, Slug, Stakeholder, StakeholderType, Status,
 };
 
 fn read(path: &str) -> String {
@@ -45,12 +45,13 @@ pub fn bundled_forums() -> Vec<Forum> {
         .map(|forum| {
             let category = ForumCategory::parse(&forum.category)
                 .unwrap_or_else(|| panic!("category {}", forum.category));
-            self::forum(&forum.id, &forum.name, category, forum.objectives)
+            let objectives = forum.objectives.into_iter().map(ObjectiveId::new).collect();
+            self::forum(&forum.id, &forum.name, category, objectives)
         })
         .collect()
 }
 
-pub fn forum(id: &str, name: &str, category: ForumCategory, objectives: Vec<String>) -> Forum {
+pub fn forum(id: &str, name: &str, category: ForumCategory, objectives: Vec<ObjectiveId>) -> Forum {
     Forum {
         id: id.to_owned(),
         name: name.to_owned(),
@@ -101,7 +102,7 @@ pub fn many_forums(count: usize) -> Vec<Forum> {
                 &format!("forum-{index}"),
                 &name.join(" "),
                 category,
-                vec!["A".to_owned()],
+                vec![ObjectiveId::new("A")],
             )
         })
         .collect()
@@ -126,7 +127,7 @@ pub fn bundled_objectives() -> Vec<Objective> {
         .unwrap_or_else(|error| panic!("objectives.yaml: {error}"));
     raw.into_iter()
         .map(|objective| Objective {
-            id: objective.id,
+            id: ObjectiveId::new(objective.id),
             title: objective.title,
             description: None,
             actions: objective

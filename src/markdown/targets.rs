@@ -312,7 +312,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
         citable
             .entry("objective")
             .or_default()
-            .insert(objective.id.clone(), cited);
+            .insert(objective.id.to_string(), cited);
     }
     for forum in &site.forums {
         let cited = Citable::shared(

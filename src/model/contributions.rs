@@ -280,7 +280,7 @@ mod tests {
                 country: None,
             },
             region: Region::ALL[day as usize % Region::ALL.len()],
-            objectives: vec![objective.to_owned()],
+            objectives: vec![crate::model::ObjectiveId::new(objective)],
             actions: vec![format!("{objective}.{}", day % 3)],
             forums: Vec::new(),
             sdgs: Vec::new(),

@@ -120,6 +120,11 @@ id_type! {
     Slug
 }
 
+id_type! {
+    /// An objective of the Compact, as `objectives.yaml` names it (`A`).
+    ObjectiveId
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

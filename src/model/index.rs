@@ -8,12 +8,12 @@
 use std::collections::BTreeMap;
 
 use super::contributions::Moves;
-use super::{Contribution, Contributions, Region, StakeholderType, Status};
+use super::{Contribution, Contributions, ObjectiveId, Region, StakeholderType, Status};
 
 /// Positions in `Site::contributions`, grouped by each facet.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
-    pub by_objective: BTreeMap<String, Vec<usize>>,
+    pub by_objective: BTreeMap<ObjectiveId, Vec<usize>>,
     pub by_action: BTreeMap<String, Vec<usize>>,
     pub by_forum: BTreeMap<String, Vec<usize>>,
     pub by_stakeholder_type: BTreeMap<StakeholderType, Vec<usize>>,
@@ -125,11 +125,11 @@ fn merge<K: Ord>(map: &mut BTreeMap<K, Vec<usize>>, other: BTreeMap<K, Vec<usize
 }
 
 /// [`push`] for a key that is a name, copied only when it is new.
-fn push_named(map: &mut BTreeMap<String, Vec<usize>>, key: &str, position: usize) {
+fn push_named<K: Ord + Clone>(map: &mut BTreeMap<K, Vec<usize>>, key: &K, position: usize) {
     match map.get_mut(key) {
         Some(positions) => positions.push(position),
         None => {
-            map.insert(key.to_owned(), vec![position]);
+            map.insert(key.clone(), vec![position]);
         }
     }
 }

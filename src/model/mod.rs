@@ -15,7 +15,7 @@ pub mod vocabulary;
 use chrono::NaiveDate;
 
 pub use contributions::Contributions;
-pub use ids::{Language, Slug};
+pub use ids::{Language, ObjectiveId, Slug};
 pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
@@ -95,7 +95,7 @@ pub struct ErratumNote {
 /// A Compact objective (A–H) and its actions.
 #[derive(Clone, Debug)]
 pub struct Objective {
-    pub id: String,
+    pub id: ObjectiveId,
     pub title: String,
     pub description: Option<String>,
     pub actions: Vec<Action>,
@@ -109,7 +109,7 @@ pub struct Objective {
 impl Objective {
     /// The URL segment of the objective: its id in lower case (`a` for A).
     pub fn slug(&self) -> String {
-        self.id.to_lowercase()
+        self.id.as_str().to_lowercase()
     }
 }
 
@@ -127,7 +127,7 @@ pub struct Action {
 impl Action {
     /// The URL segment of the action (`a-1` for A.1).
     pub fn slug(&self) -> String {
-        self.id.to_lowercase().replace('.', "-")
+        self.id.as_str().to_lowercase().replace('.', "-")
     }
 }
 
@@ -141,7 +141,7 @@ pub struct Forum {
     pub since: Option<i64>,
     pub cadence: Option<String>,
     pub url: Option<String>,
-    pub objectives: Vec<String>,
+    pub objectives: Vec<ObjectiveId>,
     pub description: Option<String>,
     /// The language of `name` when it is not the portal's (its translation is missing).
     pub name_lang: Option<Language>,
@@ -233,7 +233,7 @@ pub struct Contribution {
     pub title: String,
     pub stakeholder: Stakeholder,
     pub region: Region,
-    pub objectives: Vec<String>,
+    pub objectives: Vec<ObjectiveId>,
     pub actions: Vec<String>,
     pub forums: Vec<String>,
     pub sdgs: Vec<u8>,
@@ -287,7 +287,7 @@ pub struct PolicyNote {
     pub slug: String,
     pub title: String,
     pub date: NaiveDate,
-    pub objectives: Vec<String>,
+    pub objectives: Vec<ObjectiveId>,
     pub forums: Vec<String>,
     pub summary: Option<String>,
     pub author: Option<String>,
@@ -357,8 +357,8 @@ pub struct Dataset {
 }
 
 impl Site {
-    pub fn objective(&self, id: &str) -> Option<&Objective> {
-        self.objectives.iter().find(|objective| objective.id == id)
+    pub fn objective(&self, id: &ObjectiveId) -> Option<&Objective> {
+        self.objectives.iter().find(|objective| objective.id == *id)
     }
 
     pub fn forum(&self, id: &str) -> Option<&Forum> {

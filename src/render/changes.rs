@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::charts::{self, ChartData, ChartKind, Series};
-use crate::model::{Contribution, Index, Site, Status};
+use crate::model::{Contribution, Index, ObjectiveId, Site, Status};
 
 use super::views::{action_ref, ActionRef, ContributionSummary};
 use super::visuals::Words;
@@ -148,7 +148,7 @@ fn objective_chart(
     root: &str,
     words: &Words,
 ) -> (String, String) {
-    let count = |contributions: &[&Contribution], id: &str| {
+    let count = |contributions: &[&Contribution], id: &ObjectiveId| {
         contributions
             .iter()
             .filter(|contribution| {

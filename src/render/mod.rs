@@ -41,7 +41,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::markdown;
 use crate::model::{
-    Contribution, Edition, ForumCategory, Language, Page, Region, Site, Slug, StakeholderType,
+    Contribution, Edition, ForumCategory, Language, ObjectiveId, Page, Region, Site, Slug,
+    StakeholderType,
 };
 use crate::urls::{PortalPath, Prefix, SitePath};
 pub use plan::{Entry, PageKind, Plan, Producer};
@@ -173,7 +174,7 @@ struct Renderer<'a> {
     /// The edition's own charts and maps, drawn when a page first needs them.
     figures: std::sync::OnceLock<visuals::Figures>,
     /// The chart of each objective's actions, by objective id, for its page and its CSV.
-    actions_charts: std::sync::OnceLock<BTreeMap<String, crate::charts::Chart>>,
+    actions_charts: std::sync::OnceLock<BTreeMap<ObjectiveId, crate::charts::Chart>>,
     /// "What changed" since the previous edition, for its page and its chart's CSV.
     changes: std::sync::OnceLock<Option<changes::ChangesView>>,
     /// What the entries of one build share.

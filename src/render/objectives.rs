@@ -17,13 +17,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// The objective `id`.
-    fn objective_of(&self, id: &str) -> Result<&'a crate::model::Objective> {
+    fn objective_of(&self, id: &ObjectiveId) -> Result<&'a crate::model::Objective> {
         self.site.objective(id).ok_or_else(|| unknown_record(&id))
     }
 
     /// The page of objective `id`: its actions with their latest contributions, forums,
     /// policy notes and the chart of its actions.
-    pub(super) fn objective(&self, id: &str) -> Made {
+    pub(super) fn objective(&self, id: &ObjectiveId) -> Made {
         let site = self.site;
         let objective = self.objective_of(id)?;
         let base = PortalPath::objective(&objective.slug());
@@ -92,7 +92,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The CSV of the chart of objective `id`'s actions (`charts/actions-<a>.csv`).
-    pub(super) fn actions_csv(&self, file: &str, id: &str) -> Made {
+    pub(super) fn actions_csv(&self, file: &str, id: &ObjectiveId) -> Made {
         let objective = self.objective_of(id)?;
         if let Some(chart) = self.actions_chart(objective) {
             self.write(file, chart.csv.as_bytes())?;
@@ -101,10 +101,10 @@ impl<'a> Renderer<'a> {
     }
 
     /// The listing of all the contributions on objective `id`.
-    pub(super) fn objective_listing(&self, id: &str) -> Option<ListingOf<'a>> {
+    pub(super) fn objective_listing(&self, id: &ObjectiveId) -> Option<ListingOf<'a>> {
         let objective = self.site.objective(id)?;
         let positions = crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
-        let id = || (objective.id.clone()).into();
+        let id = || objective.id.to_string().into();
         let heading = ListingHeading {
             title: self.text(
                 "objective-contributions-title",
@@ -119,7 +119,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// The listing of the contributions reporting on action `action_id` of objective `id`.
-    pub(super) fn action_listing(&self, id: &str, action_id: &str) -> Option<ListingOf<'a>> {
+    pub(super) fn action_listing(
+        &self,
+        id: &ObjectiveId,
+        action_id: &str,
+    ) -> Option<ListingOf<'a>> {
         let objective = self.site.objective(id)?;
         let action = objective.actions.iter().find(|a| a.id == action_id)?;
         let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::escape::markup;
-use crate::model::{Contribution, Language, Site, Slug};
+use crate::model::{Contribution, Language, ObjectiveId, Site, Slug};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
@@ -21,7 +21,7 @@ struct Record<'a> {
     stakeholder_type: &'static str,
     country: Option<&'a str>,
     region: &'static str,
-    objectives: &'a [String],
+    objectives: &'a [ObjectiveId],
     actions: &'a [String],
     forums: &'a [String],
     sdgs: &'a [u8],
@@ -150,7 +150,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> String {
             record.stakeholder_type.to_owned(),
             record.country.unwrap_or_default().to_owned(),
             record.region.to_owned(),
-            record.objectives.join(";"),
+            joined(record.objectives),
             record.actions.join(";"),
             record.forums.join(";"),
             sdgs.join(";"),
@@ -169,6 +169,12 @@ pub fn contributions_csv(site: &Site, year: i32) -> String {
 
 /// The absolute URL of `contribution`'s page in its edition's portal, in the default
 /// language (feeds and open data are not translated).
+/// Ids as one CSV cell: `A;B`.
+fn joined<Id: AsRef<str>>(ids: &[Id]) -> String {
+    let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
+    ids.join(";")
+}
+
 fn contribution_url(site: &Site, contribution: &Contribution) -> String {
     let prefix = Prefix::portal(site, contribution.edition, &site.config.default_language);
     PortalPath::contribution(&contribution.slug)

@@ -22,7 +22,7 @@ use super::templates::{Theme, ThemeStatic};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::PageIndex;
-use crate::model::{Edition, Language, Region, Site, Slug, StakeholderType};
+use crate::model::{Edition, Language, ObjectiveId, Region, Site, Slug, StakeholderType};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// What kind of page an HTML file is, and so which template renders it.
@@ -115,7 +115,7 @@ pub enum Subject {
     PolicyNote(String),
     Objectives,
     /// An objective's page, by id.
-    Objective(String),
+    Objective(ObjectiveId),
     Forums,
     /// The index of stakeholder types or of regions.
     Terms(Facet),
@@ -151,9 +151,9 @@ pub enum Listed {
     /// All the edition's contributions.
     All,
     /// Those on an objective, by id.
-    Objective(String),
+    Objective(ObjectiveId),
     /// Those reporting on an action: the objective's id and the action's.
-    Action(String, String),
+    Action(ObjectiveId, String),
     /// Those at a forum, by id.
     Forum(String),
     StakeholderType(StakeholderType),
@@ -178,7 +178,7 @@ pub enum PortalChart {
     /// One of the portal's figures, by its name in `visuals::FIGURE_NAMES`.
     Figure(&'static str),
     /// The actions of an objective, by the objective's id.
-    Actions(String),
+    Actions(ObjectiveId),
     /// "What changed": contributions per objective in this edition and the previous one.
     Changes,
 }
@@ -188,7 +188,7 @@ pub enum PortalChart {
 pub enum FeedOf {
     Edition(i32),
     /// An objective's, by id.
-    Objective(String),
+    Objective(ObjectiveId),
 }
 
 /// What produces a file of the plan, with what the file shows.

@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
-use crate::model::{self, Contribution, Edition, Forum, Language, Objective, PolicyNote, Site};
+use crate::model::{
+    self, Contribution, Edition, Forum, Language, Objective, ObjectiveId, PolicyNote, Site,
+};
 
 use crate::urls::{self, PortalPath};
 
@@ -145,7 +147,7 @@ pub struct ContributionSummary {
     pub status: &'static str,
     pub status_label: &'static str,
     pub edition: i32,
-    pub objectives: Vec<String>,
+    pub objectives: Vec<ObjectiveId>,
     pub illustrative: bool,
     /// A draft, shown only by `serve`'s preview (with a banner).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -324,7 +326,7 @@ pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
 
 pub fn objective_term(objective: &Objective) -> Term {
     Term {
-        id: objective.id.clone(),
+        id: objective.id.to_string(),
         label: objective.title.clone(),
         url: PortalPath::objective(&objective.slug()).into(),
         lang: objective.title_lang.clone(),

@@ -14,7 +14,7 @@
 
 use crate::charts::describe::Extremes;
 use crate::charts::{self, Chart};
-use crate::model::{Dataset, Index, Region, Site, StakeholderType, Status};
+use crate::model::{Dataset, Index, ObjectiveId, Region, Site, StakeholderType, Status};
 
 use super::i18n::{Arg, Messages};
 use crate::markdown::{BlockError, Blocks};
@@ -389,7 +389,7 @@ pub fn figure(chart: &Chart, name: &str, root: &str, words: &charts::ChartWords)
 pub fn actions_chart(
     site: &Site,
     index: &Index,
-    objective_id: &str,
+    objective_id: &ObjectiveId,
     words: &Words,
 ) -> Option<Chart> {
     let objective = site.objective(objective_id)?;
@@ -407,7 +407,7 @@ pub fn actions_chart(
         return None;
     }
     let key = "chart-by-action";
-    let title = words.text(key, &[("id", objective.id.clone().into())]);
+    let title = words.text(key, &[("id", objective.id.to_string().into())]);
     let headers = (
         words.text("chart-category", &[]),
         words.text("chart-count", &[]),

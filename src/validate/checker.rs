@@ -4,6 +4,7 @@
 //! A [`Checker`] belongs to one file; it turns each problem into a diagnostic placed at
 //! the offending value and lets validation go on, so one run reports them all.
 
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -181,18 +182,19 @@ impl<'a> Checker<'a> {
     }
 
     /// Ids that must each be in `known`; returns the valid ones, without repeats. An
-    /// unknown id that `renamed` knows the new name of is reported as renamed.
-    pub fn ids(
+    /// unknown id that `renamed` knows the new name of is reported as renamed. The ids
+    /// returned are copies of those in `known`: this is where a document's ids are made.
+    pub fn ids<Id: Ord + Clone + Borrow<str>>(
         &mut self,
         values: Vec<S<String>>,
-        known: &BTreeSet<String>,
+        known: &BTreeSet<Id>,
         (what, hint): (&str, &str),
         renamed: impl Fn(&str) -> Option<Rename>,
-    ) -> Vec<String> {
-        let mut valid: Vec<String> = Vec::with_capacity(values.len());
+    ) -> Vec<Id> {
+        let mut valid: Vec<Id> = Vec::with_capacity(values.len());
         for value in values {
-            if known.contains(&value.value) {
-                if valid.contains(&value.value) {
+            if let Some(id) = known.get(value.value.as_str()) {
+                if valid.contains(id) {
                     let position = self.yaml.position_of(&value);
                     self.warning(
                         position,
@@ -200,7 +202,7 @@ impl<'a> Checker<'a> {
                         "remove the repeated id",
                     );
                 } else {
-                    valid.push(value.value);
+                    valid.push(id.clone());
                 }
                 continue;
             }
@@ -210,7 +212,7 @@ impl<'a> Checker<'a> {
                 self.error(position, message, hint);
                 continue;
             }
-            let full_hint = match did_you_mean(&value.value, known.iter().map(String::as_str)) {
+            let full_hint = match did_you_mean(&value.value, known.iter().map(Borrow::borrow)) {
                 Some(suggestion) => format!("did you mean `{suggestion}`? {hint}"),
                 None => hint.to_owned(),
             };

@@ -12,8 +12,8 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{self, RawContribution, S};
 use crate::load::Document;
 use crate::model::{
-    Contribution, Indicator, Language, Link, Markdown, Region, Slug, Stakeholder, StakeholderType,
-    Status,
+    Contribution, Indicator, Language, Link, Markdown, ObjectiveId, Region, Slug, Stakeholder,
+    StakeholderType, Status,
 };
 
 use super::checker::{is_valid_slug, Checker};
@@ -28,7 +28,7 @@ pub(super) struct ContributionFields {
     pub(super) title: String,
     stakeholder: Stakeholder,
     region: Region,
-    objectives: Vec<String>,
+    objectives: Vec<ObjectiveId>,
     actions: Vec<String>,
     forums: Vec<String>,
     sdgs: Vec<u8>,
@@ -360,7 +360,7 @@ fn stakeholder_fields(
 }
 
 /// Warns when an action's objective is not among the contribution's objectives.
-fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives: &[String]) {
+fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives: &[ObjectiveId]) {
     for action in actions {
         let objective = action.split('.').next().unwrap_or_default();
         if !objectives.iter().any(|id| id == objective) {

@@ -8,7 +8,7 @@ use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
     Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Language, Lifespan,
-    Objective, SiteConfig, SiteTexts,
+    Objective, ObjectiveId, SiteConfig, SiteTexts,
 };
 
 use super::checker::Checker;
@@ -353,7 +353,7 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
             })
             .collect();
         objectives.push(Objective {
-            id: id.value,
+            id: ObjectiveId::new(id.value),
             title: title.value,
             description: description.map(|text| text.value),
             actions,
@@ -399,7 +399,7 @@ fn record_lifespan(
 /// `content/data/forums.yaml` → forums; their objective ids must exist.
 pub fn forums(
     file: &TextFile,
-    objective_ids: &BTreeSet<String>,
+    objective_ids: &BTreeSet<ObjectiveId>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Forum> {
     let mut check = Checker::new(whole_file(file));

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::{self, RawPage, RawPolicyNote};
 use crate::load::{Document, DocumentKind};
-use crate::model::{Contribution, Language, Markdown, Page, PolicyNote, Translation};
+use crate::model::{Contribution, Language, Markdown, ObjectiveId, Page, PolicyNote, Translation};
 
 use super::bodies::Invalid;
 use super::checker::Checker;
@@ -188,7 +188,7 @@ struct PolicyNoteFields {
     slug: String,
     title: String,
     date: NaiveDate,
-    objectives: Vec<String>,
+    objectives: Vec<ObjectiveId>,
     forums: Vec<String>,
     summary: Option<String>,
     author: Option<String>,

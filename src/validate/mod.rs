@@ -30,7 +30,8 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{DocumentKind, Sources};
 use crate::model::{
-    Contribution, Contributions, Forum, Index, Language, Lifespan, Markdown, Objective, Site,
+    Contribution, Contributions, Forum, Index, Language, Lifespan, Markdown, Objective,
+    ObjectiveId, Site,
 };
 use assemble::{orphan, Assembled, Parts};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
@@ -115,7 +116,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
             Vec::new()
         }
     };
-    let objective_ids: BTreeSet<String> = objectives
+    let objective_ids: BTreeSet<ObjectiveId> = objectives
         .iter()
         .map(|objective| objective.id.clone())
         .collect();
@@ -379,7 +380,7 @@ fn records_of_their_edition(
 ) -> Vec<Diagnostic> {
     let mut spans: BTreeMap<&str, (&str, Lifespan)> = BTreeMap::new();
     for objective in objectives {
-        spans.insert(&objective.id, ("objective", objective.lifespan));
+        spans.insert(objective.id.as_str(), ("objective", objective.lifespan));
         for action in &objective.actions {
             spans.insert(&action.id, ("action", action.lifespan));
         }
@@ -392,10 +393,11 @@ fn records_of_their_edition(
         let ids = contribution
             .objectives
             .iter()
-            .chain(&contribution.actions)
-            .chain(&contribution.forums);
+            .map(ObjectiveId::as_str)
+            .chain(contribution.actions.iter().map(String::as_str))
+            .chain(contribution.forums.iter().map(String::as_str));
         for id in ids {
-            let Some((kind, lifespan)) = spans.get(id.as_str()) else {
+            let Some((kind, lifespan)) = spans.get(id) else {
                 continue;
             };
             if lifespan.includes(contribution.edition) {

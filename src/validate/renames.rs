@@ -17,7 +17,7 @@ use std::sync::Mutex;
 
 use crate::load::TextFile;
 use crate::manifest::{self, Manifest, FORUMS_FILE, OBJECTIVES_FILE};
-use crate::model::{Forum, Objective};
+use crate::model::{Forum, Objective, ObjectiveId};
 
 /// The kinds of data records a document names by id.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -210,7 +210,7 @@ impl Renames {
             .find(|objective| {
                 manifest::objective_hash(&with_objective_id(objective, old), year) == *published
             })
-            .map(|objective| objective.id.clone())
+            .map(|objective| objective.id.to_string())
     }
 
     fn action(&self, year: i32, expected: &BTreeMap<String, String>, old: &str) -> Option<String> {
@@ -232,7 +232,7 @@ impl Renames {
 /// `objective` under the id `id`, its actions renumbered under it (`A.1` → `X.1`).
 fn with_objective_id(objective: &Objective, id: &str) -> Objective {
     let mut renamed = objective.clone();
-    renamed.id = id.to_owned();
+    renamed.id = ObjectiveId::new(id);
     for action in &mut renamed.actions {
         if let Some((_, number)) = action.id.split_once('.') {
             action.id = format!("{id}.{number}");

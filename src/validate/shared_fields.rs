@@ -11,14 +11,14 @@ use chrono::NaiveDate;
 use crate::diagnostic::did_you_mean;
 use crate::load::raw::S;
 use crate::load::{Document, DocumentKind, LANGUAGES};
-use crate::model::{Edition, Language};
+use crate::model::{Edition, Language, ObjectiveId};
 
 use super::checker::{is_valid_slug, Checker};
 use super::renames::Renames;
 
 /// The ids a document may refer to.
 pub struct Known<'a> {
-    pub objectives: BTreeSet<String>,
+    pub objectives: BTreeSet<ObjectiveId>,
     pub actions: BTreeSet<String>,
     pub forums: BTreeSet<String>,
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
@@ -114,7 +114,7 @@ impl<'a> Known<'a> {
     }
 
     pub(super) fn objectives_hint(&self) -> String {
-        let ids: Vec<&str> = self.objectives.iter().map(String::as_str).collect();
+        let ids: Vec<&str> = self.objectives.iter().map(ObjectiveId::as_str).collect();
         match (ids.first(), ids.last()) {
             (Some(first), Some(last)) if ids.len() > 2 => {
                 format!("objectives are {first}–{last}, see content/data/objectives.yaml")

@@ -68,7 +68,7 @@ fn objective_header(html: &mut String, objective: &Objective, base_href: &str) {
         "<th scope=\"col\"><a href=\"{}\"><abbr title=\"{}\">{}</abbr></a></th>",
         markup(&href),
         markup(&objective.title),
-        markup(&objective.id)
+        markup(objective.id.as_str())
     );
 }
 
@@ -401,7 +401,7 @@ mod tests {
             "x",
             "<b>Bold</b>",
             ForumCategory::Other,
-            vec!["A".into()],
+            vec![crate::model::ObjectiveId::new("A")],
         )];
         let html = objectives_forums_matrix(&objectives, &forums, "");
         assert!(html.contains(">&lt;b&gt;Bold&lt;/b&gt;</a></th><td class=\"matrix-yes\">"));
