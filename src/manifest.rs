@@ -148,7 +148,7 @@ fn translated_records(site: &Site, year: i32) -> BTreeMap<String, String> {
                 .iter()
                 .filter(|action| action.lifespan.includes(year))
                 .filter_map(|action| {
-                    let translated = text(Field::ActionText, &action.id)?;
+                    let translated = text(Field::ActionText, action.id.as_str())?;
                     Some(serde_json::json!({"id": action.id, "text": translated}))
                 })
                 .collect();

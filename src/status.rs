@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{EditionStatus, Language, Site};
+use crate::model::{ActionId, EditionStatus, Language, Site};
 
 /// The status of a site: one report per edition, then its problems.
 #[derive(Debug, Serialize)]
@@ -157,7 +157,7 @@ fn edition_report(site: &Site, edition: &crate::model::Edition, today: NaiveDate
     let named: std::collections::BTreeSet<&str> = contributions
         .iter()
         .flat_map(|contribution| &contribution.actions)
-        .map(String::as_str)
+        .map(ActionId::as_str)
         .collect();
     report.actions_without_contribution = site
         .objectives
@@ -165,7 +165,7 @@ fn edition_report(site: &Site, edition: &crate::model::Edition, today: NaiveDate
         .filter(|objective| objective.shown_in(year))
         .flat_map(|objective| &objective.actions)
         .filter(|action| action.lifespan.includes(year) && !named.contains(action.id.as_str()))
-        .map(|action| action.id.clone())
+        .map(|action| action.id.to_string())
         .collect();
     report
 }

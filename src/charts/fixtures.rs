@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::model::{
-    Action, Actor, Contribution, Dataset, Forum, ForumCategory, Language, Markdown, Objective,
-    ObjectiveId, Region, Slug, Stakeholder, StakeholderType, Status,
+    Action, ActionId, Actor, Contribution, Dataset, Forum, ForumCategory, Language, Markdown,
+    Objective, ObjectiveId, Region, Slug, Stakeholder, StakeholderType, Status,
 };
 
 fn read(path: &str) -> String {
@@ -134,7 +134,7 @@ pub fn bundled_objectives() -> Vec<Objective> {
                 .actions
                 .into_iter()
                 .map(|action| Action {
-                    id: action.id,
+                    id: ActionId::new(action.id),
                     actor: Actor::AllStakeholders,
                     text: action.text,
                     text_lang: None,
@@ -184,7 +184,7 @@ pub fn contribution(
         },
         region: Region::Global,
         objectives: Vec::new(),
-        actions,
+        actions: actions.into_iter().map(ActionId::new).collect(),
         forums: Vec::new(),
         sdgs: Vec::new(),
         date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap_or_default(),

@@ -302,11 +302,15 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
         let path = PortalPath::objective(&objective.slug()).to_string();
         for action in &objective.actions {
             let action_path = PortalPath::action(&objective.slug(), &action.slug()).to_string();
-            let cited = Citable::shared(action_path, action.id.clone(), Some(action.text.clone()));
+            let cited = Citable::shared(
+                action_path,
+                action.id.to_string(),
+                Some(action.text.clone()),
+            );
             citable
                 .entry("action")
                 .or_default()
-                .insert(action.id.clone(), cited);
+                .insert(action.id.to_string(), cited);
         }
         let cited = Citable::shared(path, objective.title.clone(), None);
         citable

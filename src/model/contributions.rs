@@ -281,7 +281,10 @@ mod tests {
             },
             region: Region::ALL[day as usize % Region::ALL.len()],
             objectives: vec![crate::model::ObjectiveId::new(objective)],
-            actions: vec![format!("{objective}.{}", day % 3)],
+            actions: vec![crate::model::ActionId::new(format!(
+                "{objective}.{}",
+                day % 3
+            ))],
             forums: Vec::new(),
             sdgs: Vec::new(),
             date: NaiveDate::from_ymd_opt(2025, 6, 1)

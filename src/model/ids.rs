@@ -125,6 +125,11 @@ id_type! {
     ObjectiveId
 }
 
+id_type! {
+    /// An action of an objective, as `objectives.yaml` numbers it (`A.1`).
+    ActionId
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

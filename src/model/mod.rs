@@ -15,7 +15,7 @@ pub mod vocabulary;
 use chrono::NaiveDate;
 
 pub use contributions::Contributions;
-pub use ids::{Language, ObjectiveId, Slug};
+pub use ids::{ActionId, Language, ObjectiveId, Slug};
 pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
@@ -116,7 +116,7 @@ impl Objective {
 /// An action of an objective, such as `A.1`.
 #[derive(Clone, Debug)]
 pub struct Action {
-    pub id: String,
+    pub id: ActionId,
     pub actor: Actor,
     pub text: String,
     /// The language of `text` when it is not the portal's (its translation is missing).
@@ -234,7 +234,7 @@ pub struct Contribution {
     pub stakeholder: Stakeholder,
     pub region: Region,
     pub objectives: Vec<ObjectiveId>,
-    pub actions: Vec<String>,
+    pub actions: Vec<ActionId>,
     pub forums: Vec<String>,
     pub sdgs: Vec<u8>,
     pub date: NaiveDate,

@@ -101,7 +101,7 @@ impl Localizer<'_> {
         for action in &mut objective.actions {
             self.text(
                 Field::ActionText,
-                &action.id,
+                action.id.as_str(),
                 &mut action.text,
                 &mut action.text_lang,
             );

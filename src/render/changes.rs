@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::charts::{self, ChartData, ChartKind, Series};
-use crate::model::{Contribution, Index, ObjectiveId, Site, Status};
+use crate::model::{ActionId, Contribution, Index, ObjectiveId, Site, Status};
 
 use super::views::{action_ref, ActionRef, ContributionSummary};
 use super::visuals::Words;
@@ -76,7 +76,7 @@ pub fn compare(site: &Site, year: i32, root: &str, words: &Words) -> Option<Chan
         .filter(|contribution| contribution.updates.is_none())
         .map(|contribution| ContributionSummary::new(contribution))
         .collect();
-    let covered = |contributions: &[&Contribution]| -> BTreeSet<String> {
+    let covered = |contributions: &[&Contribution]| -> BTreeSet<ActionId> {
         contributions
             .iter()
             .flat_map(|contribution| contribution.actions.iter().cloned())

@@ -34,7 +34,7 @@ impl<'a> Renderer<'a> {
             .map(|action| {
                 let reporting = crate::model::Index::get(&self.portal.index.by_action, &action.id);
                 ActionSection {
-                    id: action.id.clone(),
+                    id: action.id.to_string(),
                     actor: action.actor.label(),
                     actor_id: action.actor.id(),
                     text: action.text.clone(),
@@ -122,13 +122,13 @@ impl<'a> Renderer<'a> {
     pub(super) fn action_listing(
         &self,
         id: &ObjectiveId,
-        action_id: &str,
+        action_id: &ActionId,
     ) -> Option<ListingOf<'a>> {
         let objective = self.site.objective(id)?;
-        let action = objective.actions.iter().find(|a| a.id == action_id)?;
+        let action = objective.actions.iter().find(|a| a.id == *action_id)?;
         let positions = crate::model::Index::get(&self.portal.index.by_action, &action.id);
         let heading = ListingHeading {
-            title: self.text("action-title", &[("id", action.id.clone().into())]),
+            title: self.text("action-title", &[("id", action.id.to_string().into())]),
             intro: action.text.clone(),
             intro_lang: action.text_lang.as_ref(),
             parent: Some(objective_term(objective)),

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::escape::markup;
-use crate::model::{Contribution, Language, ObjectiveId, Site, Slug};
+use crate::model::{ActionId, Contribution, Language, ObjectiveId, Site, Slug};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
@@ -22,7 +22,7 @@ struct Record<'a> {
     country: Option<&'a str>,
     region: &'static str,
     objectives: &'a [ObjectiveId],
-    actions: &'a [String],
+    actions: &'a [ActionId],
     forums: &'a [String],
     sdgs: &'a [u8],
     date: String,
@@ -151,7 +151,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> String {
             record.country.unwrap_or_default().to_owned(),
             record.region.to_owned(),
             joined(record.objectives),
-            record.actions.join(";"),
+            joined(record.actions),
             record.forums.join(";"),
             sdgs.join(";"),
             record.date.clone(),

@@ -22,7 +22,7 @@ use super::templates::{Theme, ThemeStatic};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::PageIndex;
-use crate::model::{Edition, Language, ObjectiveId, Region, Site, Slug, StakeholderType};
+use crate::model::{ActionId, Edition, Language, ObjectiveId, Region, Site, Slug, StakeholderType};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// What kind of page an HTML file is, and so which template renders it.
@@ -153,7 +153,7 @@ pub enum Listed {
     /// Those on an objective, by id.
     Objective(ObjectiveId),
     /// Those reporting on an action: the objective's id and the action's.
-    Action(ObjectiveId, String),
+    Action(ObjectiveId, ActionId),
     /// Those at a forum, by id.
     Forum(String),
     StakeholderType(StakeholderType),

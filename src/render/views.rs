@@ -8,7 +8,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    self, Contribution, Edition, Forum, Language, Objective, ObjectiveId, PolicyNote, Site,
+    self, ActionId, Contribution, Edition, Forum, Language, Objective, ObjectiveId, PolicyNote,
+    Site,
 };
 
 use crate::urls::{self, PortalPath};
@@ -312,11 +313,11 @@ impl ContributionView {
     }
 }
 
-pub fn action_ref(site: &Site, id: &str) -> Option<ActionRef> {
+pub fn action_ref(site: &Site, id: &ActionId) -> Option<ActionRef> {
     site.objectives.iter().find_map(|objective| {
-        let action = objective.actions.iter().find(|action| action.id == id)?;
+        let action = objective.actions.iter().find(|action| action.id == *id)?;
         Some(ActionRef {
-            id: action.id.clone(),
+            id: action.id.to_string(),
             text: action.text.clone(),
             url: PortalPath::action(&objective.slug(), &action.slug()).into(),
             lang: action.text_lang.clone(),

@@ -398,7 +398,7 @@ pub fn actions_chart(
         .iter()
         .map(|action| {
             (
-                action.id.clone(),
+                action.id.to_string(),
                 Index::get(&index.by_action, &action.id).len(),
             )
         })

@@ -12,8 +12,8 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{self, RawContribution, S};
 use crate::load::Document;
 use crate::model::{
-    Contribution, Indicator, Language, Link, Markdown, ObjectiveId, Region, Slug, Stakeholder,
-    StakeholderType, Status,
+    ActionId, Contribution, Indicator, Language, Link, Markdown, ObjectiveId, Region, Slug,
+    Stakeholder, StakeholderType, Status,
 };
 
 use super::checker::{is_valid_slug, Checker};
@@ -29,7 +29,7 @@ pub(super) struct ContributionFields {
     stakeholder: Stakeholder,
     region: Region,
     objectives: Vec<ObjectiveId>,
-    actions: Vec<String>,
+    actions: Vec<ActionId>,
     forums: Vec<String>,
     sdgs: Vec<u8>,
     date: NaiveDate,
@@ -360,9 +360,9 @@ fn stakeholder_fields(
 }
 
 /// Warns when an action's objective is not among the contribution's objectives.
-fn actions_match_objectives(check: &mut Checker, actions: &[String], objectives: &[ObjectiveId]) {
+fn actions_match_objectives(check: &mut Checker, actions: &[ActionId], objectives: &[ObjectiveId]) {
     for action in actions {
-        let objective = action.split('.').next().unwrap_or_default();
+        let objective = action.as_str().split('.').next().unwrap_or_default();
         if !objectives.iter().any(|id| id == objective) {
             let position = check.yaml.key_position("actions");
             check.warning(position, format!("action `{action}` belongs to objective `{objective}`, which is not in `objectives`"), format!("add `{objective}` to `objectives`"));

@@ -7,8 +7,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
-    Action, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Language, Lifespan,
-    Objective, ObjectiveId, SiteConfig, SiteTexts,
+    Action, ActionId, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Language,
+    Lifespan, Objective, ObjectiveId, SiteConfig, SiteTexts,
 };
 
 use super::checker::Checker;
@@ -344,7 +344,7 @@ pub fn objectives(file: &TextFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Obj
                 }
                 let actor = check.choice(&actor, "actor", Actor::parse, Actor::ids())?;
                 Some(Action {
-                    id: action_id.value,
+                    id: ActionId::new(action_id.value),
                     actor,
                     text: text.value,
                     text_lang: None,

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{DocumentKind, Sources};
 use crate::model::{
-    Contribution, Contributions, Forum, Index, Language, Lifespan, Markdown, Objective,
+    ActionId, Contribution, Contributions, Forum, Index, Language, Lifespan, Markdown, Objective,
     ObjectiveId, Site,
 };
 use assemble::{orphan, Assembled, Parts};
@@ -382,7 +382,7 @@ fn records_of_their_edition(
     for objective in objectives {
         spans.insert(objective.id.as_str(), ("objective", objective.lifespan));
         for action in &objective.actions {
-            spans.insert(&action.id, ("action", action.lifespan));
+            spans.insert(action.id.as_str(), ("action", action.lifespan));
         }
     }
     for forum in forums {
@@ -394,7 +394,7 @@ fn records_of_their_edition(
             .objectives
             .iter()
             .map(ObjectiveId::as_str)
-            .chain(contribution.actions.iter().map(String::as_str))
+            .chain(contribution.actions.iter().map(ActionId::as_str))
             .chain(contribution.forums.iter().map(String::as_str));
         for id in ids {
             let Some((kind, lifespan)) = spans.get(id) else {

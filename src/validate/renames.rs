@@ -17,7 +17,7 @@ use std::sync::Mutex;
 
 use crate::load::TextFile;
 use crate::manifest::{self, Manifest, FORUMS_FILE, OBJECTIVES_FILE};
-use crate::model::{Forum, Objective, ObjectiveId};
+use crate::model::{ActionId, Forum, Objective, ObjectiveId};
 
 /// The kinds of data records a document names by id.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -222,9 +222,9 @@ impl Renames {
         }
         (0..objective.actions.len()).find_map(|index| {
             let mut renamed = objective.clone();
-            renamed.actions[index].id = old.to_owned();
+            renamed.actions[index].id = ActionId::new(old);
             (manifest::objective_hash(&renamed, year) == *published)
-                .then(|| objective.actions[index].id.clone())
+                .then(|| objective.actions[index].id.to_string())
         })
     }
 }
@@ -234,8 +234,8 @@ fn with_objective_id(objective: &Objective, id: &str) -> Objective {
     let mut renamed = objective.clone();
     renamed.id = ObjectiveId::new(id);
     for action in &mut renamed.actions {
-        if let Some((_, number)) = action.id.split_once('.') {
-            action.id = format!("{id}.{number}");
+        if let Some((_, number)) = action.id.as_str().split_once('.') {
+            action.id = ActionId::new(format!("{id}.{number}"));
         }
     }
     renamed

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::did_you_mean;
 use crate::load::raw::S;
 use crate::load::{Document, DocumentKind, LANGUAGES};
-use crate::model::{Edition, Language, ObjectiveId};
+use crate::model::{ActionId, Edition, Language, ObjectiveId};
 
 use super::checker::{is_valid_slug, Checker};
 use super::renames::Renames;
@@ -19,7 +19,7 @@ use super::renames::Renames;
 /// The ids a document may refer to.
 pub struct Known<'a> {
     pub objectives: BTreeSet<ObjectiveId>,
-    pub actions: BTreeSet<String>,
+    pub actions: BTreeSet<ActionId>,
     pub forums: BTreeSet<String>,
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
     pub editions: Option<&'a [Edition]>,

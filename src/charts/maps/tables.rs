@@ -262,7 +262,7 @@ fn gap_row(
         markup(&href),
         markup(&action.text)
     );
-    markup_into(html, &action.id);
+    markup_into(html, action.id.as_str());
     html.push_str("</a></th>");
     for &value in cells {
         if value == 0 {
