@@ -170,7 +170,7 @@ fn translated_records(site: &Site, year: i32) -> BTreeMap<String, String> {
                 Field::ForumCadence,
                 Field::ForumDescription,
             ];
-            let texts = fields.map(|field| text(field, &forum.id));
+            let texts = fields.map(|field| text(field, forum.id.as_str()));
             if texts.iter().all(Option::is_none) {
                 continue;
             }

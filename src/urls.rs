@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Language, Site, Slug};
+use crate::model::{ForumId, Language, Site, Slug};
 
 /// A page or file inside a portal, relative to the portal's root: `contributions/x/`,
 /// `charts/by-region.csv`, or `` for the portal's home page.
@@ -62,7 +62,7 @@ impl PortalPath {
     }
 
     /// A forum's listing.
-    pub fn forum(id: &str) -> Self {
+    pub fn forum(id: &ForumId) -> Self {
         PortalPath(format!("forums/{id}/"))
     }
 

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::model::{
-    Action, ActionId, Actor, Contribution, Dataset, Forum, ForumCategory, Language, Markdown,
-    Objective, ObjectiveId, Region, Slug, Stakeholder, StakeholderType, Status,
+    Action, ActionId, Actor, Contribution, Dataset, Forum, ForumCategory, ForumId, Language,
+    Markdown, Objective, ObjectiveId, Region, Slug, Stakeholder, StakeholderType, Status,
 };
 
 fn read(path: &str) -> String {
@@ -53,7 +53,7 @@ pub fn bundled_forums() -> Vec<Forum> {
 
 pub fn forum(id: &str, name: &str, category: ForumCategory, objectives: Vec<ObjectiveId>) -> Forum {
     Forum {
-        id: id.to_owned(),
+        id: ForumId::new(id),
         name: name.to_owned(),
         category,
         host: None,

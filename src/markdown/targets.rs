@@ -327,7 +327,7 @@ fn citable(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Citable>> {
         citable
             .entry("forum")
             .or_default()
-            .insert(forum.id.clone(), cited);
+            .insert(forum.id.to_string(), cited);
     }
     for note in &site.policy_notes {
         let cited = Citable::of_document(

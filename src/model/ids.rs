@@ -130,6 +130,11 @@ id_type! {
     ActionId
 }
 
+id_type! {
+    /// A forum of the cooperation architecture, as `forums.yaml` names it (`igf`).
+    ForumId
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

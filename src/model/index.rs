@@ -8,14 +8,16 @@
 use std::collections::BTreeMap;
 
 use super::contributions::Moves;
-use super::{ActionId, Contribution, Contributions, ObjectiveId, Region, StakeholderType, Status};
+use super::{
+    ActionId, Contribution, Contributions, ForumId, ObjectiveId, Region, StakeholderType, Status,
+};
 
 /// Positions in `Site::contributions`, grouped by each facet.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
     pub by_objective: BTreeMap<ObjectiveId, Vec<usize>>,
     pub by_action: BTreeMap<ActionId, Vec<usize>>,
-    pub by_forum: BTreeMap<String, Vec<usize>>,
+    pub by_forum: BTreeMap<ForumId, Vec<usize>>,
     pub by_stakeholder_type: BTreeMap<StakeholderType, Vec<usize>>,
     pub by_region: BTreeMap<Region, Vec<usize>>,
     pub by_status: BTreeMap<Status, Vec<usize>>,

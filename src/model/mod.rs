@@ -15,7 +15,7 @@ pub mod vocabulary;
 use chrono::NaiveDate;
 
 pub use contributions::Contributions;
-pub use ids::{ActionId, Language, ObjectiveId, Slug};
+pub use ids::{ActionId, ForumId, Language, ObjectiveId, Slug};
 pub use index::Index;
 pub use translations::{DataTranslations, Field};
 pub use vocabulary::{Actor, EditionStatus, ForumCategory, Region, StakeholderType, Status};
@@ -134,7 +134,7 @@ impl Action {
 /// A forum or body of the digital-cooperation architecture.
 #[derive(Clone, Debug)]
 pub struct Forum {
-    pub id: String,
+    pub id: ForumId,
     pub name: String,
     pub category: ForumCategory,
     pub host: Option<String>,
@@ -235,7 +235,7 @@ pub struct Contribution {
     pub region: Region,
     pub objectives: Vec<ObjectiveId>,
     pub actions: Vec<ActionId>,
-    pub forums: Vec<String>,
+    pub forums: Vec<ForumId>,
     pub sdgs: Vec<u8>,
     pub date: NaiveDate,
     pub status: Status,
@@ -288,7 +288,7 @@ pub struct PolicyNote {
     pub title: String,
     pub date: NaiveDate,
     pub objectives: Vec<ObjectiveId>,
-    pub forums: Vec<String>,
+    pub forums: Vec<ForumId>,
     pub summary: Option<String>,
     pub author: Option<String>,
     pub edition: i32,
@@ -361,8 +361,8 @@ impl Site {
         self.objectives.iter().find(|objective| objective.id == *id)
     }
 
-    pub fn forum(&self, id: &str) -> Option<&Forum> {
-        self.forums.iter().find(|forum| forum.id == id)
+    pub fn forum(&self, id: &ForumId) -> Option<&Forum> {
+        self.forums.iter().find(|forum| forum.id == *id)
     }
 
     pub fn edition(&self, year: i32) -> Option<&Edition> {

@@ -36,9 +36,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// The listing of the contributions at forum `id`, the forum described above them.
-    pub(super) fn forum_listing(&self, id: &str) -> Option<ListingOf<'a>> {
+    pub(super) fn forum_listing(&self, id: &ForumId) -> Option<ListingOf<'a>> {
         let site = self.site;
-        let forum = site.forums.iter().find(|forum| forum.id == id)?;
+        let forum = site.forums.iter().find(|forum| forum.id == *id)?;
         let detail = ForumView {
             name: forum.name.clone(),
             name_lang: forum.name_lang.clone(),

@@ -41,8 +41,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::IoError;
 use crate::markdown;
 use crate::model::{
-    ActionId, Contribution, Edition, ForumCategory, Language, ObjectiveId, Page, Region, Site,
-    Slug, StakeholderType,
+    ActionId, Contribution, Edition, ForumCategory, ForumId, Language, ObjectiveId, Page, Region,
+    Site, Slug, StakeholderType,
 };
 use crate::urls::{PortalPath, Prefix, SitePath};
 pub use plan::{Entry, PageKind, Plan, Producer};

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::escape::markup;
-use crate::model::{ActionId, Contribution, Language, ObjectiveId, Site, Slug};
+use crate::model::{ActionId, Contribution, ForumId, Language, ObjectiveId, Site, Slug};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// One contribution with all of its fields, for `contributions-<year>.json`.
@@ -23,7 +23,7 @@ struct Record<'a> {
     region: &'static str,
     objectives: &'a [ObjectiveId],
     actions: &'a [ActionId],
-    forums: &'a [String],
+    forums: &'a [ForumId],
     sdgs: &'a [u8],
     date: String,
     status: &'static str,
@@ -152,7 +152,7 @@ pub fn contributions_csv(site: &Site, year: i32) -> String {
             record.region.to_owned(),
             joined(record.objectives),
             joined(record.actions),
-            record.forums.join(";"),
+            joined(record.forums),
             sdgs.join(";"),
             record.date.clone(),
             record.status.to_owned(),

@@ -22,7 +22,9 @@ use super::templates::{Theme, ThemeStatic};
 use super::{Prepared, PAGE_SIZE};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::PageIndex;
-use crate::model::{ActionId, Edition, Language, ObjectiveId, Region, Site, Slug, StakeholderType};
+use crate::model::{
+    ActionId, Edition, ForumId, Language, ObjectiveId, Region, Site, Slug, StakeholderType,
+};
 use crate::urls::{PortalPath, Prefix, SitePath};
 
 /// What kind of page an HTML file is, and so which template renders it.
@@ -155,7 +157,7 @@ pub enum Listed {
     /// Those reporting on an action: the objective's id and the action's.
     Action(ObjectiveId, ActionId),
     /// Those at a forum, by id.
-    Forum(String),
+    Forum(ForumId),
     StakeholderType(StakeholderType),
     Region(Region),
 }

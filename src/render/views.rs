@@ -336,7 +336,7 @@ pub fn objective_term(objective: &Objective) -> Term {
 
 pub fn forum_term(forum: &Forum) -> Term {
     Term {
-        id: forum.id.clone(),
+        id: forum.id.to_string(),
         label: forum.name.clone(),
         url: PortalPath::forum(&forum.id).into(),
         lang: forum.name_lang.clone(),

@@ -12,8 +12,8 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::load::raw::{self, RawContribution, S};
 use crate::load::Document;
 use crate::model::{
-    ActionId, Contribution, Indicator, Language, Link, Markdown, ObjectiveId, Region, Slug,
-    Stakeholder, StakeholderType, Status,
+    ActionId, Contribution, ForumId, Indicator, Language, Link, Markdown, ObjectiveId, Region,
+    Slug, Stakeholder, StakeholderType, Status,
 };
 
 use super::checker::{is_valid_slug, Checker};
@@ -30,7 +30,7 @@ pub(super) struct ContributionFields {
     region: Region,
     objectives: Vec<ObjectiveId>,
     actions: Vec<ActionId>,
-    forums: Vec<String>,
+    forums: Vec<ForumId>,
     sdgs: Vec<u8>,
     date: NaiveDate,
     status: Status,

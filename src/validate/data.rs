@@ -7,8 +7,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::load::raw::{self, RawEdition, RawForum, RawObjective, RawSite, S};
 use crate::load::{TextFile, YamlSource, LANGUAGES};
 use crate::model::{
-    Action, ActionId, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, Language,
-    Lifespan, Objective, ObjectiveId, SiteConfig, SiteTexts,
+    Action, ActionId, Actor, Dataset, Edition, EditionStatus, Forum, ForumCategory, ForumId,
+    Language, Lifespan, Objective, ObjectiveId, SiteConfig, SiteTexts,
 };
 
 use super::checker::Checker;
@@ -457,7 +457,7 @@ pub fn forums(
         );
         if let Some(category) = category {
             forums.push(Forum {
-                id: id.value,
+                id: ForumId::new(id.value),
                 name: name.value,
                 category,
                 host: host.map(|host| host.value),

@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::{self, RawPage, RawPolicyNote};
 use crate::load::{Document, DocumentKind};
-use crate::model::{Contribution, Language, Markdown, ObjectiveId, Page, PolicyNote, Translation};
+use crate::model::{
+    Contribution, ForumId, Language, Markdown, ObjectiveId, Page, PolicyNote, Translation,
+};
 
 use super::bodies::Invalid;
 use super::checker::Checker;
@@ -189,7 +191,7 @@ struct PolicyNoteFields {
     title: String,
     date: NaiveDate,
     objectives: Vec<ObjectiveId>,
-    forums: Vec<String>,
+    forums: Vec<ForumId>,
     summary: Option<String>,
     author: Option<String>,
     edition: i32,

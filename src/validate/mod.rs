@@ -30,8 +30,8 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{DocumentKind, Sources};
 use crate::model::{
-    ActionId, Contribution, Contributions, Forum, Index, Language, Lifespan, Markdown, Objective,
-    ObjectiveId, Site,
+    ActionId, Contribution, Contributions, Forum, ForumId, Index, Language, Lifespan, Markdown,
+    Objective, ObjectiveId, Site,
 };
 use assemble::{orphan, Assembled, Parts};
 pub use checker::{is_safe_absolute_url, is_valid_slug};
@@ -386,7 +386,7 @@ fn records_of_their_edition(
         }
     }
     for forum in forums {
-        spans.insert(&forum.id, ("forum", forum.lifespan));
+        spans.insert(forum.id.as_str(), ("forum", forum.lifespan));
     }
     let mut problems = Vec::new();
     for contribution in contributions {
@@ -395,7 +395,7 @@ fn records_of_their_edition(
             .iter()
             .map(ObjectiveId::as_str)
             .chain(contribution.actions.iter().map(ActionId::as_str))
-            .chain(contribution.forums.iter().map(String::as_str));
+            .chain(contribution.forums.iter().map(ForumId::as_str));
         for id in ids {
             let Some((kind, lifespan)) = spans.get(id) else {
                 continue;

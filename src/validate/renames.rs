@@ -17,7 +17,7 @@ use std::sync::Mutex;
 
 use crate::load::TextFile;
 use crate::manifest::{self, Manifest, FORUMS_FILE, OBJECTIVES_FILE};
-use crate::model::{ActionId, Forum, Objective, ObjectiveId};
+use crate::model::{ActionId, Forum, ForumId, Objective, ObjectiveId};
 
 /// The kinds of data records a document names by id.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -186,12 +186,12 @@ impl Renames {
             .filter(|forum| !expected.contains_key(&format!("{FORUMS_FILE}#{}", forum.id)))
             .find(|forum| {
                 let renamed = Forum {
-                    id: old.to_owned(),
+                    id: ForumId::new(old),
                     ..(*forum).clone()
                 };
                 manifest::forum_hash(&renamed) == *published
             })
-            .map(|forum| forum.id.clone())
+            .map(|forum| forum.id.to_string())
     }
 
     fn objective(

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::did_you_mean;
 use crate::load::raw::S;
 use crate::load::{Document, DocumentKind, LANGUAGES};
-use crate::model::{ActionId, Edition, Language, ObjectiveId};
+use crate::model::{ActionId, Edition, ForumId, Language, ObjectiveId};
 
 use super::checker::{is_valid_slug, Checker};
 use super::renames::Renames;
@@ -20,7 +20,7 @@ use super::renames::Renames;
 pub struct Known<'a> {
     pub objectives: BTreeSet<ObjectiveId>,
     pub actions: BTreeSet<ActionId>,
-    pub forums: BTreeSet<String>,
+    pub forums: BTreeSet<ForumId>,
     /// `None` when site.yaml is invalid: documents are still checked, editions are not.
     pub editions: Option<&'a [Edition]>,
     /// The slugs of the site's contribution files, which `updates:` may name.
