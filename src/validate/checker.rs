@@ -299,6 +299,41 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_the_known_ids_themselves_and_unknown_ones_are_problems() {
+        let text = "[A, B, A, Z]\n";
+        let source = YamlSource {
+            file: "content/contributions/x.md",
+            text,
+            yaml: text,
+            line_offset: 0,
+        };
+        let mut check = Checker::new(source);
+        let values: Vec<S<String>> = check
+            .yaml
+            .parse()
+            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        let known = BTreeSet::from(["A", "B"].map(crate::model::ObjectiveId::new));
+        let ids = check.ids(values, &known, ("objective", "see objectives.yaml"), |_| {
+            None
+        });
+        assert_eq!(ids, ["A", "B"]);
+        // Copies of the known ids, sharing their text, not ids made again from the YAML.
+        for id in &ids {
+            let shared = known.get(id.as_str()).map(|known| known.as_str().as_ptr());
+            assert_eq!(shared, Some(id.as_str().as_ptr()));
+        }
+        let messages: Vec<&str> = check
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            ["objective `A` is listed twice", "unknown objective `Z`"]
+        );
+    }
+
+    #[test]
     fn slugs_cannot_form_paths() {
         assert!(is_valid_slug("rural-schools-2025"));
         assert!(!is_valid_slug("../etc"));
