@@ -34,7 +34,7 @@ impl<'a> Renderer<'a> {
             .map(|action| {
                 let reporting = crate::model::Index::get(&self.portal.index.by_action, &action.id);
                 ActionSection {
-                    id: action.id.to_string(),
+                    id: action.id.clone(),
                     actor: action.actor.label(),
                     actor_id: action.actor.id(),
                     text: action.text.clone(),
@@ -156,7 +156,7 @@ impl<'a> Renderer<'a> {
 
 #[derive(Serialize)]
 struct ActionSection {
-    id: String,
+    id: ActionId,
     actor: &'static str,
     actor_id: &'static str,
     text: String,
