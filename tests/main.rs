@@ -46,6 +46,7 @@ mod suite {
     mod serve_limits;
     mod serve_update;
     mod status;
+    mod theme;
     mod tidy;
     mod urls;
     mod workflows;

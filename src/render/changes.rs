@@ -24,7 +24,10 @@ pub struct ChangesView {
     pub previous: i32,
     pub total: usize,
     pub previous_total: usize,
-    pub new_contributions: Vec<ContributionSummary>,
+    /// The new contributions (positions in the site's list), which the page shows as
+    /// list items (`new_contributions`).
+    #[serde(skip)]
+    pub new_positions: Vec<usize>,
     pub progress: Vec<Progress>,
     /// Earlier contributions whose follow-up in this edition withdraws them.
     pub withdrawn: Vec<Progress>,
@@ -71,10 +74,13 @@ pub fn compare(site: &Site, year: i32, root: &str, words: &Words) -> Option<Chan
         .iter()
         .filter_map(|contribution| progress(site, contribution))
         .partition(|item| item.now.status == Status::Withdrawn.id());
-    let new_contributions = now
+    let new_positions = Index::get(&site.index.by_edition, &year)
         .iter()
-        .filter(|contribution| contribution.updates.is_none())
-        .map(|contribution| ContributionSummary::new(contribution))
+        .copied()
+        .filter(|position| {
+            let contribution = site.contributions.get(*position);
+            contribution.is_some_and(|contribution| contribution.updates.is_none())
+        })
         .collect();
     let covered = |contributions: &[&Contribution]| -> BTreeSet<ActionId> {
         contributions
@@ -90,7 +96,7 @@ pub fn compare(site: &Site, year: i32, root: &str, words: &Words) -> Option<Chan
         previous,
         total: now.len(),
         previous_total: before.len(),
-        new_contributions,
+        new_positions,
         progress,
         withdrawn,
         gained: covered_now

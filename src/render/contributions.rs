@@ -110,7 +110,7 @@ impl<'a> Renderer<'a> {
         let view = ListingPage {
             section,
             heading,
-            items: self.summaries(chunk),
+            items: self.items(chunk)?,
             count: positions.len(),
             first_number: first + 1,
             pagination: Pagination::new(base, number, total),

@@ -216,6 +216,7 @@ fn renderer<'a>(
         theme: build.theme,
         sink: build.sink,
         summaries: &prepared.summaries,
+        items: std::sync::OnceLock::new(),
         site_view: &prepared.site_view,
         site_value: prepared.site_value(language.as_str())?,
         related: &prepared.related,

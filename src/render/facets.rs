@@ -85,7 +85,10 @@ impl<'a> Renderer<'a> {
         if let Some(changes) = self.comparison() {
             let view = ChangesPage {
                 section: "progress",
-                changes,
+                changes: ChangesWithItems {
+                    new_contributions: self.items(&changes.new_positions)?,
+                    changes,
+                },
             };
             self.page(PageKind::Changes, &PortalPath::section("changes"), &view)?;
         }
@@ -151,5 +154,13 @@ struct ProgressPage<'v> {
 #[derive(Serialize)]
 struct ChangesPage<'v> {
     section: &'static str,
+    changes: ChangesWithItems<'v>,
+}
+
+/// "What changed" with its new contributions as list items of the portal.
+#[derive(Serialize)]
+struct ChangesWithItems<'v> {
+    #[serde(flatten)]
     changes: &'v changes::ChangesView,
+    new_contributions: Vec<tera::Value>,
 }

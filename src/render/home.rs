@@ -28,7 +28,7 @@ struct NotFoundPage {
 impl<'a> Renderer<'a> {
     /// The portal's home page.
     pub(super) fn home(&self) -> Made {
-        let (view, diagnostics) = self.home_view();
+        let (view, diagnostics) = self.home_view()?;
         self.page(PageKind::Home, &PortalPath::home(), &view)?;
         Ok(diagnostics)
     }
@@ -38,14 +38,14 @@ impl<'a> Renderer<'a> {
     /// problems are the portal's home's.
     pub(super) fn front_door(&self) -> Made {
         let out = Prefix::language(self.site, &self.portal.language);
-        let (view, _) = self.home_view();
+        let (view, _) = self.home_view()?;
         let home = PortalPath::home();
         let context = self.context(PageKind::Home, &home, &view)?;
         self.page_at(PageKind::Home, &home, &out, context)?;
         Ok(Vec::new())
     }
 
-    fn home_view(&self) -> (HomePage<'_>, Vec<Diagnostic>) {
+    fn home_view(&self) -> Result<(HomePage<'_>, Vec<Diagnostic>)> {
         let site = self.site;
         let (home, diagnostics) = self.prose(&site.home, &PortalPath::home());
         let positions = self.positions();
@@ -65,7 +65,7 @@ impl<'a> Renderer<'a> {
             content_language: home.language.clone(),
             structured_data_html: structured::website(site),
             page: home,
-            latest: self.summaries(&positions[..positions.len().min(8)]),
+            latest: self.items(&positions[..positions.len().min(8)])?,
             total: editions.iter().map(|edition| edition.contributions).sum(),
             glance_editions: editions,
             charts_html: [
@@ -78,7 +78,7 @@ impl<'a> Renderer<'a> {
                 .map(|note| PolicyNoteView::new(site, note))
                 .collect(),
         };
-        (view, diagnostics)
+        Ok((view, diagnostics))
     }
 
     /// The page servers show for a missing address: at the site root, with links from the

@@ -54,6 +54,8 @@ use views::*;
 pub const PAGE_SIZE: usize = 50;
 /// Contributions shown per action on an objective's page before "see all".
 const PER_ACTION: usize = 10;
+/// The template of one contribution in a list, rendered once per contribution and portal.
+const ITEM_TEMPLATE: &str = "partials/item.html";
 
 /// Where rendered pages go.
 pub trait Sink: Sync {
@@ -184,6 +186,9 @@ struct Renderer<'a> {
     sink: &'a dyn Sink,
     /// Each contribution's summary, as templates read it.
     summaries: &'a [std::sync::OnceLock<tera::Value>],
+    /// Each contribution as a list item of this portal, by position (see `items`); the
+    /// list is made when a page first lists contributions.
+    items: std::sync::OnceLock<Box<[std::sync::OnceLock<tera::Value>]>>,
     site_view: &'a SiteView,
     /// `site_view` as templates read it.
     site_value: &'a tera::Value,
@@ -193,11 +198,16 @@ struct Renderer<'a> {
 
 /// A template failure while rendering the page at `path`.
 fn template_error(theme: &str, template: &str, path: &str, error: &tera::Error) -> RenderError {
+    failed_template(theme, template, &format!("`/{path}`"), error)
+}
+
+/// A template failure while rendering `what`.
+fn failed_template(theme: &str, template: &str, what: &str, error: &tera::Error) -> RenderError {
     RenderError::Template(
         Diagnostic::error(
             format!("themes/{theme}/templates/{template}"),
             format!(
-                "the template failed while rendering `/{path}`: {}",
+                "the template failed while rendering {what}: {}",
                 templates::one_line(error)
             ),
         )
@@ -380,18 +390,65 @@ impl<'a> Renderer<'a> {
         markdown::render(body, &setting)
     }
 
-    /// The summaries of the contributions at `positions`, as templates read them.
-    fn summaries(&self, positions: &[usize]) -> Vec<tera::Value> {
+    /// The contributions at `positions` as templates list them: each one's summary with
+    /// `html`, its `partials/item.html` rendered once for this portal (not once per list
+    /// showing it). Its links start with [`visuals::ROOT`], which `page_at` resolves for
+    /// each page that lists it.
+    fn items(&self, positions: &[usize]) -> Result<Vec<tera::Value>> {
+        let slots = self.items.get_or_init(|| {
+            let count = self.site.contributions.len();
+            (0..count).map(|_| std::sync::OnceLock::new()).collect()
+        });
         positions
             .iter()
             .filter_map(|&position| {
-                let contribution = self.site.contributions.get(position)?;
-                let summary = self.summaries.get(position)?.get_or_init(|| {
-                    tera::Value::from_serializable(&ContributionSummary::new(contribution))
-                });
-                Some(summary.clone())
+                let slot = slots.get(position)?;
+                Some(match slot.get() {
+                    Some(item) => Ok(Some(item.clone())),
+                    // Two threads asking at once both render it, alike; one is kept.
+                    None => (self.item(position))
+                        .map(|item| item.map(|item| slot.get_or_init(|| item).clone())),
+                })
             })
+            .filter_map(Result::transpose)
             .collect()
+    }
+
+    /// The contribution at `position` as a list item of this portal (see `items`).
+    fn item(&self, position: usize) -> Result<Option<tera::Value>> {
+        let (Some(contribution), Some(summary)) = (
+            self.site.contributions.get(position),
+            self.summaries.get(position),
+        ) else {
+            return Ok(None);
+        };
+        let summary = summary.get_or_init(|| {
+            tera::Value::from_serializable(&ContributionSummary::new(contribution))
+        });
+        let language = self.portal.language.as_str();
+        let mut context = Context::new();
+        context.insert_value("item", summary.clone());
+        context.insert("root", visuals::ROOT);
+        context.insert("lang", language);
+        context.insert("dir", i18n::direction(language));
+        context.insert("edition", &EditionView::new(self.site, self.portal.edition));
+        context.insert_value("site", self.site_value.clone());
+        if let Some(messages) = self.theme.messages.template_map(language) {
+            context.insert_value("messages", messages.clone());
+        }
+        let html = self
+            .theme
+            .tera
+            .render(ITEM_TEMPLATE, &context)
+            .map_err(|error| {
+                let page =
+                    PortalPath::contribution(&contribution.slug).in_portal(&self.portal.prefix);
+                let what = format!("the list item of `/{}`", page.as_str());
+                failed_template(&self.site.config.theme, ITEM_TEMPLATE, &what, &error)
+            })?;
+        let mut item = summary.as_map().cloned().unwrap_or_default();
+        item.insert("html".into(), tera::Value::safe_string(&html));
+        Ok(Some(tera::Value::from(item)))
     }
 
     /// The edition's contributions, newest first (positions into the site's list).

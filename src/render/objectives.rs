@@ -28,12 +28,12 @@ impl<'a> Renderer<'a> {
         let objective = self.objective_of(id)?;
         let base = PortalPath::objective(&objective.slug());
         let positions = crate::model::Index::get(&self.portal.index.by_objective, &objective.id);
-        let actions: Vec<ActionSection> = objective
+        let actions = objective
             .actions
             .iter()
             .map(|action| {
                 let reporting = crate::model::Index::get(&self.portal.index.by_action, &action.id);
-                ActionSection {
+                Ok(ActionSection {
                     id: action.id.clone(),
                     actor: action.actor.label(),
                     actor_id: action.actor.id(),
@@ -41,10 +41,10 @@ impl<'a> Renderer<'a> {
                     text_lang: action.text_lang.clone(),
                     url: PortalPath::action(&objective.slug(), &action.slug()).into(),
                     count: reporting.len(),
-                    contributions: self.summaries(&reporting[..reporting.len().min(PER_ACTION)]),
-                }
+                    contributions: self.items(&reporting[..reporting.len().min(PER_ACTION)])?,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<ActionSection>>>()?;
         let forums: Vec<Term> = site
             .forums
             .iter()
@@ -66,7 +66,7 @@ impl<'a> Renderer<'a> {
             forums,
             policy_notes: notes,
             count: positions.len(),
-            latest: self.summaries(&positions[..positions.len().min(PER_ACTION)]),
+            latest: self.items(&positions[..positions.len().min(PER_ACTION)])?,
             all_url: PortalPath::objective_contributions(&objective.slug()),
             chart_html: (self.actions_chart(objective))
                 .map(|chart| self.figure(chart, &name, "../../")),
