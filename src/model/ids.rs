@@ -3,9 +3,10 @@
 //!
 //! They are all text, and were all `String`: a function taking an objective's id and a
 //! forum's could be called with the two swapped and nothing noticed. Now the compiler
-//! tells them apart. An id is made from a `String` in one place, where `validate` has
-//! checked the text it comes from (`load`'s raw types keep what was written); the rest of
-//! the code receives ids and passes them on.
+//! tells them apart. Ids are made from text only in `validate`, once it has checked that
+//! text (`load`'s raw types keep what was written): where the data files and site.yaml
+//! define them, and in `Checker::ids` for a document's references, which hands back the
+//! known id itself. The rest of the code receives ids and passes them on.
 //!
 //! What readers see does not change: each serializes as its text (so template variables
 //! and open data are byte for byte the same), and orders, compares and hashes as its text
