@@ -186,8 +186,8 @@ struct Renderer<'a> {
     sink: &'a dyn Sink,
     /// Each contribution's summary, as templates read it.
     summaries: &'a [std::sync::OnceLock<tera::Value>],
-    /// Each contribution as a list item of this portal, by position (see `items`); the
-    /// list is made when a page first lists contributions.
+    /// Each contribution's list item in this portal, its `item.html` rendered, by position
+    /// (see `items`); the list is made when a page first lists contributions.
     items: std::sync::OnceLock<Box<[std::sync::OnceLock<tera::Value>]>>,
     site_view: &'a SiteView,
     /// `site_view` as templates read it.
@@ -393,38 +393,43 @@ impl<'a> Renderer<'a> {
     /// The contributions at `positions` as templates list them: each one's summary with
     /// `html`, its `partials/item.html` rendered once for this portal (not once per list
     /// showing it). Its links start with [`visuals::ROOT`], which `page_at` resolves for
-    /// each page that lists it.
+    /// each page that lists it. Only the HTML is kept (the summary is shared), so the
+    /// portal's items cost the build a few hundred bytes each.
     fn items(&self, positions: &[usize]) -> Result<Vec<tera::Value>> {
-        let slots = self.items.get_or_init(|| {
+        let rendered = self.items.get_or_init(|| {
             let count = self.site.contributions.len();
             (0..count).map(|_| std::sync::OnceLock::new()).collect()
         });
-        positions
-            .iter()
-            .filter_map(|&position| {
-                let slot = slots.get(position)?;
-                Some(match slot.get() {
-                    Some(item) => Ok(Some(item.clone())),
-                    // Two threads asking at once both render it, alike; one is kept.
-                    None => (self.item(position))
-                        .map(|item| item.map(|item| slot.get_or_init(|| item).clone())),
-                })
-            })
-            .filter_map(Result::transpose)
-            .collect()
+        let mut items = Vec::with_capacity(positions.len());
+        for &position in positions {
+            let (Some(contribution), Some(summary), Some(html)) = (
+                self.site.contributions.get(position),
+                self.summaries.get(position),
+                rendered.get(position),
+            ) else {
+                continue;
+            };
+            let summary = summary.get_or_init(|| {
+                tera::Value::from_serializable(&ContributionSummary::new(contribution))
+            });
+            let html = match html.get() {
+                Some(html) => html.clone(),
+                // Two threads asking at once both render it, alike; one is kept.
+                None => {
+                    let made = self.item_html(contribution, summary)?;
+                    html.get_or_init(|| made).clone()
+                }
+            };
+            let mut item = summary.as_map().cloned().unwrap_or_default();
+            item.insert("html".into(), html);
+            items.push(tera::Value::from(item));
+        }
+        Ok(items)
     }
 
-    /// The contribution at `position` as a list item of this portal (see `items`).
-    fn item(&self, position: usize) -> Result<Option<tera::Value>> {
-        let (Some(contribution), Some(summary)) = (
-            self.site.contributions.get(position),
-            self.summaries.get(position),
-        ) else {
-            return Ok(None);
-        };
-        let summary = summary.get_or_init(|| {
-            tera::Value::from_serializable(&ContributionSummary::new(contribution))
-        });
+    /// `partials/item.html` for `contribution`, whose template value is `summary`, in this
+    /// portal (see `items`).
+    fn item_html(&self, contribution: &Contribution, summary: &tera::Value) -> Result<tera::Value> {
         let language = self.portal.language.as_str();
         let mut context = Context::new();
         context.insert_value("item", summary.clone());
@@ -446,9 +451,7 @@ impl<'a> Renderer<'a> {
                 let what = format!("the list item of `/{}`", page.as_str());
                 failed_template(&self.site.config.theme, ITEM_TEMPLATE, &what, &error)
             })?;
-        let mut item = summary.as_map().cloned().unwrap_or_default();
-        item.insert("html".into(), tera::Value::safe_string(&html));
-        Ok(Some(tera::Value::from(item)))
+        Ok(tera::Value::safe_string(&html))
     }
 
     /// The edition's contributions, newest first (positions into the site's list).

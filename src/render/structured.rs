@@ -3,20 +3,47 @@
 //!
 //! The JSON is built with serde_json from model values, never by string concatenation,
 //! and `<`, `>` and `&` are written as `\u003c`… so no value can close the `<script>`
-//! element it sits in.
+//! element it sits in. A contribution's, written on every contribution page in every
+//! language, is a typed struct serialized straight into the page's text; the others, one
+//! per edition or note, use `json!`. Keys come out sorted either way (as `json!`'s map
+//! sorts them), so the struct lists its fields in that order.
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{Contribution, Edition, PolicyNote, Site};
 
 /// `value` as a `<script type="application/ld+json">` element.
-fn script(value: &Value) -> String {
-    let text = value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("<script type=\"application/ld+json\">{text}</script>")
+fn script(value: &impl Serialize) -> String {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    let mut html = ScriptText(Vec::with_capacity(512));
+    html.0.extend_from_slice(OPEN.as_bytes());
+    // Serializing into memory fails only for a map with non-text keys, which no value here has.
+    let _ = serde_json::to_writer(&mut html, value);
+    html.0.extend_from_slice(b"</script>");
+    String::from_utf8(html.0).unwrap_or_default()
+}
+
+/// JSON written into a `<script>` element: `<`, `>` and `&`, which only occur inside JSON
+/// strings, become `\u003c`, `\u003e` and `\u0026`.
+struct ScriptText(Vec<u8>);
+
+impl std::io::Write for ScriptText {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for byte in bytes {
+            match byte {
+                b'<' => self.0.extend_from_slice(b"\\u003c"),
+                b'>' => self.0.extend_from_slice(b"\\u003e"),
+                b'&' => self.0.extend_from_slice(b"\\u0026"),
+                _ => self.0.push(*byte),
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The publisher of everything on the site: the Forum, named by the site's title.
@@ -63,24 +90,58 @@ pub fn report(
 
 /// A contribution, at absolute `url`.
 pub fn contribution(site: &Site, contribution: &Contribution, url: &str) -> String {
-    let about: Vec<String> = contribution
-        .objectives
-        .iter()
-        .filter_map(|id| site.objective(id))
-        .map(|objective| format!("{}. {}", objective.id, objective.title))
-        .collect();
-    script(&json!({
-        "@context": "https://schema.org",
-        "@type": "CreativeWork",
-        "name": contribution.title,
-        "url": url,
-        "dateCreated": contribution.date.to_string(),
-        "inLanguage": contribution.language,
-        "author": {"@type": "Organization", "name": contribution.stakeholder.name},
-        "about": about,
-        "creativeWorkStatus": contribution.status.id(),
-        "isPartOf": {"@type": "Collection", "name": format!("{}, edition {}", site.config.title, contribution.edition)},
-    }))
+    script(&CreativeWork {
+        context: "https://schema.org",
+        kind: "CreativeWork",
+        about: contribution
+            .objectives
+            .iter()
+            .filter_map(|id| site.objective(id))
+            .map(|objective| format!("{}. {}", objective.id, objective.title))
+            .collect(),
+        author: Named {
+            kind: "Organization",
+            name: &contribution.stakeholder.name,
+        },
+        status: contribution.status.id(),
+        date_created: contribution.date.to_string(),
+        in_language: contribution.language.as_str(),
+        is_part_of: Named {
+            kind: "Collection",
+            name: &format!("{}, edition {}", site.config.title, contribution.edition),
+        },
+        name: &contribution.title,
+        url,
+    })
+}
+
+/// A contribution as schema.org describes it; fields in the order of their JSON keys.
+#[derive(Serialize)]
+struct CreativeWork<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    about: Vec<String>,
+    author: Named<'a>,
+    #[serde(rename = "creativeWorkStatus")]
+    status: &'static str,
+    #[serde(rename = "dateCreated")]
+    date_created: String,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "isPartOf")]
+    is_part_of: Named<'a>,
+    name: &'a str,
+    url: &'a str,
+}
+
+/// A schema.org thing of `@type` `kind` known by its name.
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
 }
 
 /// A policy note, at absolute `url`.
