@@ -217,6 +217,7 @@ fn renderer<'a>(
         sink: build.sink,
         summaries: &prepared.summaries,
         items: std::sync::OnceLock::new(),
+        item_context: std::sync::OnceLock::new(),
         site_view: &prepared.site_view,
         site_value: prepared.site_value(language.as_str())?,
         related: &prepared.related,

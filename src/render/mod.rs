@@ -189,6 +189,8 @@ struct Renderer<'a> {
     /// Each contribution's list item in this portal, its `item.html` rendered, by position
     /// (see `items`); the list is made when a page first lists contributions.
     items: std::sync::OnceLock<Box<[std::sync::OnceLock<tera::Value>]>>,
+    /// The context every list item starts from (see `portal_context`).
+    item_context: std::sync::OnceLock<Context>,
     site_view: &'a SiteView,
     /// `site_view` as templates read it.
     site_value: &'a tera::Value,
@@ -430,17 +432,11 @@ impl<'a> Renderer<'a> {
     /// `partials/item.html` for `contribution`, whose template value is `summary`, in this
     /// portal (see `items`).
     fn item_html(&self, contribution: &Contribution, summary: &tera::Value) -> Result<tera::Value> {
-        let language = self.portal.language.as_str();
-        let mut context = Context::new();
+        let mut context = self
+            .item_context
+            .get_or_init(|| self.portal_context())
+            .clone();
         context.insert_value("item", summary.clone());
-        context.insert("root", visuals::ROOT);
-        context.insert("lang", language);
-        context.insert("dir", i18n::direction(language));
-        context.insert("edition", &EditionView::new(self.site, self.portal.edition));
-        context.insert_value("site", self.site_value.clone());
-        if let Some(messages) = self.theme.messages.template_map(language) {
-            context.insert_value("messages", messages.clone());
-        }
         let html = self
             .theme
             .tera
@@ -452,6 +448,22 @@ impl<'a> Renderer<'a> {
                 failed_template(&self.site.config.theme, ITEM_TEMPLATE, &what, &error)
             })?;
         Ok(tera::Value::safe_string(&html))
+    }
+
+    /// What a template rendered once for the whole portal sees (`item.html`): the
+    /// language, direction, edition, site and messages, and the root placeholder.
+    fn portal_context(&self) -> Context {
+        let language = self.portal.language.as_str();
+        let mut context = Context::new();
+        context.insert("root", visuals::ROOT);
+        context.insert("lang", language);
+        context.insert("dir", i18n::direction(language));
+        context.insert("edition", &EditionView::new(self.site, self.portal.edition));
+        context.insert_value("site", self.site_value.clone());
+        if let Some(messages) = self.theme.messages.template_map(language) {
+            context.insert_value("messages", messages.clone());
+        }
+        context
     }
 
     /// The edition's contributions, newest first (positions into the site's list).
