@@ -24,6 +24,7 @@ mod suite {
     mod csv;
     mod data_translations;
     mod determinism;
+    mod drafts;
     mod editions;
     mod escaping;
     mod fixtures;

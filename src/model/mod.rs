@@ -198,6 +198,21 @@ impl Site {
         }
         Some(site)
     }
+
+    /// The site with its drafts among its contributions, as `serve` previews it and as
+    /// `check` reads a draft's links (a draft may cite another draft). `None` when there
+    /// is no draft.
+    pub fn with_drafts(&self) -> Option<Site> {
+        if self.drafts.is_empty() {
+            return None;
+        }
+        let mut preview = self.clone();
+        let drafts = std::mem::take(&mut preview.drafts);
+        let drafts = drafts.into_iter().map(std::sync::Arc::new).collect();
+        preview.contributions = preview.contributions.with_changes(&[], drafts);
+        preview.index = Index::build(&preview.contributions);
+        Some(preview)
+    }
 }
 
 impl Lifespan {

@@ -14,15 +14,8 @@ use crate::model::{Contribution, Site};
 
 /// `site` with its drafts among its contributions (the same site when it has none).
 pub fn of(site: &Arc<Site>) -> Arc<Site> {
-    if site.drafts.is_empty() {
-        return Arc::clone(site);
-    }
-    let mut preview = Site::clone(site);
-    let drafts = std::mem::take(&mut preview.drafts);
-    let drafts = drafts.into_iter().map(Arc::new).collect();
-    preview.contributions = preview.contributions.with_changes(&[], drafts);
-    preview.index = crate::model::Index::build(&preview.contributions);
-    Arc::new(preview)
+    site.with_drafts()
+        .map_or_else(|| Arc::clone(site), Arc::new)
 }
 
 /// The preview of `site`, which `served` (whose preview is `served_preview`) became,

@@ -1,5 +1,6 @@
 //! The Markdown problems of the bodies that will not be rendered: drafts, documents whose
-//! front matter has errors, and every body of a site with errors.
+//! front matter has errors, and every body of a site with errors. Drafts are checked
+//! against the site with its drafts (`Site::with_drafts`), as `serve` shows them.
 //!
 //! Render finds a body's broken links and images while converting it, but a site with
 //! errors is never rendered, and neither are drafts. Their bodies are converted here

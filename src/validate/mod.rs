@@ -279,13 +279,20 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
     if frozen == Frozen::Partial {
         return (Some(site), finish(problems));
     }
-    // Drafts are never rendered, nor is a site with errors: their bodies are checked here.
-    let mut unrendered = bodies::of_contributions(&site.drafts);
+    // Drafts are never rendered, nor is a site with errors: their bodies are checked here,
+    // a draft's against the site with its drafts, as `serve` shows it (a draft may cite
+    // another draft; once published, it is checked against the published site).
     let has_errors = problems.iter().any(is_error);
-    if has_errors {
-        unrendered.extend(bodies::of_site(&site));
-    }
+    let unrendered = if has_errors {
+        bodies::of_site(&site)
+    } else {
+        Vec::new()
+    };
+    let with_drafts = site.with_drafts();
+    let drafts = bodies::of_contributions(&site.drafts);
     let pages = pages_known.then_some(&site);
+    let draft_pages = pages_known.then(|| with_drafts.as_ref().unwrap_or(&site));
+    problems.extend(bodies::problems(draft_pages, &drafts, &[], &renames));
     problems.extend(bodies::problems(pages, &unrendered, &invalid, &renames));
     if has_errors {
         return (None, finish(once_per_file(problems)));
