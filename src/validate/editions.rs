@@ -343,10 +343,11 @@ fn is_record_file(file: &str) -> bool {
     file == manifest::OBJECTIVES_FILE || file == manifest::FORUMS_FILE
 }
 
-/// The data files whose records published editions name, to place diagnostics on the
-/// record's `id:` line.
+/// The files whose records and texts published editions name, to place diagnostics on
+/// the record's `id:` line, or on the line of a site text in site.yaml.
 #[derive(Default)]
 pub struct RecordFiles {
+    pub site: Option<TextFile>,
     pub objectives: Option<TextFile>,
     pub forums: Option<TextFile>,
     /// `objectives.<lang>.yaml` and `forums.<lang>.yaml`.
@@ -354,11 +355,18 @@ pub struct RecordFiles {
 }
 
 impl RecordFiles {
-    /// Places `problem` on the `id:` line of the record `key` names, when it is still there.
+    /// Places `problem` on the `id:` line of the record `key` names, or on the line of the
+    /// site text it names (`site.yaml#title.fr`), when it is still there.
     fn place(&self, problem: Diagnostic, key: &str) -> Diagnostic {
         let Some((file, id)) = key.split_once('#') else {
             return problem;
         };
+        if let Some(site) = self.site.as_ref().filter(|site| site.path == file) {
+            return match site_text_line(&site.text, id) {
+                Some(position) => problem.at(position, &site.text),
+                None => problem,
+            };
+        }
         let text = [&self.objectives, &self.forums]
             .into_iter()
             .flatten()
@@ -372,6 +380,38 @@ impl RecordFiles {
             None => problem,
         }
     }
+}
+
+/// The position in site.yaml of the site text `field`: `title` or `description` at the
+/// top, or `title.fr` under `translations:` → `fr:`.
+fn site_text_line(text: &str, field: &str) -> Option<Position> {
+    let (name, language) = match field.split_once('.') {
+        Some((name, language)) => (name, Some(language)),
+        None => (field, None),
+    };
+    let mut lines = text.lines().enumerate();
+    if let Some(language) = language {
+        lines.find(|(_, line)| line.trim_end() == "translations:")?;
+        let key = format!("{language}:");
+        lines.find(|(_, line)| line.trim() == key)?;
+    }
+    let key = format!("{name}:");
+    lines.find_map(|(index, line)| {
+        let value = line.trim_start();
+        let column = line.len() - value.len();
+        let at_its_level = if language.is_some() {
+            column > 0
+        } else {
+            column == 0
+        };
+        let text = value.strip_prefix(&key).filter(|_| at_its_level)?;
+        // On the text itself, or on the key when the text is on the next lines.
+        let text_column = match text.trim_start() {
+            "" | "|" | ">" | "|-" | ">-" => column,
+            rest => line.len() - rest.len(),
+        };
+        Some(Position::new(index as u64 + 1, text_column as u64 + 1))
+    })
 }
 
 /// The position of `id: <id>` (bare or quoted) in a YAML list of records.

@@ -85,6 +85,7 @@ fn validate_with(sources: Sources, frozen: Frozen) -> (Option<Site>, Diagnostics
         lost_manifests,
     } = sources;
     let record_files = editions::RecordFiles {
+        site: site.clone(),
         objectives: objectives.clone(),
         forums: forums.clone(),
         translations: data_translations.clone(),

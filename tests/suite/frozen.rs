@@ -92,10 +92,10 @@ fn removed_in_must_come_after_added_in() {
 type Change = (&'static str, fn(&Path), &'static str);
 
 /// Each change alters what the published edition's pages show, so each is an error
-/// naming the file it happened in.
+/// naming the file it happened in (and the line, for a site text in site.yaml).
 #[test]
 fn home_site_texts_theme_and_assets_of_a_published_edition_are_frozen() {
-    let changes: [Change; 5] = [
+    let changes: [Change; 6] = [
         (
             "home",
             |root| append(root, "content/_index.md", "\nA new sentence.\n"),
@@ -107,7 +107,12 @@ fn home_site_texts_theme_and_assets_of_a_published_edition_are_frozen() {
                 let site = read(&root.join("site.yaml"));
                 write(&root.join("site.yaml"), &site.replace("\"Minimal Forum\"", "\"Other\""));
             },
-            "error: the site's `title` changed after edition 2025 was published\n--> site.yaml",
+            "error: the site's `title` changed after edition 2025 was published\n --> site.yaml:1:8\n  |\n1 | title: \"Other\"\n  |        ^^^^^^^",
+        ),
+        (
+            "translated title",
+            |root| append(root, "site.yaml", "translations:\n  fr:\n    description: \"Un site\"\n    title: \"Forum\"\n"),
+            "error: the site's `title.fr` was added to edition 2025 after it was published\n  --> site.yaml:20:12",
         ),
         (
             "theme",
