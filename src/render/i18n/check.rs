@@ -97,7 +97,10 @@ impl TemplateKeys {
 
 /// The literal keys of `t(key="…")` calls and `messages["…"]` lookups in `source`, with
 /// the byte offset of each key and whether it is a lookup, in the order of `source`.
+/// Those inside a comment (`{# … #}`, which may show how to write one) are not uses.
 fn literal_keys(source: &str) -> Vec<(usize, String, bool)> {
+    let comments = comments(source);
+    let in_comment = |offset: usize| comments.iter().any(|range| range.contains(&offset));
     let mut keys: Vec<(usize, String, bool)> = function_keys(source)
         .into_iter()
         .map(|(offset, key)| (offset, key, false))
@@ -106,9 +109,24 @@ fn literal_keys(source: &str) -> Vec<(usize, String, bool)> {
                 .into_iter()
                 .map(|(offset, key)| (offset, key, true)),
         )
+        .filter(|(offset, _, _)| !in_comment(*offset))
         .collect();
     keys.sort();
     keys
+}
+
+/// The byte ranges of the comments of `source`, `{#` to `#}` (to its end if unclosed).
+fn comments(source: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(open) = source.get(from..).and_then(|rest| rest.find("{#")) {
+        let start = from + open;
+        let end = (source.get(start..).and_then(|rest| rest.find("#}")))
+            .map_or(source.len(), |close| start + close + 2);
+        ranges.push(start..end);
+        from = end;
+    }
+    ranges
 }
 
 /// The literal keys of `messages["…"]` in `source`, unless followed by `~`.
@@ -214,6 +232,16 @@ mod tests {
         assert_eq!(&source[13..21], "nav-menu");
         assert_eq!(&source[37..42], "count");
         assert_eq!(&source[71..72], "x");
+    }
+
+    #[test]
+    fn keys_shown_in_a_comment_are_not_uses() {
+        let source = "{#- Write `messages[\"nav-menu\"]` or `t(key=\"listing-count\", count=n)`. -#}\n{{ messages[\"skip\"] }}";
+        let keys: Vec<String> = literal_keys(source)
+            .into_iter()
+            .map(|(_, key, _)| key)
+            .collect();
+        assert_eq!(keys, ["skip"]);
     }
 
     #[test]
