@@ -68,6 +68,10 @@ pub fn problems(
     invalid: &[Invalid],
     renames: &Renames,
 ) -> Vec<Diagnostic> {
+    if bodies.is_empty() && invalid.is_empty() {
+        // Most builds: a valid site without drafts; its pages are not worth listing.
+        return Vec::new();
+    }
     let Some(site) = site else {
         let all = bodies
             .iter()
