@@ -86,7 +86,10 @@ impl<'a> Renderer<'a> {
             let view = ChangesPage {
                 section: "progress",
                 changes: ChangesWithItems {
-                    new_contributions: self.items(&changes.new_positions)?,
+                    new_contributions: self.items(
+                        &changes.new_positions[..changes.new_positions.len().min(NEW_SHOWN)],
+                    )?,
+                    new_count: changes.new_positions.len(),
                     changes,
                 },
             };
@@ -157,10 +160,17 @@ struct ChangesPage<'v> {
     changes: ChangesWithItems<'v>,
 }
 
-/// "What changed" with its new contributions as list items of the portal.
+/// New contributions listed on "what changed", newest first; the others are in the
+/// edition's listing, which the page links to (an edition may have thousands).
+const NEW_SHOWN: usize = 20;
+
+/// "What changed" with its newest new contributions as list items of the portal.
 #[derive(Serialize)]
 struct ChangesWithItems<'v> {
     #[serde(flatten)]
     changes: &'v changes::ChangesView,
+    /// The newest [`NEW_SHOWN`] new contributions.
     new_contributions: Vec<tera::Value>,
+    /// How many new contributions the edition has.
+    new_count: usize,
 }

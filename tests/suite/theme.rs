@@ -80,3 +80,29 @@ fn an_item_template_naming_a_page_variable_is_an_error_naming_it() {
         run.stderr
     );
 }
+
+/// "What changed" lists the newest 20 new contributions and links to the edition's full
+/// listing for the rest: an edition of thousands would otherwise make it megabytes.
+#[test]
+fn what_changed_lists_the_newest_new_contributions_and_links_to_the_rest() {
+    let temp = temp_dir();
+    let root = copy_fixture_unpublished("minimal", temp.path());
+    for number in 0..25 {
+        write(
+            &root.join(format!("content/contributions/extra-{number:02}.md")),
+            &super::support::contribution(&format!("Extra {number:02}"), "A", "A body.\n"),
+        );
+    }
+    let output = temp.path().join("public");
+    build(&root, &output).assert_code(0);
+    let html = read(&output.join("2026/changes/index.html"));
+    let (_, new) = html
+        .split_once(r#"<ol class="items">"#)
+        .expect("a list of new contributions");
+    let (list, after) = new.split_once("</ol>").expect("the list's end");
+    assert_eq!(list.matches("<li>").count(), 20, "{list}");
+    assert!(
+        after.starts_with("\n<p><a href=\"../contributions/\">All contributions</a></p>"),
+        "{after}"
+    );
+}
