@@ -58,7 +58,8 @@ impl<'a> Renderer<'a> {
                 self.site,
                 contribution,
                 &self.absolute(&path),
-            ),
+            )
+            .map_err(structured_data_error)?,
         };
         self.page(PageKind::Contribution, &path, &view)?;
         Ok(rendered.diagnostics)
@@ -155,7 +156,8 @@ impl<'a> Renderer<'a> {
             body_html: &rendered.html,
             headings: &rendered.headings,
             content_language: text.language,
-            structured_data_html: structured::policy_note(site, note, &self.absolute(&path)),
+            structured_data_html: structured::policy_note(site, note, &self.absolute(&path))
+                .map_err(structured_data_error)?,
         };
         self.page(PageKind::PolicyNote, &path, &view)?;
         Ok(rendered.diagnostics)

@@ -63,7 +63,7 @@ impl<'a> Renderer<'a> {
         let view = HomePage {
             section: "home",
             content_language: home.language.clone(),
-            structured_data_html: structured::website(site),
+            structured_data_html: structured::website(site).map_err(structured_data_error)?,
             page: home,
             latest: self.items(&positions[..positions.len().min(8)])?,
             total: editions.iter().map(|edition| edition.contributions).sum(),

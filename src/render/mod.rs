@@ -229,6 +229,18 @@ fn unknown_record(record: &dyn std::fmt::Debug) -> RenderError {
     )
 }
 
+/// schema.org metadata (`structured`) that could not be written: a bug of the generator,
+/// whose values are all serializable, reported rather than left out of the page.
+fn structured_data_error(error: serde_json::Error) -> RenderError {
+    RenderError::Template(
+        Diagnostic::error(
+            "site.yaml".to_owned(),
+            format!("rapporteur could not write a page's schema.org metadata: {error}"),
+        )
+        .with_hint("this is a bug of rapporteur: please report it with your site"),
+    )
+}
+
 /// A rendered prose page for templates.
 #[derive(Serialize)]
 struct ProseView {

@@ -56,7 +56,8 @@ impl<'a> Renderer<'a> {
                 &self.absolute(&base),
                 front.language.as_str(),
                 &chapter_urls,
-            ),
+            )
+            .map_err(structured_data_error)?,
             page: &front,
             toc: &toc,
             toc_summaries: summaries,

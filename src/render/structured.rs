@@ -13,15 +13,13 @@ use serde_json::{json, Value};
 
 use crate::model::{Contribution, Edition, PolicyNote, Site};
 
-/// `value` as a `<script type="application/ld+json">` element.
-fn script(value: &impl Serialize) -> String {
-    const OPEN: &str = "<script type=\"application/ld+json\">";
-    let mut html = ScriptText(Vec::with_capacity(512));
-    html.0.extend_from_slice(OPEN.as_bytes());
-    // Serializing into memory fails only for a map with non-text keys, which no value here has.
-    let _ = serde_json::to_writer(&mut html, value);
+/// `value` as a `<script type="application/ld+json">` element. Serializing fails only for
+/// a map whose keys are not text, which no value here has; it is reported, not hidden.
+fn script(value: &impl Serialize) -> Result<String, serde_json::Error> {
+    let mut html = ScriptText(b"<script type=\"application/ld+json\">".to_vec());
+    serde_json::to_writer(&mut html, value)?;
     html.0.extend_from_slice(b"</script>");
-    String::from_utf8(html.0).unwrap_or_default()
+    String::from_utf8(html.0).map_err(serde::ser::Error::custom)
 }
 
 /// JSON written into a `<script>` element: `<`, `>` and `&`, which only occur inside JSON
@@ -52,7 +50,7 @@ fn publisher(site: &Site) -> Value {
 }
 
 /// The site as a whole, on home pages.
-pub fn website(site: &Site) -> String {
+pub fn website(site: &Site) -> Result<String, serde_json::Error> {
     script(&json!({
         "@context": "https://schema.org",
         "@type": "WebSite",
@@ -71,7 +69,7 @@ pub fn report(
     url: &str,
     language: &str,
     chapters: &[(String, String)],
-) -> String {
+) -> Result<String, serde_json::Error> {
     script(&json!({
         "@context": "https://schema.org",
         "@type": "Report",
@@ -89,7 +87,11 @@ pub fn report(
 }
 
 /// A contribution, at absolute `url`.
-pub fn contribution(site: &Site, contribution: &Contribution, url: &str) -> String {
+pub fn contribution(
+    site: &Site,
+    contribution: &Contribution,
+    url: &str,
+) -> Result<String, serde_json::Error> {
     script(&CreativeWork {
         context: "https://schema.org",
         kind: "CreativeWork",
@@ -145,7 +147,7 @@ struct Named<'a> {
 }
 
 /// A policy note, at absolute `url`.
-pub fn policy_note(site: &Site, note: &PolicyNote, url: &str) -> String {
+pub fn policy_note(site: &Site, note: &PolicyNote, url: &str) -> Result<String, serde_json::Error> {
     script(&json!({
         "@context": "https://schema.org",
         "@type": "Article",
@@ -159,12 +161,14 @@ pub fn policy_note(site: &Site, note: &PolicyNote, url: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn values_cannot_close_the_script_element() {
-        let html = script(&json!({"name": "</script><script>alert(1)</script> & more"}));
+        let html = script(&json!({"name": "</script><script>alert(1)</script> & more"}))
+            .expect("a map with text keys serializes");
         assert_eq!(
             html,
             "<script type=\"application/ld+json\">{\"name\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 more\"}</script>"
