@@ -320,12 +320,12 @@ impl<'a> Renderer<'a> {
         }
         let written = self
             .theme
-            .render(template, &context, |html| {
-                if html.contains(visuals::ROOT) {
-                    // Figures computed once hold a placeholder for the page's relative root.
-                    self.write(&file, html.replace(visuals::ROOT, &root).as_bytes())
-                } else {
-                    self.write(&file, html.as_bytes())
+            .render_bytes(template, &context, |html| {
+                // List items and figures, made once per portal, hold a placeholder for the
+                // page's relative root.
+                match templates::replace_all(html, visuals::ROOT.as_bytes(), root.as_bytes()) {
+                    Some(replaced) => self.write(&file, &replaced),
+                    None => self.write(&file, html),
                 }
             })
             .map_err(|error| {

@@ -210,12 +210,13 @@ struct DocumentTerms<'f> {
 
 impl<'f> DocumentTerms<'f> {
     fn count(folded: &'f Folded) -> DocumentTerms<'f> {
-        let mut counts: FxHashMap<Cow<'f, str>, (u32, bool)> = FxHashMap::default();
+        // Sized for the distinct words of a page of this length, so that the map seldom
+        // grows (each growth hashes every term again).
+        let expected_terms = (folded.text.len() / 16).clamp(16, 8192);
+        let mut counts: FxHashMap<Cow<'f, str>, (u32, bool)> =
+            FxHashMap::with_capacity_and_hasher(expected_terms, Default::default());
         let mut count = |term: Cow<'f, str>, occurrence_weight: u32, in_title: bool| {
-            let entry = match counts.get_mut(&*term) {
-                Some(entry) => entry,
-                None => counts.entry(term).or_default(),
-            };
+            let entry = counts.entry(term).or_default();
             entry.0 += occurrence_weight;
             entry.1 |= in_title;
         };
@@ -328,8 +329,10 @@ fn shown_summary(summary: &str, text: &str) -> String {
         summary
     };
     let mut shown = String::new();
+    let mut shown_chars = 0;
     for word in source.split_whitespace() {
-        if shown.chars().count() + word.chars().count() >= SUMMARY_CHARS {
+        let word_chars = word.chars().count();
+        if shown_chars + word_chars >= SUMMARY_CHARS {
             if shown.is_empty() {
                 shown.extend(word.chars().take(SUMMARY_CHARS));
             }
@@ -339,8 +342,10 @@ fn shown_summary(summary: &str, text: &str) -> String {
         }
         if !shown.is_empty() {
             shown.push(' ');
+            shown_chars += 1;
         }
         shown.push_str(word);
+        shown_chars += word_chars;
     }
     shown
 }
