@@ -329,8 +329,8 @@ pub fn render_human(diagnostic: &Diagnostic) -> String {
 
 /// The byte range of the token starting at character `column` (1-based) of `line`: a
 /// quoted YAML string to its closing quote, a mapping's plain value to the end of the line
-/// or its comment (`region: Latin America` underlines both words), anything else to the
-/// next space or YAML delimiter.
+/// or its comment (`region: Latin America` underlines both words), a Markdown link or image
+/// to its closing parenthesis, anything else to the next space or YAML delimiter.
 fn char_span(line: &str, column: u64) -> std::ops::Range<usize> {
     let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(0);
     let start = line
@@ -340,6 +340,7 @@ fn char_span(line: &str, column: u64) -> std::ops::Range<usize> {
     let rest = &line[start..];
     let first_len = rest.chars().next().map_or(0, char::len_utf8);
     let token_len = quoted_len(rest)
+        .or_else(|| markdown_link_len(rest))
         .or_else(|| plain_value_len(&line[..start], rest))
         .unwrap_or_else(|| {
             rest.char_indices()
@@ -354,6 +355,29 @@ fn quoted_len(rest: &str) -> Option<usize> {
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let close = rest[1..].find(quote)?;
     Some(close + 2)
+}
+
+/// The length of the Markdown link or image `rest` starts with (`[text](address)`,
+/// `![text](address)`), when its text holds no bracket and the line closes it.
+fn markdown_link_len(rest: &str) -> Option<usize> {
+    let text = rest.strip_prefix('!').unwrap_or(rest).strip_prefix('[')?;
+    let text_end = text.find(']')?;
+    if text[..text_end].contains('[') {
+        return None;
+    }
+    let address = text[text_end..].strip_prefix("](")?;
+    // An address may hold balanced parentheses, as CommonMark allows.
+    let mut depth = 0usize;
+    let address_end = address.char_indices().find_map(|(index, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(index),
+            ')' => depth -= 1,
+            _ => {}
+        }
+        None
+    })?;
+    Some(rest.len() - address.len() + address_end + 1)
 }
 
 /// The length of the plain (unquoted, not a list) value `rest` starts with, when `before`

@@ -32,7 +32,17 @@ fn the_underline_covers_the_whole_value_in_question() {
     );
     assert_eq!(underlined("objectives: [A, Z, B]", 17), "Z");
     assert_eq!(underlined("objectives: [A, Z, B]", 13), "[A");
-    assert_eq!(underlined("See [the data](../x/) here.", 5), "[the");
+    assert_eq!(
+        underlined("See [the data](../x/) here.", 5),
+        "[the data](../x/)"
+    );
+    assert_eq!(underlined("An ![image](a.png).", 4), "![image](a.png)");
+    assert_eq!(underlined("A [link [nested]](x) here", 3), "[link");
+    assert_eq!(
+        underlined("A [click](javascript:alert(1)) link", 3),
+        "[click](javascript:alert(1))"
+    );
+    assert_eq!(underlined("An [unclosed link](x here", 4), "[unclosed");
     assert_eq!(underlined("date: 2025-13-01", 7), "2025-13-01");
     assert_eq!(underlined("type: NGO", 7), "NGO");
     assert_eq!(underlined("short", 9), "");

@@ -295,11 +295,28 @@ fn page(url: &str, path: &str, place: &Place, targets: &dyn LinkTargets) -> Outc
     if let Some(page) = targets.content_page(content_path) {
         return Outcome::Address(format!("{}{page}{}", place.root, &url[path.len()..]));
     }
-    problem(
-        "#",
-        format!("no page `/{target}` in this edition"),
-        page_hint(&target, targets),
-    )
+    let hint = match relative_slip(path, &target, targets) {
+        Some(meant) => format!("did you mean `/{meant}`? A relative address starts from this page's own address, `/{}`; write `/{meant}` to start from the edition's root", place.page),
+        None => page_hint(&target, targets),
+    };
+    problem("#", format!("no page `/{target}` in this edition"), hint)
+}
+
+/// The page a relative address (`../report/`) was most likely meant for, when read from the
+/// page's own address it leads nowhere: the page named by its last parts, from the
+/// edition's root (`report/`).
+fn relative_slip<'t>(path: &str, target: &'t str, targets: &dyn LinkTargets) -> Option<&'t str> {
+    if path.starts_with('/') {
+        return None;
+    }
+    let mut rest = target;
+    while let Some((_, shorter)) = rest.split_once('/') {
+        if !shorter.is_empty() && targets.has_page(shorter) {
+            return Some(shorter);
+        }
+        rest = shorter;
+    }
+    None
 }
 
 fn page_hint(target: &str, targets: &dyn LinkTargets) -> String {

@@ -145,6 +145,24 @@ fn pages_must_exist_in_every_form_a_writer_uses() {
 }
 
 #[test]
+fn a_relative_address_read_from_the_wrong_place_gets_the_page_it_meant() {
+    // Written as if from the edition's root, read from the contribution's own address.
+    let (message, hint) = problem_of("../objectives/a/", false);
+    assert_eq!(
+        message,
+        "no page `/contributions/objectives/a/` in this edition"
+    );
+    assert_eq!(
+        hint,
+        "did you mean `/objectives/a/`? A relative address starts from this page's own address, \
+         `/contributions/rural-schools/`; write `/objectives/a/` to start from the edition's root"
+    );
+    // From the root, an address is taken as written: no such guess.
+    let (_, hint) = problem_of("/contributions/objectives/a/", false);
+    assert!(!hint.contains("relative address"), "{hint}");
+}
+
+#[test]
 fn a_report_is_found_by_its_content_path() {
     assert_eq!(address("/report/2025/", false), "../../../2025/report/");
     assert_eq!(address("/report/2025", false), "../../../2025/report/");
