@@ -17,6 +17,11 @@
 //!
 //! The root itself may be reached through a link: it is canonicalized once, when opened.
 //! Every I/O error names the path it concerns.
+//!
+//! On Linux 5.6 and later the kernel enforces the link rule: a file is opened with
+//! `openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS)` from the root folder, in one call with
+//! no window between check and open. Elsewhere, or when that call fails, each folder on
+//! the way is looked at in turn, which also names the reason for a refusal.
 
 use std::fmt;
 use std::io;
