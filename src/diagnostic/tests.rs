@@ -43,6 +43,10 @@ fn the_underline_covers_the_whole_value_in_question() {
         "[click](javascript:alert(1))"
     );
     assert_eq!(underlined("An [unclosed link](x here", 4), "[unclosed");
+    assert_eq!(underlined("Voir [l’étude](ü(é)) ici", 6), "[l’étude](ü(é))");
+    for line in ["[", "![", "[]", "[](", "[a](b(c)", "[a]x(b)", "[é](", "!"] {
+        assert!(!underlined(line, 1).is_empty(), "{line}");
+    }
     assert_eq!(underlined("date: 2025-13-01", 7), "2025-13-01");
     assert_eq!(underlined("type: NGO", 7), "NGO");
     assert_eq!(underlined("short", 9), "");
