@@ -33,24 +33,8 @@ pub enum NewCommand {
         /// folder upwards].
         #[arg(long)]
         root: Option<PathBuf>,
-        /// The note's title (required).
-        #[arg(long)]
-        title: Option<String>,
-        /// The date of the note, YYYY-MM-DD [default: today].
-        #[arg(long)]
-        date: Option<String>,
-        /// Ids from content/data/objectives.yaml, separated by commas.
-        #[arg(long, value_delimiter = ',')]
-        objectives: Vec<String>,
-        /// Ids from content/data/forums.yaml, separated by commas.
-        #[arg(long, value_delimiter = ',')]
-        forums: Vec<String>,
-        /// One or two sentences shown in lists of notes.
-        #[arg(long)]
-        summary: Option<String>,
-        /// Who wrote the note, if not the Secretariat.
-        #[arg(long)]
-        author: Option<String>,
+        #[command(flatten)]
+        fields: crate::new::NoteFields,
     },
     /// Write the next chapter of an open edition's report, content/report/<year>/NN-<slug>.md.
     Chapter {
@@ -79,24 +63,7 @@ pub(super) fn run(what: NewCommand) -> ExitCode {
         } => report_new(
             new_contribution(&site_root(root), &slug, *fields, skeleton).map(|path| vec![path]),
         ),
-        NewCommand::PolicyNote {
-            slug,
-            root,
-            title,
-            date,
-            objectives,
-            forums,
-            summary,
-            author,
-        } => {
-            let fields = crate::new::NoteFields {
-                title,
-                date,
-                objectives,
-                forums,
-                summary,
-                author,
-            };
+        NewCommand::PolicyNote { slug, root, fields } => {
             let root = site_root(root);
             let written = with_answers(|answers| {
                 crate::new::policy_note(&root, &slug, fields, answers).map(|path| vec![path])
