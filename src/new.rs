@@ -27,20 +27,47 @@ use crate::model::{Region, StakeholderType, Status};
 use crate::validate::{is_valid_slug, placeholders};
 use choices::{ask_missing, closed, SiteChoices, Terminal};
 
-/// The fields of a new contribution as given on the command line (all optional there).
-#[derive(Clone, Debug, Default)]
+/// The fields of a new contribution as given on the command line (all optional there):
+/// the flags of `new contribution`. Required ones that are missing are asked for in a
+/// terminal, and are an error otherwise.
+#[derive(clap::Args, Clone, Debug, Default)]
 pub struct Fields {
+    /// A short title that says what was done and where (required).
+    #[arg(long)]
     pub title: Option<String>,
+    /// The name of the organization that did the work (required).
+    #[arg(long)]
     pub stakeholder: Option<String>,
+    /// member-state, un-entity, intergovernmental, private-sector, civil-society, academia,
+    /// technical-community or youth (required).
+    #[arg(long)]
     pub stakeholder_type: Option<String>,
+    /// africa, americas, arab-states, asia-pacific, cis, europe or global (required).
+    #[arg(long)]
     pub region: Option<String>,
+    /// Ids from content/data/objectives.yaml, separated by commas (at least one).
+    #[arg(long, value_delimiter = ',')]
     pub objectives: Vec<String>,
+    /// planned, ongoing or completed (required).
+    #[arg(long)]
     pub status: Option<String>,
+    /// Ids of actions of those objectives, separated by commas.
+    #[arg(long, value_delimiter = ',')]
     pub actions: Vec<String>,
+    /// Ids from content/data/forums.yaml, separated by commas.
+    #[arg(long, value_delimiter = ',')]
     pub forums: Vec<String>,
+    /// Sustainable Development Goals, 1 to 17, separated by commas.
+    #[arg(long, value_delimiter = ',')]
     pub sdgs: Vec<u8>,
+    /// The stakeholder's country: an ISO 3166-1 alpha-2 code such as SN.
+    #[arg(long)]
     pub country: Option<String>,
+    /// The language the contribution is written in, if not the site's default.
+    #[arg(long)]
     pub language: Option<String>,
+    /// The date submitted, YYYY-MM-DD [default: today].
+    #[arg(long)]
     pub date: Option<String>,
 }
 

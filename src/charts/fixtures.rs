@@ -2,12 +2,11 @@
 //! serde-saphyr, independent of `validate`), and generated forums and contributions of
 //! any size, so tests exercise both the real portal and the scale of a big site.
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::model::{
-    Action, ActionId, Actor, Contribution, Dataset, Forum, ForumCategory, ForumId, Language,
-    Markdown, Objective, ObjectiveId, Region, Slug, Stakeholder, StakeholderType, Status,
+    Action, ActionId, Actor, Contribution, Dataset, Forum, ForumCategory, ForumId, Objective,
+    ObjectiveId, Stakeholder, StakeholderType,
 };
 
 fn read(path: &str) -> String {
@@ -175,35 +174,14 @@ pub fn contribution(
     edition: i32,
 ) -> Contribution {
     Contribution {
-        slug: Slug::new(format!("contribution-{index}")),
         title: format!("Contribution {index}"),
         stakeholder: Stakeholder {
             name: "Someone".to_owned(),
             kind,
             country: None,
         },
-        region: Region::Global,
-        objectives: Vec::new(),
         actions: actions.into_iter().map(ActionId::new).collect(),
-        forums: Vec::new(),
-        sdgs: Vec::new(),
-        date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap_or_default(),
-        status: Status::Ongoing,
-        language: Language::new("en"),
         edition,
-        indicators: Vec::new(),
-        links: Vec::new(),
-        illustrative: false,
-        summary: None,
-        aliases: Vec::new(),
-        updates: None,
-        draft: false,
-        provenance: None,
-        body: Markdown {
-            file: String::new(),
-            text: std::sync::Arc::default(),
-            line_offset: 0,
-        },
-        translations: Vec::new(),
+        ..Contribution::example(&format!("contribution-{index}"))
     }
 }

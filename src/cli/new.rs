@@ -20,7 +20,7 @@ pub enum NewCommand {
         #[arg(long)]
         root: Option<PathBuf>,
         #[command(flatten)]
-        fields: Box<ContributionFlags>,
+        fields: Box<crate::new::Fields>,
         /// Write a commented file with placeholder values to replace, asking nothing.
         #[arg(long, conflicts_with_all = ["title", "stakeholder", "stakeholder_type", "region", "objectives", "status", "actions", "forums", "sdgs", "country", "language", "date"])]
         skeleton: bool,
@@ -33,24 +33,8 @@ pub enum NewCommand {
         /// folder upwards].
         #[arg(long)]
         root: Option<PathBuf>,
-        /// The note's title (required).
-        #[arg(long)]
-        title: Option<String>,
-        /// The date of the note, YYYY-MM-DD [default: today].
-        #[arg(long)]
-        date: Option<String>,
-        /// Ids from content/data/objectives.yaml, separated by commas.
-        #[arg(long, value_delimiter = ',')]
-        objectives: Vec<String>,
-        /// Ids from content/data/forums.yaml, separated by commas.
-        #[arg(long, value_delimiter = ',')]
-        forums: Vec<String>,
-        /// One or two sentences shown in lists of notes.
-        #[arg(long)]
-        summary: Option<String>,
-        /// Who wrote the note, if not the Secretariat.
-        #[arg(long)]
-        author: Option<String>,
+        #[command(flatten)]
+        fields: crate::new::NoteFields,
     },
     /// Write the next chapter of an open edition's report, content/report/<year>/NN-<slug>.md.
     Chapter {
@@ -68,82 +52,6 @@ pub enum NewCommand {
     },
 }
 
-/// The fields of `new contribution`; required ones that are missing are asked for in a
-/// terminal, and are an error otherwise.
-#[derive(clap::Args, Debug)]
-pub struct ContributionFlags {
-    /// A short title that says what was done and where (required).
-    #[arg(long)]
-    title: Option<String>,
-    /// The name of the organization that did the work (required).
-    #[arg(long)]
-    stakeholder: Option<String>,
-    /// member-state, un-entity, intergovernmental, private-sector, civil-society, academia,
-    /// technical-community or youth (required).
-    #[arg(long)]
-    stakeholder_type: Option<String>,
-    /// africa, americas, arab-states, asia-pacific, cis, europe or global (required).
-    #[arg(long)]
-    region: Option<String>,
-    /// Ids from content/data/objectives.yaml, separated by commas (at least one).
-    #[arg(long, value_delimiter = ',')]
-    objectives: Vec<String>,
-    /// planned, ongoing or completed (required).
-    #[arg(long)]
-    status: Option<String>,
-    /// Ids of actions of those objectives, separated by commas.
-    #[arg(long, value_delimiter = ',')]
-    actions: Vec<String>,
-    /// Ids from content/data/forums.yaml, separated by commas.
-    #[arg(long, value_delimiter = ',')]
-    forums: Vec<String>,
-    /// Sustainable Development Goals, 1 to 17, separated by commas.
-    #[arg(long, value_delimiter = ',')]
-    sdgs: Vec<u8>,
-    /// The stakeholder's country: an ISO 3166-1 alpha-2 code such as SN.
-    #[arg(long)]
-    country: Option<String>,
-    /// The language the contribution is written in, if not the site's default.
-    #[arg(long)]
-    language: Option<String>,
-    /// The date submitted, YYYY-MM-DD [default: today].
-    #[arg(long)]
-    date: Option<String>,
-}
-
-impl From<ContributionFlags> for crate::new::Fields {
-    fn from(flags: ContributionFlags) -> Self {
-        let ContributionFlags {
-            title,
-            stakeholder,
-            stakeholder_type,
-            region,
-            objectives,
-            status,
-            actions,
-            forums,
-            sdgs,
-            country,
-            language,
-            date,
-        } = flags;
-        crate::new::Fields {
-            title,
-            stakeholder,
-            stakeholder_type,
-            region,
-            objectives,
-            status,
-            actions,
-            forums,
-            sdgs,
-            country,
-            language,
-            date,
-        }
-    }
-}
-
 /// Runs one `new` command.
 pub(super) fn run(what: NewCommand) -> ExitCode {
     match what {
@@ -153,27 +61,9 @@ pub(super) fn run(what: NewCommand) -> ExitCode {
             fields,
             skeleton,
         } => report_new(
-            new_contribution(&site_root(root), &slug, (*fields).into(), skeleton)
-                .map(|path| vec![path]),
+            new_contribution(&site_root(root), &slug, *fields, skeleton).map(|path| vec![path]),
         ),
-        NewCommand::PolicyNote {
-            slug,
-            root,
-            title,
-            date,
-            objectives,
-            forums,
-            summary,
-            author,
-        } => {
-            let fields = crate::new::NoteFields {
-                title,
-                date,
-                objectives,
-                forums,
-                summary,
-                author,
-            };
+        NewCommand::PolicyNote { slug, root, fields } => {
             let root = site_root(root);
             let written = with_answers(|answers| {
                 crate::new::policy_note(&root, &slug, fields, answers).map(|path| vec![path])

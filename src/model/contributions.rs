@@ -265,14 +265,13 @@ fn insert(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Index, Markdown, Region, Slug, Stakeholder, StakeholderType, Status};
+    use crate::model::{Index, Region, Slug, Stakeholder, StakeholderType};
     use chrono::NaiveDate;
 
     /// A contribution of edition 2025 or 2026 (by its day), on the objective given.
     fn contribution(slug: &str, day: u32, objective: &str) -> Contribution {
         let kinds = StakeholderType::ALL;
         Contribution {
-            slug: Slug::new(slug),
             title: slug.to_uppercase(),
             stakeholder: Stakeholder {
                 name: "Someone".to_owned(),
@@ -285,28 +284,11 @@ mod tests {
                 "{objective}.{}",
                 day % 3
             ))],
-            forums: Vec::new(),
-            sdgs: Vec::new(),
             date: NaiveDate::from_ymd_opt(2025, 6, 1)
                 .and_then(|date| date.checked_add_days(chrono::Days::new(u64::from(day))))
                 .unwrap_or_default(),
-            status: Status::Ongoing,
-            language: crate::model::Language::new("en"),
             edition: if day < 30 { 2025 } else { 2026 },
-            indicators: Vec::new(),
-            links: Vec::new(),
-            illustrative: false,
-            summary: None,
-            aliases: Vec::new(),
-            updates: None,
-            draft: false,
-            provenance: None,
-            body: Markdown {
-                file: format!("content/contributions/{slug}.md"),
-                text: Arc::default(),
-                line_offset: 0,
-            },
-            translations: Vec::new(),
+            ..Contribution::example(slug)
         }
     }
 

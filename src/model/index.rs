@@ -38,14 +38,11 @@ impl Index {
     /// The index of `contributions`, which this index's contributions became as `moves`
     /// says: the same as [`Index::build`] gives, reading only the contributions that came.
     pub fn updated(&self, moves: &Moves, contributions: &Contributions) -> Index {
-        let mut index = Index {
-            by_objective: moved(&self.by_objective, moves),
-            by_action: moved(&self.by_action, moves),
-            by_forum: moved(&self.by_forum, moves),
-            by_stakeholder_type: moved(&self.by_stakeholder_type, moves),
-            by_region: moved(&self.by_region, moves),
-            by_status: moved(&self.by_status, moves),
-            by_edition: moved(&self.by_edition, moves),
+        // No list is ever empty, so with nothing moved the mapping would be a copy.
+        let mut index = if moves.is_empty() {
+            self.clone()
+        } else {
+            self.map_positions(|old| moves.new_position(old))
         };
         let mut added = Index::default();
         for &position in &moves.added {
@@ -55,6 +52,21 @@ impl Index {
         }
         index.merge(added);
         index
+    }
+
+    /// This index with each position replaced by what `new_position` gives for it, and
+    /// those it gives nothing for left out (with their keys, when no position is left):
+    /// the index of the same contributions after a save moved them, or of a part of them.
+    pub fn map_positions(&self, new_position: impl Fn(usize) -> Option<usize>) -> Index {
+        Index {
+            by_objective: map_positions(&self.by_objective, &new_position),
+            by_action: map_positions(&self.by_action, &new_position),
+            by_forum: map_positions(&self.by_forum, &new_position),
+            by_stakeholder_type: map_positions(&self.by_stakeholder_type, &new_position),
+            by_region: map_positions(&self.by_region, &new_position),
+            by_status: map_positions(&self.by_status, &new_position),
+            by_edition: map_positions(&self.by_edition, &new_position),
+        }
     }
 
     /// Adds the contribution at `position`.
@@ -99,17 +111,18 @@ fn push<K: Ord>(map: &mut BTreeMap<K, Vec<usize>>, key: K, position: usize) {
     map.entry(key).or_default().push(position);
 }
 
-/// `map` with each position moved as `moves` says, and those gone left out (with their
-/// keys, when no position is left).
-fn moved<K: Ord + Clone>(map: &BTreeMap<K, Vec<usize>>, moves: &Moves) -> BTreeMap<K, Vec<usize>> {
+/// `map` with each position replaced by what `new_position` gives for it, and those it
+/// gives nothing for left out (with their keys, when no position is left).
+fn map_positions<K: Ord + Clone>(
+    map: &BTreeMap<K, Vec<usize>>,
+    new_position: &impl Fn(usize) -> Option<usize>,
+) -> BTreeMap<K, Vec<usize>> {
     map.iter()
         .filter_map(|(key, positions)| {
-            let positions: Vec<usize> = if moves.is_empty() {
-                positions.clone()
-            } else {
-                let moved = positions.iter().map(|&old| moves.new_position(old));
-                moved.flatten().collect()
-            };
+            let positions: Vec<usize> = positions
+                .iter()
+                .filter_map(|&old| new_position(old))
+                .collect();
             (!positions.is_empty()).then(|| (key.clone(), positions))
         })
         .collect()
@@ -133,5 +146,38 @@ fn push_named<K: Ord + Clone>(map: &mut BTreeMap<K, Vec<usize>>, key: &K, positi
         None => {
             map.insert(key.clone(), vec![position]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keeping one edition's positions gives the index of its contributions alone, at their
+    /// places in the whole list, without the keys only the other edition had.
+    #[test]
+    fn positions_left_out_go_with_the_keys_they_emptied() {
+        let contributions = Contributions::new(
+            (0..6)
+                .map(|n| Contribution {
+                    edition: 2025 + n % 2,
+                    objectives: vec![ObjectiveId::new(if n == 0 { "C" } else { "A" })],
+                    ..Contribution::example(&format!("c{n}"))
+                })
+                .collect(),
+        );
+        let index = Index::build(&contributions);
+        let in_2026 = |position: usize| {
+            let edition = contributions.get(position).map(|c| c.edition);
+            (edition == Some(2026)).then_some(position)
+        };
+        let mut expected = Index::default();
+        for (position, contribution) in contributions.iter().enumerate() {
+            if contribution.edition == 2026 {
+                expected.add(position, contribution);
+            }
+        }
+        assert_eq!(index.map_positions(in_2026), expected);
+        assert!(!expected.by_objective.contains_key("C"));
     }
 }

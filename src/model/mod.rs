@@ -393,3 +393,44 @@ impl Site {
             .or_else(|| self.editions.iter().max_by_key(|edition| edition.year))
     }
 }
+
+#[cfg(test)]
+impl Contribution {
+    /// A contribution for unit tests: `slug`, by "Someone" (civil society), global,
+    /// ongoing, in English, of 2025-03-01 and edition 2025, citing nothing, with an empty
+    /// body. Tests set what they compare on with `..Contribution::example(slug)`.
+    pub(crate) fn example(slug: &str) -> Contribution {
+        Contribution {
+            slug: Slug::new(slug),
+            title: slug.to_owned(),
+            stakeholder: Stakeholder {
+                name: "Someone".to_owned(),
+                kind: StakeholderType::CivilSociety,
+                country: None,
+            },
+            region: Region::Global,
+            objectives: Vec::new(),
+            actions: Vec::new(),
+            forums: Vec::new(),
+            sdgs: Vec::new(),
+            date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap_or_default(),
+            status: Status::Ongoing,
+            language: Language::new("en"),
+            edition: 2025,
+            indicators: Vec::new(),
+            links: Vec::new(),
+            illustrative: false,
+            summary: None,
+            aliases: Vec::new(),
+            updates: None,
+            draft: false,
+            provenance: None,
+            body: Markdown {
+                file: format!("content/contributions/{slug}.md"),
+                text: std::sync::Arc::default(),
+                line_offset: 0,
+            },
+            translations: Vec::new(),
+        }
+    }
+}

@@ -10,14 +10,27 @@ use super::{
     site_editions, write_new, Answers, EditionChoice,
 };
 
-/// The fields of a new policy note as given on the command line (all optional there).
-#[derive(Clone, Debug, Default)]
+/// The fields of a new policy note as given on the command line (all optional there):
+/// the flags of `new policy-note`.
+#[derive(clap::Args, Clone, Debug, Default)]
 pub struct NoteFields {
+    /// The note's title (required).
+    #[arg(long)]
     pub title: Option<String>,
+    /// The date of the note, YYYY-MM-DD [default: today].
+    #[arg(long)]
     pub date: Option<String>,
+    /// Ids from content/data/objectives.yaml, separated by commas.
+    #[arg(long, value_delimiter = ',')]
     pub objectives: Vec<String>,
+    /// Ids from content/data/forums.yaml, separated by commas.
+    #[arg(long, value_delimiter = ',')]
     pub forums: Vec<String>,
+    /// One or two sentences shown in lists of notes.
+    #[arg(long)]
     pub summary: Option<String>,
+    /// Who wrote the note, if not the Secretariat.
+    #[arg(long)]
     pub author: Option<String>,
 }
 

@@ -274,18 +274,23 @@ mod tests {
         }
     }
 
+    /// The setting of contribution `x`'s page, asking `targets` about its links.
+    fn setting(targets: &CountingTargets) -> markdown::Setting<'_> {
+        markdown::Setting {
+            page: "contributions/x/",
+            root: "../../",
+            blocks: &markdown::NoBlocks,
+            targets,
+            id_prefix: "",
+        }
+    }
+
     /// Converts `body` for `languages` portals with one memo; returns the HTML of each and
     /// how many questions the portals were asked in all.
     fn convert_in(languages: usize, body: &Markdown) -> (Vec<String>, usize) {
         let targets = CountingTargets::default();
         let memos = BodyMemos::new(1, languages);
-        let setting = markdown::Setting {
-            page: "contributions/x/",
-            root: "../../",
-            blocks: &markdown::NoBlocks,
-            targets: &targets,
-            id_prefix: "",
-        };
+        let setting = setting(&targets);
         let html = (0..languages)
             .map(|_| memos.render(0, body, &setting).html)
             .collect();
@@ -317,13 +322,7 @@ mod tests {
     fn a_different_text_is_converted_again() {
         let targets = CountingTargets::default();
         let memos = BodyMemos::new(1, 3);
-        let setting = markdown::Setting {
-            page: "contributions/x/",
-            root: "../../",
-            blocks: &markdown::NoBlocks,
-            targets: &targets,
-            id_prefix: "",
-        };
+        let setting = setting(&targets);
         let first = memos.render(0, &body("First.\n"), &setting).html;
         let second = memos.render(0, &body("First.\n"), &setting).html;
         let other = memos.render(0, &body("Other.\n"), &setting).html;

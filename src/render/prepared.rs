@@ -169,35 +169,14 @@ fn edition_index(
     contributions: &crate::model::Contributions,
     year: i32,
 ) -> crate::model::Index {
-    fn only<K: Ord + Clone>(
-        map: &BTreeMap<K, Vec<usize>>,
-        in_edition: &[bool],
-    ) -> BTreeMap<K, Vec<usize>> {
-        map.iter()
-            .filter_map(|(key, positions)| {
-                let kept: Vec<usize> = positions
-                    .iter()
-                    .copied()
-                    .filter(|&position| in_edition.get(position).copied().unwrap_or(false))
-                    .collect();
-                (!kept.is_empty()).then(|| (key.clone(), kept))
-            })
-            .collect()
-    }
     let mut in_edition = vec![false; contributions.len()];
     for &position in crate::model::Index::get(&index.by_edition, &year) {
         if let Some(slot) = in_edition.get_mut(position) {
             *slot = true;
         }
     }
-    let in_edition = in_edition.as_slice();
-    crate::model::Index {
-        by_objective: only(&index.by_objective, in_edition),
-        by_action: only(&index.by_action, in_edition),
-        by_forum: only(&index.by_forum, in_edition),
-        by_stakeholder_type: only(&index.by_stakeholder_type, in_edition),
-        by_region: only(&index.by_region, in_edition),
-        by_status: only(&index.by_status, in_edition),
-        by_edition: only(&index.by_edition, in_edition),
-    }
+    index.map_positions(|position| {
+        let kept = in_edition.get(position).copied().unwrap_or(false);
+        kept.then_some(position)
+    })
 }

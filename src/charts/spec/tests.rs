@@ -1,24 +1,8 @@
 //! Tests of chart specs: parsing with positions, and resolution against a dataset.
 
 use super::*;
+use crate::charts::fixtures::affordability;
 use crate::charts::resolve::{find_dataset, resolve};
-use crate::model::Dataset;
-
-fn dataset() -> Dataset {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/content/data/datasets/affordability-2021-2022.csv"
-    ))
-    .unwrap_or_else(|error| panic!("dataset: {error}"));
-    let mut lines = text.lines();
-    let split = |line: &str| line.split(',').map(str::to_owned).collect::<Vec<_>>();
-    Dataset {
-        name: "affordability-2021-2022".to_owned(),
-        file: "content/data/datasets/affordability-2021-2022.csv".to_owned(),
-        columns: lines.next().map(split).unwrap_or_default(),
-        rows: lines.map(split).collect(),
-    }
-}
 
 fn parse(yaml: &str) -> ChartSpec {
     parse_spec(yaml).unwrap_or_else(|error| panic!("{yaml}: {error}"))
@@ -140,7 +124,8 @@ fn missing_and_conflicting_fields_are_reported() {
 
 #[test]
 fn resolves_figure_i() {
-    let data = resolve(&parse(FIGURE_I), &dataset()).unwrap_or_else(|error| panic!("{error}"));
+    let data =
+        resolve(&parse(FIGURE_I), &affordability()).unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(data.categories.len(), 14);
     assert_eq!(data.categories[1], "Africa");
     assert_eq!(data.series[0].name, "2021");
@@ -152,7 +137,7 @@ fn resolves_figure_i() {
 #[test]
 fn unknown_column_lists_columns_and_suggests() {
     let spec = parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2021\", \"2023\"]\n");
-    let error = match resolve(&spec, &dataset()) {
+    let error = match resolve(&spec, &affordability()) {
         Ok(_) => panic!("2023 is not a column"),
         Err(error) => error,
     };
@@ -167,7 +152,7 @@ fn unknown_column_lists_columns_and_suggests() {
 #[test]
 fn filters_select_rows_and_report_misses() {
     let spec = parse("dataset: affordability-2021-2022\ntitle: T\nfilter: {kind: region}\n");
-    let data = resolve(&spec, &dataset()).unwrap_or_else(|error| panic!("{error}"));
+    let data = resolve(&spec, &affordability()).unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(data.categories.len(), 6);
     assert_eq!(
         data.series.len(),
@@ -175,7 +160,7 @@ fn filters_select_rows_and_report_misses() {
         "default series are the numeric columns"
     );
     let spec = parse("dataset: affordability-2021-2022\ntitle: T\nfilter: {kind: regoin}\n");
-    let error = resolve(&spec, &dataset())
+    let error = resolve(&spec, &affordability())
         .err()
         .unwrap_or_else(|| panic!("no match"));
     assert_eq!(error.hint.as_deref(), Some("did you mean `region`?"));
@@ -184,7 +169,7 @@ fn filters_select_rows_and_report_misses() {
 
 #[test]
 fn non_numbers_are_reported_with_the_csv_line() {
-    let mut data = dataset();
+    let mut data = affordability();
     data.rows[3][3] = "n/a".to_owned();
     let spec = parse("dataset: affordability-2021-2022\ntitle: T\nseries: [\"2022\"]\n");
     let error = resolve(&spec, &data).err().unwrap_or_else(|| panic!("n/a"));
@@ -200,7 +185,7 @@ fn non_numbers_are_reported_with_the_csv_line() {
 #[test]
 fn unknown_dataset_suggests() {
     let spec = parse("dataset: afordability-2021-2022\ntitle: T\n");
-    let error = find_dataset(&spec, &[dataset()])
+    let error = find_dataset(&spec, &[affordability()])
         .err()
         .unwrap_or_else(|| panic!("typo"));
     assert_eq!(

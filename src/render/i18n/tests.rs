@@ -32,13 +32,7 @@ fn messages() -> Messages {
 fn keys(file: &LocaleFile) -> Vec<String> {
     let resource = FluentResource::try_new(file.text.clone())
         .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", file.file));
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
+    message_keys(&resource)
 }
 
 fn count(language: &str, key: &str, count: f64) -> String {
