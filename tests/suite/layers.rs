@@ -73,8 +73,8 @@ fn a_loop_is_found() {
     assert!(cycles(&edges).is_empty());
 }
 
-/// Every `.rs` file's module path (`render/mod.rs` → `render`) and its text before any
-/// `#[cfg(test)]`.
+/// Every `.rs` file's module path (`render/mod.rs` → `render`) and its code without its
+/// test-only items.
 fn module_sources(src: &Path) -> BTreeMap<Module, String> {
     let mut sources = BTreeMap::new();
     for entry in walkdir::WalkDir::new(src).into_iter().flatten() {
@@ -98,10 +98,43 @@ fn module_sources(src: &Path) -> BTreeMap<Module, String> {
             continue;
         }
         let text = std::fs::read_to_string(path).unwrap_or_default();
-        let code = text.split("#[cfg(test)]").next().unwrap_or("").to_owned();
-        sources.insert(module, code);
+        sources.insert(module, without_tests(&text));
     }
     sources
+}
+
+/// The code of a file without its test-only items. A `#[cfg(test)] mod name;` line is
+/// left out where it stands (`charts/mod.rs` declares its fixtures near the top); any other
+/// test item is taken to run to the end of the file, where this code base keeps them.
+fn without_tests(text: &str) -> String {
+    const TEST_ONLY: &str = "#[cfg(test)]";
+    let mut code = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(TEST_ONLY) {
+        code.push_str(&rest[..at]);
+        let item = rest[at + TEST_ONLY.len()..].trim_start();
+        let line = item.lines().next().unwrap_or("");
+        if !(line.starts_with("mod ") && line.trim_end().ends_with(';')) {
+            return code;
+        }
+        rest = &item[line.len()..];
+    }
+    code.push_str(rest);
+    code
+}
+
+#[test]
+fn a_test_module_declared_at_the_top_hides_only_itself() {
+    let text = "use crate::a;\n#[cfg(test)]\nmod fixtures;\nuse crate::b;\n#[cfg(test)]\nmod tests {\n    use crate::c;\n}\n";
+    let code = without_tests(text);
+    assert!(
+        code.contains("crate::a") && code.contains("crate::b"),
+        "{code}"
+    );
+    assert!(
+        !code.contains("fixtures") && !code.contains("crate::c"),
+        "{code}"
+    );
 }
 
 /// The modules that `text` (the code of `module`) names through `crate::` or `super::`.
