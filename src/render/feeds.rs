@@ -52,6 +52,7 @@ impl SiteFiles<'_> {
     pub(super) fn open_data(&self, file: &str, year: i32, format: &str) -> Made {
         let text = if format == "json" {
             open_data::contributions_json(self.site, year)
+                .map_err(|error| super::serialization_bug(&format!("`{file}`"), &error))?
         } else {
             open_data::contributions_csv(self.site, year)
         };

@@ -232,10 +232,15 @@ fn unknown_record(record: &dyn std::fmt::Debug) -> RenderError {
 /// schema.org metadata (`structured`) that could not be written: a bug of the generator,
 /// whose values are all serializable, reported rather than left out of the page.
 fn structured_data_error(error: serde_json::Error) -> RenderError {
+    serialization_bug("a page's schema.org metadata", &error)
+}
+
+/// A value rapporteur made that serde_json could not write (only a bug can cause one).
+fn serialization_bug(what: &str, error: &serde_json::Error) -> RenderError {
     RenderError::Template(
         Diagnostic::error(
             "site.yaml".to_owned(),
-            format!("rapporteur could not write a page's schema.org metadata: {error}"),
+            format!("rapporteur could not write {what}: {error}"),
         )
         .with_hint("this is a bug of rapporteur: please report it with your site"),
     )

@@ -87,17 +87,16 @@ fn record<'a>(site: &Site, contribution: &'a Contribution) -> Record<'a> {
     }
 }
 
-/// The contributions of `year` as pretty JSON.
-pub fn contributions_json(site: &Site, year: i32) -> String {
+/// The contributions of `year` as pretty JSON. (serde_json fails only on a map with
+/// non-string keys or a `Serialize` that errors, which a record does not have: an error is
+/// a bug, reported as one rather than written as an empty file.)
+pub fn contributions_json(site: &Site, year: i32) -> Result<String, serde_json::Error> {
     let records: Vec<Record> = edition_contributions(site, year)
         .map(|contribution| record(site, contribution))
         .collect();
-    // serde_json fails only on a map with non-string keys or a `Serialize` that errors; a
-    // record has neither (numbers that are not finite become `null`), so the default is
-    // never taken.
-    let mut json = serde_json::to_string_pretty(&records).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&records)?;
     json.push('\n');
-    json
+    Ok(json)
 }
 
 /// The contributions of `year` as CSV; list fields are joined with `;`, indicators as `name=value unit (year)`.
