@@ -4,7 +4,9 @@
 //! edition), a home page, the Compact's objectives and the forums of its architecture
 //! (the bundled data files, which every portal following the Compact starts from), the
 //! contributor's guide, the pull-request template and the workflow that checks every pull
-//! request. Missing answers are asked for in a terminal, and taken from flags otherwise.
+//! request (with the scripts of rapporteur's own workflow: the released binary is
+//! downloaded, and a pull request is checked for the files it changes). Missing answers
+//! are asked for in a terminal, and taken from flags otherwise.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -252,6 +254,14 @@ fn new_site(answers: &Complete) -> Result<NewSite, String> {
                 include_str!("../../.github/pull_request_template.md").to_owned(),
             ),
             (".github/workflows/portal.yml", workflow),
+            (
+                ".github/scripts/install-rapporteur.sh",
+                include_str!("../../.github/scripts/install-rapporteur.sh").to_owned(),
+            ),
+            (
+                ".github/scripts/check-pull-request.sh",
+                include_str!("../../.github/scripts/check-pull-request.sh").to_owned(),
+            ),
             (".gitignore", "public/\n".to_owned()),
         ],
     })

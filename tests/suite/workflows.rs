@@ -218,3 +218,42 @@ fn the_pull_request_workflow_installs_and_the_release_workflow_builds() {
         "{build}"
     );
 }
+
+/// A portal made by `rapporteur init` checks its pull requests as rapporteur's own portal
+/// does: the same steps, with the same scripts written beside them, installing the
+/// generator's released binary.
+#[test]
+fn a_new_portal_runs_the_same_checks_as_the_bundled_one() {
+    let temp = temp_dir();
+    let root = temp.path().join("portal");
+    super::support::rapporteur()
+        .args(["init"])
+        .arg(&root)
+        .args(["--title", "Valley Digital Forum"])
+        .args(["--base-url", "https://example.org/valley/"])
+        .args(["--repository", "https://example.org/valley-source"])
+        .args(["--languages", "en", "--edition", "2025"])
+        .run()
+        .assert_code(0);
+    let path = root.join(".github/workflows/portal.yml");
+    let new_portal: serde_json::Value = serde_saphyr::from_str(&read(&path))
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    assert_eq!(
+        steps(&new_portal, "check-and-build"),
+        steps(&workflow("portal.yml"), "check-and-build")
+    );
+    let releases = new_portal["env"]["RAPPORTEUR_RELEASES"]
+        .as_str()
+        .unwrap_or("");
+    assert!(
+        releases.starts_with("https://") && releases.ends_with("/releases/latest/download"),
+        "{releases}"
+    );
+    for name in ["install-rapporteur.sh", "check-pull-request.sh"] {
+        assert_eq!(
+            read(&root.join(".github/scripts").join(name)),
+            read(&script(name)),
+            "{name}"
+        );
+    }
+}
