@@ -263,9 +263,10 @@ impl Plan {
                 (edition.year, prefix.as_str().to_owned())
             })
             .collect();
+        let charts = bodies::BodyCharts::of(site);
         for edition in &site.editions {
             for language in &site.config.languages {
-                builder.portal(site, prepared, edition, language);
+                builder.portal((site, prepared, &charts), edition, language);
             }
         }
         builder.site_files(site, theme);

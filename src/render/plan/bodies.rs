@@ -2,9 +2,45 @@
 //! sources of their ```` ```chart ```` blocks, found before rendering so that each chart's
 //! CSV is a file of the plan.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 
 use crate::model::{Language, Site};
+
+/// The chart sources of the site's bodies that have ```` ```chart ```` blocks, by body file.
+///
+/// Found once per body, in parallel, before the plan is made one portal after another: a
+/// body every language shows untranslated was otherwise scanned once per language, on one
+/// thread (60 ms of a 10,000-contribution build in three languages).
+pub(super) struct BodyCharts<'s>(HashMap<&'s str, Vec<String>>);
+
+impl<'s> BodyCharts<'s> {
+    pub(super) fn of(site: &'s Site) -> Self {
+        let mut bodies: Vec<(&'s str, &'s crate::model::Markdown)> = site
+            .editions
+            .iter()
+            .flat_map(|edition| {
+                let year = edition.year;
+                let languages = site.config.languages.iter();
+                languages.flat_map(move |language| portal_bodies(site, year, language))
+            })
+            .collect();
+        bodies.sort_unstable_by_key(|(file, _)| *file);
+        bodies.dedup_by_key(|(file, _)| *file);
+        let with_charts = bodies.par_iter().filter_map(|(file, body)| {
+            let sources = chart_sources(body);
+            (!sources.is_empty()).then_some((*file, sources))
+        });
+        BodyCharts(with_charts.collect())
+    }
+
+    /// The chart sources of the body in `file`, in the order they appear.
+    pub(super) fn sources(&self, file: &str) -> &[String] {
+        self.0.get(file).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// The bodies shown on the pages of the portal of `year` in `language`, with their files.
 pub(super) fn portal_bodies<'s>(
@@ -45,9 +81,8 @@ pub(super) fn portal_bodies<'s>(
 
 /// The sources of the ```` ```chart ```` blocks of `body`, as the Markdown converter
 /// hands them to the chart renderer. Bodies without such a fence are not parsed.
-pub(super) fn chart_sources(body: &crate::model::Markdown) -> Vec<String> {
-    // Every body of the site passes here, one after another while the plan is made: a
-    // vectorized search, not `str::contains`.
+fn chart_sources(body: &crate::model::Markdown) -> Vec<String> {
+    // Most bodies have no chart: a vectorized search finds out before any parsing.
     if memchr::memmem::find(body.text.as_bytes(), b"chart").is_none() {
         return Vec::new();
     }

@@ -1,7 +1,7 @@
 //! Making the plan: each page family's files, portal by portal, then the files at the
 //! site root and the site's assets, every claim checked against the ones before it.
 
-use super::bodies::{chart_sources, portal_bodies};
+use super::bodies::{portal_bodies, BodyCharts};
 use super::*;
 
 /// Makes a plan, recording collisions.
@@ -91,8 +91,7 @@ impl Builder {
     /// Every file of the portal of `edition` in `language`.
     pub(super) fn portal(
         &mut self,
-        site: &Site,
-        prepared: &Prepared,
+        (site, prepared, charts): (&Site, &Prepared, &BodyCharts),
         edition: &Edition,
         language: &Language,
     ) {
@@ -136,7 +135,7 @@ impl Builder {
             let producer = Producer::ChartCsv(portal.id.clone(), PortalChart::Figure(name));
             self.csv(&portal, name, producer, GENERATOR);
         }
-        self.block_charts(site, &portal);
+        self.block_charts(site, charts, &portal);
     }
 
     /// The edition's report: its front page, the printable whole and one page per chapter.
@@ -284,14 +283,14 @@ impl Builder {
 
     /// The CSV of every chart written in Markdown on the portal's pages (its home, report,
     /// contributions and policy notes, in the portal's language).
-    fn block_charts(&mut self, site: &Site, portal: &PortalFiles) {
-        for (file, body) in portal_bodies(site, portal.id.year, &portal.id.language) {
-            for source in chart_sources(body) {
-                let name = crate::render::visuals::block_chart_name(&source);
+    fn block_charts(&mut self, site: &Site, charts: &BodyCharts, portal: &PortalFiles) {
+        for (file, _) in portal_bodies(site, portal.id.year, &portal.id.language) {
+            for source in charts.sources(file) {
+                let name = crate::render::visuals::block_chart_name(source);
                 let csv = PortalPath::chart_csv(&name).in_portal(portal.prefix).file();
                 // One chart may appear on several pages: its CSV is the same file.
                 if !self.plan.entries.contains_key(&csv) {
-                    let producer = Producer::BlockChartCsv(portal.id.clone(), source);
+                    let producer = Producer::BlockChartCsv(portal.id.clone(), source.clone());
                     self.add(csv, producer, file);
                 }
             }
