@@ -20,36 +20,34 @@ fn underlined(line: &str, column: u64) -> &str {
 
 #[test]
 fn the_underline_covers_the_whole_value_in_question() {
-    assert_eq!(underlined("region: Latin America", 9), "Latin America");
-    assert_eq!(
-        underlined("region: Latin America  # see list", 9),
-        "Latin America"
-    );
-    assert_eq!(underlined("  - name: Apps localised", 11), "Apps localised");
-    assert_eq!(
-        underlined("title: \"A title, quoted\" # x", 8),
-        "\"A title, quoted\""
-    );
-    assert_eq!(underlined("objectives: [A, Z, B]", 17), "Z");
-    assert_eq!(underlined("objectives: [A, Z, B]", 13), "[A");
-    assert_eq!(
-        underlined("See [the data](../x/) here.", 5),
-        "[the data](../x/)"
-    );
-    assert_eq!(underlined("An ![image](a.png).", 4), "![image](a.png)");
-    assert_eq!(underlined("A [link [nested]](x) here", 3), "[link");
-    assert_eq!(
-        underlined("A [click](javascript:alert(1)) link", 3),
-        "[click](javascript:alert(1))"
-    );
-    assert_eq!(underlined("An [unclosed link](x here", 4), "[unclosed");
-    assert_eq!(underlined("Voir [l’étude](ü(é)) ici", 6), "[l’étude](ü(é))");
+    // (line, column, what is underlined)
+    let cases = [
+        ("region: Latin America", 9, "Latin America"),
+        ("region: Latin America  # see list", 9, "Latin America"),
+        ("  - name: Apps localised", 11, "Apps localised"),
+        ("title: \"A title, quoted\" # x", 8, "\"A title, quoted\""),
+        ("objectives: [A, Z, B]", 17, "Z"),
+        ("objectives: [A, Z, B]", 13, "[A"),
+        ("See [the data](../x/) here.", 5, "[the data](../x/)"),
+        ("An ![image](a.png).", 4, "![image](a.png)"),
+        ("A [link [nested]](x) here", 3, "[link"),
+        (
+            "A [click](javascript:alert(1)) link",
+            3,
+            "[click](javascript:alert(1))",
+        ),
+        ("An [unclosed link](x here", 4, "[unclosed"),
+        ("Voir [l’étude](ü(é)) ici", 6, "[l’étude](ü(é))"),
+        ("date: 2025-13-01", 7, "2025-13-01"),
+        ("type: NGO", 7, "NGO"),
+        ("short", 9, ""),
+    ];
+    for (line, column, expected) in cases {
+        assert_eq!(underlined(line, column), expected, "{line} at {column}");
+    }
     for line in ["[", "![", "[]", "[](", "[a](b(c)", "[a]x(b)", "[é](", "!"] {
         assert!(!underlined(line, 1).is_empty(), "{line}");
     }
-    assert_eq!(underlined("date: 2025-13-01", 7), "2025-13-01");
-    assert_eq!(underlined("type: NGO", 7), "NGO");
-    assert_eq!(underlined("short", 9), "");
 }
 
 #[test]
