@@ -102,6 +102,8 @@ pub fn build_index(language: &str, documents: &[SearchDocument]) -> Vec<(String,
 /// whose documents are the same (a language without translations) can share.
 pub struct IndexParts {
     files: Vec<(String, Vec<u8>)>,
+    /// A hash of `files`, made once: every portal sharing the index names it in its manifest.
+    version: String,
     boundaries: Vec<String>,
     documents: usize,
 }
@@ -125,6 +127,7 @@ impl IndexParts {
             files.push((format!("d{number}.json"), document_file(chunk)));
         }
         IndexParts {
+            version: version(&files),
             files,
             boundaries,
             documents: documents.len(),
@@ -146,7 +149,7 @@ impl IndexParts {
     ) -> impl Iterator<Item = (&'p str, std::borrow::Cow<'p, [u8]>)> {
         let manifest = json!({
             "format": FORMAT,
-            "version": version(&self.files),
+            "version": self.version,
             "language": language,
             "documents": self.documents,
             "documents_per_file": DOCUMENTS_PER_FILE,
