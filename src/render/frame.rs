@@ -15,7 +15,7 @@ pub(super) struct PageFrame<'f> {
     path: SitePath,
     lang: &'f str,
     dir: &'static str,
-    edition: EditionView,
+    edition: &'f tera::Value,
     editions_switcher: Vec<portal::SwitchLink>,
     languages_switcher: Vec<portal::SwitchLink>,
 }
@@ -39,7 +39,7 @@ impl<'a> Renderer<'a> {
             path: PortalPath::from_raw(path).in_portal(&portal.prefix),
             lang: portal.language.as_str(),
             dir: i18n::direction(portal.language.as_str()),
-            edition: EditionView::new(self.site, portal.edition),
+            edition: &self.edition_value,
             editions_switcher: portal::edition_links(
                 self.site,
                 (self.related, self.plan),

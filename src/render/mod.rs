@@ -184,13 +184,13 @@ struct Renderer<'a> {
     plan: &'a Plan,
     theme: &'a Theme,
     sink: &'a dyn Sink,
-    /// Each contribution's summary, as templates read it.
-    summaries: &'a [std::sync::OnceLock<tera::Value>],
     /// Each contribution's list item in this portal, its `item.html` rendered, by position
     /// (see `items`); the list is made when a page first lists contributions.
     items: std::sync::OnceLock<Box<[std::sync::OnceLock<tera::Value>]>>,
     /// The context every list item starts from (see `portal_context`).
     item_context: std::sync::OnceLock<Context>,
+    /// The portal's edition as templates read it (`edition`), made once for its pages.
+    edition_value: tera::Value,
     site_view: &'a SiteView,
     /// `site_view` as templates read it.
     site_value: &'a tera::Value,
@@ -410,40 +410,42 @@ impl<'a> Renderer<'a> {
     }
 
     /// The contributions at `positions` as templates list them: each one's summary with
-    /// `html`, its `partials/item.html` rendered once for this portal (not once per list
-    /// showing it). Its links start with [`visuals::ROOT`], which `page_at` resolves for
-    /// each page that lists it. Only the HTML is kept (the summary is shared), so the
-    /// portal's items cost the build a few hundred bytes each.
+    /// `html`, its `partials/item.html`. An item is made once for the portal, however many
+    /// lists show it (listings show each contribution on several pages). Its links start
+    /// with [`visuals::ROOT`], which `page_at` resolves for each page that lists it.
     fn items(&self, positions: &[usize]) -> Result<Vec<tera::Value>> {
-        let rendered = self.items.get_or_init(|| {
+        let made = self.items.get_or_init(|| {
             let count = self.site.contributions.len();
             (0..count).map(|_| std::sync::OnceLock::new()).collect()
         });
         let mut items = Vec::with_capacity(positions.len());
         for &position in positions {
-            let (Some(contribution), Some(summary), Some(html)) = (
-                self.site.contributions.get(position),
-                self.summaries.get(position),
-                rendered.get(position),
-            ) else {
+            let (Some(contribution), Some(item)) =
+                (self.site.contributions.get(position), made.get(position))
+            else {
                 continue;
             };
-            let summary = summary.get_or_init(|| {
-                tera::Value::from_serializable(&ContributionSummary::new(contribution))
-            });
-            let html = match html.get() {
-                Some(html) => html.clone(),
-                // Two threads asking at once both render it, alike; one is kept.
+            let item = match item.get() {
+                Some(item) => item.clone(),
+                // Two threads asking at once both make it, alike; one is kept.
                 None => {
-                    let made = self.item_html(contribution, summary)?;
-                    html.get_or_init(|| made).clone()
+                    let made = self.item(contribution)?;
+                    item.get_or_init(|| made).clone()
                 }
             };
-            let mut item = summary.as_map().cloned().unwrap_or_default();
-            item.insert("html".into(), html);
-            items.push(tera::Value::from(item));
+            items.push(item);
         }
         Ok(items)
+    }
+
+    /// The list item of `contribution` in this portal: its summary, and as `html` the
+    /// summary rendered by `partials/item.html`.
+    fn item(&self, contribution: &Contribution) -> Result<tera::Value> {
+        let summary = tera::Value::from_serializable(&ContributionSummary::new(contribution));
+        let html = self.item_html(contribution, &summary)?;
+        let mut fields = summary.as_map().cloned().unwrap_or_default();
+        fields.insert("html".into(), html);
+        Ok(tera::Value::from(fields))
     }
 
     /// `partials/item.html` for `contribution`, whose template value is `summary`, in this
@@ -475,7 +477,7 @@ impl<'a> Renderer<'a> {
         context.insert("root", visuals::ROOT);
         context.insert("lang", language);
         context.insert("dir", i18n::direction(language));
-        context.insert("edition", &EditionView::new(self.site, self.portal.edition));
+        context.insert_value("edition", self.edition_value.clone());
         context.insert_value("site", self.site_value.clone());
         if let Some(messages) = self.theme.messages.template_map(language) {
             context.insert_value("messages", messages.clone());

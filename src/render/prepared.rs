@@ -1,25 +1,19 @@
 //! What every page of a site needs, computed once per version of the site and kept by
-//! `serve` between requests: each edition's index, the contribution summaries listings
-//! show, which contributions follow up which, and the site-wide view.
+//! `serve` between requests: each edition's index, which contributions follow up which,
+//! and the site-wide view.
 
 use std::collections::BTreeMap;
 
 use super::portal;
 use super::views::SiteView;
 use crate::markdown;
-use crate::model::contributions::Moves;
 use crate::model::{Language, Site};
 
 /// What every page of a site needs, computed once per version of the site: each
-/// edition's index and figures, the contribution summaries listings show, the site-wide
-/// view. `serve` keeps it between requests, so rendering one page does not recompute it.
+/// edition's index and figures, the site-wide view. `serve` keeps it between requests, so rendering one page does not recompute it.
 pub struct Prepared {
     pub(super) editions: BTreeMap<i32, EditionPrepared>,
     pub(super) related: portal::Editions,
-    /// The summary of each contribution as templates read it, made when a page first
-    /// shows it (listings show each contribution on several pages and in every language;
-    /// `serve` renders only the pages asked for, after each save).
-    pub(super) summaries: Vec<std::sync::OnceLock<tera::Value>>,
     pub(super) site_view: SiteView,
     /// `site_view` as templates read it in each language (the site's title and
     /// description translated where site.yaml has `translations:`), made once for every page.
@@ -48,38 +42,15 @@ impl Prepared {
         let related = portal::Editions::new(site);
         let localized = Prepared::localized(site);
         let site_view = SiteView::new(site);
-        let summaries = site
-            .contributions
-            .iter()
-            .map(|_| std::sync::OnceLock::new())
-            .collect();
         Prepared {
             editions,
             related,
-            summaries,
             site_values: Prepared::site_values(site, &site_view, &localized),
             site_view,
             link_targets: markdown::SitePages::new(site),
             shown: Prepared::shown(site, &localized),
             localized,
         }
-    }
-
-    /// What every page of `site` needs, which the site of this one became as `moves`
-    /// says (`serve`, after a save): made as [`Prepared::new`] makes it, but the
-    /// summaries made so far of the contributions that stayed are kept, at their new
-    /// positions.
-    pub fn updated(&self, site: &Site, moves: &Moves) -> Self {
-        let prepared = Prepared::new(site);
-        for (old, summary) in self.summaries.iter().enumerate() {
-            let (Some(value), Some(new)) = (summary.get(), moves.new_position(old)) else {
-                continue;
-            };
-            if let Some(slot) = prepared.summaries.get(new) {
-                let _ = slot.set(value.clone());
-            }
-        }
-        prepared
     }
 
     /// The site a portal renders: the language's, with the edition's data records.

@@ -5,11 +5,10 @@
 //! After a save, the new preview is made from the one served, as the validated site is
 //! (`validate::update`): the contributions that did not change are shared, not copied,
 //! and only the changed ones and the drafts (which are not shared between versions) are
-//! read; [`Moves`] tells where the others went, for what is kept by position.
+//! read; the index is moved along with them (`Index::updated`).
 
 use std::sync::Arc;
 
-use crate::model::contributions::Moves;
 use crate::model::{Contribution, Site};
 
 /// `site` with its drafts among its contributions (the same site when it has none).
@@ -19,11 +18,10 @@ pub fn of(site: &Arc<Site>) -> Arc<Site> {
 }
 
 /// The preview of `site`, which `served` (whose preview is `served_preview`) became,
-/// made from the served preview, and how its contributions moved.
-pub fn updated(site: &Arc<Site>, served: &Site, served_preview: &Site) -> (Arc<Site>, Moves) {
+/// made from the served preview.
+pub fn updated(site: &Arc<Site>, served: &Site, served_preview: &Site) -> Arc<Site> {
     if site.drafts.is_empty() {
-        let moves = site.contributions.moves_from(&served_preview.contributions);
-        return (Arc::clone(site), moves);
+        return Arc::clone(site);
     }
     let moves = site.contributions.moves_from(&served.contributions);
     let (old, new) = (served.contributions.shared(), site.contributions.shared());
@@ -40,5 +38,5 @@ pub fn updated(site: &Arc<Site>, served: &Site, served_preview: &Site) -> (Arc<S
         .contributions
         .moves_from(&served_preview.contributions);
     preview.index = served_preview.index.updated(&moves, &preview.contributions);
-    (Arc::new(preview), moves)
+    Arc::new(preview)
 }

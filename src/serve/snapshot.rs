@@ -90,8 +90,8 @@ impl Snapshot {
     pub fn updated(site: Site, current: &Snapshot, touched: &BTreeSet<String>) -> Self {
         let keeps_plan = keeps_plan(&current.site, &site, touched);
         let site = Arc::new(site);
-        let (preview, moves) = preview::updated(&site, &current.site, &current.preview);
-        let prepared = Arc::new(current.prepared.updated(&preview, &moves));
+        let preview = preview::updated(&site, &current.site, &current.preview);
+        let prepared = Arc::new(Prepared::new(&preview));
         if !keeps_plan {
             return Snapshot::with_theme(site, preview, prepared, Arc::clone(&current.theme));
         }
